@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { SlugSchema } from './identifiers.js';
+import { LocalizedTextSchema } from './localized-text.js';
+
+/** One value of a closed code list, labelled in Swedish and English. */
+export const CodeSchema = z
+  .object({
+    code: SlugSchema,
+    label: LocalizedTextSchema,
+  })
+  .strict();
+
+/** A closed list of codes: the only values a dimension may take. */
+export const CodeListSchema = z
+  .object({
+    label: LocalizedTextSchema,
+    codes: z.array(CodeSchema).min(1),
+  })
+  .strict()
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.codes.forEach((entry, index) => {
+      if (seen.has(entry.code)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', index, 'code'], message: `duplicate code "${entry.code}"` });
+      }
+      seen.add(entry.code);
+    });
+  });
+
+/** One code of a code list. */
+export type Code = z.infer<typeof CodeSchema>;
+/** A closed code list. */
+export type CodeList = z.infer<typeof CodeListSchema>;
+
+/** The code every default list carries for "not stated": a mark is always given, never guessed. */
+export const NOT_STATED = 'not-stated';

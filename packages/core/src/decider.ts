@@ -1,0 +1,12 @@
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { Refusal } from './refusals/refusal.js';
+
+/**
+ * A pure decision model: `decide` turns a command and the current state into events or a
+ * refusal; `evolve` folds an event into the state. No I/O, clock or randomness.
+ */
+export interface Decider<Command, Event, State> {
+  readonly initialState: State;
+  decide(command: Command, state: State): Either<Refusal, readonly Event[]>;
+  evolve(state: State, event: Event): State;
+}

@@ -1,0 +1,128 @@
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { JsonObject, JsonValue } from '../json.js';
+
+/**
+ * What the writer expects of a stream: that it does not exist, that it does, nothing at all,
+ * or that its last event has exactly this revision (0-based).
+ */
+export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | number;
+
+/** An event as handed to a store: already encoded, hashed and chained by the core. */
+export interface EventToAppend {
+  /** Unique within its stream; derived from the command id, so a retried command has the same ids. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonValue;
+  readonly metadata: JsonObject;
+}
+
+/** An event as a store returns it. */
+export interface RecordedEvent extends EventToAppend {
+  readonly stream: string;
+  /** 0-based position in its stream. */
+  readonly revision: number;
+  /** The store's global position, opaque and serialisable; compare only through the same store. */
+  readonly position: string;
+}
+
+/** A successful append. */
+export interface AppendSuccess {
+  /** The revision of the stream's last event after the append. */
+  readonly nextRevision: number;
+  /** The global position of the stream's last event after the append. */
+  readonly position: string;
+  /** How many events were written; fewer than given when some ids were already in the stream. */
+  readonly written: number;
+}
+
+/** The stream was not at the expected revision: nothing was written. */
+export interface WrongExpectedRevision {
+  readonly code: 'WRONG_EXPECTED_REVISION';
+  readonly stream: string;
+  readonly expected: ExpectedRevision;
+  readonly actual: number | 'no-stream';
+}
+
+/** The events are larger than the store accepts in one append: nothing was written. */
+export interface AppendTooLarge {
+  readonly code: 'APPEND_TOO_LARGE';
+  readonly stream: string;
+  readonly size: number;
+  readonly limit: number;
+}
+
+/** Why an append wrote nothing, as data. */
+export type AppendError = WrongExpectedRevision | AppendTooLarge;
+
+/** Structural guard for {@link AppendError}. */
+export function isAppendError(value: unknown): value is AppendError {
+  if (typeof value !== 'object' || value === null) return false;
+  const code = (value as { code?: unknown }).code;
+  return (
+    (code === 'WRONG_EXPECTED_REVISION' || code === 'APPEND_TOO_LARGE') &&
+    typeof (value as { stream?: unknown }).stream === 'string'
+  );
+}
+
+/** Options for reading one stream. */
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** The first revision to return (inclusive); defaults to the start (or the end, backwards). */
+  readonly fromRevision?: number;
+  readonly limit?: number;
+}
+
+/** Options for reading the whole log in global order. */
+export interface ReadAllOptions {
+  /** Return events after this position (exclusive); from the very start when absent. */
+  readonly after?: string;
+  readonly limit?: number;
+}
+
+/** Which events a subscription delivers. */
+export interface SubscriptionFilter {
+  readonly streamPrefixes?: readonly string[];
+  readonly eventTypes?: readonly string[];
+}
+
+/** Options for a subscription to the whole log. */
+export interface SubscribeOptions {
+  /** Resume after this position (exclusive), e.g. a stored checkpoint; from the start when absent. */
+  readonly after?: string;
+  readonly filter?: SubscriptionFilter;
+}
+
+/** Callbacks a subscription drives, one event at a time, in global order. */
+export interface SubscriptionHandler {
+  onEvent(event: RecordedEvent): void | Promise<void>;
+  /** Called each time the subscription has delivered everything stored so far. */
+  onCaughtUp?(position: string | undefined): void;
+  /** An error from the handler or the store; the subscription stops. */
+  onError?(error: unknown): void;
+}
+
+/** A running subscription. */
+export interface Subscription {
+  /** Resolves the first time the subscription has caught up with the log. */
+  readonly caughtUp: Promise<void>;
+  /** Resolves once the subscription has stopped and no handler call is running. */
+  close(): Promise<void>;
+}
+
+/**
+ * The storage port: an append-only log of streams. Conflicts come back as data; faults of
+ * the infrastructure are thrown. Streams are never edited.
+ */
+export interface EventStore {
+  append(
+    stream: string,
+    events: readonly EventToAppend[],
+    options: { readonly expected: ExpectedRevision },
+  ): Promise<Either<AppendError, AppendSuccess>>;
+  /** One stream's events; an absent stream reads as empty. */
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** Every stream's events in global (append) order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Catch up from a position, then deliver new events as they are appended. */
+  subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
+}

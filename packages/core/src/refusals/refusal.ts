@@ -1,0 +1,170 @@
+import type { LocalizedText } from '../catalogue/localized-text.js';
+import type { ValidationIssue } from '../catalogue/validation-issue.js';
+import type { PersonalDataKind } from '../privacy/personal-data-kind.js';
+
+/** The rule a refusal applies: which intervention, which catalogue version, which clause of it. */
+export interface RuleReference {
+  readonly catalogueId?: string;
+  readonly catalogueVersion?: string;
+  readonly interventionId?: string;
+  /** Where in the catalogue (or the library's own rules) the rule lives, e.g. `interventions/rad-och-stod/documentation`. */
+  readonly clause: string;
+}
+
+interface RefusalBase<Code extends string> {
+  readonly kind: 'refusal';
+  readonly code: Code;
+  readonly rule: RuleReference;
+  /** What happened and what to do instead, in Swedish and English. */
+  readonly message: LocalizedText;
+}
+
+/** Nothing may be recorded for the intervention; `ground` is the policy's reason. */
+export interface DocumentationExempt extends RefusalBase<'DOCUMENTATION_EXEMPT'> {
+  readonly ground: LocalizedText;
+}
+/** The intervention is documented in a case-management system, not here. */
+export interface CaseRecordRequired extends RefusalBase<'CASE_RECORD_REQUIRED'> {
+  readonly system: LocalizedText;
+}
+/** No intervention with that id in the catalogue in force. */
+export interface UnknownIntervention extends RefusalBase<'UNKNOWN_INTERVENTION'> {
+  readonly interventionId: string;
+}
+/** The unit is not responsible for the intervention (or does not exist). */
+export interface UnitNotResponsible extends RefusalBase<'UNIT_NOT_RESPONSIBLE'> {
+  readonly unitId: string;
+  readonly responsibleUnits: readonly string[];
+}
+/** The intervention does not keep this kind of tally (contacts, group meetings, visitors). */
+export interface RecordingNotAllowed extends RefusalBase<'RECORDING_NOT_ALLOWED'> {
+  readonly recording: 'contact' | 'group-meeting' | 'visitors';
+}
+/** A mark for a dimension the intervention's policy does not tally. */
+export interface DimensionNotAllowed extends RefusalBase<'DIMENSION_NOT_ALLOWED'> {
+  readonly dimension: string;
+  readonly allowed: readonly string[];
+}
+/** A dimension the policy tallies was left out (use `not-stated` when it is unknown). */
+export interface DimensionMissing extends RefusalBase<'DIMENSION_MISSING'> {
+  readonly dimension: string;
+}
+/** A value outside the dimension's closed list. The value itself is never repeated. */
+export interface ValueNotInCodeList extends RefusalBase<'VALUE_NOT_IN_CODE_LIST'> {
+  readonly dimension: string;
+  readonly allowed: readonly string[];
+}
+/** An age outside the intervention's target group. */
+export interface OutsideTargetGroup extends RefusalBase<'OUTSIDE_TARGET_GROUP'> {
+  readonly dimension: string;
+  readonly range: { readonly min?: number; readonly max?: number };
+}
+/** No catalogue version was in force on the date. */
+export interface NoCatalogueInForce extends RefusalBase<'NO_CATALOGUE_IN_FORCE'> {
+  readonly date: string;
+}
+/** Input looked like a personnummer, samordningsnummer, phone number or e-mail address. The value is never repeated. */
+export interface PersonalDataDetected extends RefusalBase<'PERSONAL_DATA_DETECTED'> {
+  readonly path: string;
+  readonly personalDataKind: PersonalDataKind;
+}
+/** Input did not have the command's shape. */
+export interface InvalidInput extends RefusalBase<'INVALID_INPUT'> {
+  readonly issues: readonly ValidationIssue[];
+}
+/** A tally dated after today. */
+export interface DateInFuture extends RefusalBase<'DATE_IN_FUTURE'> {
+  readonly date: string;
+}
+/** The tally to void is not on the sheet. */
+export interface TallyNotFound extends RefusalBase<'TALLY_NOT_FOUND'> {
+  readonly tallyId: string;
+}
+/** The tally was voided already. */
+export interface TallyAlreadyVoided extends RefusalBase<'TALLY_ALREADY_VOIDED'> {
+  readonly tallyId: string;
+}
+/** A catalogue that failed validation was offered for adoption. */
+export interface CatalogueRejected extends RefusalBase<'CATALOGUE_REJECTED'> {
+  readonly issues: readonly ValidationIssue[];
+}
+/** The catalogue version was adopted before with different content; a revision needs a new version. */
+export interface CatalogueVersionExists extends RefusalBase<'CATALOGUE_VERSION_EXISTS'> {
+  readonly version: string;
+}
+/** The command kept meeting concurrent writers; nothing was written and it may be retried as is. */
+export interface ConcurrencyConflict extends RefusalBase<'CONCURRENCY_CONFLICT'> {
+  readonly stream: string;
+}
+
+/** Every reason the library refuses a command: a discriminated union on `code`. */
+export type Refusal =
+  | DocumentationExempt
+  | CaseRecordRequired
+  | UnknownIntervention
+  | UnitNotResponsible
+  | RecordingNotAllowed
+  | DimensionNotAllowed
+  | DimensionMissing
+  | ValueNotInCodeList
+  | OutsideTargetGroup
+  | NoCatalogueInForce
+  | PersonalDataDetected
+  | InvalidInput
+  | DateInFuture
+  | TallyNotFound
+  | TallyAlreadyVoided
+  | CatalogueRejected
+  | CatalogueVersionExists
+  | ConcurrencyConflict;
+
+/** A refusal's stable code. */
+export type RefusalCode = Refusal['code'];
+
+/** Every refusal code, for exhaustive tests and documentation. */
+export const REFUSAL_CODES = [
+  'DOCUMENTATION_EXEMPT',
+  'CASE_RECORD_REQUIRED',
+  'UNKNOWN_INTERVENTION',
+  'UNIT_NOT_RESPONSIBLE',
+  'RECORDING_NOT_ALLOWED',
+  'DIMENSION_NOT_ALLOWED',
+  'DIMENSION_MISSING',
+  'VALUE_NOT_IN_CODE_LIST',
+  'OUTSIDE_TARGET_GROUP',
+  'NO_CATALOGUE_IN_FORCE',
+  'PERSONAL_DATA_DETECTED',
+  'INVALID_INPUT',
+  'DATE_IN_FUTURE',
+  'TALLY_NOT_FOUND',
+  'TALLY_ALREADY_VOIDED',
+  'CATALOGUE_REJECTED',
+  'CATALOGUE_VERSION_EXISTS',
+  'CONCURRENCY_CONFLICT',
+] as const satisfies readonly RefusalCode[];
+
+const knownCodes: ReadonlySet<string> = new Set(REFUSAL_CODES);
+
+/** Structural guard: true for any refusal, whichever package or copy of the library made it. */
+export function isRefusal(value: unknown): value is Refusal {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<'kind' | 'code' | 'message' | 'rule', unknown>>;
+  const message = candidate.message as Partial<LocalizedText> | undefined;
+  return (
+    candidate.kind === 'refusal' &&
+    typeof candidate.code === 'string' &&
+    knownCodes.has(candidate.code) &&
+    typeof message?.sv === 'string' &&
+    typeof message.en === 'string' &&
+    typeof candidate.rule === 'object' &&
+    candidate.rule !== null
+  );
+}
+
+/** Narrows a refusal to one code. */
+export function isRefusalWithCode<Code extends RefusalCode>(
+  value: unknown,
+  code: Code,
+): value is Extract<Refusal, { code: Code }> {
+  return isRefusal(value) && value.code === code;
+}

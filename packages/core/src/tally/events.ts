@@ -1,0 +1,52 @@
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { VoidReason } from './void-reasons.js';
+
+/** Where a tally belongs: one sheet per intervention × unit × month. */
+export interface SheetCoordinates {
+  readonly interventionId: string;
+  readonly unitId: string;
+  readonly period: string;
+}
+
+interface TallyBase extends SheetCoordinates {
+  /** The id of the tally: the command id that recorded it. */
+  readonly tallyId: string;
+  /** The catalogue version the tally was checked against. */
+  readonly catalogueVersion: string;
+}
+
+/** Head counts by gender code; genders with no one are left out. */
+export type HeadCounts = Readonly<Record<string, number>>;
+
+/** One contact was tallied, with one minimised mark (a code) per dimension its policy tallies. */
+export interface ContactTallied {
+  readonly type: 'ContactTallied';
+  readonly data: TallyBase & { readonly marks: Readonly<Record<string, string>> };
+}
+/** One group meeting was tallied with its participants by gender. */
+export interface GroupMeetingTallied {
+  readonly type: 'GroupMeetingTallied';
+  readonly data: TallyBase & { readonly participants: { readonly adults?: HeadCounts; readonly children?: HeadCounts } };
+}
+/** An open activity's visitors were tallied by gender. */
+export interface VisitorsTallied {
+  readonly type: 'VisitorsTallied';
+  readonly data: TallyBase & { readonly visitors: HeadCounts };
+}
+/** A tally was voided: it no longer counts. */
+export interface TallyVoided {
+  readonly type: 'TallyVoided';
+  readonly data: TallyBase & { readonly reason: VoidReason };
+}
+
+/** Events on a tally sheet. */
+export type TallyEvent = ContactTallied | GroupMeetingTallied | VisitorsTallied | TallyVoided;
+
+/** A catalogue version was adopted; it is in force from its `effectiveFrom` date. */
+export interface CatalogueAdopted {
+  readonly type: 'CatalogueAdopted';
+  readonly data: { readonly catalogue: Catalogue };
+}
+
+/** The names of tally-sheet events. */
+export const TALLY_EVENT_TYPES = ['ContactTallied', 'GroupMeetingTallied', 'VisitorsTallied', 'TallyVoided'] as const;

@@ -1,0 +1,168 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import { produce } from 'immer';
+import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
+import type { Decider } from '../decider.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import type { TallyCommand, TallyContact, TallyGroupMeeting, TallyVisitors, VoidTally } from './commands.js';
+import type { CatalogueAdopted, TallyEvent } from './events.js';
+import { checkRecordingAllowed } from './check-policy.js';
+import { minimiseMarks } from './minimise-marks.js';
+import { minimiseHeadCounts, minimiseParticipants } from './minimise-head-counts.js';
+import { emptyTallySheet, type TallySheetState } from './tally-sheet-state.js';
+
+type Decision = E.Either<Refusal, readonly TallyEvent[]>;
+
+/** The period (month) of a date: tallies keep the month, never the day. */
+export function periodOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+function catalogueOn(state: TallySheetState, date: string) {
+  const catalogue = catalogueInForceOn(state.catalogues, date);
+  return catalogue === undefined
+    ? E.left<Refusal>(refuse.noCatalogueInForce({ clause: 'catalogue/effectiveFrom' }, date))
+    : E.right(catalogue);
+}
+
+function decideContact(command: TallyContact, state: TallySheetState): Decision {
+  return pipe(
+    catalogueOn(state, command.date),
+    E.bindTo('catalogue'),
+    E.bind('allowed', ({ catalogue }) =>
+      checkRecordingAllowed(catalogue, command.interventionId, command.unitId, 'contact'),
+    ),
+    E.bind('marks', ({ catalogue, allowed }) => minimiseMarks(command.marks, allowed.policy, catalogue, allowed.rule)),
+    E.map(({ catalogue, marks }): readonly TallyEvent[] => [
+      {
+        type: 'ContactTallied',
+        data: {
+          tallyId: command.commandId,
+          interventionId: command.interventionId,
+          unitId: command.unitId,
+          period: periodOf(command.date),
+          catalogueVersion: catalogue.version,
+          marks,
+        },
+      },
+    ]),
+  );
+}
+
+function decideGroupMeeting(command: TallyGroupMeeting, state: TallySheetState): Decision {
+  return pipe(
+    catalogueOn(state, command.date),
+    E.bindTo('catalogue'),
+    E.bind('allowed', ({ catalogue }) =>
+      checkRecordingAllowed(catalogue, command.interventionId, command.unitId, 'group-meeting'),
+    ),
+    E.bind('participants', ({ catalogue, allowed }) =>
+      minimiseParticipants(command.participants, allowed.policy, catalogue, allowed.rule),
+    ),
+    E.map(({ catalogue, participants }): readonly TallyEvent[] => [
+      {
+        type: 'GroupMeetingTallied',
+        data: {
+          tallyId: command.commandId,
+          interventionId: command.interventionId,
+          unitId: command.unitId,
+          period: periodOf(command.date),
+          catalogueVersion: catalogue.version,
+          participants,
+        },
+      },
+    ]),
+  );
+}
+
+function decideVisitors(command: TallyVisitors, state: TallySheetState): Decision {
+  return pipe(
+    catalogueOn(state, command.date),
+    E.bindTo('catalogue'),
+    E.bind('allowed', ({ catalogue }) =>
+      checkRecordingAllowed(catalogue, command.interventionId, command.unitId, 'visitors'),
+    ),
+    E.bind('visitors', ({ catalogue, allowed }) => minimiseHeadCounts(command.visitors, catalogue, allowed.rule)),
+    E.map(({ catalogue, visitors }): readonly TallyEvent[] => [
+      {
+        type: 'VisitorsTallied',
+        data: {
+          tallyId: command.commandId,
+          interventionId: command.interventionId,
+          unitId: command.unitId,
+          period: periodOf(command.date),
+          catalogueVersion: catalogue.version,
+          visitors,
+        },
+      },
+    ]),
+  );
+}
+
+function decideVoid(command: VoidTally, state: TallySheetState): Decision {
+  const rule = { interventionId: command.interventionId, clause: 'sheet/tallies' };
+  const tally = state.tallies[command.tallyId];
+  if (tally === undefined) return E.left(refuse.tallyNotFound(rule, command.tallyId));
+  if (tally.voided) return E.left(refuse.tallyAlreadyVoided(rule, command.tallyId));
+  return E.right([
+    {
+      type: 'TallyVoided',
+      data: {
+        tallyId: command.tallyId,
+        interventionId: command.interventionId,
+        unitId: command.unitId,
+        period: command.period,
+        catalogueVersion: tally.catalogueVersion,
+        reason: command.reason,
+      },
+    },
+  ]);
+}
+
+function decide(command: TallyCommand, state: TallySheetState): Decision {
+  switch (command.type) {
+    case 'TallyContact':
+      return decideContact(command, state);
+    case 'TallyGroupMeeting':
+      return decideGroupMeeting(command, state);
+    case 'TallyVisitors':
+      return decideVisitors(command, state);
+    case 'VoidTally':
+      return decideVoid(command, state);
+  }
+}
+
+const recordingOf = {
+  ContactTallied: 'contact',
+  GroupMeetingTallied: 'group-meeting',
+  VisitorsTallied: 'visitors',
+} as const;
+
+function evolve(state: TallySheetState, event: TallyEvent | CatalogueAdopted): TallySheetState {
+  return produce(state, (draft) => {
+    switch (event.type) {
+      case 'CatalogueAdopted':
+        draft.catalogues.push(event.data.catalogue);
+        return;
+      case 'TallyVoided': {
+        const tally = draft.tallies[event.data.tallyId];
+        if (tally !== undefined) tally.voided = true;
+        return;
+      }
+      default:
+        draft.tallies[event.data.tallyId] = {
+          kind: recordingOf[event.type],
+          catalogueVersion: event.data.catalogueVersion,
+          voided: false,
+        };
+    }
+  });
+}
+
+/** The tally sheet: decides tallies and voids against the catalogue in force on their date. */
+export const tallySheetDecider: Decider<TallyCommand, TallyEvent | CatalogueAdopted, TallySheetState> = {
+  initialState: emptyTallySheet,
+  decide,
+  evolve,
+};

@@ -1,0 +1,17 @@
+import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
+
+/** What the sheet knows about one tally on it. */
+export interface TallyEntry {
+  readonly kind: 'contact' | 'group-meeting' | 'visitors';
+  readonly catalogueVersion: string;
+  readonly voided: boolean;
+}
+
+/** The state a tally-sheet decision needs: the catalogue's history and the sheet's tallies. */
+export interface TallySheetState {
+  readonly catalogues: CatalogueHistory;
+  readonly tallies: Readonly<Record<string, TallyEntry>>;
+}
+
+/** A sheet with no tallies and no catalogue. */
+export const emptyTallySheet: TallySheetState = { catalogues: [], tallies: {} };

@@ -1,0 +1,280 @@
+import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventStore, EventToAppend, RecordedEvent } from '../ports/event-store.js';
+
+/** Makes a fresh, empty store for one contract case; `dispose` (optional) releases it. */
+export type EventStoreFactory = () => Promise<{ store: EventStore; dispose?: () => Promise<void> }>;
+
+/** One case of the store contract: a name and a body that throws (an `AssertionError`) on failure. */
+export interface ContractCase {
+  readonly name: string;
+  run(factory: EventStoreFactory): Promise<void>;
+}
+
+let counter = 0;
+/** A unique stream name, so cases never share streams even on a store that is not emptied between them. */
+function freshStream(prefix = 'contract'): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
+}
+
+function events(count: number, tag = 'e', size = 1): EventToAppend[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${tag}-${index}-${freshStream('id')}`,
+    type: index % 2 === 0 ? 'ContractEven' : 'ContractOdd',
+    data: { index, tag, padding: 'x'.repeat(size) },
+    metadata: { note: 'contract', index },
+  }));
+}
+
+async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for await (const event of iterable) all.push(event);
+  return all;
+}
+
+async function within<T>(factory: EventStoreFactory, body: (store: EventStore) => Promise<T>): Promise<T> {
+  const { store, dispose } = await factory();
+  try {
+    return await body(store);
+  } finally {
+    await dispose?.();
+  }
+}
+
+function mustAppend(result: E.Either<unknown, { nextRevision: number }>, message: string): number {
+  if (E.isLeft(result)) throw new Error(`${message}: ${JSON.stringify(result.left)}`);
+  return result.right.nextRevision;
+}
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually(condition: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await wait(5);
+  }
+}
+
+/**
+ * The contract every `EventStore` adapter must pass, runner-agnostic: register each case
+ * with your runner, e.g. `for (const c of eventStoreContract()) it(c.name, () => c.run(factory))`.
+ */
+export function eventStoreContract(): readonly ContractCase[] {
+  return [
+    {
+      name: 'appends to a new stream with expected "no-stream" and reads it back in order',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          const written = events(3);
+          strictEqual(mustAppend(await store.append(stream, written, { expected: 'no-stream' }), 'append'), 2);
+          const read = await collect(store.readStream(stream));
+          deepStrictEqual(
+            read.map((event) => [event.stream, event.revision, event.id, event.type, event.data, event.metadata]),
+            written.map((event, index) => [stream, index, event.id, event.type, event.data, event.metadata]),
+          );
+        }),
+    },
+    {
+      name: 'expected "no-stream" on an existing stream is a conflict returned as data',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          mustAppend(await store.append(stream, events(2), { expected: 'no-stream' }), 'first');
+          const result = await store.append(stream, events(1, 'b'), { expected: 'no-stream' });
+          ok(E.isLeft(result), 'expected a conflict');
+          deepStrictEqual(result.left, { code: 'WRONG_EXPECTED_REVISION', stream, expected: 'no-stream', actual: 1 });
+          strictEqual((await collect(store.readStream(stream))).length, 2, 'nothing written on conflict');
+        }),
+    },
+    {
+      name: 'expected "stream-exists" refuses an absent stream and accepts an existing one',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          const absent = await store.append(stream, events(1), { expected: 'stream-exists' });
+          ok(E.isLeft(absent));
+          deepStrictEqual(absent.left, { code: 'WRONG_EXPECTED_REVISION', stream, expected: 'stream-exists', actual: 'no-stream' });
+          mustAppend(await store.append(stream, events(1, 'a'), { expected: 'no-stream' }), 'create');
+          strictEqual(mustAppend(await store.append(stream, events(1, 'b'), { expected: 'stream-exists' }), 'exists'), 1);
+        }),
+    },
+    {
+      name: 'expected "any" appends whatever the stream holds',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          strictEqual(mustAppend(await store.append(stream, events(1, 'a'), { expected: 'any' }), 'a'), 0);
+          strictEqual(mustAppend(await store.append(stream, events(2, 'b'), { expected: 'any' }), 'b'), 2);
+        }),
+    },
+    {
+      name: 'an exact expected revision appends only when it matches, reporting the actual revision otherwise',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          mustAppend(await store.append(stream, events(3, 'a'), { expected: 'no-stream' }), 'a');
+          const stale = await store.append(stream, events(1, 'b'), { expected: 1 });
+          ok(E.isLeft(stale));
+          deepStrictEqual(stale.left, { code: 'WRONG_EXPECTED_REVISION', stream, expected: 1, actual: 2 });
+          strictEqual(mustAppend(await store.append(stream, events(1, 'c'), { expected: 2 }), 'c'), 3);
+          const onAbsent = await store.append(freshStream(), events(1, 'd'), { expected: 0 });
+          ok(E.isLeft(onAbsent));
+          strictEqual(onAbsent.left.code === 'WRONG_EXPECTED_REVISION' && onAbsent.left.actual, 'no-stream');
+        }),
+    },
+    {
+      name: 'N concurrent appends at the same expected revision: exactly one wins and nothing is lost',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          mustAppend(await store.append(stream, events(1, 'seed'), { expected: 'no-stream' }), 'seed');
+          const writers = 8;
+          const batches = Array.from({ length: writers }, (_, writer) => events(2, `w${writer}`));
+          const results = await Promise.all(batches.map((batch) => store.append(stream, batch, { expected: 0 })));
+          const winners = results.flatMap((result, writer) => (E.isRight(result) ? [writer] : []));
+          strictEqual(winners.length, 1, `exactly one writer wins, ${winners.length} did`);
+          for (const result of results) {
+            if (E.isLeft(result)) strictEqual(result.left.code, 'WRONG_EXPECTED_REVISION');
+          }
+          const read = await collect(store.readStream(stream));
+          const winner = batches[winners[0] as number] as EventToAppend[];
+          deepStrictEqual(
+            read.map((event) => event.id),
+            [read[0]?.id, ...winner.map((event) => event.id)],
+          );
+        }),
+    },
+    {
+      name: 'a retried append with the same event ids succeeds without writing twice',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          const batch = events(3);
+          mustAppend(await store.append(stream, batch, { expected: 'no-stream' }), 'first');
+          const retry = await store.append(stream, batch, { expected: 'no-stream' });
+          ok(E.isRight(retry), `a retry is not a conflict: ${JSON.stringify(retry)}`);
+          strictEqual((await collect(store.readStream(stream))).length, 3);
+          strictEqual((await collect(store.readAll())).filter((event) => event.stream === stream).length, 3);
+        }),
+    },
+    {
+      name: 'reads a stream backwards, from a revision, and with a limit',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          mustAppend(await store.append(stream, events(5), { expected: 'no-stream' }), 'append');
+          const backwards = await collect(store.readStream(stream, { direction: 'backwards' }));
+          deepStrictEqual(backwards.map((event) => event.revision), [4, 3, 2, 1, 0]);
+          const fromTwo = await collect(store.readStream(stream, { fromRevision: 2, limit: 2 }));
+          deepStrictEqual(fromTwo.map((event) => event.revision), [2, 3]);
+          const backFromThree = await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 }));
+          deepStrictEqual(backFromThree.map((event) => event.revision), [3, 2]);
+        }),
+    },
+    {
+      name: 'an absent stream reads as empty',
+      run: (factory) =>
+        within(factory, async (store) => {
+          deepStrictEqual(await collect(store.readStream(freshStream())), []);
+          deepStrictEqual(await collect(store.readStream(freshStream(), { direction: 'backwards' })), []);
+        }),
+    },
+    {
+      name: 'reads all streams in append order, and resumes after a position exclusively',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const [a, b] = [freshStream('a'), freshStream('b')];
+          const before = await collect(store.readAll());
+          const start = before.at(-1)?.position;
+          mustAppend(await store.append(a, events(2, 'a1'), { expected: 'no-stream' }), 'a1');
+          mustAppend(await store.append(b, events(1, 'b1'), { expected: 'no-stream' }), 'b1');
+          mustAppend(await store.append(a, events(1, 'a2'), { expected: 1 }), 'a2');
+          const mine = (await collect(store.readAll(start === undefined ? {} : { after: start }))).filter(
+            (event) => event.stream === a || event.stream === b,
+          );
+          deepStrictEqual(
+            mine.map((event) => [event.stream, event.revision]),
+            [[a, 0], [a, 1], [b, 0], [a, 2]],
+          );
+          const resumed = await collect(store.readAll({ after: (mine[1] as RecordedEvent).position }));
+          deepStrictEqual(
+            resumed.filter((event) => event.stream === a || event.stream === b).map((event) => [event.stream, event.revision]),
+            [[b, 0], [a, 2]],
+          );
+        }),
+    },
+    {
+      name: 'positions survive a JSON round trip and resume reads exactly where they left off',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          mustAppend(await store.append(stream, events(3), { expected: 'no-stream' }), 'append');
+          const read = (await collect(store.readAll())).filter((event) => event.stream === stream);
+          const checkpoint = JSON.parse(JSON.stringify({ position: read[0]?.position })) as { position: string };
+          strictEqual(typeof checkpoint.position, 'string');
+          const after = (await collect(store.readAll({ after: checkpoint.position }))).filter(
+            (event) => event.stream === stream,
+          );
+          deepStrictEqual(after.map((event) => event.revision), [1, 2]);
+        }),
+    },
+    {
+      name: 'an oversized append is refused with a typed error and writes nothing',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream();
+          const huge = events(3, 'big', 600 * 1024);
+          const result = await store.append(stream, huge, { expected: 'no-stream' });
+          ok(E.isLeft(result), 'an append over the limit is refused');
+          strictEqual(result.left.code, 'APPEND_TOO_LARGE');
+          deepStrictEqual(await collect(store.readStream(stream)), []);
+        }),
+    },
+    {
+      name: 'a subscription catches up, goes live, and resumes from a checkpoint without gaps or repeats',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream('sub');
+          mustAppend(await store.append(stream, events(3, 'old'), { expected: 'no-stream' }), 'old');
+          const seen: RecordedEvent[] = [];
+          const first = store.subscribe({ filter: { streamPrefixes: [stream] } }, { onEvent: (event) => void seen.push(event) });
+          await first.caughtUp;
+          strictEqual(seen.length, 3, 'caught up with the stored events');
+          mustAppend(await store.append(stream, events(2, 'live'), { expected: 2 }), 'live');
+          await eventually(() => seen.length === 5, 'live events delivered');
+          await first.close();
+          const checkpoint = JSON.parse(JSON.stringify((seen[3] as RecordedEvent).position)) as string;
+          mustAppend(await store.append(stream, events(1, 'later'), { expected: 4 }), 'later');
+          const resumed: RecordedEvent[] = [];
+          const second = store.subscribe(
+            { after: checkpoint, filter: { streamPrefixes: [stream] } },
+            { onEvent: (event) => void resumed.push(event) },
+          );
+          await second.caughtUp;
+          await eventually(() => resumed.length === 2, 'resumed after the checkpoint');
+          await second.close();
+          deepStrictEqual(resumed.map((event) => event.revision), [4, 5]);
+        }),
+    },
+    {
+      name: 'a subscription filters by event type',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream('typed');
+          mustAppend(await store.append(stream, events(4), { expected: 'no-stream' }), 'append');
+          const seen: RecordedEvent[] = [];
+          const subscription = store.subscribe(
+            { filter: { streamPrefixes: [stream], eventTypes: ['ContractOdd'] } },
+            { onEvent: (event) => void seen.push(event) },
+          );
+          await subscription.caughtUp;
+          await eventually(() => seen.length === 2, 'odd events delivered');
+          await subscription.close();
+          deepStrictEqual(seen.map((event) => event.revision), [1, 3]);
+        }),
+    },
+  ];
+}

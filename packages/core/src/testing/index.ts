@@ -1,0 +1,10 @@
+/**
+ * Testing kit for pinnstatistik: given/when/then for the deciders, runner-agnostic.
+ *
+ * @packageDocumentation
+ */
+export { given, type Outcome, type Then } from './given-when-then.js';
+export { givenTallySheet, adopted } from './tally-sheet-scenario.js';
+export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
+export { type KeyStoreContractCase, type KeyStoreFactory, keyStoreContract } from './key-store-contract.js';
+export { collect } from './collect.js';

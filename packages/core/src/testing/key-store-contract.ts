@@ -1,0 +1,86 @@
+import { deepStrictEqual, notDeepStrictEqual, ok, strictEqual } from 'node:assert';
+import type { KeyStore } from '../ports/key-store.js';
+
+/** Makes a fresh key store for one contract case, and reopens it (a new instance over the same storage) when asked. */
+export type KeyStoreFactory = () => Promise<{
+  keys: KeyStore;
+  /** A second instance over the same storage, as after a restart; absent for stores that do not outlive the process. */
+  reopen?: () => Promise<KeyStore>;
+  dispose?: () => Promise<void>;
+}>;
+
+/** One case of the key-store contract. */
+export interface KeyStoreContractCase {
+  readonly name: string;
+  run(factory: KeyStoreFactory): Promise<void>;
+}
+
+async function within(factory: KeyStoreFactory, body: (made: Awaited<ReturnType<KeyStoreFactory>>) => Promise<void>) {
+  const made = await factory();
+  try {
+    await body(made);
+  } finally {
+    await made.dispose?.();
+  }
+}
+
+/** The contract every `KeyStore` passes (in memory, file system, PostgreSQL …), runner-agnostic. */
+export function keyStoreContract(): readonly KeyStoreContractCase[] {
+  return [
+    {
+      name: 'creates a 32-byte key, and creating it again returns the same key',
+      run: (factory) =>
+        within(factory, async ({ keys }) => {
+          const key = await keys.create('period-2025-01');
+          strictEqual(key.length, 32);
+          deepStrictEqual(await keys.create('period-2025-01'), key);
+          deepStrictEqual(await keys.get('period-2025-01'), key);
+        }),
+    },
+    {
+      name: 'different ids get different keys',
+      run: (factory) =>
+        within(factory, async ({ keys }) => {
+          notDeepStrictEqual(await keys.create('a'), await keys.create('b'));
+        }),
+    },
+    {
+      name: 'an unknown key reads as undefined',
+      run: (factory) =>
+        within(factory, async ({ keys }) => {
+          strictEqual(await keys.get('never-created'), undefined);
+        }),
+    },
+    {
+      name: 'a destroyed key is gone for good, and destroying it again is not an error',
+      run: (factory) =>
+        within(factory, async ({ keys, reopen }) => {
+          await keys.create('doomed');
+          await keys.create('kept');
+          await keys.destroy('doomed');
+          strictEqual(await keys.get('doomed'), undefined);
+          await keys.destroy('doomed');
+          ok(await keys.get('kept'), 'other keys stay');
+          if (reopen !== undefined) strictEqual(await (await reopen()).get('doomed'), undefined);
+        }),
+    },
+    {
+      name: 'keys outlive a restart where the store is durable',
+      run: (factory) =>
+        within(factory, async ({ keys, reopen }) => {
+          const key = await keys.create('durable');
+          if (reopen === undefined) return; // an in-memory store makes no such promise
+          deepStrictEqual(await (await reopen()).get('durable'), key);
+        }),
+    },
+    {
+      name: 'concurrent creates of one id agree on a single key',
+      run: (factory) =>
+        within(factory, async ({ keys }) => {
+          const created = await Promise.all(Array.from({ length: 8 }, () => keys.create('raced')));
+          for (const key of created) deepStrictEqual(key, created[0]);
+          deepStrictEqual(await keys.get('raced'), created[0]);
+        }),
+    },
+  ];
+}
