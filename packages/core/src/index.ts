@@ -89,6 +89,7 @@ export {
   type SubscriptionHandler,
   type WrongExpectedRevision,
 } from './ports/event-store.js';
+export type { CheckpointStore } from './ports/checkpoint-store.js';
 export type { KeyStore } from './ports/key-store.js';
 export { type Random, secureRandom, seededRandom } from './ports/random.js';
 // Privacy
