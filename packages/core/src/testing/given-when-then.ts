@@ -10,8 +10,8 @@ export type Outcome<Event> = E.Either<Refusal, readonly Event[]>;
 export interface Then<Event> {
   /** Asserts the decision produced exactly these events. */
   then(expected: readonly Event[]): void;
-  /** Hands the outcome to the caller's own assertions, so the test runner shows its own diff. */
-  then(assert: (outcome: Outcome<Event>) => void): void;
+  /** Hands the events to the caller's own assertions, so the test runner shows its own diff (a refusal fails first). */
+  then(assert: (events: readonly Event[]) => void): void;
   /** Asserts the command was refused with this code, and returns the refusal for further checks. */
   thenRefuses(code: RefusalCode): Refusal;
   /** Asserts the command was accepted and changed nothing. */
@@ -26,11 +26,7 @@ function describe<Event>(outcome: Outcome<Event>): string {
 
 function thenOf<Event>(outcome: Outcome<Event>): Then<Event> {
   return {
-    then(expectation: readonly Event[] | ((outcome: Outcome<Event>) => void)): void {
-      if (typeof expectation === 'function') {
-        expectation(outcome);
-        return;
-      }
+    then(expectation: readonly Event[] | ((events: readonly Event[]) => void)): void {
       if (E.isLeft(outcome)) {
         throw new AssertionError({
           message: `expected events, but the command was ${describe(outcome)}`,
@@ -38,6 +34,10 @@ function thenOf<Event>(outcome: Outcome<Event>): Then<Event> {
           expected: expectation,
           operator: 'then',
         });
+      }
+      if (typeof expectation === 'function') {
+        expectation(outcome.right);
+        return;
       }
       deepStrictEqual(outcome.right, expectation, 'the decision produced other events than expected');
     },

@@ -8,3 +8,4 @@ export { givenTallySheet, adopted } from './tally-sheet-scenario.js';
 export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
 export { type KeyStoreContractCase, type KeyStoreFactory, keyStoreContract } from './key-store-contract.js';
 export { collect } from './collect.js';
+export { dateIn, personalIdentityNumber, tallyingPolicies, validTallyCommand } from './arbitraries.js';

@@ -310,7 +310,7 @@ export const vaggerydCatalogueInput = {
       id: 'anhorigstod',
       sourceRow: 15,
       name: {
-        sv: 'Anhörigstöd skadligt bruk eller beroende/psykisk ohälsa',
+        sv: 'Anhörigstöd skadligt bruk eller beroende / psykisk ohälsa',
         en: 'Support for relatives (harmful use or addiction / mental ill-health)',
       },
       targetGroup: { text: { sv: 'Anhöriga', en: 'Relatives' } },
