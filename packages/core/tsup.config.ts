@@ -7,6 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  silent: true,
   // canonicalize ships ESM only; bundling it keeps the CJS build loadable with require().
   noExternal: ['canonicalize'],
 });

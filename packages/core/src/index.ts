@@ -6,9 +6,15 @@
  * @packageDocumentation
  */
 
-// Catalogue
-export { ageBandCodes, ageBandOf, ageBandRange, type AgeBanding, AgeBandingSchema } from './catalogue/age-banding.js';
 export { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from './catalogue/adopt-catalogue.js';
+// Catalogue
+export {
+  type AgeBanding,
+  AgeBandingSchema,
+  ageBandCodes,
+  ageBandOf,
+  ageBandRange,
+} from './catalogue/age-banding.js';
 export {
   type Catalogue,
   type CatalogueInput,
@@ -16,7 +22,11 @@ export {
   type Unit,
   UnitSchema,
 } from './catalogue/catalogue.js';
-export { type CatalogueHistory, catalogueInForceOn, catalogueVersion } from './catalogue/catalogue-history.js';
+export {
+  type CatalogueHistory,
+  catalogueInForceOn,
+  catalogueVersion,
+} from './catalogue/catalogue-history.js';
 export { type Code, type CodeList, CodeListSchema, CodeSchema, NOT_STATED } from './catalogue/code-list.js';
 export { defaultCodeLists } from './catalogue/default-code-lists.js';
 export { type Dimension, type DimensionId, DimensionSchema } from './catalogue/dimension.js';
@@ -53,23 +63,29 @@ export {
   parseCatalogue,
   parseCatalogueJson,
 } from './catalogue/parse-catalogue.js';
-export { toJsonPointer, type ValidationIssue } from './catalogue/validation-issue.js';
 export { vaggerydCatalogue, vaggerydCatalogueInput } from './catalogue/vaggeryd/vaggeryd-catalogue.js';
+export { toJsonPointer, type ValidationIssue } from './catalogue/validation-issue.js';
 export type { Decider } from './decider.js';
 // Envelope
 export { canonicalJson } from './envelope/canonical-json.js';
-export { type ChainFinding, type ChainLink, checkLink, createChainVerifier } from './envelope/chain-verifier.js';
+export {
+  type ChainFinding,
+  type ChainLink,
+  checkLink,
+  createChainVerifier,
+} from './envelope/chain-verifier.js';
 export {
   chainEvent,
   type EnvelopeMetadata,
-  type UnchainedMetadata,
   GENESIS_HASH,
   type HashedContent,
   hashEvent,
+  type UnchainedMetadata,
 } from './envelope/envelope.js';
 export { type CodecContext, type EventCodec, plainCodec } from './envelope/event-codec.js';
 export { deriveEventId } from './envelope/event-id.js';
 export type { JsonObject, JsonValue } from './json.js';
+export type { CheckpointStore } from './ports/checkpoint-store.js';
 // Ports
 export { type Clock, fixedClock, systemClock, todayOn } from './ports/clock.js';
 export {
@@ -89,7 +105,6 @@ export {
   type SubscriptionHandler,
   type WrongExpectedRevision,
 } from './ports/event-store.js';
-export type { CheckpointStore } from './ports/checkpoint-store.js';
 export type { KeyStore } from './ports/key-store.js';
 export { type Random, secureRandom, seededRandom } from './ports/random.js';
 // Privacy
@@ -108,12 +123,16 @@ export {
 } from './refusals/refusal.js';
 export { refuse } from './refusals/refuse.js';
 // Service
-export { type CommandService, type CommandServiceOptions, createCommandService } from './service/command-service.js';
+export {
+  type CommandService,
+  type CommandServiceOptions,
+  createCommandService,
+} from './service/command-service.js';
 export { IntegrityError, isIntegrityError } from './service/integrity-error.js';
 export type { Receipt, TallyReceipt } from './service/receipt.js';
 export { catalogueStream, STREAM_PREFIXES, tallySheetStream } from './streams.js';
 // Subscriptions
-export { createCatchUpSubscription, type CatchUpSource } from './subscriptions/catch-up-subscription.js';
+export { type CatchUpSource, createCatchUpSubscription } from './subscriptions/catch-up-subscription.js';
 // Tally
 export {
   CommandIdSchema,

@@ -28,9 +28,13 @@ describe('memory event store', () => {
     const store = createMemoryEventStore();
     let last = 0;
     for (let index = 0; index < 2_000; index += 1) {
-      const result = await store.append(`s-${index % 37}`, [{ id: `e${index}`, type: 'T', data: index, metadata: {} }], {
-        expected: 'any',
-      });
+      const result = await store.append(
+        `s-${index % 37}`,
+        [{ id: `e${index}`, type: 'T', data: index, metadata: {} }],
+        {
+          expected: 'any',
+        },
+      );
       if (E.isLeft(result)) throw new Error('append failed');
       expect(Number(result.right.position)).toBeGreaterThan(last);
       last = Number(result.right.position);

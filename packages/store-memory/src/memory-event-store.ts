@@ -70,7 +70,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     };
   };
 
-  const conflict = (stream: string, expected: ExpectedRevision, entry: StreamEntry | undefined): AppendError => ({
+  const conflict = (
+    stream: string,
+    expected: ExpectedRevision,
+    entry: StreamEntry | undefined,
+  ): AppendError => ({
     code: 'WRONG_EXPECTED_REVISION',
     stream,
     expected,
@@ -81,7 +85,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     const entry = streams.get(stream);
     const current = entry === undefined ? -1 : entry.indices.length - 1;
 
-    if (entry !== undefined && events.length > 0 && events.every((event) => entry.revisionOfId.has(event.id))) {
+    if (
+      entry !== undefined &&
+      events.length > 0 &&
+      events.every((event) => entry.revisionOfId.has(event.id))
+    ) {
       const revision = Math.max(...events.map((event) => entry.revisionOfId.get(event.id) as number));
       return E.right<AppendError, AppendSuccess>({
         nextRevision: current,
@@ -106,7 +114,8 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       bytes += encoded.length;
       fresh.push({ event, encoded });
     }
-    if (bytes > maxAppendBytes) return E.left({ code: 'APPEND_TOO_LARGE', stream, size: bytes, limit: maxAppendBytes });
+    if (bytes > maxAppendBytes)
+      return E.left({ code: 'APPEND_TOO_LARGE', stream, size: bytes, limit: maxAppendBytes });
 
     let target = entry;
     if (target === undefined) {
@@ -128,16 +137,27 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       signal = undefined;
       resolve();
     }
-    return E.right({ nextRevision: last, position: String((target.indices[last] ?? -1) + 1), written: fresh.length });
+    return E.right({
+      nextRevision: last,
+      position: String((target.indices[last] ?? -1) + 1),
+      written: fresh.length,
+    });
   };
 
-  async function* readStream(stream: string, readOptions: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  async function* readStream(
+    stream: string,
+    readOptions: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
     const entry = streams.get(stream);
     if (entry === undefined) return;
     const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
     let yielded = 0;
     if (readOptions.direction === 'backwards') {
-      for (let revision = readOptions.fromRevision ?? entry.indices.length - 1; revision >= 0 && yielded < limit; revision -= 1) {
+      for (
+        let revision = readOptions.fromRevision ?? entry.indices.length - 1;
+        revision >= 0 && yielded < limit;
+        revision -= 1
+      ) {
         const index = entry.indices[revision];
         if (index === undefined) continue;
         yielded += 1;
@@ -145,7 +165,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       }
       return;
     }
-    for (let revision = readOptions.fromRevision ?? 0; revision < entry.indices.length && yielded < limit; revision += 1) {
+    for (
+      let revision = readOptions.fromRevision ?? 0;
+      revision < entry.indices.length && yielded < limit;
+      revision += 1
+    ) {
       yielded += 1;
       yield recorded(entry.indices[revision] as number);
     }

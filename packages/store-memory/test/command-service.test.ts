@@ -25,7 +25,11 @@ const contact = (n: number, overrides: Record<string, unknown> = {}) => ({
 
 async function setUp(store = createMemoryEventStore()) {
   const service = createCommandService({ store, catalogueId: 'vaggeryd', clock });
-  const adopted = await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(999_999), catalogue: vaggerydCatalogue() });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(999_999),
+    catalogue: vaggerydCatalogue(),
+  });
   if (E.isLeft(adopted)) throw new Error(adopted.left.message.en);
   return { store, service };
 }
@@ -38,7 +42,13 @@ function right<T>(result: E.Either<{ code: string }, T>): T {
 describe('the command service on the memory store', () => {
   it('adopts a catalogue as an event, and adopting the same content again writes nothing', async () => {
     const { store, service } = await setUp();
-    const again = right(await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(5), catalogue: vaggerydCatalogue() }));
+    const again = right(
+      await service.adoptCatalogue({
+        type: 'AdoptCatalogue',
+        commandId: uuid(5),
+        catalogue: vaggerydCatalogue(),
+      }),
+    );
     expect(again.eventIds).toEqual([]);
     const events = await collect(store.readStream('catalogue-vaggeryd'));
     expect(events.map((event) => event.type)).toEqual(['CatalogueAdopted']);
@@ -48,7 +58,11 @@ describe('the command service on the memory store', () => {
   it('refuses a different catalogue under a version already adopted', async () => {
     const { service } = await setUp();
     const changed = { ...vaggerydCatalogue(), effectiveFrom: '2025-02-01' };
-    const result = await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(6), catalogue: changed });
+    const result = await service.adoptCatalogue({
+      type: 'AdoptCatalogue',
+      commandId: uuid(6),
+      catalogue: changed,
+    });
     expect(E.isLeft(result) && result.left.code).toBe('CATALOGUE_VERSION_EXISTS');
   });
 
@@ -58,7 +72,12 @@ describe('the command service on the memory store', () => {
     const all = await collect(store.readAll());
     const sheet = all.filter((event) => event.stream.startsWith('tally-'));
     expect(sheet.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
-    expect(sheet[0]?.metadata).toMatchObject({ commandId: uuid(1), catalogueId: 'vaggeryd', catalogueVersion: '1.0', codec: 'plain' });
+    expect(sheet[0]?.metadata).toMatchObject({
+      commandId: uuid(1),
+      catalogueId: 'vaggeryd',
+      catalogueVersion: '1.0',
+      codec: 'plain',
+    });
     const verifier = createChainVerifier();
     expect(all.map((event) => verifier.check(event)).filter(Boolean)).toEqual([]);
   });
@@ -69,9 +88,15 @@ describe('the command service on the memory store', () => {
     const second = right(await service.tally(contact(1)));
     expect(second).toEqual(first);
     expect(first.tallyId).toBe(uuid(1));
-    const concurrent = await Promise.all([service.tally(contact(2)), service.tally(contact(2)), service.tally(contact(2))]);
+    const concurrent = await Promise.all([
+      service.tally(contact(2)),
+      service.tally(contact(2)),
+      service.tally(contact(2)),
+    ]);
     expect(new Set(concurrent.map((result) => JSON.stringify(result))).size).toBe(1);
-    expect((await collect(store.readAll())).filter((event) => event.stream.startsWith('tally-'))).toHaveLength(2);
+    expect(
+      (await collect(store.readAll())).filter((event) => event.stream.startsWith('tally-')),
+    ).toHaveLength(2);
   });
 
   it('a command retried by a second process (after a lost response) is not counted twice', async () => {
@@ -80,7 +105,9 @@ describe('the command service on the memory store', () => {
     const otherProcess = createCommandService({ store, catalogueId: 'vaggeryd', clock });
     const retried = right(await otherProcess.tally(contact(1)));
     expect(retried.eventIds).toHaveLength(1);
-    expect((await collect(store.readAll())).filter((event) => event.stream.startsWith('tally-'))).toHaveLength(1);
+    expect(
+      (await collect(store.readAll())).filter((event) => event.stream.startsWith('tally-')),
+    ).toHaveLength(1);
   });
 
   it('an append whose response is lost is retried without double-counting', async () => {
@@ -101,7 +128,9 @@ describe('the command service on the memory store', () => {
     await expect(service.tally(contact(1))).rejects.toThrow('connection reset');
     const retried = right(await service.tally(contact(1)));
     expect(retried.eventIds).toHaveLength(1);
-    expect((await collect(inner.readAll())).filter((event) => event.stream.startsWith('tally-'))).toHaveLength(1);
+    expect(
+      (await collect(inner.readAll())).filter((event) => event.stream.startsWith('tally-')),
+    ).toHaveLength(1);
   });
 
   it('writers in two processes on one sheet retry conflicts and lose nothing', async () => {
@@ -149,7 +178,9 @@ describe('the command service on the memory store', () => {
       ...inner,
       readStream: async function* (stream, options) {
         for await (const event of inner.readStream(stream, options)) {
-          yield stream.startsWith('tally-') ? { ...event, data: { ...(event.data as object), marks: { gender: 'other' } } } : event;
+          yield stream.startsWith('tally-')
+            ? { ...event, data: { ...(event.data as object), marks: { gender: 'other' } } }
+            : event;
         }
       },
     };

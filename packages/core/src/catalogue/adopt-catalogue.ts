@@ -23,13 +23,17 @@ export const AdoptCatalogueSchema = z
 /** Adopt a catalogue version. */
 export type AdoptCatalogue = z.infer<typeof AdoptCatalogueSchema>;
 
-function decide(command: AdoptCatalogue, history: CatalogueHistory): E.Either<Refusal, readonly CatalogueAdopted[]> {
+function decide(
+  command: AdoptCatalogue,
+  history: CatalogueHistory,
+): E.Either<Refusal, readonly CatalogueAdopted[]> {
   const parsed = CatalogueSchema.safeParse(command.catalogue);
   if (!parsed.success) return E.left(refuse.catalogueRejected(toValidationIssues(parsed.error)));
   const catalogue = parsed.data;
   const existing = history.find((adopted) => adopted.version === catalogue.version);
   if (existing !== undefined) {
-    const same = canonicalJson(existing as unknown as JsonValue) === canonicalJson(catalogue as unknown as JsonValue);
+    const same =
+      canonicalJson(existing as unknown as JsonValue) === canonicalJson(catalogue as unknown as JsonValue);
     return same
       ? E.right([])
       : E.left(

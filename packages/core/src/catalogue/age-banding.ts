@@ -14,7 +14,10 @@ export const ExactYearsBandingSchema = z
   .refine((banding) => banding.min <= banding.max, { message: 'min must not exceed max', path: ['max'] });
 
 /** How an age is stored: never the exact age unless the banding is exact years. */
-export const AgeBandingSchema = z.discriminatedUnion('kind', [FiveYearBandingSchema, ExactYearsBandingSchema]);
+export const AgeBandingSchema = z.discriminatedUnion('kind', [
+  FiveYearBandingSchema,
+  ExactYearsBandingSchema,
+]);
 
 /** How an age is banded. */
 export type AgeBanding = z.infer<typeof AgeBandingSchema>;
@@ -48,7 +51,8 @@ export function ageBandRange(code: string): { readonly min: number; readonly max
   const open = /^(\d+)\+$/.exec(code);
   if (open?.[1] !== undefined) return { min: Number(open[1]), max: Number.POSITIVE_INFINITY };
   const closed = /^(\d+)-(\d+)$/.exec(code);
-  if (closed?.[1] !== undefined && closed[2] !== undefined) return { min: Number(closed[1]), max: Number(closed[2]) };
+  if (closed?.[1] !== undefined && closed[2] !== undefined)
+    return { min: Number(closed[1]), max: Number(closed[2]) };
   const exact = /^(\d+)$/.exec(code);
   if (exact?.[1] !== undefined) return { min: Number(exact[1]), max: Number(exact[1]) };
   return undefined;

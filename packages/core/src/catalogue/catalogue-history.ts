@@ -10,7 +10,10 @@ export type CatalogueHistory = readonly Catalogue[];
 export function catalogueInForceOn(history: CatalogueHistory, date: string): Catalogue | undefined {
   let inForce: Catalogue | undefined;
   for (const catalogue of history) {
-    if (catalogue.effectiveFrom <= date && (inForce === undefined || catalogue.effectiveFrom >= inForce.effectiveFrom)) {
+    if (
+      catalogue.effectiveFrom <= date &&
+      (inForce === undefined || catalogue.effectiveFrom >= inForce.effectiveFrom)
+    ) {
       inForce = catalogue;
     }
   }

@@ -22,17 +22,24 @@ function duplicates(ids: readonly string[]): Map<string, number> {
   return repeated;
 }
 
-function checkPolicy(policy: InterventionPolicy, index: number, parts: CatalogueParts, issues: Issue[]): void {
+function checkPolicy(
+  policy: InterventionPolicy,
+  index: number,
+  parts: CatalogueParts,
+  issues: Issue[],
+): void {
   const at = (...path: (string | number)[]): (string | number)[] => ['interventions', index, ...path];
   const unitIds = new Set(parts.units.map((unit) => unit.id));
   const dimensions = new Map(parts.dimensions.map((dimension) => [dimension.id, dimension]));
 
   policy.responsibleUnits.forEach((unit, unitIndex) => {
-    if (!unitIds.has(unit)) issues.push({ path: at('responsibleUnits', unitIndex), message: `unknown unit "${unit}"` });
+    if (!unitIds.has(unit))
+      issues.push({ path: at('responsibleUnits', unitIndex), message: `unknown unit "${unit}"` });
   });
 
   const { tally } = policy;
-  const records = tally.contact !== undefined || tally.groupMeeting !== undefined || tally.visitors !== undefined;
+  const records =
+    tally.contact !== undefined || tally.groupMeeting !== undefined || tally.visitors !== undefined;
   const kind = policy.documentation.kind;
   if ((kind === 'exempt' || kind === 'case-record-required') && records) {
     issues.push({ path: at('tally'), message: `a "${kind}" intervention tallies nothing` });
@@ -44,11 +51,17 @@ function checkPolicy(policy: InterventionPolicy, index: number, parts: Catalogue
   const contactDimensions = tally.contact?.dimensions ?? [];
   contactDimensions.forEach((id, dimensionIndex) => {
     if (!dimensions.has(id)) {
-      issues.push({ path: at('tally', 'contact', 'dimensions', dimensionIndex), message: `unknown dimension "${id}"` });
+      issues.push({
+        path: at('tally', 'contact', 'dimensions', dimensionIndex),
+        message: `unknown dimension "${id}"`,
+      });
     }
   });
   for (const [id, at2] of duplicates(contactDimensions)) {
-    issues.push({ path: at('tally', 'contact', 'dimensions', at2), message: `dimension "${id}" listed twice` });
+    issues.push({
+      path: at('tally', 'contact', 'dimensions', at2),
+      message: `dimension "${id}" listed twice`,
+    });
   }
   tally.contact?.crossTabulations.forEach((pair, pairIndex) => {
     pair.forEach((id, side) => {
@@ -75,7 +88,11 @@ function checkPolicy(policy: InterventionPolicy, index: number, parts: Catalogue
     }
   }
   const limits = policy.series;
-  if (limits?.minContacts !== undefined && limits.maxContacts !== undefined && limits.minContacts > limits.maxContacts) {
+  if (
+    limits?.minContacts !== undefined &&
+    limits.maxContacts !== undefined &&
+    limits.minContacts > limits.maxContacts
+  ) {
     issues.push({ path: at('series', 'maxContacts'), message: 'maxContacts must not be below minContacts' });
   }
 }
@@ -94,12 +111,20 @@ export function checkCatalogueReferences(parts: CatalogueParts, ctx: z.Refinemen
   }
   parts.dimensions.forEach((dimension, index) => {
     if (dimension.kind === 'code-list' && parts.codeLists[dimension.codeList] === undefined) {
-      issues.push({ path: ['dimensions', index, 'codeList'], message: `unknown code list "${dimension.codeList}"` });
+      issues.push({
+        path: ['dimensions', index, 'codeList'],
+        message: `unknown code list "${dimension.codeList}"`,
+      });
     }
   });
   if (parts.codeLists.gender === undefined) {
-    issues.push({ path: ['codeLists', 'gender'], message: 'a "gender" code list is required (group meetings and visitors are counted by gender)' });
+    issues.push({
+      path: ['codeLists', 'gender'],
+      message: 'a "gender" code list is required (group meetings and visitors are counted by gender)',
+    });
   }
-  parts.interventions.forEach((policy, index) => checkPolicy(policy, index, parts, issues));
+  parts.interventions.forEach((policy, index) => {
+    checkPolicy(policy, index, parts, issues);
+  });
   for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { checkCatalogueReferences } from './catalogue-references.js';
 import { CodeListSchema } from './code-list.js';
 import { DimensionSchema } from './dimension.js';
 import { IsoDateSchema, SlugSchema } from './identifiers.js';
 import { InterventionPolicySchema } from './intervention-policy.js';
 import { DecisionSchema, LegalProvisionSchema } from './legal-basis.js';
 import { LocalizedTextSchema } from './localized-text.js';
-import { checkCatalogueReferences } from './catalogue-references.js';
 
 /** A unit that delivers interventions (Familjecentral, Fältare …). */
 export const UnitSchema = z

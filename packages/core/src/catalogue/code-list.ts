@@ -21,7 +21,11 @@ export const CodeListSchema = z
     const seen = new Set<string>();
     list.codes.forEach((entry, index) => {
       if (seen.has(entry.code)) {
-        ctx.addIssue({ code: 'custom', path: ['codes', index, 'code'], message: `duplicate code "${entry.code}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codes', index, 'code'],
+          message: `duplicate code "${entry.code}"`,
+        });
       }
       seen.add(entry.code);
     });

@@ -45,7 +45,10 @@ export const defaultCodeLists = {
       { code: 'substance-use', label: { sv: 'Alkohol, droger, spel', en: 'Alcohol, drugs, gambling' } },
       { code: 'violence', label: { sv: 'Våld i nära relation', en: 'Domestic violence' } },
       { code: 'school-situation', label: { sv: 'Skolsituation', en: 'School situation' } },
-      { code: 'social-relations', label: { sv: 'Sociala relationer, ensamhet', en: 'Social relations, loneliness' } },
+      {
+        code: 'social-relations',
+        label: { sv: 'Sociala relationer, ensamhet', en: 'Social relations, loneliness' },
+      },
       { code: 'norm-breaking', label: { sv: 'Normbrytande beteende', en: 'Norm-breaking behaviour' } },
       { code: 'finances', label: { sv: 'Ekonomi', en: 'Finances' } },
       { code: 'other', label: { sv: 'Annan', en: 'Other' } },
@@ -56,12 +59,18 @@ export const defaultCodeLists = {
     label: { sv: 'Ytterligare åtgärder', en: 'Further action' },
     codes: [
       { code: 'none', label: { sv: 'Ingen ytterligare åtgärd', en: 'No further action' } },
-      { code: 'continued-support', label: { sv: 'Fortsatt råd och stöd', en: 'Continued advice and support' } },
+      {
+        code: 'continued-support',
+        label: { sv: 'Fortsatt råd och stöd', en: 'Continued advice and support' },
+      },
       {
         code: 'needs-assessed-application',
         label: { sv: 'Ansökan om bistånd', en: 'Application for needs-assessed assistance' },
       },
-      { code: 'referral-health-care', label: { sv: 'Hänvisning till vården', en: 'Referred to health care' } },
+      {
+        code: 'referral-health-care',
+        label: { sv: 'Hänvisning till vården', en: 'Referred to health care' },
+      },
       { code: 'referral-other', label: { sv: 'Hänvisning till annan aktör', en: 'Referred elsewhere' } },
       { code: 'report-of-concern', label: { sv: 'Orosanmälan', en: 'Report of concern' } },
       notStated,

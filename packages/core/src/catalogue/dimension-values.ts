@@ -21,7 +21,11 @@ export function dimensionValues(dimension: Dimension, catalogue: Catalogue): rea
 }
 
 /** The label of a stored value, in both languages. */
-export function dimensionValueLabel(dimension: Dimension, value: string, catalogue: Catalogue): LocalizedText {
+export function dimensionValueLabel(
+  dimension: Dimension,
+  value: string,
+  catalogue: Catalogue,
+): LocalizedText {
   if (value === NOT_STATED) return { sv: 'Uppgift saknas', en: 'Not stated' };
   if (dimension.kind === 'code-list') {
     const entry = catalogue.codeLists[dimension.codeList]?.codes.find((code) => code.code === value);

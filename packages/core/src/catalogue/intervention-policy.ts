@@ -6,7 +6,14 @@ import { LocalizedTextSchema } from './localized-text.js';
 const DimensionRefSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/);
 
 /** What one tallied contact counts as, for labels and reports. */
-export const CONTACT_UNITS = ['session', 'participant', 'home-visit', 'talk', 'outreach-contact', 'occasion'] as const;
+export const CONTACT_UNITS = [
+  'session',
+  'participant',
+  'home-visit',
+  'talk',
+  'outreach-contact',
+  'occasion',
+] as const;
 
 /** The age range of the target group, enforced on a tallied age dimension where the policy names one. */
 export const AgeRangeSchema = z

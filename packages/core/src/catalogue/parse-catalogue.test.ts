@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { catalogueInForceOn } from './catalogue-history.js';
-import { catalogueJsonSchema, isCatalogueInvalid, parseCatalogue, parseCatalogueJson } from './parse-catalogue.js';
+import {
+  catalogueJsonSchema,
+  isCatalogueInvalid,
+  parseCatalogue,
+  parseCatalogueJson,
+} from './parse-catalogue.js';
 import { vaggerydCatalogue, vaggerydCatalogueInput } from './vaggeryd/vaggeryd-catalogue.js';
 
 const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(vaggerydCatalogueInput));
@@ -21,8 +26,14 @@ describe('loading a catalogue from JSON', () => {
 
   it('locates an unknown unit by the exact path of the reference', () => {
     const input = clone() as { interventions: { responsibleUnits: string[] }[] };
-    (input.interventions[3] as { responsibleUnits: string[] }).responsibleUnits = ['familjecentral', 'tandvarden'];
-    expect(issuesOf(input)).toContainEqual({ path: '/interventions/3/responsibleUnits/1', message: 'unknown unit "tandvarden"' });
+    (input.interventions[3] as { responsibleUnits: string[] }).responsibleUnits = [
+      'familjecentral',
+      'tandvarden',
+    ];
+    expect(issuesOf(input)).toContainEqual({
+      path: '/interventions/3/responsibleUnits/1',
+      message: 'unknown unit "tandvarden"',
+    });
   });
 
   it('locates a wrong documentation kind, an unknown field and a bad SFS number', () => {
@@ -35,17 +46,26 @@ describe('loading a catalogue from JSON', () => {
     (input.legalBasis[0] as Record<string, unknown>).sfs = 'SoL';
     const paths = issuesOf(input).map((issue) => issue.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['/interventions/0/documentation/kind', '/interventions/2', '/legalBasis/0/sfs']),
+      expect.arrayContaining([
+        '/interventions/0/documentation/kind',
+        '/interventions/2',
+        '/legalBasis/0/sfs',
+      ]),
     );
     expect(issuesOf(input).find((issue) => issue.path === '/interventions/2')?.message).toContain('colour');
   });
 
   it('refuses a dimension that is tallied but not defined, and a cross-tabulation of an untallied one', () => {
-    const input = clone() as { interventions: { tally: { contact?: { dimensions: string[]; crossTabulations?: string[][] } } }[] };
+    const input = clone() as {
+      interventions: { tally: { contact?: { dimensions: string[]; crossTabulations?: string[][] } } }[];
+    };
     const contact = input.interventions[0]?.tally.contact;
     if (contact === undefined) throw new Error('row 1 tallies contacts');
     contact.dimensions.push('shoeSize');
-    contact.crossTabulations = [['gender', 'routeIn'], ['gender', 'relationToRelative']];
+    contact.crossTabulations = [
+      ['gender', 'routeIn'],
+      ['gender', 'relationToRelative'],
+    ];
     expect(issuesOf(input)).toEqual(
       expect.arrayContaining([
         { path: '/interventions/0/tally/contact/dimensions/7', message: 'unknown dimension "shoeSize"' },
@@ -59,7 +79,9 @@ describe('loading a catalogue from JSON', () => {
 
   it('refuses an exempt intervention that tallies, and an aggregate one that tallies nothing', () => {
     const input = clone() as { interventions: { tally?: unknown }[] };
-    (input.interventions[5] as { tally?: unknown }).tally = { contact: { countedAs: 'talk', dimensions: [] } };
+    (input.interventions[5] as { tally?: unknown }).tally = {
+      contact: { countedAs: 'talk', dimensions: [] },
+    };
     (input.interventions[1] as { tally?: unknown }).tally = {};
     const paths = issuesOf(input).map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['/interventions/5/tally', '/interventions/1/tally']));
@@ -71,10 +93,22 @@ describe('loading a catalogue from JSON', () => {
   });
 
   it('exports a JSON Schema that describes the catalogue', () => {
-    const schema = catalogueJsonSchema() as { type?: string; properties?: Record<string, unknown>; required?: string[] };
+    const schema = catalogueJsonSchema() as {
+      type?: string;
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties ?? {})).toEqual(
-      expect.arrayContaining(['id', 'version', 'effectiveFrom', 'decision', 'legalBasis', 'interventions', 'codeLists']),
+      expect.arrayContaining([
+        'id',
+        'version',
+        'effectiveFrom',
+        'decision',
+        'legalBasis',
+        'interventions',
+        'codeLists',
+      ]),
     );
     expect(JSON.stringify(schema)).toContain('case-record-required');
   });

@@ -34,7 +34,10 @@ export function parseCatalogueJson(text: string): E.Either<CatalogueInvalid, Cat
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : 'unreadable JSON';
-    return E.left({ code: 'CATALOGUE_INVALID', issues: [{ path: '', message: `not valid JSON: ${reason}` }] });
+    return E.left({
+      code: 'CATALOGUE_INVALID',
+      issues: [{ path: '', message: `not valid JSON: ${reason}` }],
+    });
   }
   return parseCatalogue(value);
 }

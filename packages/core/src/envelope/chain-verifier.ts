@@ -3,7 +3,11 @@ import { GENESIS_HASH, hashEvent } from './envelope.js';
 
 /** Something wrong with a stream's hash chain, located by stream, revision and position. */
 export interface ChainFinding {
-  readonly code: 'CHAIN_HASH_MISMATCH' | 'CHAIN_LINK_BROKEN' | 'CHAIN_REVISION_GAP' | 'CHAIN_ENVELOPE_MISSING';
+  readonly code:
+    | 'CHAIN_HASH_MISMATCH'
+    | 'CHAIN_LINK_BROKEN'
+    | 'CHAIN_REVISION_GAP'
+    | 'CHAIN_ENVELOPE_MISSING';
   readonly stream: string;
   readonly revision: number;
   readonly position: string;

@@ -60,7 +60,14 @@ export function chainEvent(
   event: { id: string; type: string; data: JsonValue; metadata: UnchainedMetadata },
 ): EventToAppend & { metadata: EnvelopeMetadata & JsonObject } {
   const unsealed = { ...event.metadata, prev } as JsonObject;
-  const hash = hashEvent({ stream, revision, id: event.id, type: event.type, data: event.data, metadata: unsealed });
+  const hash = hashEvent({
+    stream,
+    revision,
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: unsealed,
+  });
   return {
     id: event.id,
     type: event.type,

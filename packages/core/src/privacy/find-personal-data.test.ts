@@ -29,9 +29,12 @@ describe('recognising personal data', () => {
     expect(findPersonalData(text)).toBe('phone-number');
   });
 
-  it.each([['anna.svensson@example.se'], ['skriv till a+b@kommun.vaggeryd.se']])('finds the e-mail address %s', (text) => {
-    expect(findPersonalData(text)).toBe('email-address');
-  });
+  it.each([['anna.svensson@example.se'], ['skriv till a+b@kommun.vaggeryd.se']])(
+    'finds the e-mail address %s',
+    (text) => {
+      expect(findPersonalData(text)).toBe('email-address');
+    },
+  );
 
   it.each([
     ['121212-1213', 'a wrong check digit'],
@@ -71,7 +74,10 @@ describe('scanning an input', () => {
   });
 
   it('finds personal data in object keys without naming the key', () => {
-    expect(scanForPersonalData({ marks: { '121212-1212': 'x' } })).toEqual({ path: '/marks', kind: 'personnummer' });
+    expect(scanForPersonalData({ marks: { '121212-1212': 'x' } })).toEqual({
+      path: '/marks',
+      kind: 'personnummer',
+    });
   });
 
   it('finds a personnummer given as a number', () => {

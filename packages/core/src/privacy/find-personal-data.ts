@@ -7,7 +7,10 @@ const IDENTITY_NUMBER = /(?<![\w])(?:(?:18|19|20)?\d{6})[-+]?\d{4}(?![\w])/g;
 const PHONE_NUMBER = /(?<![\w+])(?:\+|0)[\d \-()]{5,22}\d(?![\w])/g;
 const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 // Formats the library itself asks for; they are never personal data on their own.
-const OWN_FORMATS = [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, /^\d{4}-\d{2}(?:-\d{2})?$/];
+const OWN_FORMATS = [
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^\d{4}-\d{2}(?:-\d{2})?$/,
+];
 
 function identityNumberKind(candidate: string): PersonalDataKind | undefined {
   const digits = candidate.replace(/[-+]/g, '');

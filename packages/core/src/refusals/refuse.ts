@@ -16,7 +16,11 @@ const list = (values: readonly string[]): string => values.join(', ');
 
 /** Builders for every refusal, each with its Swedish and English message. */
 export const refuse = {
-  documentationExempt: (rule: RuleReference, name: LocalizedText, ground: LocalizedText): Of<'DOCUMENTATION_EXEMPT'> => ({
+  documentationExempt: (
+    rule: RuleReference,
+    name: LocalizedText,
+    ground: LocalizedText,
+  ): Of<'DOCUMENTATION_EXEMPT'> => ({
     kind: 'refusal',
     code: 'DOCUMENTATION_EXEMPT',
     rule,
@@ -26,7 +30,11 @@ export const refuse = {
       en: `${name.en}: documentation is exempt – nothing may be recorded, not even tallies. Ground: ${ground.en}`,
     },
   }),
-  caseRecordRequired: (rule: RuleReference, name: LocalizedText, system: LocalizedText): Of<'CASE_RECORD_REQUIRED'> => ({
+  caseRecordRequired: (
+    rule: RuleReference,
+    name: LocalizedText,
+    system: LocalizedText,
+  ): Of<'CASE_RECORD_REQUIRED'> => ({
     kind: 'refusal',
     code: 'CASE_RECORD_REQUIRED',
     rule,
@@ -99,7 +107,11 @@ export const refuse = {
       en: `"${dimension}" may not be recorded for ${name.en}. Allowed: ${list(allowed) || 'none'}.`,
     },
   }),
-  dimensionMissing: (rule: RuleReference, name: LocalizedText, dimension: string): Of<'DIMENSION_MISSING'> => ({
+  dimensionMissing: (
+    rule: RuleReference,
+    name: LocalizedText,
+    dimension: string,
+  ): Of<'DIMENSION_MISSING'> => ({
     kind: 'refusal',
     code: 'DIMENSION_MISSING',
     rule,
@@ -109,7 +121,11 @@ export const refuse = {
       en: `"${dimension}" is missing; ${name.en} tallies it. Give "not-stated" when it is unknown.`,
     },
   }),
-  valueNotInCodeList: (rule: RuleReference, dimension: string, allowed: readonly string[]): Of<'VALUE_NOT_IN_CODE_LIST'> => ({
+  valueNotInCodeList: (
+    rule: RuleReference,
+    dimension: string,
+    allowed: readonly string[],
+  ): Of<'VALUE_NOT_IN_CODE_LIST'> => ({
     kind: 'refusal',
     code: 'VALUE_NOT_IN_CODE_LIST',
     rule,
@@ -143,8 +159,8 @@ export const refuse = {
     rule,
     date,
     message: {
-      sv: `Ingen version av katalogen ${rule.catalogueId ?? ''} gällde ${date}. Anta en katalog som gäller från det datumet först.`,
-      en: `No version of catalogue ${rule.catalogueId ?? ''} was in force on ${date}. Adopt a catalogue effective from that date first.`,
+      sv: `Ingen version av katalogen${rule.catalogueId === undefined ? '' : ` "${rule.catalogueId}"`} gällde ${date}. Anta en katalog som gäller från det datumet först.`,
+      en: `No version of the catalogue${rule.catalogueId === undefined ? '' : ` "${rule.catalogueId}"`} was in force on ${date}. Adopt a catalogue effective from that date first.`,
     },
   }),
   personalDataDetected: (path: string, personalDataKind: PersonalDataKind): Of<'PERSONAL_DATA_DETECTED'> => ({

@@ -2,7 +2,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from '../catalogue/adopt-catalogue.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { type CatalogueHistory, catalogueInForceOn } from '../catalogue/catalogue-history.js';
-import type { Decider } from '../decider.js';
 import { chainEvent, GENESIS_HASH } from '../envelope/envelope.js';
 import { type EventCodec, plainCodec } from '../envelope/event-codec.js';
 import { deriveEventId } from '../envelope/event-id.js';
@@ -59,7 +58,10 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
   const maxRetries = options.maxConflictRetries ?? 5;
   const sheetCacheSize = options.cachedSheets ?? 10_000;
   const catalogueStreamName = catalogueStream(catalogueId);
-  let catalogues: LoadedStream<CatalogueHistory> = emptyStream(catalogueStreamName, catalogueDecider.initialState);
+  let catalogues: LoadedStream<CatalogueHistory> = emptyStream(
+    catalogueStreamName,
+    catalogueDecider.initialState,
+  );
   const sheets = new Map<string, LoadedStream<TallySheetState>>();
 
   const refreshCatalogues = async (): Promise<LoadedStream<CatalogueHistory>> => {
@@ -136,7 +138,12 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
       const decision = decide(loaded.state);
       if (E.isLeft(decision)) return decision;
       if (decision.right.events.length === 0) {
-        return E.right({ commandId, stream: loaded.stream, eventIds: [], revision: loaded.link?.revision ?? -1 });
+        return E.right({
+          commandId,
+          stream: loaded.stream,
+          eventIds: [],
+          revision: loaded.link?.revision ?? -1,
+        });
       }
       const appended = await appendPlan(loaded, decision.right, evolve);
       if (appended !== undefined) {
@@ -156,7 +163,9 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     const catalogue = command.catalogue as { id?: unknown } | null;
     if (typeof catalogue === 'object' && catalogue !== null && catalogue.id !== catalogueId) {
       return E.left(
-        refuse.catalogueRejected([{ path: '/catalogue/id', message: `this service keeps catalogue "${catalogueId}"` }]),
+        refuse.catalogueRejected([
+          { path: '/catalogue/id', message: `this service keeps catalogue "${catalogueId}"` },
+        ]),
       );
     }
     return run<CatalogueHistory, CatalogueAdopted>(
@@ -189,15 +198,19 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     const parsed = parseTallyCommand(input);
     if (E.isLeft(parsed)) return parsed;
     const command: TallyCommand = parsed.right;
-    if (command.type !== 'VoidTally' && command.date > todayOn(clock)) return E.left(refuse.dateInFuture(command.date));
+    if (command.type !== 'VoidTally' && command.date > todayOn(clock))
+      return E.left(refuse.dateInFuture(command.date));
     const period = command.type === 'VoidTally' ? command.period : periodOf(command.date);
-    const stream = tallySheetStream({ interventionId: command.interventionId, unitId: command.unitId, period });
-    const decider: Decider<TallyCommand, TallyEvent | CatalogueAdopted, TallySheetState> = tallySheetDecider;
+    const stream = tallySheetStream({
+      interventionId: command.interventionId,
+      unitId: command.unitId,
+      period,
+    });
     const result = await run<TallySheetState, TallyEvent | CatalogueAdopted>(
       () => loadSheet(stream),
       command.commandId,
       (state) =>
-        E.map((events: readonly (TallyEvent | CatalogueAdopted)[]) => {
+        E.map((events: readonly TallyEvent[]) => {
           const first = events[0];
           return {
             commandId: command.commandId,
@@ -208,8 +221,8 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
               ? { catalogueVersion: first.data.catalogueVersion }
               : {}),
           };
-        })(decider.decide(command, state)),
-      decider.evolve,
+        })(tallySheetDecider.decide(command, state)),
+      tallySheetDecider.evolve,
       cacheSheet,
     );
     const tallyId = command.type === 'VoidTally' ? command.tallyId : command.commandId;

@@ -14,5 +14,7 @@ export class IntegrityError extends Error {
 
 /** Structural guard for {@link IntegrityError}. */
 export function isIntegrityError(value: unknown): value is IntegrityError {
-  return typeof value === 'object' && value !== null && (value as { code?: unknown }).code === 'INTEGRITY_ERROR';
+  return (
+    typeof value === 'object' && value !== null && (value as { code?: unknown }).code === 'INTEGRITY_ERROR'
+  );
 }

@@ -21,7 +21,13 @@ export function emptyStream<State>(stream: string, state: State): LoadedStream<S
 }
 
 /** Adds an event's id to its command's receipt. */
-export function recordReceipt(receipts: Map<string, Receipt>, stream: string, commandId: string, eventId: string, revision: number): void {
+export function recordReceipt(
+  receipts: Map<string, Receipt>,
+  stream: string,
+  commandId: string,
+  eventId: string,
+  revision: number,
+): void {
   const receipt = receipts.get(commandId);
   receipts.set(commandId, {
     commandId,
@@ -48,11 +54,16 @@ export async function catchUp<State, Event>(
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
     const finding = checkLink(recorded, link);
     if (finding !== undefined) throw new IntegrityError(finding);
-    const data = codec.decode(recorded.data, { stream: recorded.stream, eventId: recorded.id, type: recorded.type });
+    const data = codec.decode(recorded.data, {
+      stream: recorded.stream,
+      eventId: recorded.id,
+      type: recorded.type,
+    });
     state = evolve(state, { type: recorded.type, data } as Event);
     link = { revision: recorded.revision, hash: recorded.metadata.hash as string };
     const commandId = recorded.metadata.commandId;
-    if (typeof commandId === 'string') recordReceipt(receipts, loaded.stream, commandId, recorded.id, recorded.revision);
+    if (typeof commandId === 'string')
+      recordReceipt(receipts, loaded.stream, commandId, recorded.id, recorded.revision);
   }
   return { stream: loaded.stream, state, link, receipts };
 }

@@ -18,7 +18,10 @@ const BATCH = 512;
 
 function matches(filter: SubscriptionFilter | undefined, event: RecordedEvent): boolean {
   if (filter === undefined) return true;
-  if (filter.streamPrefixes !== undefined && !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))) {
+  if (
+    filter.streamPrefixes !== undefined &&
+    !filter.streamPrefixes.some((prefix) => event.stream.startsWith(prefix))
+  ) {
     return false;
   }
   return filter.eventTypes === undefined || filter.eventTypes.includes(event.type);

@@ -38,7 +38,9 @@ export function checkRecordingAllowed(
     return E.left(refuse.caseRecordRequired(rule('documentation'), policy.name, documentation.system));
   }
   if (!policy.responsibleUnits.includes(unitId)) {
-    return E.left(refuse.unitNotResponsible(rule('responsibleUnits'), policy.name, unitId, policy.responsibleUnits));
+    return E.left(
+      refuse.unitNotResponsible(rule('responsibleUnits'), policy.name, unitId, policy.responsibleUnits),
+    );
   }
   if (policy.tally[specKey[recording]] === undefined) {
     return E.left(refuse.recordingNotAllowed(rule('tally'), policy.name, recording));

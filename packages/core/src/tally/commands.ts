@@ -16,7 +16,10 @@ const sheetCoordinates = {
   unitId: SlugSchema,
 };
 
-const DimensionKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a dimension id').max(40);
+const DimensionKeySchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'a dimension id')
+  .max(40);
 const MarkValueSchema = z.union([z.string().min(1).max(40), z.number().int().min(0).max(130)]);
 const HeadCountSchema = z.number().int().min(0).max(10_000);
 const ByGenderSchema = z.record(z.string().max(40), HeadCountSchema);
@@ -40,7 +43,9 @@ export const TallyGroupMeetingSchema = z
     ...commandEnvelope,
     ...sheetCoordinates,
     date: IsoDateSchema,
-    participants: z.object({ adults: ByGenderSchema.optional(), children: ByGenderSchema.optional() }).strict(),
+    participants: z
+      .object({ adults: ByGenderSchema.optional(), children: ByGenderSchema.optional() })
+      .strict(),
   })
   .strict();
 

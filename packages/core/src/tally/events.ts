@@ -26,7 +26,9 @@ export interface ContactTallied {
 /** One group meeting was tallied with its participants by gender. */
 export interface GroupMeetingTallied {
   readonly type: 'GroupMeetingTallied';
-  readonly data: TallyBase & { readonly participants: { readonly adults?: HeadCounts; readonly children?: HeadCounts } };
+  readonly data: TallyBase & {
+    readonly participants: { readonly adults?: HeadCounts; readonly children?: HeadCounts };
+  };
 }
 /** An open activity's visitors were tallied by gender. */
 export interface VisitorsTallied {
@@ -49,4 +51,9 @@ export interface CatalogueAdopted {
 }
 
 /** The names of tally-sheet events. */
-export const TALLY_EVENT_TYPES = ['ContactTallied', 'GroupMeetingTallied', 'VisitorsTallied', 'TallyVoided'] as const;
+export const TALLY_EVENT_TYPES = [
+  'ContactTallied',
+  'GroupMeetingTallied',
+  'VisitorsTallied',
+  'TallyVoided',
+] as const;

@@ -17,7 +17,9 @@ export function minimiseHeadCounts(
   const kept: Record<string, number> = {};
   for (const [gender, count] of Object.entries(counts)) {
     if (!genders.includes(gender)) {
-      return E.left(refuse.valueNotInCodeList({ ...rule, clause: `codeLists/${GENDER_CODE_LIST}` }, 'gender', genders));
+      return E.left(
+        refuse.valueNotInCodeList({ ...rule, clause: `codeLists/${GENDER_CODE_LIST}` }, 'gender', genders),
+      );
     }
     if (count > 0) kept[gender] = count;
   }
@@ -26,7 +28,10 @@ export function minimiseHeadCounts(
 
 /** A group meeting's participants, checked against who the policy counts (adults, children). */
 export function minimiseParticipants(
-  participants: { readonly adults?: Readonly<Record<string, number>>; readonly children?: Readonly<Record<string, number>> },
+  participants: {
+    readonly adults?: Readonly<Record<string, number>>;
+    readonly children?: Readonly<Record<string, number>>;
+  },
   policy: InterventionPolicy,
   catalogue: Catalogue,
   rule: RuleReference,
@@ -53,7 +58,11 @@ export function minimiseParticipants(
     total += Object.values(minimised.right).reduce((sum, count) => sum + count, 0);
   }
   if (total === 0) {
-    return E.left(refuse.invalidInput([{ path: '/participants', message: 'a group meeting has at least one participant' }]));
+    return E.left(
+      refuse.invalidInput([
+        { path: '/participants', message: 'a group meeting has at least one participant' },
+      ]),
+    );
   }
   return E.right(result);
 }

@@ -15,10 +15,16 @@ function withinTargetGroup(policy: InterventionPolicy, dimensionId: string, valu
   if (range?.enforcedOn !== dimensionId || value === NOT_STATED) return true;
   const ages = typeof value === 'number' ? { min: value, max: value } : ageBandRange(value);
   if (ages === undefined) return true; // not an age at all: the code-list check refuses it
-  return (range.min === undefined || ages.min >= range.min) && (range.max === undefined || ages.max <= range.max);
+  return (
+    (range.min === undefined || ages.min >= range.min) && (range.max === undefined || ages.max <= range.max)
+  );
 }
 
-function minimiseValue(dimension: Dimension, value: MarkInput, allowed: readonly string[]): string | undefined {
+function minimiseValue(
+  dimension: Dimension,
+  value: MarkInput,
+  allowed: readonly string[],
+): string | undefined {
   if (typeof value === 'string') return allowed.includes(value) ? value : undefined;
   if (dimension.kind === 'age') return ageBandOf(value, dimension.banding);
   if (dimension.kind === 'count') return value >= dimension.topCode ? `${dimension.topCode}+` : String(value);
@@ -70,14 +76,19 @@ export function minimiseMarks(
           policy.name,
           policy.targetGroup.text,
           dimensionId,
-          { ...(range.min === undefined ? {} : { min: range.min }), ...(range.max === undefined ? {} : { max: range.max }) },
+          {
+            ...(range.min === undefined ? {} : { min: range.min }),
+            ...(range.max === undefined ? {} : { max: range.max }),
+          },
         ),
       );
     }
     const allowed = dimensionValues(dimension, catalogue);
     const stored = minimiseValue(dimension, value, allowed);
     if (stored === undefined) {
-      return E.left(refuse.valueNotInCodeList({ ...rule, clause: `dimensions/${dimensionId}` }, dimensionId, allowed));
+      return E.left(
+        refuse.valueNotInCodeList({ ...rule, clause: `dimensions/${dimensionId}` }, dimensionId, allowed),
+      );
     }
     minimised[dimensionId] = stored;
   }

@@ -10,11 +10,16 @@ import { type TallyCommand, TallyCommandSchema } from './commands.js';
  * The door every input passes: first the personal-data guard (so a personnummer is refused
  * without ever being echoed), then the strict schema (unknown fields refused).
  */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): E.Either<Refusal, z.infer<Schema>> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): E.Either<Refusal, z.infer<Schema>> {
   const finding = scanForPersonalData(input);
   if (finding !== undefined) return E.left(refuse.personalDataDetected(finding.path, finding.kind));
   const parsed = schema.safeParse(input);
-  return parsed.success ? E.right(parsed.data) : E.left(refuse.invalidInput(toValidationIssues(parsed.error)));
+  return parsed.success
+    ? E.right(parsed.data)
+    : E.left(refuse.invalidInput(toValidationIssues(parsed.error)));
 }
 
 /** Validates a tally-sheet command from untrusted input. */

@@ -22,7 +22,10 @@ const counselling = {
     furtherAction: 'none',
   },
 } as const;
-const withMarks = (marks: Record<string, unknown>) => ({ ...counselling, marks: { ...counselling.marks, ...marks } });
+const withMarks = (marks: Record<string, unknown>) => ({
+  ...counselling,
+  marks: { ...counselling.marks, ...marks },
+});
 const sheet = () => givenTallySheet([adopted(catalogue)]);
 
 describe('tallying a contact', () => {
@@ -56,7 +59,10 @@ describe('tallying a contact', () => {
     sheet()
       .when(withMarks({ numberOfChildren: 7, adultAge: '100+' }))
       .then(([event]: readonly TallyEvent[]) => {
-        expect((event as ContactTallied).data.marks).toMatchObject({ numberOfChildren: '4+', adultAge: '100+' });
+        expect((event as ContactTallied).data.marks).toMatchObject({
+          numberOfChildren: '4+',
+          adultAge: '100+',
+        });
       });
   });
 
@@ -108,22 +114,35 @@ describe('refusals', () => {
   });
 
   it('UNKNOWN_INTERVENTION for an id not in the catalogue (names are not ids)', () => {
-    sheet().when({ ...counselling, interventionId: 'uppsokande-verksamhet' }).thenRefuses('UNKNOWN_INTERVENTION');
+    sheet()
+      .when({ ...counselling, interventionId: 'uppsokande-verksamhet' })
+      .thenRefuses('UNKNOWN_INTERVENTION');
   });
 
   it('UNIT_NOT_RESPONSIBLE when the unit does not deliver the intervention', () => {
-    const refusal = sheet().when({ ...counselling, unitId: 'motesplats' }).thenRefuses('UNIT_NOT_RESPONSIBLE');
+    const refusal = sheet()
+      .when({ ...counselling, unitId: 'motesplats' })
+      .thenRefuses('UNIT_NOT_RESPONSIBLE');
     expect(refusal.message.en).toContain('familjecentral');
   });
 
   it('RECORDING_NOT_ALLOWED when visitors are tallied for counselling', () => {
     sheet()
-      .when({ type: 'TallyVisitors', commandId, interventionId: counselling.interventionId, unitId: 'familjecentral', date: '2025-03-01', visitors: { female: 3 } })
+      .when({
+        type: 'TallyVisitors',
+        commandId,
+        interventionId: counselling.interventionId,
+        unitId: 'familjecentral',
+        date: '2025-03-01',
+        visitors: { female: 3 },
+      })
       .thenRefuses('RECORDING_NOT_ALLOWED');
   });
 
   it('DIMENSION_NOT_ALLOWED for a dimension the policy does not tally — refused, not dropped', () => {
-    const refusal = sheet().when(withMarks({ relationToRelative: 'parent' })).thenRefuses('DIMENSION_NOT_ALLOWED');
+    const refusal = sheet()
+      .when(withMarks({ relationToRelative: 'parent' }))
+      .thenRefuses('DIMENSION_NOT_ALLOWED');
     expect(refusal.message.en).toContain('relationToRelative');
   });
 
@@ -142,18 +161,29 @@ describe('refusals', () => {
 
   it('DIMENSION_MISSING when a tallied dimension is left out', () => {
     const { routeIn: _routeIn, ...marks } = counselling.marks;
-    sheet().when({ ...counselling, marks }).thenRefuses('DIMENSION_MISSING');
+    sheet()
+      .when({ ...counselling, marks })
+      .thenRefuses('DIMENSION_MISSING');
   });
 
   it('VALUE_NOT_IN_CODE_LIST for a value outside the closed list, without repeating it', () => {
-    const refusal = sheet().when(withMarks({ problemArea: 'mamma dricker' })).thenRefuses('VALUE_NOT_IN_CODE_LIST');
+    const refusal = sheet()
+      .when(withMarks({ problemArea: 'mamma dricker' }))
+      .thenRefuses('VALUE_NOT_IN_CODE_LIST');
     expect(JSON.stringify(refusal)).not.toContain('mamma dricker');
     expect(refusal.message.en).toContain('parenting');
   });
 
   it('VALUE_NOT_IN_CODE_LIST for a gender code outside the list in head counts', () => {
     sheet()
-      .when({ type: 'TallyVisitors', commandId, interventionId: 'motesplats-oppen-verksamhet', unitId: 'motesplats', date: '2025-03-01', visitors: { women: 3 } })
+      .when({
+        type: 'TallyVisitors',
+        commandId,
+        interventionId: 'motesplats-oppen-verksamhet',
+        unitId: 'motesplats',
+        date: '2025-03-01',
+        visitors: { women: 3 },
+      })
       .thenRefuses('VALUE_NOT_IN_CODE_LIST');
   });
 
@@ -165,35 +195,56 @@ describe('refusals', () => {
       marks: { gender: 'male', individualAge: 12, problemArea: 'norm-breaking', routeIn: 'school' },
     };
     sheet().when(talk).thenRefuses('OUTSIDE_TARGET_GROUP');
-    sheet().when({ ...talk, marks: { ...talk.marks, individualAge: 22 } }).thenRefuses('OUTSIDE_TARGET_GROUP');
-    sheet().when({ ...talk, marks: { ...talk.marks, individualAge: 21 } }).then(([event]: readonly TallyEvent[]) => {
-      expect(event?.type).toBe('ContactTallied');
-    });
+    sheet()
+      .when({ ...talk, marks: { ...talk.marks, individualAge: 22 } })
+      .thenRefuses('OUTSIDE_TARGET_GROUP');
+    sheet()
+      .when({ ...talk, marks: { ...talk.marks, individualAge: 21 } })
+      .then(([event]: readonly TallyEvent[]) => {
+        expect(event?.type).toBe('ContactTallied');
+      });
   });
 
   it('NO_CATALOGUE_IN_FORCE before the first catalogue takes effect', () => {
-    sheet().when({ ...counselling, date: '2024-12-31' }).thenRefuses('NO_CATALOGUE_IN_FORCE');
+    sheet()
+      .when({ ...counselling, date: '2024-12-31' })
+      .thenRefuses('NO_CATALOGUE_IN_FORCE');
     givenTallySheet([]).when(counselling).thenRefuses('NO_CATALOGUE_IN_FORCE');
   });
 
   it('PERSONAL_DATA_DETECTED for a personnummer in any field, never echoing it', () => {
-    const refusal = sheet().when(withMarks({ routeIn: '19121212-1212' })).thenRefuses('PERSONAL_DATA_DETECTED');
+    const refusal = sheet()
+      .when(withMarks({ routeIn: '19121212-1212' }))
+      .thenRefuses('PERSONAL_DATA_DETECTED');
     expect(JSON.stringify(refusal)).not.toContain('1212-1212');
     expect(JSON.stringify(refusal)).not.toContain('121212');
     expect(refusal.message.sv).toContain('personnummer');
   });
 
   it('INVALID_INPUT for unknown fields (strict schemas) and a malformed date', () => {
-    const unknownField = sheet().when({ ...counselling, comment: 'fin dag' }).thenRefuses('INVALID_INPUT');
+    const unknownField = sheet()
+      .when({ ...counselling, comment: 'fin dag' })
+      .thenRefuses('INVALID_INPUT');
     expect(unknownField.message.en).toContain('comment');
     expect(JSON.stringify(unknownField)).not.toContain('fin dag');
-    sheet().when({ ...counselling, date: '14/3/2025' }).thenRefuses('INVALID_INPUT');
-    sheet().when({ ...counselling, commandId: 'my-command' }).thenRefuses('INVALID_INPUT');
+    sheet()
+      .when({ ...counselling, date: '14/3/2025' })
+      .thenRefuses('INVALID_INPUT');
+    sheet()
+      .when({ ...counselling, commandId: 'my-command' })
+      .thenRefuses('INVALID_INPUT');
   });
 
   it('INVALID_INPUT for a group meeting with nobody at it', () => {
     sheet()
-      .when({ type: 'TallyGroupMeeting', commandId, interventionId: 'mentaliseringsgrupp', unitId: 'familj-och-ungdomsteamet', date: '2025-03-01', participants: { children: { female: 0 } } })
+      .when({
+        type: 'TallyGroupMeeting',
+        commandId,
+        interventionId: 'mentaliseringsgrupp',
+        unitId: 'familj-och-ungdomsteamet',
+        date: '2025-03-01',
+        participants: { children: { female: 0 } },
+      })
       .thenRefuses('INVALID_INPUT');
   });
 });
@@ -239,13 +290,19 @@ describe('voiding a tally', () => {
     sheet().when(voidCommand).thenRefuses('TALLY_NOT_FOUND');
     const history = [adopted(catalogue), ...tallied()];
     let voided: readonly TallyEvent[] = [];
-    givenTallySheet(history).when(voidCommand).then((decided) => {
-      voided = decided;
-    });
-    givenTallySheet([...history, ...voided]).when({ ...voidCommand, commandId }).thenRefuses('TALLY_ALREADY_VOIDED');
+    givenTallySheet(history)
+      .when(voidCommand)
+      .then((decided) => {
+        voided = decided;
+      });
+    givenTallySheet([...history, ...voided])
+      .when({ ...voidCommand, commandId })
+      .thenRefuses('TALLY_ALREADY_VOIDED');
   });
 
   it('refuses a reason outside the closed list', () => {
-    sheet().when({ ...voidCommand, reason: 'klienten ångrade sig' }).thenRefuses('INVALID_INPUT');
+    sheet()
+      .when({ ...voidCommand, reason: 'klienten ångrade sig' })
+      .thenRefuses('INVALID_INPUT');
   });
 });

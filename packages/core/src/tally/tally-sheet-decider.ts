@@ -5,11 +5,11 @@ import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
 import type { Decider } from '../decider.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
+import { checkRecordingAllowed } from './check-policy.js';
 import type { TallyCommand, TallyContact, TallyGroupMeeting, TallyVisitors, VoidTally } from './commands.js';
 import type { CatalogueAdopted, TallyEvent } from './events.js';
-import { checkRecordingAllowed } from './check-policy.js';
-import { minimiseMarks } from './minimise-marks.js';
 import { minimiseHeadCounts, minimiseParticipants } from './minimise-head-counts.js';
+import { minimiseMarks } from './minimise-marks.js';
 import { emptyTallySheet, type TallySheetState } from './tally-sheet-state.js';
 
 type Decision = E.Either<Refusal, readonly TallyEvent[]>;
@@ -22,7 +22,15 @@ export function periodOf(date: string): string {
 function catalogueOn(state: TallySheetState, date: string) {
   const catalogue = catalogueInForceOn(state.catalogues, date);
   return catalogue === undefined
-    ? E.left<Refusal>(refuse.noCatalogueInForce({ clause: 'catalogue/effectiveFrom' }, date))
+    ? E.left<Refusal>(
+        refuse.noCatalogueInForce(
+          {
+            ...(state.catalogues[0] === undefined ? {} : { catalogueId: state.catalogues[0].id }),
+            clause: 'catalogue/effectiveFrom',
+          },
+          date,
+        ),
+      )
     : E.right(catalogue);
 }
 
@@ -33,7 +41,9 @@ function decideContact(command: TallyContact, state: TallySheetState): Decision 
     E.bind('allowed', ({ catalogue }) =>
       checkRecordingAllowed(catalogue, command.interventionId, command.unitId, 'contact'),
     ),
-    E.bind('marks', ({ catalogue, allowed }) => minimiseMarks(command.marks, allowed.policy, catalogue, allowed.rule)),
+    E.bind('marks', ({ catalogue, allowed }) =>
+      minimiseMarks(command.marks, allowed.policy, catalogue, allowed.rule),
+    ),
     E.map(({ catalogue, marks }): readonly TallyEvent[] => [
       {
         type: 'ContactTallied',
@@ -83,7 +93,9 @@ function decideVisitors(command: TallyVisitors, state: TallySheetState): Decisio
     E.bind('allowed', ({ catalogue }) =>
       checkRecordingAllowed(catalogue, command.interventionId, command.unitId, 'visitors'),
     ),
-    E.bind('visitors', ({ catalogue, allowed }) => minimiseHeadCounts(command.visitors, catalogue, allowed.rule)),
+    E.bind('visitors', ({ catalogue, allowed }) =>
+      minimiseHeadCounts(command.visitors, catalogue, allowed.rule),
+    ),
     E.map(({ catalogue, visitors }): readonly TallyEvent[] => [
       {
         type: 'VisitorsTallied',
@@ -161,7 +173,12 @@ function evolve(state: TallySheetState, event: TallyEvent | CatalogueAdopted): T
 }
 
 /** The tally sheet: decides tallies and voids against the catalogue in force on their date. */
-export const tallySheetDecider: Decider<TallyCommand, TallyEvent | CatalogueAdopted, TallySheetState> = {
+export const tallySheetDecider: Decider<
+  TallyCommand,
+  TallyEvent,
+  TallySheetState,
+  TallyEvent | CatalogueAdopted
+> = {
   initialState: emptyTallySheet,
   decide,
   evolve,

@@ -7,7 +7,9 @@ import type { TallyCommandInput } from '../tally/commands.js';
 /** Interventions of a catalogue that keep tallies (not exempt, not case-record-required). */
 export function tallyingPolicies(catalogue: Catalogue): InterventionPolicy[] {
   return catalogue.interventions.filter(
-    (policy) => policy.documentation.kind === 'aggregate' || policy.documentation.kind === 'aggregate-with-working-notes',
+    (policy) =>
+      policy.documentation.kind === 'aggregate' ||
+      policy.documentation.kind === 'aggregate-with-working-notes',
   );
 }
 
@@ -18,10 +20,15 @@ export function dateIn(year: number): fc.Arbitrary<string> {
     .map(([month, day]) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
-function markFor(policy: InterventionPolicy, dimensionId: string, catalogue: Catalogue): fc.Arbitrary<string | number> {
+function markFor(
+  policy: InterventionPolicy,
+  dimensionId: string,
+  catalogue: Catalogue,
+): fc.Arbitrary<string | number> {
   const dimension = findDimension(catalogue, dimensionId);
   if (dimension === undefined) return fc.constant('not-stated');
-  const range = policy.targetGroup.ageRange?.enforcedOn === dimensionId ? policy.targetGroup.ageRange : undefined;
+  const range =
+    policy.targetGroup.ageRange?.enforcedOn === dimensionId ? policy.targetGroup.ageRange : undefined;
   const values = dimensionValues(dimension, catalogue).filter((value) => {
     if (range === undefined || value === 'not-stated') return true;
     const age = Number(value);
@@ -39,10 +46,20 @@ function markFor(policy: InterventionPolicy, dimensionId: string, catalogue: Cat
 }
 
 const genderCounts = (catalogue: Catalogue): fc.Arbitrary<Record<string, number>> =>
-  fc.record(
-    Object.fromEntries((catalogue.codeLists.gender?.codes ?? []).map((code) => [code.code, fc.integer({ min: 0, max: 25 })])),
-    { requiredKeys: [] },
-  ).map((counts) => Object.fromEntries(Object.entries(counts).filter(([, count]) => count !== undefined)) as Record<string, number>);
+  fc
+    .record(
+      Object.fromEntries(
+        (catalogue.codeLists.gender?.codes ?? []).map((code) => [code.code, fc.integer({ min: 0, max: 25 })]),
+      ),
+      { requiredKeys: [] },
+    )
+    .map(
+      (counts) =>
+        Object.fromEntries(Object.entries(counts).filter(([, count]) => count !== undefined)) as Record<
+          string,
+          number
+        >,
+    );
 
 /** Valid tally commands for any tallying intervention of a catalogue, dated within `year`. */
 export function validTallyCommand(catalogue: Catalogue, year = 2025): fc.Arbitrary<TallyCommandInput> {
@@ -62,20 +79,28 @@ export function validTallyCommand(catalogue: Catalogue, year = 2025): fc.Arbitra
           fc.Arbitrary<string | number>
         >,
       );
-      arbitraries.push(fc.tuple(base, marks).map(([command, marks]) => ({ type: 'TallyContact', ...command, marks })));
+      arbitraries.push(
+        fc.tuple(base, marks).map(([command, marks]) => ({ type: 'TallyContact', ...command, marks })),
+      );
     }
     const meeting = policy.tally.groupMeeting;
     if (meeting !== undefined) {
       const participants = fc
         .record(Object.fromEntries(meeting.participants.map((group) => [group, genderCounts(catalogue)])))
-        .filter((groups) => Object.values(groups).some((counts) => Object.values(counts).some((count) => count > 0)));
+        .filter((groups) =>
+          Object.values(groups).some((counts) => Object.values(counts).some((count) => count > 0)),
+        );
       arbitraries.push(
-        fc.tuple(base, participants).map(([command, participants]) => ({ type: 'TallyGroupMeeting', ...command, participants })),
+        fc
+          .tuple(base, participants)
+          .map(([command, participants]) => ({ type: 'TallyGroupMeeting', ...command, participants })),
       );
     }
     if (policy.tally.visitors !== undefined) {
       arbitraries.push(
-        fc.tuple(base, genderCounts(catalogue)).map(([command, visitors]) => ({ type: 'TallyVisitors', ...command, visitors })),
+        fc
+          .tuple(base, genderCounts(catalogue))
+          .map(([command, visitors]) => ({ type: 'TallyVisitors', ...command, visitors })),
       );
     }
     return arbitraries;

@@ -69,10 +69,20 @@ export function eventStoreContract(): readonly ContractCase[] {
         within(factory, async (store) => {
           const stream = freshStream();
           const written = events(3);
-          strictEqual(mustAppend(await store.append(stream, written, { expected: 'no-stream' }), 'append'), 2);
+          strictEqual(
+            mustAppend(await store.append(stream, written, { expected: 'no-stream' }), 'append'),
+            2,
+          );
           const read = await collect(store.readStream(stream));
           deepStrictEqual(
-            read.map((event) => [event.stream, event.revision, event.id, event.type, event.data, event.metadata]),
+            read.map((event) => [
+              event.stream,
+              event.revision,
+              event.id,
+              event.type,
+              event.data,
+              event.metadata,
+            ]),
             written.map((event, index) => [stream, index, event.id, event.type, event.data, event.metadata]),
           );
         }),
@@ -85,7 +95,12 @@ export function eventStoreContract(): readonly ContractCase[] {
           mustAppend(await store.append(stream, events(2), { expected: 'no-stream' }), 'first');
           const result = await store.append(stream, events(1, 'b'), { expected: 'no-stream' });
           ok(E.isLeft(result), 'expected a conflict');
-          deepStrictEqual(result.left, { code: 'WRONG_EXPECTED_REVISION', stream, expected: 'no-stream', actual: 1 });
+          deepStrictEqual(result.left, {
+            code: 'WRONG_EXPECTED_REVISION',
+            stream,
+            expected: 'no-stream',
+            actual: 1,
+          });
           strictEqual((await collect(store.readStream(stream))).length, 2, 'nothing written on conflict');
         }),
     },
@@ -96,9 +111,17 @@ export function eventStoreContract(): readonly ContractCase[] {
           const stream = freshStream();
           const absent = await store.append(stream, events(1), { expected: 'stream-exists' });
           ok(E.isLeft(absent));
-          deepStrictEqual(absent.left, { code: 'WRONG_EXPECTED_REVISION', stream, expected: 'stream-exists', actual: 'no-stream' });
+          deepStrictEqual(absent.left, {
+            code: 'WRONG_EXPECTED_REVISION',
+            stream,
+            expected: 'stream-exists',
+            actual: 'no-stream',
+          });
           mustAppend(await store.append(stream, events(1, 'a'), { expected: 'no-stream' }), 'create');
-          strictEqual(mustAppend(await store.append(stream, events(1, 'b'), { expected: 'stream-exists' }), 'exists'), 1);
+          strictEqual(
+            mustAppend(await store.append(stream, events(1, 'b'), { expected: 'stream-exists' }), 'exists'),
+            1,
+          );
         }),
     },
     {
@@ -133,7 +156,9 @@ export function eventStoreContract(): readonly ContractCase[] {
           mustAppend(await store.append(stream, events(1, 'seed'), { expected: 'no-stream' }), 'seed');
           const writers = 8;
           const batches = Array.from({ length: writers }, (_, writer) => events(2, `w${writer}`));
-          const results = await Promise.all(batches.map((batch) => store.append(stream, batch, { expected: 0 })));
+          const results = await Promise.all(
+            batches.map((batch) => store.append(stream, batch, { expected: 0 })),
+          );
           const winners = results.flatMap((result, writer) => (E.isRight(result) ? [writer] : []));
           strictEqual(winners.length, 1, `exactly one writer wins, ${winners.length} did`);
           for (const result of results) {
@@ -167,11 +192,22 @@ export function eventStoreContract(): readonly ContractCase[] {
           const stream = freshStream();
           mustAppend(await store.append(stream, events(5), { expected: 'no-stream' }), 'append');
           const backwards = await collect(store.readStream(stream, { direction: 'backwards' }));
-          deepStrictEqual(backwards.map((event) => event.revision), [4, 3, 2, 1, 0]);
+          deepStrictEqual(
+            backwards.map((event) => event.revision),
+            [4, 3, 2, 1, 0],
+          );
           const fromTwo = await collect(store.readStream(stream, { fromRevision: 2, limit: 2 }));
-          deepStrictEqual(fromTwo.map((event) => event.revision), [2, 3]);
-          const backFromThree = await collect(store.readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 }));
-          deepStrictEqual(backFromThree.map((event) => event.revision), [3, 2]);
+          deepStrictEqual(
+            fromTwo.map((event) => event.revision),
+            [2, 3],
+          );
+          const backFromThree = await collect(
+            store.readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 }),
+          );
+          deepStrictEqual(
+            backFromThree.map((event) => event.revision),
+            [3, 2],
+          );
         }),
     },
     {
@@ -197,12 +233,22 @@ export function eventStoreContract(): readonly ContractCase[] {
           );
           deepStrictEqual(
             mine.map((event) => [event.stream, event.revision]),
-            [[a, 0], [a, 1], [b, 0], [a, 2]],
+            [
+              [a, 0],
+              [a, 1],
+              [b, 0],
+              [a, 2],
+            ],
           );
           const resumed = await collect(store.readAll({ after: (mine[1] as RecordedEvent).position }));
           deepStrictEqual(
-            resumed.filter((event) => event.stream === a || event.stream === b).map((event) => [event.stream, event.revision]),
-            [[b, 0], [a, 2]],
+            resumed
+              .filter((event) => event.stream === a || event.stream === b)
+              .map((event) => [event.stream, event.revision]),
+            [
+              [b, 0],
+              [a, 2],
+            ],
           );
         }),
     },
@@ -213,12 +259,17 @@ export function eventStoreContract(): readonly ContractCase[] {
           const stream = freshStream();
           mustAppend(await store.append(stream, events(3), { expected: 'no-stream' }), 'append');
           const read = (await collect(store.readAll())).filter((event) => event.stream === stream);
-          const checkpoint = JSON.parse(JSON.stringify({ position: read[0]?.position })) as { position: string };
+          const checkpoint = JSON.parse(JSON.stringify({ position: read[0]?.position })) as {
+            position: string;
+          };
           strictEqual(typeof checkpoint.position, 'string');
           const after = (await collect(store.readAll({ after: checkpoint.position }))).filter(
             (event) => event.stream === stream,
           );
-          deepStrictEqual(after.map((event) => event.revision), [1, 2]);
+          deepStrictEqual(
+            after.map((event) => event.revision),
+            [1, 2],
+          );
         }),
     },
     {
@@ -240,7 +291,10 @@ export function eventStoreContract(): readonly ContractCase[] {
           const stream = freshStream('sub');
           mustAppend(await store.append(stream, events(3, 'old'), { expected: 'no-stream' }), 'old');
           const seen: RecordedEvent[] = [];
-          const first = store.subscribe({ filter: { streamPrefixes: [stream] } }, { onEvent: (event) => void seen.push(event) });
+          const first = store.subscribe(
+            { filter: { streamPrefixes: [stream] } },
+            { onEvent: (event) => void seen.push(event) },
+          );
           await first.caughtUp;
           strictEqual(seen.length, 3, 'caught up with the stored events');
           mustAppend(await store.append(stream, events(2, 'live'), { expected: 2 }), 'live');
@@ -256,7 +310,10 @@ export function eventStoreContract(): readonly ContractCase[] {
           await second.caughtUp;
           await eventually(() => resumed.length === 2, 'resumed after the checkpoint');
           await second.close();
-          deepStrictEqual(resumed.map((event) => event.revision), [4, 5]);
+          deepStrictEqual(
+            resumed.map((event) => event.revision),
+            [4, 5],
+          );
         }),
     },
     {
@@ -273,7 +330,10 @@ export function eventStoreContract(): readonly ContractCase[] {
           await subscription.caughtUp;
           await eventually(() => seen.length === 2, 'odd events delivered');
           await subscription.close();
-          deepStrictEqual(seen.map((event) => event.revision), [1, 3]);
+          deepStrictEqual(
+            seen.map((event) => event.revision),
+            [1, 3],
+          );
         }),
     },
   ];

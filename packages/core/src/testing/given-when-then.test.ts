@@ -25,9 +25,11 @@ describe('given/when/then fails with a readable message', () => {
   });
 
   it('when events were expected but the command was refused, naming the refusal', () => {
-    expect(() => scenario().when({ ...visitors, unitId: 'faltare' }).then(() => undefined)).toThrow(
-      /refused with UNIT_NOT_RESPONSIBLE/,
-    );
+    expect(() =>
+      scenario()
+        .when({ ...visitors, unitId: 'faltare' })
+        .then(() => undefined),
+    ).toThrow(/refused with UNIT_NOT_RESPONSIBLE/);
   });
 
   it('when nothing should happen but something did', () => {

@@ -26,6 +26,7 @@ function describe<Event>(outcome: Outcome<Event>): string {
 
 function thenOf<Event>(outcome: Outcome<Event>): Then<Event> {
   return {
+    // biome-ignore lint/suspicious/noThenProperty: given/when/then is the kit's vocabulary; the object is never awaited.
     then(expectation: readonly Event[] | ((events: readonly Event[]) => void)): void {
       if (E.isLeft(outcome)) {
         throw new AssertionError({
@@ -72,9 +73,9 @@ function thenOf<Event>(outcome: Outcome<Event>): Then<Event> {
  * `parse` turns untrusted input into a command first, as the command service does, so
  * `thenRefuses('PERSONAL_DATA_DETECTED')` and `thenRefuses('INVALID_INPUT')` can be tested.
  */
-export function given<Command, Event, State>(
-  decider: Decider<Command, Event, State>,
-  history: readonly Event[],
+export function given<Command, Event, State, Evolves = Event>(
+  decider: Decider<Command, Event, State, Evolves>,
+  history: readonly Evolves[],
   parse?: (input: unknown) => E.Either<Refusal, Command>,
 ): { when(command: Command | unknown): Then<Event>; state: State } {
   const state = history.reduce(decider.evolve, decider.initialState);

@@ -3,9 +3,11 @@
  *
  * @packageDocumentation
  */
-export { given, type Outcome, type Then } from './given-when-then.js';
-export { givenTallySheet, adopted } from './tally-sheet-scenario.js';
-export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
-export { type KeyStoreContractCase, type KeyStoreFactory, keyStoreContract } from './key-store-contract.js';
-export { collect } from './collect.js';
+
 export { dateIn, personalIdentityNumber, tallyingPolicies, validTallyCommand } from './arbitraries.js';
+export { collect } from './collect.js';
+export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
+export { given, type Outcome, type Then } from './given-when-then.js';
+export { type KeyStoreContractCase, type KeyStoreFactory, keyStoreContract } from './key-store-contract.js';
+export { type SeededYearOptions, seededYear } from './seeded-year.js';
+export { adopted, givenTallySheet } from './tally-sheet-scenario.js';

@@ -15,7 +15,10 @@ export interface KeyStoreContractCase {
   run(factory: KeyStoreFactory): Promise<void>;
 }
 
-async function within(factory: KeyStoreFactory, body: (made: Awaited<ReturnType<KeyStoreFactory>>) => Promise<void>) {
+async function within(
+  factory: KeyStoreFactory,
+  body: (made: Awaited<ReturnType<KeyStoreFactory>>) => Promise<void>,
+) {
   const made = await factory();
   try {
     await body(made);

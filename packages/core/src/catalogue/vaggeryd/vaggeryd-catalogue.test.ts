@@ -23,7 +23,10 @@ function seedRows(): SeedRow[] {
     .split('\n')
     .filter((line) => /^\| \d+ \|/.test(line))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       const [row, nameSv, , targetGroup, unit, documentation, tallied, notes] = cells;
       return {
         row: Number(row),
@@ -64,7 +67,8 @@ function contactDimensionsOf(tallied: string): string[] {
   if (/gender/.test(text)) found.add('gender');
   if (/adult age/.test(text)) found.add('adultAge');
   if (/child age/.test(text)) found.add('childAge');
-  if (/age of the individual|age and gender|^age, gender|gender and age/.test(text)) found.add('individualAge');
+  if (/age of the individual|age and gender|^age, gender|gender and age/.test(text))
+    found.add('individualAge');
   if (/number of children/.test(text)) found.add('numberOfChildren');
   if (/cohabiting\/single/.test(text)) found.add('household');
   if (/problem area/.test(text)) found.add('problemArea');
@@ -115,7 +119,8 @@ describe('the Vaggeryd catalogue against the source table', () => {
         expect(policy.targetGroup.ageRange).toBeUndefined();
         return;
       }
-      const [min, max] = ages[1] !== undefined ? [Number(ages[1]), Number(ages[2])] : [Number(ages[3] ?? ages[4]), undefined];
+      const [min, max] =
+        ages[1] !== undefined ? [Number(ages[1]), Number(ages[2])] : [Number(ages[3] ?? ages[4]), undefined];
       expect(policy.targetGroup.text.en).toContain(max === undefined ? String(min) : `${min}–${max}`);
       const range = policy.targetGroup.ageRange;
       // Ranges of the people tallied are enforced; a range of their children (e.g. "parents of children 0–6") is text only.
@@ -153,7 +158,9 @@ describe('the Vaggeryd catalogue against the source table', () => {
   });
 
   it('lets sessions of the working-notes rows be grouped into series (rows 1, 8, 11, 14, 15)', () => {
-    const withSeries = catalogue.interventions.filter((policy) => policy.series !== undefined).map((policy) => policy.sourceRow);
+    const withSeries = catalogue.interventions
+      .filter((policy) => policy.series !== undefined)
+      .map((policy) => policy.sourceRow);
     expect(withSeries).toEqual([1, 4, 8, 11, 14, 15]);
   });
 
@@ -167,7 +174,13 @@ describe('the Vaggeryd catalogue against the source table', () => {
   it('gives the exempt row its ground and the case-record row its system', () => {
     const row6 = catalogue.interventions.find((policy) => policy.sourceRow === 6);
     const row18 = catalogue.interventions.find((policy) => policy.sourceRow === 18);
-    expect(row6?.documentation).toMatchObject({ kind: 'exempt', ground: { sv: expect.stringContaining('inte vara genomförbart') } });
-    expect(row18?.documentation).toMatchObject({ kind: 'case-record-required', system: { sv: expect.any(String) } });
+    expect(row6?.documentation).toMatchObject({
+      kind: 'exempt',
+      ground: { sv: expect.stringContaining('inte vara genomförbart') },
+    });
+    expect(row18?.documentation).toMatchObject({
+      kind: 'case-record-required',
+      system: { sv: expect.any(String) },
+    });
   });
 });

@@ -54,7 +54,12 @@ export const vaggerydCatalogueInput = {
   codeLists: defaultCodeLists,
   dimensions: [
     { id: 'gender', kind: 'code-list', label: { sv: 'Kön', en: 'Gender' }, codeList: 'gender' },
-    { id: 'adultAge', kind: 'age', label: { sv: 'Ålder vuxen', en: 'Adult age' }, banding: { kind: 'five-year' } },
+    {
+      id: 'adultAge',
+      kind: 'age',
+      label: { sv: 'Ålder vuxen', en: 'Adult age' },
+      banding: { kind: 'five-year' },
+    },
     {
       id: 'individualAge',
       kind: 'age',
@@ -67,14 +72,24 @@ export const vaggerydCatalogueInput = {
       label: { sv: 'Ålder barn', en: 'Age of the child' },
       banding: { kind: 'exact-years', min: 0, max: 17 },
     },
-    { id: 'numberOfChildren', kind: 'count', label: { sv: 'Antal barn', en: 'Number of children' }, topCode: 4 },
+    {
+      id: 'numberOfChildren',
+      kind: 'count',
+      label: { sv: 'Antal barn', en: 'Number of children' },
+      topCode: 4,
+    },
     {
       id: 'household',
       kind: 'code-list',
       label: { sv: 'Sammanboende/ensamstående', en: 'Household' },
       codeList: 'household',
     },
-    { id: 'problemArea', kind: 'code-list', label: { sv: 'Problematik', en: 'Problem area' }, codeList: 'problemArea' },
+    {
+      id: 'problemArea',
+      kind: 'code-list',
+      label: { sv: 'Problematik', en: 'Problem area' },
+      codeList: 'problemArea',
+    },
     { id: 'routeIn', kind: 'code-list', label: { sv: 'Väg in', en: 'Route in' }, codeList: 'routeIn' },
     {
       id: 'furtherAction',
@@ -95,14 +110,25 @@ export const vaggerydCatalogueInput = {
       sourceRow: 1,
       name: { sv: 'Enskilda samtal kuratorer', en: 'Individual sessions with a counsellor' },
       targetGroup: {
-        text: { sv: 'Gravida och föräldrar för barn 0–6 år', en: 'Pregnant people and parents of children aged 0–6' },
+        text: {
+          sv: 'Gravida och föräldrar för barn 0–6 år',
+          en: 'Pregnant people and parents of children aged 0–6',
+        },
       },
       responsibleUnits: [FAMILY_CENTRE],
       documentation: { kind: 'aggregate-with-working-notes' },
       tally: {
         contact: {
           countedAs: 'session',
-          dimensions: ['gender', 'adultAge', 'numberOfChildren', 'household', 'problemArea', 'routeIn', 'furtherAction'],
+          dimensions: [
+            'gender',
+            'adultAge',
+            'numberOfChildren',
+            'household',
+            'problemArea',
+            'routeIn',
+            'furtherAction',
+          ],
           crossTabulations: [['gender', 'adultAge']],
         },
       },
@@ -137,7 +163,10 @@ export const vaggerydCatalogueInput = {
     {
       id: 'familjecentral-hembesok-bhv',
       sourceRow: 4,
-      name: { sv: 'Gemensamma hembesök tillsammans med BHV', en: 'Joint home visits with child health care (BHV)' },
+      name: {
+        sv: 'Gemensamma hembesök tillsammans med BHV',
+        en: 'Joint home visits with child health care (BHV)',
+      },
       targetGroup: { text: { sv: 'Föräldrar för barn 0–1 år', en: 'Parents of children aged 0–1' } },
       responsibleUnits: [FAMILY_CENTRE],
       documentation: { kind: 'aggregate' },
@@ -183,7 +212,10 @@ export const vaggerydCatalogueInput = {
       id: 'faltare-gruppverksamhet',
       sourceRow: 7,
       name: { sv: 'Gruppverksamhet', en: 'Group activities' },
-      description: { sv: 'Grupper i samverkan med skola/fritid.', en: 'Groups run with school and leisure services.' },
+      description: {
+        sv: 'Grupper i samverkan med skola/fritid.',
+        en: 'Groups run with school and leisure services.',
+      },
       targetGroup: { text: { sv: 'Barn/ungdomar 13–21 år', en: 'Children and young people aged 13–21' } },
       responsibleUnits: [FIELD_WORKERS],
       documentation: { kind: 'aggregate' },
@@ -241,7 +273,9 @@ export const vaggerydCatalogueInput = {
       id: 'rad-och-stod',
       sourceRow: 11,
       name: { sv: 'Råd och stöd', en: 'Advice and support' },
-      targetGroup: { text: { sv: 'Samtliga medborgare i Vaggeryds kommun', en: 'All residents of Vaggeryd municipality' } },
+      targetGroup: {
+        text: { sv: 'Samtliga medborgare i Vaggeryds kommun', en: 'All residents of Vaggeryd municipality' },
+      },
       responsibleUnits: [FAMILY_YOUTH_TEAM, MOTESPLATS, 'mottaget-my'],
       documentation: { kind: 'aggregate-with-working-notes' },
       tally: {
@@ -276,7 +310,10 @@ export const vaggerydCatalogueInput = {
     {
       id: 'oppenvard-foraldrastodsgrupp',
       sourceRow: 13,
-      name: { sv: 'Gruppverksamhet (föräldrastödsgrupp, COPE)', en: 'Group activities (parent support group, COPE)' },
+      name: {
+        sv: 'Gruppverksamhet (föräldrastödsgrupp, COPE)',
+        en: 'Group activities (parent support group, COPE)',
+      },
       targetGroup: { text: { sv: 'Föräldrar med barn 0–21 år', en: 'Parents of children aged 0–21' } },
       responsibleUnits: ['oppenvarden'],
       documentation: { kind: 'aggregate' },
@@ -293,7 +330,10 @@ export const vaggerydCatalogueInput = {
       sourceRow: 14,
       name: { sv: 'Rörligt elevstöd', en: 'Mobile pupil support' },
       targetGroup: {
-        text: { sv: 'Barn/ungdomar 10–16 år, föräldrar', en: 'Children and young people aged 10–16, and parents' },
+        text: {
+          sv: 'Barn/ungdomar 10–16 år, föräldrar',
+          en: 'Children and young people aged 10–16, and parents',
+        },
         // Parents are in the target group too, so the pupils' range is not enforced on every contact.
         ageRange: { min: 10, max: 16 },
       },
@@ -330,7 +370,10 @@ export const vaggerydCatalogueInput = {
       sourceRow: 16,
       name: { sv: 'Uppsökande verksamhet', en: 'Outreach' },
       targetGroup: {
-        text: { sv: 'Medborgare med missbruks- och beroendeproblem', en: 'Residents with substance-use problems' },
+        text: {
+          sv: 'Medborgare med missbruks- och beroendeproblem',
+          en: 'Residents with substance-use problems',
+        },
       },
       responsibleUnits: [MOTESPLATS],
       documentation: { kind: 'aggregate' },
@@ -341,7 +384,9 @@ export const vaggerydCatalogueInput = {
       id: 'motesplats-oppen-verksamhet',
       sourceRow: 17,
       name: { sv: 'Öppen verksamhet Mötesplats', en: 'Open drop-in activity at Mötesplats' },
-      targetGroup: { text: { sv: 'Medborgare i Vaggeryds kommun', en: 'Residents of Vaggeryd municipality' } },
+      targetGroup: {
+        text: { sv: 'Medborgare i Vaggeryds kommun', en: 'Residents of Vaggeryd municipality' },
+      },
       responsibleUnits: [MOTESPLATS],
       documentation: { kind: 'aggregate' },
       tally: { visitors: {} },
@@ -375,4 +420,3 @@ export const vaggerydCatalogueInput = {
 export function vaggerydCatalogue(): Catalogue {
   return CatalogueSchema.parse(vaggerydCatalogueInput);
 }
-
