@@ -1,0 +1,213 @@
+import type { SubscribeOptions, Subscription, SubscriptionHandler } from '@pinnstatistik/core';
+import type { ClientSeam, ClientSubscription } from './client-seam.js';
+import { toRecordedEvent } from './event-encoding.js';
+import { comparePositions, type EsdbPosition, formatPosition, parsePosition } from './positions.js';
+import { planFilter } from './subscription-filter.js';
+
+/** How a subscription retries after the store fails it (the connection drops, the node restarts). */
+export interface SubscriptionRetryPolicy {
+  /** The first delay before resubscribing, in milliseconds (default 100). */
+  readonly initialDelayMs?: number;
+  /** The longest delay, in milliseconds (default 5000); delays double up to it. */
+  readonly maxDelayMs?: number;
+  /** Failed attempts in a row before the subscription stops with `onError` (default 10). */
+  readonly maxAttempts?: number;
+}
+
+/** Thrown inside the loop for failures that a retry cannot cure: the handler's, or a foreign event. */
+class Fatal {
+  constructor(readonly cause: unknown) {}
+}
+
+/** A caught-up signal or checkpoint, to apply once the events pushed before it are handled. */
+interface Marker {
+  /** How many records had been pushed when the marker arrived. */
+  readonly at: number;
+  readonly checkpoint?: EsdbPosition;
+}
+
+/**
+ * A catch-up subscription to `$all` on the server's own subscriptions: server-side filter with
+ * checkpoints, resumed exclusively after the last event handled or the last checkpoint passed,
+ * with exponential backoff after failures. Records are pulled one at a time and handled in
+ * order; the server's caught-up signal and checkpoints are applied only once every record
+ * pushed before them has been handled, so `caughtUp` never overtakes an event.
+ */
+export function subscribeThroughClient(
+  seam: ClientSeam,
+  options: SubscribeOptions,
+  handler: SubscriptionHandler,
+  retry: SubscriptionRetryPolicy = {},
+): Subscription {
+  const initialDelayMs = retry.initialDelayMs ?? 100;
+  const maxDelayMs = retry.maxDelayMs ?? 5_000;
+  const maxAttempts = retry.maxAttempts ?? 10;
+  const plan = planFilter(options.filter);
+  let after = options.after === undefined ? undefined : parsePosition(options.after);
+  let closed = false;
+  let interrupt: () => void = () => undefined;
+  let resolveCaughtUp: () => void = () => undefined;
+  let rejectCaughtUp: (error: unknown) => void = () => undefined;
+  const caughtUp = new Promise<void>((resolve, reject) => {
+    resolveCaughtUp = resolve;
+    rejectCaughtUp = reject;
+  });
+  // A failure before catching up rejects `caughtUp`; nobody may be awaiting it, so never unhandled.
+  caughtUp.catch(() => undefined);
+
+  const advance = (position: EsdbPosition): void => {
+    if (after === undefined || comparePositions(position, after) > 0) after = position;
+  };
+
+  /** One server subscription, until the server ends it (resolves) or fails it (throws); reports progress. */
+  const runOnce = async (progress: () => void): Promise<void> => {
+    const markers: Marker[] = [];
+    let consumed = 0;
+    let handled = 0;
+    let ended = false;
+    let failure: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
+    const notify = (): void => {
+      const resume = wake;
+      wake = undefined;
+      resume?.();
+    };
+    interrupt = notify;
+    let subscription: ClientSubscription | undefined;
+    const pushed = (): number => consumed + (subscription?.readableLength ?? 0);
+    subscription = seam.subscribeToAll({
+      fromPosition: after ?? 'start',
+      filter: {
+        ...plan.server,
+        checkpointInterval: 1,
+        checkpointReached: (_subscription, checkpoint) => {
+          markers.push({ at: pushed(), checkpoint });
+          notify();
+        },
+      },
+    });
+    subscription.on('caughtUp', () => {
+      markers.push({ at: pushed() });
+      notify();
+    });
+    subscription.on('readable', notify);
+    subscription.on('end', () => {
+      ended = true;
+      notify();
+    });
+    subscription.on('close', () => {
+      ended = true;
+      notify();
+    });
+    subscription.on('error', (error) => {
+      failure ??= { error };
+      notify();
+    });
+
+    const applyMarkers = (): void => {
+      while (markers.length > 0 && (markers[0] as Marker).at <= handled) {
+        const marker = markers.shift() as Marker;
+        progress();
+        if (marker.checkpoint !== undefined) {
+          advance(marker.checkpoint);
+        } else {
+          handler.onCaughtUp?.(after === undefined ? undefined : formatPosition(after));
+          resolveCaughtUp();
+        }
+      }
+    };
+
+    try {
+      while (!closed) {
+        applyMarkers();
+        if (failure !== undefined) throw failure.error;
+        const resolved = subscription.read();
+        if (resolved !== null) {
+          consumed += 1;
+          progress();
+          const record = resolved.event;
+          // Resuming is exclusive; a server that repeats the position it was given is not followed.
+          const fresh =
+            record?.position !== undefined &&
+            (after === undefined || comparePositions(record.position, after) > 0);
+          if (record?.position !== undefined && fresh) {
+            if (plan.accepts(record)) {
+              let event: ReturnType<typeof toRecordedEvent>;
+              try {
+                event = toRecordedEvent(record);
+                await handler.onEvent(event);
+              } catch (error) {
+                throw new Fatal(error);
+              }
+            }
+            advance(record.position);
+          }
+          handled += 1;
+          continue;
+        }
+        if (ended) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    } finally {
+      subscription.removeAllListeners();
+      // Cancelling may still surface an error on the stream; it no longer matters.
+      subscription.on('error', () => undefined);
+      await subscription.unsubscribe();
+    }
+  };
+
+  const stop = (error: unknown): void => {
+    closed = true;
+    rejectCaughtUp(error);
+    handler.onError?.(error);
+  };
+
+  const loop = async (): Promise<void> => {
+    let attempt = 0;
+    while (!closed) {
+      let progressed = false;
+      let failure: unknown;
+      try {
+        await runOnce(() => {
+          progressed = true;
+        });
+        failure = new Error('the server ended the subscription');
+      } catch (error) {
+        if (error instanceof Fatal) {
+          if (!closed) stop(error.cause);
+          return;
+        }
+        failure = error;
+      }
+      if (closed) return;
+      attempt = progressed ? 1 : attempt + 1;
+      if (attempt > maxAttempts) {
+        stop(failure);
+        return;
+      }
+      const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        interrupt = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+
+  const running = loop().catch((error: unknown) => {
+    if (!closed) stop(error);
+  });
+
+  return {
+    caughtUp,
+    async close() {
+      closed = true;
+      interrupt();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { EventData, EventStoreDBClient } from '@eventstore/db-client';
+import type { ClientResolvedEvent, ClientSeam, ClientSubscription } from './client-seam.js';
+
+/** The seam over `@eventstore/db-client` (`expectedRevision`; errors carry `actualVersion`). */
+export function eventStoreDbClientSeam(client: EventStoreDBClient): ClientSeam {
+  return {
+    kind: 'eventstore-db-client',
+    append: (stream, events, expected) =>
+      client.appendToStream(stream, events as unknown as EventData[], { expectedRevision: expected }),
+    readStream: (stream, options) =>
+      client.readStream(stream, options) as unknown as AsyncIterable<ClientResolvedEvent>,
+    readAll: (options) => client.readAll(options) as unknown as AsyncIterable<ClientResolvedEvent>,
+    subscribeToAll: (options) => client.subscribeToAll(options) as unknown as ClientSubscription,
+    actualRevisionOf(error) {
+      if ((error as { type?: unknown } | null)?.type !== 'wrong-expected-version') return undefined;
+      return (error as { actualVersion: bigint | 'no_stream' }).actualVersion;
+    },
+    dispose: () => client.dispose(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { SubscriptionFilter } from '@pinnstatistik/core';
+import type { ClientFilterExpression } from './client-seam.js';
+import { type ClientRecordedEvent, isSystemRecord } from './event-encoding.js';
+
+/** How a subscription's filter is split between the server and the adapter. */
+export interface FilterPlan {
+  /** The server-side filter (the server takes one: on stream names or on event types). */
+  readonly server: ClientFilterExpression;
+  /** The whole filter, applied again by the adapter: system records out, both criteria in. */
+  accepts(record: ClientRecordedEvent): boolean;
+}
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Splits a filter: stream prefixes go to the server when given (event types are then checked
+ * here), else the event types as an exact-match expression, else the server's own exclusion
+ * of system event types (`^[^$]`). Either way the server sends checkpoints while it scans.
+ */
+export function planFilter(filter: SubscriptionFilter | undefined): FilterPlan {
+  const prefixes = filter?.streamPrefixes;
+  const types = filter?.eventTypes;
+  const accepts = (record: ClientRecordedEvent): boolean =>
+    !isSystemRecord(record) &&
+    (types === undefined || types.includes(record.type)) &&
+    (prefixes === undefined || prefixes.some((prefix) => record.streamId.startsWith(prefix)));
+  if (prefixes !== undefined && prefixes.length > 0) {
+    return { server: { filterOn: 'streamName', prefixes: [...prefixes] }, accepts };
+  }
+  if (types !== undefined && types.length > 0) {
+    return { server: { filterOn: 'eventType', regex: `^(?:${types.map(escapeRegex).join('|')})$` }, accepts };
+  }
+  return { server: { filterOn: 'eventType', regex: '^[^$]' }, accepts };
+}

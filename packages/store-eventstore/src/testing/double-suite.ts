@@ -1,0 +1,363 @@
+import type { RecordedEvent } from '@pinnstatistik/core';
+import { collect, eventStoreContract } from '@pinnstatistik/core/testing';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import type { EventStoreDbClientKind } from '../client-seam.js';
+import { connectEventStoreDbStore } from '../connect.js';
+import { ORIGINAL_ID_KEY } from '../event-ids.js';
+import { parsePosition } from '../positions.js';
+import { clientFor, combinationsOf, storeOnDouble } from './double-clients.js';
+import { startEsdbDouble } from './esdb-double.js';
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually(condition: () => boolean, message: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await wait(5);
+  }
+}
+
+const event = (id: string, type = 'Counted', data: Record<string, number> = { n: 1 }) => ({
+  id,
+  type,
+  data,
+  metadata: { commandId: `c-${id}` },
+});
+
+/**
+ * Registers, for one client package, the store contract and the adapter's own behaviour over
+ * the gRPC double, on both append paths. One package per test file: see {@link clientFor}.
+ */
+export function describeOverDouble(client: EventStoreDbClientKind): void {
+  for (const combination of combinationsOf(client)) {
+    const other = combination.appendPath === 'BatchAppend' ? 'Append' : 'BatchAppend';
+    const title = `${client}, ${combination.appendPath} path, over the gRPC double`;
+
+    describe(`EventStoreDB store (${title}): the store contract`, () => {
+      for (const contractCase of eventStoreContract()) {
+        it(contractCase.name, () =>
+          contractCase.run(async () => {
+            const { double, store, dispose } = await storeOnDouble(combination);
+            return {
+              store,
+              async dispose() {
+                await dispose();
+                expect(double.calls.get(other) ?? 0, `an append took the ${other} path`).toBe(0);
+              },
+            };
+          }),
+        );
+      }
+    });
+
+    describe(`EventStoreDB store (${title})`, () => {
+      it(`appends through ${combination.appendPath}`, async () => {
+        const { double, store, dispose } = await storeOnDouble(combination);
+        try {
+          expect(E.isRight(await store.append('s-1', [event('a')], { expected: 'no-stream' }))).toBe(true);
+          expect(double.calls.get(combination.appendPath)).toBeGreaterThan(0);
+          expect(double.calls.get(other) ?? 0).toBe(0);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('maps a refusal by a server configured below the store limit to APPEND_TOO_LARGE, writing nothing', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination, { maxAppendSize: 4_000 });
+        try {
+          const result = await store.append('big-1', bulky(), { expected: 'no-stream' });
+          expect(E.isLeft(result) && result.left).toMatchObject({
+            code: 'APPEND_TOO_LARGE',
+            stream: 'big-1',
+            limit: 4_000,
+          });
+          expect(double.log.stream('big-1')).toBeUndefined();
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('refuses an append over its own limit without a round trip', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination, {}, { maxAppendBytes: 1_000 });
+        try {
+          const result = await store.append('big-2', bulky(), { expected: 'any' });
+          expect(E.isLeft(result) && result.left).toMatchObject({ code: 'APPEND_TOO_LARGE', limit: 1_000 });
+          expect(double.calls.get(combination.appendPath) ?? 0).toBe(0);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('sends UUID ids as they are and derived UUIDs for other ids, reading both back unchanged', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination);
+        try {
+          const uuid = '0b8f8a3e-5d5c-8a1b-9c2d-3e4f5a6b7c8d';
+          await store.append('ids-1', [event(uuid), event('command-7/0')], { expected: 'no-stream' });
+          const stored = double.log.stream('ids-1') ?? [];
+          expect(stored[0]?.id).toBe(uuid);
+          expect(stored[1]?.id).toMatch(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+          );
+          expect(JSON.parse(Buffer.from(stored[1]?.metadata ?? []).toString())).toMatchObject({
+            [ORIGINAL_ID_KEY]: 'command-7/0',
+          });
+          const read = await collect(store.readStream('ids-1'));
+          expect(read.map((recorded) => [recorded.id, recorded.metadata])).toEqual([
+            [uuid, { commandId: `c-${uuid}` }],
+            ['command-7/0', { commandId: 'c-command-7/0' }],
+          ]);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('refuses metadata that uses the reserved id key, and malformed expected revisions, as programmer errors', async () => {
+        const { store, dispose } = await storeOnDouble(combination);
+        try {
+          const reserved = { ...event('x'), metadata: { [ORIGINAL_ID_KEY]: 'y' } };
+          await expect(store.append('p-1', [reserved], { expected: 'any' })).rejects.toThrow(TypeError);
+          await expect(store.append('p-1', [event('x')], { expected: -1 })).rejects.toThrow(TypeError);
+          await expect(store.append('p-1', [event('x')], { expected: 1.5 })).rejects.toThrow(TypeError);
+          await expect(collect(store.readAll({ after: '42' }))).rejects.toThrow(TypeError);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('keeps both parts of $all positions: events of one append share the commit, not the prepare', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination);
+        try {
+          await store.append('pos-1', [event('a'), event('b'), event('c')], { expected: 'no-stream' });
+          const read = (await collect(store.readAll())).filter((recorded) => recorded.stream === 'pos-1');
+          const positions = read.map((recorded) => parsePosition(recorded.position));
+          expect(new Set(positions.map((position) => position.commit)).size).toBe(1);
+          expect(new Set(positions.map((position) => position.prepare)).size).toBe(3);
+          expect(positions).toEqual(
+            (double.log.stream('pos-1') ?? []).map((record) => ({
+              commit: record.commit,
+              prepare: record.prepare,
+            })),
+          );
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('leaves system streams and events out of readAll and subscriptions', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination);
+        try {
+          await store.append('sys-1', [event('a'), event('b')], { expected: 'no-stream' });
+          expect(double.log.all().some((record) => record.stream.startsWith('$'))).toBe(true);
+          const all = await collect(store.readAll());
+          expect(all.map((recorded) => recorded.stream)).toEqual(['sys-1', 'sys-1']);
+          const seen: RecordedEvent[] = [];
+          const subscription = store.subscribe({}, { onEvent: (recorded) => void seen.push(recorded) });
+          await subscription.caughtUp;
+          await store.append('sys-2', [event('c')], { expected: 'no-stream' });
+          await eventually(() => seen.length === 3, 'three events');
+          await wait(20);
+          await subscription.close();
+          expect(seen.map((recorded) => recorded.stream)).toEqual(['sys-1', 'sys-1', 'sys-2']);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('pages through streams and $all larger than one read batch', async () => {
+        const { store, dispose } = await storeOnDouble(combination, {}, { readBatchSize: 4 });
+        try {
+          await store.append(
+            'page-1',
+            Array.from({ length: 10 }, (_, index) => event(`e${index}`)),
+            {
+              expected: 'no-stream',
+            },
+          );
+          const revisions = async (options: Parameters<typeof store.readStream>[1]) =>
+            (await collect(store.readStream('page-1', options))).map((recorded) => recorded.revision);
+          expect(await revisions({})).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+          expect(await revisions({ direction: 'backwards' })).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+          expect(await revisions({ fromRevision: 3, limit: 6 })).toEqual([3, 4, 5, 6, 7, 8]);
+          const all = await collect(store.readAll());
+          expect(all.map((recorded) => recorded.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+          const rest = await collect(store.readAll({ after: (all[4] as RecordedEvent).position, limit: 4 }));
+          expect(rest.map((recorded) => recorded.revision)).toEqual([5, 6, 7, 8]);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('reports conflicts with the actual revision even from a client that does not throw on append failure', async () => {
+        const double = await startEsdbDouble({
+          protos: client,
+          serverFeatures: combination.appendPath === 'BatchAppend' ? 'batch-append' : 'unimplemented',
+        });
+        const { createEventStoreDbStore } = await import('../event-store-db-store.js');
+        const store = createEventStoreDbStore({
+          client: await clientFor(client, `${double.connectionString()}&throwOnAppendFailure=false`),
+          disposeClient: true,
+        });
+        try {
+          await store.append('lenient-1', [event('a'), event('b'), event('c')], { expected: 'no-stream' });
+          const result = await store.append('lenient-1', [event('d')], { expected: 0 });
+          expect(E.isLeft(result) && result.left).toEqual({
+            code: 'WRONG_EXPECTED_REVISION',
+            stream: 'lenient-1',
+            expected: 0,
+            actual: 2,
+          });
+        } finally {
+          await store.close();
+          await double.close();
+        }
+      });
+
+      it('resumes a dropped subscription after the last event, without gaps or repeats', async () => {
+        const { double, store, dispose } = await storeOnDouble(
+          combination,
+          {},
+          { subscriptionRetry: { initialDelayMs: 5, maxDelayMs: 20 } },
+        );
+        try {
+          await store.append('drop-1', [event('a'), event('b')], { expected: 'no-stream' });
+          const seen: RecordedEvent[] = [];
+          const subscription = store.subscribe(
+            { filter: { streamPrefixes: ['drop-'] } },
+            { onEvent: (recorded) => void seen.push(recorded) },
+          );
+          await subscription.caughtUp;
+          double.dropSubscriptions();
+          await store.append('drop-1', [event('c')], { expected: 1 });
+          double.dropSubscriptions();
+          await store.append('drop-1', [event('d'), event('e')], { expected: 2 });
+          await eventually(() => seen.length >= 5, 'all five events');
+          await wait(30);
+          await subscription.close();
+          expect(seen.map((recorded) => recorded.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+          expect(double.calls.get('Read')).toBeGreaterThanOrEqual(2);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('resolves caughtUp only after a slow handler has finished every stored event', async () => {
+        const { store, dispose } = await storeOnDouble(combination);
+        try {
+          await store.append('slow-1', [event('a'), event('b'), event('c')], { expected: 'no-stream' });
+          const handled: string[] = [];
+          const caughtUpAt: number[] = [];
+          const subscription = store.subscribe(
+            {},
+            {
+              onEvent: async (recorded) => {
+                await wait(15);
+                handled.push(recorded.id);
+              },
+              onCaughtUp: () => void caughtUpAt.push(handled.length),
+            },
+          );
+          await subscription.caughtUp;
+          expect(handled).toEqual(['a', 'b', 'c']);
+          expect(caughtUpAt).toEqual([3]);
+          await subscription.close();
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('subscribes to event types alone with a server-side filter', async () => {
+        const { store, dispose } = await storeOnDouble(combination);
+        try {
+          await store.append('types-1', [event('a', 'Opened'), event('b', 'Counted')], {
+            expected: 'no-stream',
+          });
+          await store.append('types-2', [event('c', 'Counted'), event('d', 'Closed')], {
+            expected: 'no-stream',
+          });
+          const seen: string[] = [];
+          const subscription = store.subscribe(
+            { filter: { eventTypes: ['Counted', 'Closed'] } },
+            { onEvent: (recorded) => void seen.push(recorded.id) },
+          );
+          await subscription.caughtUp;
+          await subscription.close();
+          expect(seen).toEqual(['b', 'c', 'd']);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('stops a subscription whose handler throws, reporting the error once', async () => {
+        const { store, dispose } = await storeOnDouble(combination);
+        try {
+          await store.append('fail-1', [event('a'), event('b')], { expected: 'no-stream' });
+          const failure = new Error('handler failed');
+          const errors: unknown[] = [];
+          const seen: string[] = [];
+          const subscription = store.subscribe(
+            {},
+            {
+              onEvent: (recorded) => {
+                seen.push(recorded.id);
+                throw failure;
+              },
+              onError: (error) => void errors.push(error),
+            },
+          );
+          await expect(subscription.caughtUp).rejects.toBe(failure);
+          await store.append('fail-1', [event('c')], { expected: 1 });
+          await wait(30);
+          await subscription.close();
+          expect(seen).toEqual(['a']);
+          expect(errors).toEqual([failure]);
+        } finally {
+          await dispose();
+        }
+      });
+
+      it('gives up on a subscription after its retries when the server stays away, and reports it', async () => {
+        const { double, store, dispose } = await storeOnDouble(
+          combination,
+          {},
+          { subscriptionRetry: { initialDelayMs: 5, maxDelayMs: 10, maxAttempts: 2 } },
+        );
+        try {
+          const errors: unknown[] = [];
+          const subscription = store.subscribe(
+            {},
+            { onEvent: () => undefined, onError: (error) => errors.push(error) },
+          );
+          await subscription.caughtUp;
+          await double.close();
+          double.dropSubscriptions();
+          await eventually(() => errors.length === 1, 'the failure reported', 10_000);
+          await subscription.close();
+        } finally {
+          await dispose();
+        }
+      });
+    });
+  }
+
+  describe(`EventStoreDB store (${client}): connecting with a connection string`, () => {
+    it('loads the client package the scheme names, and closing the store disposes it', async () => {
+      const double = await startEsdbDouble({ protos: client });
+      try {
+        const store = await connectEventStoreDbStore(double.connectionString(client));
+        expect(store.clientKind).toBe(client);
+        expect(E.isRight(await store.append('conn-1', [event('a')], { expected: 'no-stream' }))).toBe(true);
+        expect((await collect(store.readStream('conn-1'))).map((recorded) => recorded.id)).toEqual(['a']);
+        await store.close();
+      } finally {
+        await double.close();
+      }
+    });
+  });
+}
+
+/** Three events of about 1.5 kB each. */
+function bulky() {
+  return ['x', 'y', 'z'].map((id) => ({ id, type: 'Big', data: { pad: 'p'.repeat(1_500) }, metadata: {} }));
+}
