@@ -6,7 +6,7 @@ import {
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { seededYear } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { countTallies } from './count-tallies.js';
 import { refusalTour } from './refusal-tour.js';
 
@@ -40,8 +40,10 @@ async function main(): Promise<void> {
   const store = createMemoryEventStore();
   const catalogue = vaggerydCatalogue();
   // The demo looks back on 2025 from mid-January 2026.
+  const keys = createMemoryKeyStore();
   const service = createCommandService({
     store,
+    keys,
     catalogueId: catalogue.id,
     clock: fixedClock('2026-01-15T09:00:00Z'),
   });

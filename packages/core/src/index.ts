@@ -65,6 +65,12 @@ export {
 } from './catalogue/parse-catalogue.js';
 export { vaggerydCatalogue, vaggerydCatalogueInput } from './catalogue/vaggeryd/vaggeryd-catalogue.js';
 export { toJsonPointer, type ValidationIssue } from './catalogue/validation-issue.js';
+// Crypto
+export { createAesGcmCipher } from './crypto/aes-gcm-cipher.js';
+export type { Cipher } from './crypto/cipher.js';
+export { associatedData, createEncryptedCodec, DecryptionError } from './crypto/encrypted-codec.js';
+export { deriveSubkeys, keyedName, type Subkeys } from './crypto/key-derivation.js';
+export { createXChaChaCipher, type SodiumNative } from './crypto/xchacha-cipher.js';
 export type { Decider } from './decider.js';
 // Envelope
 export { canonicalJson } from './envelope/canonical-json.js';
@@ -122,6 +128,40 @@ export {
   type RuleReference,
 } from './refusals/refusal.js';
 export { refuse } from './refusals/refuse.js';
+// Sealing and series
+export { type AmendSheet, AmendSheetSchema } from './sealing/amend-sheet.js';
+export {
+  type AmendmentReason,
+  PERIOD_EVENT_TYPES,
+  type PeriodEvent,
+  type PeriodSealed,
+  type SheetAmended,
+  type SheetRegistered,
+  type SheetSealed,
+} from './sealing/period-events.js';
+export { emptyPeriod, evolvePeriod, type PeriodState, sheetKey } from './sealing/period-state.js';
+export {
+  type CloseSeries,
+  CloseSeriesSchema,
+  MAX_NOTE_LENGTH,
+  type OpenSeries,
+  OpenSeriesSchema,
+  type RecordSession,
+  RecordSessionSchema,
+  type WriteNote,
+  WriteNoteSchema,
+} from './series/series-commands.js';
+export type {
+  NotesDestroyedReason,
+  NoteWritten,
+  SeriesEvent,
+  SeriesIndexed,
+  SeriesOpened,
+  SessionRecorded,
+  WorkingNotesDestroyed,
+} from './series/series-events.js';
+export { emptySeries, evolveSeries, type SeriesState } from './series/series-state.js';
+export { newSeriesToken, normaliseSeriesToken } from './series/series-token.js';
 // Service
 export {
   type CommandService,
@@ -129,8 +169,22 @@ export {
   createCommandService,
 } from './service/command-service.js';
 export { IntegrityError, isIntegrityError } from './service/integrity-error.js';
+export { earliestSealDate, type SealReport } from './service/period-sealer.js';
 export type { Receipt, TallyReceipt } from './service/receipt.js';
-export { catalogueStream, STREAM_PREFIXES, tallySheetStream } from './streams.js';
+export {
+  type OpenedSeries,
+  type SeriesClosing,
+  seriesStreamOf,
+  type WorkingNote,
+} from './service/series-keeper.js';
+export {
+  catalogueStream,
+  periodKeyId,
+  periodStream,
+  SERIES_INDEX_STREAM,
+  STREAM_PREFIXES,
+  tallySheetStream,
+} from './streams.js';
 // Subscriptions
 export { type CatchUpSource, createCatchUpSubscription } from './subscriptions/catch-up-subscription.js';
 // Tally
@@ -153,7 +207,10 @@ export type {
   ContactTallied,
   GroupMeetingTallied,
   HeadCounts,
+  SeriesEnded,
+  SheetClosed,
   SheetCoordinates,
+  SheetDetailEvent,
   TallyEvent,
   TallyVoided,
   VisitorsTallied,
@@ -161,6 +218,15 @@ export type {
 export { TALLY_EVENT_TYPES } from './tally/events.js';
 export { minimiseMarks } from './tally/minimise-marks.js';
 export { parseInput, parseTallyCommand } from './tally/parse-tally-command.js';
-export { periodOf, tallySheetDecider } from './tally/tally-sheet-decider.js';
+export {
+  type CellTable,
+  type CountCell,
+  createTablesAccumulator,
+  crossTabulationKey,
+  emptySheetTables,
+  foldSheet,
+  type SheetTables,
+} from './tally/sheet-tables.js';
+export { periodOf, type TallyDecision, tallySheetDecider } from './tally/tally-sheet-decider.js';
 export { emptyTallySheet, type TallyEntry, type TallySheetState } from './tally/tally-sheet-state.js';
 export { VOID_REASONS, type VoidReason } from './tally/void-reasons.js';

@@ -3,5 +3,7 @@
  *
  * @packageDocumentation
  */
+
+export { createFileKeyStore } from './file-key-store.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { createMemoryKeyStore } from './memory-key-store.js';

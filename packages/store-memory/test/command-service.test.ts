@@ -9,7 +9,7 @@ import {
 import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore } from '../src/index.js';
+import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 const clock = fixedClock('2025-12-31T12:00:00Z');
 const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -23,8 +23,10 @@ const contact = (n: number, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+const keys = createMemoryKeyStore();
+
 async function setUp(store = createMemoryEventStore()) {
-  const service = createCommandService({ store, catalogueId: 'vaggeryd', clock });
+  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
   const adopted = await service.adoptCatalogue({
     type: 'AdoptCatalogue',
     commandId: uuid(999_999),
@@ -76,7 +78,8 @@ describe('the command service on the memory store', () => {
       commandId: uuid(1),
       catalogueId: 'vaggeryd',
       catalogueVersion: '1.0',
-      codec: 'plain',
+      codec: 'aes-256-gcm',
+      keyId: 'period-2025-03',
     });
     const verifier = createChainVerifier();
     expect(all.map((event) => verifier.check(event)).filter(Boolean)).toEqual([]);
@@ -102,7 +105,7 @@ describe('the command service on the memory store', () => {
   it('a command retried by a second process (after a lost response) is not counted twice', async () => {
     const { store, service } = await setUp();
     right(await service.tally(contact(1)));
-    const otherProcess = createCommandService({ store, catalogueId: 'vaggeryd', clock });
+    const otherProcess = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
     const retried = right(await otherProcess.tally(contact(1)));
     expect(retried.eventIds).toHaveLength(1);
     expect(
@@ -135,8 +138,20 @@ describe('the command service on the memory store', () => {
 
   it('writers in two processes on one sheet retry conflicts and lose nothing', async () => {
     const { store, service } = await setUp();
-    const other = createCommandService({ store, catalogueId: 'vaggeryd', clock, maxConflictRetries: 50 });
-    const mine = createCommandService({ store, catalogueId: 'vaggeryd', clock, maxConflictRetries: 50 });
+    const other = createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock,
+      maxConflictRetries: 50,
+    });
+    const mine = createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock,
+      maxConflictRetries: 50,
+    });
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? mine : other).tally(contact(n + 1))),
     );
@@ -184,7 +199,7 @@ describe('the command service on the memory store', () => {
         }
       },
     };
-    const fresh = createCommandService({ store: tampering, catalogueId: 'vaggeryd', clock });
+    const fresh = createCommandService({ store: tampering, keys, catalogueId: 'vaggeryd', clock });
     const failure = await fresh.tally(contact(2)).catch((error: unknown) => error);
     expect(isIntegrityError(failure)).toBe(true);
   });

@@ -97,6 +97,39 @@ export interface ConcurrencyConflict extends RefusalBase<'CONCURRENCY_CONFLICT'>
   readonly stream: string;
 }
 
+/** The sheet's period is sealed: tallies are aggregates now; a correction is an amendment. */
+export interface SheetSealed extends RefusalBase<'SHEET_SEALED'> {
+  readonly period: string;
+}
+/** The period cannot be sealed yet: its grace period after the month's end has not passed. */
+export interface SealTooEarly extends RefusalBase<'SEAL_TOO_EARLY'> {
+  readonly period: string;
+  readonly earliest: string;
+}
+/** The series has reached the policy's limit of connected contacts. */
+export interface SeriesLimitReached extends RefusalBase<'SERIES_LIMIT_REACHED'> {
+  readonly limit: number;
+}
+/** The intervention does not group contacts into series. */
+export interface SeriesNotOffered extends RefusalBase<'SERIES_NOT_OFFERED'> {
+  readonly interventionId: string;
+}
+/** A token that is not well formed or whose check character does not match (a typo). */
+export interface InvalidSeriesToken extends RefusalBase<'INVALID_SERIES_TOKEN'> {}
+/** No series has this token. */
+export interface UnknownSeries extends RefusalBase<'UNKNOWN_SERIES'> {}
+/** The series is closed: its key, and with it its working notes, are destroyed. */
+export interface SeriesClosed extends RefusalBase<'SERIES_CLOSED'> {}
+/** Working notes are only for interventions whose policy allows them. */
+export interface WorkingNotesNotAllowed extends RefusalBase<'WORKING_NOTES_NOT_ALLOWED'> {
+  readonly documentationKind: string;
+}
+
+/** An amendment is for sealed periods; an open period is corrected by voiding and tallying again. */
+export interface PeriodNotSealed extends RefusalBase<'PERIOD_NOT_SEALED'> {
+  readonly period: string;
+}
+
 /** Every reason the library refuses a command: a discriminated union on `code`. */
 export type Refusal =
   | DocumentationExempt
@@ -116,7 +149,16 @@ export type Refusal =
   | TallyAlreadyVoided
   | CatalogueRejected
   | CatalogueVersionExists
-  | ConcurrencyConflict;
+  | ConcurrencyConflict
+  | SheetSealed
+  | SealTooEarly
+  | SeriesLimitReached
+  | SeriesNotOffered
+  | InvalidSeriesToken
+  | UnknownSeries
+  | SeriesClosed
+  | WorkingNotesNotAllowed
+  | PeriodNotSealed;
 
 /** A refusal's stable code. */
 export type RefusalCode = Refusal['code'];
@@ -141,6 +183,15 @@ export const REFUSAL_CODES = [
   'CATALOGUE_REJECTED',
   'CATALOGUE_VERSION_EXISTS',
   'CONCURRENCY_CONFLICT',
+  'SHEET_SEALED',
+  'SEAL_TOO_EARLY',
+  'SERIES_LIMIT_REACHED',
+  'SERIES_NOT_OFFERED',
+  'INVALID_SERIES_TOKEN',
+  'UNKNOWN_SERIES',
+  'SERIES_CLOSED',
+  'WORKING_NOTES_NOT_ALLOWED',
+  'PERIOD_NOT_SEALED',
 ] as const satisfies readonly RefusalCode[];
 
 const knownCodes: ReadonlySet<string> = new Set(REFUSAL_CODES);

@@ -244,4 +244,105 @@ export const refuse = {
       en: 'Other tallies were being written at the same time and the retries ran out. Nothing was stored; retry the same command.',
     },
   }),
+  sheetSealed: (rule: RuleReference, period: string): Of<'SHEET_SEALED'> => ({
+    kind: 'refusal',
+    code: 'SHEET_SEALED',
+    rule,
+    period,
+    message: {
+      sv: `Perioden ${period} är förseglad: detaljerna är ersatta av aggregat och nyckeln är förstörd. Registrera en rättelse som en ändring av pinnlistan (AmendSheet) med ett orsaksvärde.`,
+      en: `The period ${period} is sealed: its detail has been replaced by aggregates and its key destroyed. Record a correction as an amendment of the tally sheet (AmendSheet) with a reason code.`,
+    },
+  }),
+  sealTooEarly: (period: string, earliest: string): Of<'SEAL_TOO_EARLY'> => ({
+    kind: 'refusal',
+    code: 'SEAL_TOO_EARLY',
+    rule: { clause: 'sealing/gracePeriod' },
+    period,
+    earliest,
+    message: {
+      sv: `Perioden ${period} kan förseglas tidigast ${earliest}, när respitiden för sena registreringar har gått ut.`,
+      en: `The period ${period} can be sealed on ${earliest} at the earliest, when the grace period for late tallies is over.`,
+    },
+  }),
+  seriesLimitReached: (
+    rule: RuleReference,
+    name: LocalizedText,
+    limit: number,
+    source?: LocalizedText,
+  ): Of<'SERIES_LIMIT_REACHED'> => ({
+    kind: 'refusal',
+    code: 'SERIES_LIMIT_REACHED',
+    rule,
+    limit,
+    message: {
+      sv: `${name.sv}: serien har nått gränsen på ${limit} sammanhållande kontakter${source === undefined ? '' : ` (${source.sv})`}. Behövs mer stöd kan personen ansöka om bistånd, så att behovet bedöms och insatsen dokumenteras i verksamhetssystemet.`,
+      en: `${name.en}: the series has reached its limit of ${limit} connected contacts${source === undefined ? '' : ` (${source.en})`}. If more support is needed, the person can apply for a needs-assessed intervention, documented in the case-management system.`,
+    },
+  }),
+  seriesNotOffered: (
+    rule: RuleReference,
+    name: LocalizedText,
+    interventionId: string,
+  ): Of<'SERIES_NOT_OFFERED'> => ({
+    kind: 'refusal',
+    code: 'SERIES_NOT_OFFERED',
+    rule,
+    interventionId,
+    message: {
+      sv: `${name.sv} har inga återkommande samtal med samma person; tallies förs kontakt för kontakt.`,
+      en: `${name.en} has no recurring sessions with one person; tally contact by contact instead.`,
+    },
+  }),
+  invalidSeriesToken: (): Of<'INVALID_SERIES_TOKEN'> => ({
+    kind: 'refusal',
+    code: 'INVALID_SERIES_TOKEN',
+    rule: { clause: 'series/token' },
+    message: {
+      sv: 'Seriekoden stämmer inte (kontrolltecknet matchar inte). Kontrollera att den är rätt avskriven.',
+      en: 'The series token does not check out (its check character does not match). Check that it was copied correctly.',
+    },
+  }),
+  unknownSeries: (): Of<'UNKNOWN_SERIES'> => ({
+    kind: 'refusal',
+    code: 'UNKNOWN_SERIES',
+    rule: { clause: 'series/token' },
+    message: {
+      sv: 'Det finns ingen serie med den koden.',
+      en: 'There is no series with that token.',
+    },
+  }),
+  seriesClosed: (): Of<'SERIES_CLOSED'> => ({
+    kind: 'refusal',
+    code: 'SERIES_CLOSED',
+    rule: { clause: 'series/closed' },
+    message: {
+      sv: 'Serien är avslutad: dess nyckel och arbetsanteckningar är förstörda. Öppna en ny serie vid behov.',
+      en: 'The series is closed: its key and working notes are destroyed. Open a new series if needed.',
+    },
+  }),
+  workingNotesNotAllowed: (
+    rule: RuleReference,
+    name: LocalizedText,
+    documentationKind: string,
+  ): Of<'WORKING_NOTES_NOT_ALLOWED'> => ({
+    kind: 'refusal',
+    code: 'WORKING_NOTES_NOT_ALLOWED',
+    rule,
+    documentationKind,
+    message: {
+      sv: `${name.sv} får inte föra arbetsanteckningar (dokumentationsnivå: ${documentationKind}). Endast insatser med arbetsanteckningar + aggregerad data får det.`,
+      en: `${name.en} may not keep working notes (documentation: ${documentationKind}). Only interventions with working notes + aggregate data may.`,
+    },
+  }),
+  periodNotSealed: (period: string): Of<'PERIOD_NOT_SEALED'> => ({
+    kind: 'refusal',
+    code: 'PERIOD_NOT_SEALED',
+    rule: { clause: 'sealing/amendments' },
+    period,
+    message: {
+      sv: `Perioden ${period} är inte förseglad: rätta genom att makulera registreringen och registrera på nytt.`,
+      en: `The period ${period} is not sealed: correct it by voiding the tally and tallying again.`,
+    },
+  }),
 };

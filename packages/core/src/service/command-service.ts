@@ -2,159 +2,107 @@ import * as E from 'fp-ts/lib/Either.js';
 import { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from '../catalogue/adopt-catalogue.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { type CatalogueHistory, catalogueInForceOn } from '../catalogue/catalogue-history.js';
-import { chainEvent, GENESIS_HASH } from '../envelope/envelope.js';
-import { type EventCodec, plainCodec } from '../envelope/event-codec.js';
-import { deriveEventId } from '../envelope/event-id.js';
-import type { JsonValue } from '../json.js';
-import { type Clock, todayOn } from '../ports/clock.js';
+import { createAesGcmCipher } from '../crypto/aes-gcm-cipher.js';
+import type { Cipher } from '../crypto/cipher.js';
+import { plainCodec } from '../envelope/event-codec.js';
+import type { Clock } from '../ports/clock.js';
 import type { EventStore } from '../ports/event-store.js';
+import type { KeyStore } from '../ports/key-store.js';
+import { type Random, secureRandom } from '../ports/random.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
-import { catalogueStream, tallySheetStream } from '../streams.js';
-import type { TallyCommand } from '../tally/commands.js';
-import type { CatalogueAdopted, TallyEvent } from '../tally/events.js';
-import { parseInput, parseTallyCommand } from '../tally/parse-tally-command.js';
-import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
-import type { TallySheetState } from '../tally/tally-sheet-state.js';
-import { catchUp, emptyStream, type LoadedStream, recordReceipt } from './loaded-stream.js';
+import { catalogueStream } from '../streams.js';
+import { parseInput } from '../tally/parse-tally-command.js';
+import { createKeyRing } from './key-ring.js';
+import { catchUp, decodePlain, emptyStream, type LoadedStream } from './loaded-stream.js';
+import { createPeriodLoader } from './period-loader.js';
+import { createPeriodSealer, type SealReport } from './period-sealer.js';
 import type { Receipt, TallyReceipt } from './receipt.js';
+import {
+  createSeriesKeeper,
+  type OpenedSeries,
+  type SeriesClosing,
+  type WorkingNote,
+} from './series-keeper.js';
+import type { ServiceContext } from './service-context.js';
+import { createSheetAmender } from './sheet-amender.js';
+import { createStreamWriter } from './stream-writer.js';
+import { createTallyRecorder } from './tally-recorder.js';
 
 /** How a command service is wired. */
 export interface CommandServiceOptions {
   readonly store: EventStore;
+  /** Where period and series keys live; keys are the only thing ever destroyed. */
+  readonly keys: KeyStore;
   /** The municipality's catalogue id; its adopted versions decide every tally. */
   readonly catalogueId: string;
   readonly clock: Clock;
-  /** How event data is stored; plain unless encryption is configured. */
-  readonly codec?: EventCodec;
+  /** Randomness for record keys and series tokens (default: the platform's secure source). */
+  readonly random?: Random;
+  /** The cipher for detail at rest (default AES-256-GCM from node:crypto). */
+  readonly cipher?: Cipher;
   /** How often a command is retried after meeting a concurrent writer (default 5). */
   readonly maxConflictRetries?: number;
   /** How many tally sheets are kept in memory between commands (default 10 000). */
   readonly cachedSheets?: number;
+  /** Days after a month's end before it may be sealed, for late tallies (default 15). */
+  readonly sealGraceDays?: number;
+  /** Days a series may stay idle before `expireSeries` closes it (default 90). */
+  readonly seriesRetentionDays?: number;
 }
 
-/** Records commands through the deciders into a store. */
+/** Records commands through the deciders into a store: tallies, sealing, series and working notes. */
 export interface CommandService {
   /** Adopts a catalogue version. Adopting the same content again changes nothing. */
   adoptCatalogue(input: unknown): Promise<E.Either<Refusal, Receipt>>;
   /** Records a tally command (contact, group meeting, visitors, void) from untrusted input. */
   tally(input: unknown): Promise<E.Either<Refusal, TallyReceipt>>;
+  /** Seals a period: every sheet's tables as `SheetSealed`, then the period key destroyed. Idempotent. */
+  sealPeriod(period: string): Promise<E.Either<Refusal, SealReport>>;
+  /** Corrects a sealed sheet with a `SheetAmended` delta. */
+  amendSheet(input: unknown): Promise<E.Either<Refusal, Receipt>>;
+  /** Opens a series of connected contacts; returns the token to write down (it is stored nowhere). */
+  openSeries(input: unknown): Promise<E.Either<Refusal, OpenedSeries>>;
+  /** Records one contact of a series (and its tally), within the policy's limit. */
+  recordSession(input: unknown): Promise<E.Either<Refusal, TallyReceipt>>;
+  /** Writes a working note, encrypted with the series key. */
+  writeNote(input: unknown): Promise<E.Either<Refusal, Receipt>>;
+  /** Reads a series' working notes back. */
+  readNotes(input: unknown): Promise<E.Either<Refusal, readonly WorkingNote[]>>;
+  /** Closes a series: its key (and every note) destroyed, only its length and the count of notes kept. */
+  closeSeries(input: unknown): Promise<E.Either<Refusal, SeriesClosing>>;
+  /** Closes every series idle past the retention. */
+  expireSeries(): Promise<{ readonly expired: number; readonly open: number }>;
   /** The catalogue version in force on a date, as the store knows it now. */
   catalogueInForceOn(date: string): Promise<Catalogue | undefined>;
 }
 
-interface Plan<Event> {
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly events: readonly Event[];
-  readonly catalogueVersion?: string;
-}
-
-/** Wires the deciders to a store: validation, minimisation, hash chains, retries and idempotency. */
+/** Wires the deciders to a store and a key store: validation, minimisation, encryption, chains, retries, idempotency. */
 export function createCommandService(options: CommandServiceOptions): CommandService {
-  const { store, catalogueId, clock } = options;
-  const codec = options.codec ?? plainCodec;
-  const maxRetries = options.maxConflictRetries ?? 5;
-  const sheetCacheSize = options.cachedSheets ?? 10_000;
-  const catalogueStreamName = catalogueStream(catalogueId);
+  const { store, catalogueId } = options;
+  const writer = createStreamWriter(store, catalogueId, options.maxConflictRetries ?? 5);
   let catalogues: LoadedStream<CatalogueHistory> = emptyStream(
-    catalogueStreamName,
+    catalogueStream(catalogueId),
     catalogueDecider.initialState,
   );
-  const sheets = new Map<string, LoadedStream<TallySheetState>>();
-
   const refreshCatalogues = async (): Promise<LoadedStream<CatalogueHistory>> => {
-    catalogues = await catchUp(store, catalogues, codec, catalogueDecider.evolve);
+    catalogues = await catchUp(store, catalogues, decodePlain, catalogueDecider.evolve);
     return catalogues;
   };
-
-  const cacheSheet = (loaded: LoadedStream<TallySheetState>): void => {
-    sheets.delete(loaded.stream);
-    sheets.set(loaded.stream, loaded);
-    if (sheets.size > sheetCacheSize) {
-      const oldest = sheets.keys().next().value;
-      if (oldest !== undefined) sheets.delete(oldest);
-    }
+  const context: ServiceContext = {
+    store,
+    writer,
+    keyRing: createKeyRing(options.keys, options.cipher ?? createAesGcmCipher()),
+    clock: options.clock,
+    random: options.random ?? secureRandom,
+    catalogueId,
+    catalogues: async () => (await refreshCatalogues()).state,
   };
-
-  /** Appends a decision's events, chained after the loaded revision; `undefined` on a conflict. */
-  const appendPlan = async <State, Event extends { type: string; data: unknown }>(
-    loaded: LoadedStream<State>,
-    plan: Plan<Event>,
-    evolve: (state: State, event: Event) => State,
-  ): Promise<LoadedStream<State> | undefined> => {
-    const { stream } = loaded;
-    let prev = loaded.link?.hash ?? GENESIS_HASH;
-    let revision = loaded.link === undefined ? -1 : loaded.link.revision;
-    const toAppend = plan.events.map((event, index) => {
-      revision += 1;
-      const id = deriveEventId(plan.commandId, stream, index);
-      const data = codec.encode(event.data as JsonValue, { stream, eventId: id, type: event.type });
-      const chained = chainEvent(stream, revision, prev, {
-        id,
-        type: event.type,
-        data,
-        metadata: {
-          commandId: plan.commandId,
-          correlationId: plan.correlationId,
-          causationId: plan.causationId,
-          codec: codec.name,
-          catalogueId,
-          ...(plan.catalogueVersion === undefined ? {} : { catalogueVersion: plan.catalogueVersion }),
-        },
-      });
-      prev = chained.metadata.hash;
-      return chained;
-    });
-    const expected = loaded.link === undefined ? 'no-stream' : loaded.link.revision;
-    const result = await store.append(stream, toAppend, { expected });
-    if (E.isLeft(result)) {
-      if (result.left.code === 'WRONG_EXPECTED_REVISION') return undefined;
-      throw new Error(`append to ${stream} refused by the store: ${result.left.code}`);
-    }
-    let state = loaded.state;
-    const receipts = loaded.receipts as Map<string, Receipt>;
-    toAppend.forEach((event, index) => {
-      const domainEvent = plan.events[index];
-      if (domainEvent !== undefined) state = evolve(state, domainEvent);
-      recordReceipt(receipts, stream, plan.commandId, event.id, (loaded.link?.revision ?? -1) + index + 1);
-    });
-    return { stream, state, link: { revision, hash: prev }, receipts };
-  };
-
-  /** Decides and appends against a stream, retrying after conflicts; a repeated command returns its first receipt. */
-  const run = async <State, Event extends { type: string; data: unknown }>(
-    load: () => Promise<LoadedStream<State>>,
-    commandId: string,
-    decide: (state: State) => E.Either<Refusal, Plan<Event>>,
-    evolve: (state: State, event: Event) => State,
-    remember: (loaded: LoadedStream<State>) => void,
-  ): Promise<E.Either<Refusal, Receipt>> => {
-    for (let attempt = 0; attempt <= maxRetries; attempt += 1) {
-      const loaded = await load();
-      const previous = loaded.receipts.get(commandId);
-      if (previous !== undefined) return E.right(previous);
-      const decision = decide(loaded.state);
-      if (E.isLeft(decision)) return decision;
-      if (decision.right.events.length === 0) {
-        return E.right({
-          commandId,
-          stream: loaded.stream,
-          eventIds: [],
-          revision: loaded.link?.revision ?? -1,
-        });
-      }
-      const appended = await appendPlan(loaded, decision.right, evolve);
-      if (appended !== undefined) {
-        remember(appended);
-        const receipt = appended.receipts.get(commandId);
-        if (receipt !== undefined) return E.right(receipt);
-      }
-    }
-    const stream = (await load()).stream;
-    return E.left(refuse.concurrencyConflict(stream));
-  };
+  const periods = createPeriodLoader(context);
+  const recorder = createTallyRecorder(context, periods, options.cachedSheets ?? 10_000);
+  const sealer = createPeriodSealer(context, periods, recorder, options.sealGraceDays ?? 15);
+  const series = createSeriesKeeper(context, recorder, periods, options.seriesRetentionDays ?? 90);
+  const amender = createSheetAmender(context, periods);
 
   const adoptCatalogue: CommandService['adoptCatalogue'] = async (input) => {
     const parsed = parseInput(AdoptCatalogueSchema, input);
@@ -168,70 +116,28 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
         ]),
       );
     }
-    return run<CatalogueHistory, CatalogueAdopted>(
-      refreshCatalogues,
-      command.commandId,
-      (history) =>
-        E.map((events: readonly CatalogueAdopted[]) => ({
+    return writer.run({
+      commandId: command.commandId,
+      load: refreshCatalogues,
+      decide: (loaded) =>
+        E.map((events: readonly { type: 'CatalogueAdopted'; data: { catalogue: Catalogue } }[]) => ({
           commandId: command.commandId,
-          correlationId: command.commandId,
-          causationId: command.commandId,
           events,
-        }))(catalogueDecider.decide(command, history)),
-      catalogueDecider.evolve,
-      (loaded) => {
+          storage: () => ({ codec: plainCodec }),
+        }))(catalogueDecider.decide(command, loaded.state)),
+      evolve: catalogueDecider.evolve,
+      remember: (loaded) => {
         catalogues = loaded;
       },
-    );
-  };
-
-  const loadSheet = async (stream: string): Promise<LoadedStream<TallySheetState>> => {
-    const history = (await refreshCatalogues()).state;
-    const cached = sheets.get(stream) ?? emptyStream(stream, tallySheetDecider.initialState);
-    const loaded = await catchUp(store, cached, codec, tallySheetDecider.evolve);
-    const withCatalogues = { ...loaded, state: { ...loaded.state, catalogues: history } };
-    cacheSheet(withCatalogues);
-    return withCatalogues;
-  };
-
-  const tally: CommandService['tally'] = async (input) => {
-    const parsed = parseTallyCommand(input);
-    if (E.isLeft(parsed)) return parsed;
-    const command: TallyCommand = parsed.right;
-    if (command.type !== 'VoidTally' && command.date > todayOn(clock))
-      return E.left(refuse.dateInFuture(command.date));
-    const period = command.type === 'VoidTally' ? command.period : periodOf(command.date);
-    const stream = tallySheetStream({
-      interventionId: command.interventionId,
-      unitId: command.unitId,
-      period,
     });
-    const result = await run<TallySheetState, TallyEvent | CatalogueAdopted>(
-      () => loadSheet(stream),
-      command.commandId,
-      (state) =>
-        E.map((events: readonly TallyEvent[]) => {
-          const first = events[0];
-          return {
-            commandId: command.commandId,
-            correlationId: command.correlationId ?? command.commandId,
-            causationId: command.causationId ?? command.commandId,
-            events,
-            ...(first !== undefined && 'catalogueVersion' in first.data
-              ? { catalogueVersion: first.data.catalogueVersion }
-              : {}),
-          };
-        })(tallySheetDecider.decide(command, state)),
-      tallySheetDecider.evolve,
-      cacheSheet,
-    );
-    const tallyId = command.type === 'VoidTally' ? command.tallyId : command.commandId;
-    return E.map((receipt: Receipt): TallyReceipt => ({ ...receipt, tallyId }))(result);
   };
 
   return {
     adoptCatalogue,
-    tally,
+    tally: recorder.tally,
+    sealPeriod: sealer.sealPeriod,
+    amendSheet: amender.amendSheet,
+    ...series,
     catalogueInForceOn: async (date) => catalogueInForceOn((await refreshCatalogues()).state, date),
   };
 }

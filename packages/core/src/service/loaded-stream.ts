@@ -1,7 +1,6 @@
 import { type ChainLink, checkLink } from '../envelope/chain-verifier.js';
-import type { EventCodec } from '../envelope/event-codec.js';
 import type { JsonValue } from '../json.js';
-import type { EventStore } from '../ports/event-store.js';
+import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
 import type { Receipt } from './receipt.js';
 
@@ -37,6 +36,12 @@ export function recordReceipt(
   });
 }
 
+/** Turns a recorded event's stored data back into its domain data; `undefined` when its key is gone. */
+export type DecodeEvent = (recorded: RecordedEvent) => JsonValue | undefined;
+
+/** Data stored in clear. */
+export const decodePlain: DecodeEvent = (recorded) => recorded.data;
+
 /**
  * Reads what was appended to a stream since it was loaded: verifies each event's chain link,
  * decodes its data and folds it in. A broken chain is an infrastructure fault and throws.
@@ -44,7 +49,7 @@ export function recordReceipt(
 export async function catchUp<State, Event>(
   store: EventStore,
   loaded: LoadedStream<State>,
-  codec: EventCodec,
+  decode: DecodeEvent,
   evolve: (state: State, event: Event) => State,
 ): Promise<LoadedStream<State>> {
   let { state, link } = loaded;
@@ -54,12 +59,7 @@ export async function catchUp<State, Event>(
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
     const finding = checkLink(recorded, link);
     if (finding !== undefined) throw new IntegrityError(finding);
-    const data = codec.decode(recorded.data, {
-      stream: recorded.stream,
-      eventId: recorded.id,
-      type: recorded.type,
-    });
-    state = evolve(state, { type: recorded.type, data } as Event);
+    state = evolve(state, { type: recorded.type, data: decode(recorded) } as Event);
     link = { revision: recorded.revision, hash: recorded.metadata.hash as string };
     const commandId = recorded.metadata.commandId;
     if (typeof commandId === 'string')

@@ -21,7 +21,11 @@ export type HeadCounts = Readonly<Record<string, number>>;
 /** One contact was tallied, with one minimised mark (a code) per dimension its policy tallies. */
 export interface ContactTallied {
   readonly type: 'ContactTallied';
-  readonly data: TallyBase & { readonly marks: Readonly<Record<string, string>> };
+  readonly data: TallyBase & {
+    readonly marks: Readonly<Record<string, string>>;
+    /** Uniformly random in [0, 1), for cell-key perturbation; never derived from the person. */
+    readonly recordKey: number;
+  };
 }
 /** One group meeting was tallied with its participants by gender. */
 export interface GroupMeetingTallied {
@@ -41,8 +45,23 @@ export interface TallyVoided {
   readonly data: TallyBase & { readonly reason: VoidReason };
 }
 
-/** Events on a tally sheet. */
+/** A series of connected contacts ended: only its length stays, never its token. */
+export interface SeriesEnded {
+  readonly type: 'SeriesEnded';
+  readonly data: SheetCoordinates & { readonly contacts: number };
+}
+
+/** The sheet was closed for sealing: nothing more is tallied on it. */
+export interface SheetClosed {
+  readonly type: 'SheetClosed';
+  readonly data: SheetCoordinates;
+}
+
+/** Events a tally decision writes on a sheet. */
 export type TallyEvent = ContactTallied | GroupMeetingTallied | VisitorsTallied | TallyVoided;
+
+/** Every event on a tally sheet's (encrypted) detail stream. */
+export type SheetDetailEvent = TallyEvent | SeriesEnded | SheetClosed;
 
 /** A catalogue version was adopted; it is in force from its `effectiveFrom` date. */
 export interface CatalogueAdopted {

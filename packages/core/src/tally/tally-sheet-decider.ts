@@ -7,12 +7,15 @@ import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { checkRecordingAllowed } from './check-policy.js';
 import type { TallyCommand, TallyContact, TallyGroupMeeting, TallyVisitors, VoidTally } from './commands.js';
-import type { CatalogueAdopted, TallyEvent } from './events.js';
+import type { CatalogueAdopted, SheetDetailEvent, TallyEvent } from './events.js';
 import { minimiseHeadCounts, minimiseParticipants } from './minimise-head-counts.js';
 import { minimiseMarks } from './minimise-marks.js';
 import { emptyTallySheet, type TallySheetState } from './tally-sheet-state.js';
 
 type Decision = E.Either<Refusal, readonly TallyEvent[]>;
+
+/** A tally command ready for decision: the service adds the contact's random record key (from the `Random` port). */
+export type TallyDecision = TallyCommand & { readonly recordKey: number };
 
 /** The period (month) of a date: tallies keep the month, never the day. */
 export function periodOf(date: string): string {
@@ -34,7 +37,10 @@ function catalogueOn(state: TallySheetState, date: string) {
     : E.right(catalogue);
 }
 
-function decideContact(command: TallyContact, state: TallySheetState): Decision {
+function decideContact(
+  command: TallyContact & { readonly recordKey: number },
+  state: TallySheetState,
+): Decision {
   return pipe(
     catalogueOn(state, command.date),
     E.bindTo('catalogue'),
@@ -54,6 +60,7 @@ function decideContact(command: TallyContact, state: TallySheetState): Decision 
           period: periodOf(command.date),
           catalogueVersion: catalogue.version,
           marks,
+          recordKey: command.recordKey,
         },
       },
     ]),
@@ -132,7 +139,13 @@ function decideVoid(command: VoidTally, state: TallySheetState): Decision {
   ]);
 }
 
-function decide(command: TallyCommand, state: TallySheetState): Decision {
+function decide(command: TallyDecision, state: TallySheetState): Decision {
+  if (state.closed) {
+    const period = command.type === 'VoidTally' ? command.period : periodOf(command.date);
+    return E.left(
+      refuse.sheetSealed({ interventionId: command.interventionId, clause: 'sealing/sheet' }, period),
+    );
+  }
   switch (command.type) {
     case 'TallyContact':
       return decideContact(command, state);
@@ -151,11 +164,15 @@ const recordingOf = {
   VisitorsTallied: 'visitors',
 } as const;
 
-function evolve(state: TallySheetState, event: TallyEvent | CatalogueAdopted): TallySheetState {
+function evolve(state: TallySheetState, event: SheetDetailEvent | CatalogueAdopted): TallySheetState {
+  if (event.type === 'SeriesEnded') return state;
   return produce(state, (draft) => {
     switch (event.type) {
       case 'CatalogueAdopted':
         draft.catalogues.push(event.data.catalogue);
+        return;
+      case 'SheetClosed':
+        draft.closed = true;
         return;
       case 'TallyVoided': {
         const tally = draft.tallies[event.data.tallyId];
@@ -174,10 +191,10 @@ function evolve(state: TallySheetState, event: TallyEvent | CatalogueAdopted): T
 
 /** The tally sheet: decides tallies and voids against the catalogue in force on their date. */
 export const tallySheetDecider: Decider<
-  TallyCommand,
+  TallyDecision,
   TallyEvent,
   TallySheetState,
-  TallyEvent | CatalogueAdopted
+  SheetDetailEvent | CatalogueAdopted
 > = {
   initialState: emptyTallySheet,
   decide,

@@ -11,7 +11,9 @@ export interface TallyEntry {
 export interface TallySheetState {
   readonly catalogues: CatalogueHistory;
   readonly tallies: Readonly<Record<string, TallyEntry>>;
+  /** Closed for sealing: nothing more is tallied on the sheet. */
+  readonly closed: boolean;
 }
 
 /** A sheet with no tallies and no catalogue. */
-export const emptyTallySheet: TallySheetState = { catalogues: [], tallies: {} };
+export const emptyTallySheet: TallySheetState = { catalogues: [], tallies: {}, closed: false };

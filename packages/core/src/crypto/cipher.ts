@@ -1,0 +1,12 @@
+/**
+ * Authenticated encryption behind a small port: the envelope names the algorithm, so a log
+ * can mix ciphers and still be read (and its chains verified without any key).
+ */
+export interface Cipher {
+  /** The algorithm's name as stored in each envelope (`aes-256-gcm`, `xchacha20-poly1305`). */
+  readonly algorithm: string;
+  /** Seals plaintext under a 32-byte key with associated data; returns nonce ‖ ciphertext ‖ tag. */
+  encrypt(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array;
+  /** Opens what `encrypt` sealed; `undefined` when the key, the data or the associated data do not match. */
+  decrypt(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Uint8Array | undefined;
+}

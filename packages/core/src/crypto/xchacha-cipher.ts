@@ -1,0 +1,68 @@
+import type { Cipher } from './cipher.js';
+
+/** The part of `sodium-native` the XChaCha20-Poly1305 cipher uses (pass the module itself). */
+export interface SodiumNative {
+  readonly crypto_aead_xchacha20poly1305_ietf_NPUBBYTES: number;
+  readonly crypto_aead_xchacha20poly1305_ietf_ABYTES: number;
+  randombytes_buf(buffer: Uint8Array): void;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(
+    ciphertext: Uint8Array,
+    message: Uint8Array,
+    additionalData: Uint8Array | null,
+    secretNonce: null,
+    publicNonce: Uint8Array,
+    key: Uint8Array,
+  ): number;
+  crypto_aead_xchacha20poly1305_ietf_decrypt(
+    message: Uint8Array,
+    secretNonce: null,
+    ciphertext: Uint8Array,
+    additionalData: Uint8Array | null,
+    publicNonce: Uint8Array,
+    key: Uint8Array,
+  ): number;
+}
+
+/**
+ * XChaCha20-Poly1305 from `sodium-native` (an optional peer dependency: pass the module, e.g.
+ * `createXChaChaCipher(require('sodium-native'))`). About five times faster per small event
+ * than node's AES-GCM, and its 192-bit random nonces never need counting.
+ */
+export function createXChaChaCipher(sodium: SodiumNative): Cipher {
+  const NONCE = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  const TAG = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES;
+  return {
+    algorithm: 'xchacha20-poly1305',
+    encrypt(key, plaintext, associatedData) {
+      const sealed = new Uint8Array(NONCE + plaintext.length + TAG);
+      const nonce = sealed.subarray(0, NONCE);
+      sodium.randombytes_buf(nonce);
+      sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+        sealed.subarray(NONCE),
+        plaintext,
+        associatedData,
+        null,
+        nonce,
+        key,
+      );
+      return sealed;
+    },
+    decrypt(key, sealed, associatedData) {
+      if (sealed.length < NONCE + TAG) return undefined;
+      const plain = new Uint8Array(sealed.length - NONCE - TAG);
+      try {
+        sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+          plain,
+          null,
+          sealed.subarray(NONCE),
+          associatedData,
+          sealed.subarray(0, NONCE),
+          key,
+        );
+        return plain;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

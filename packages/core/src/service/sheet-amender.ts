@@ -1,0 +1,78 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { catalogueVersion } from '../catalogue/catalogue-history.js';
+import { plainCodec } from '../envelope/event-codec.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import { AmendSheetSchema } from '../sealing/amend-sheet.js';
+import type { SheetAmended } from '../sealing/period-events.js';
+import { evolvePeriod } from '../sealing/period-state.js';
+import { parseInput } from '../tally/parse-tally-command.js';
+import { createTablesAccumulator } from '../tally/sheet-tables.js';
+import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
+import type { PeriodLoader } from './period-loader.js';
+import type { Receipt } from './receipt.js';
+import { randomUnit, type ServiceContext } from './service-context.js';
+
+/** Amends sealed sheets: the tally is checked exactly as a new one would be, then stored as a delta. */
+export function createSheetAmender(context: ServiceContext, periods: PeriodLoader) {
+  const amendSheet = async (input: unknown): Promise<E.Either<Refusal, Receipt>> => {
+    const parsed = parseInput(AmendSheetSchema, input);
+    if (E.isLeft(parsed)) return parsed;
+    const amendment = parsed.right;
+    const { commandId, interventionId, unitId, period, tally } = amendment;
+    const date = `${period}-01`;
+    const base = { commandId, interventionId, unitId, date };
+    const command =
+      tally.type === 'contact'
+        ? {
+            type: 'TallyContact' as const,
+            ...base,
+            marks: tally.marks,
+            recordKey: amendment.change === 1 ? randomUnit(context.random) : 0,
+          }
+        : tally.type === 'group-meeting'
+          ? { type: 'TallyGroupMeeting' as const, ...base, participants: tally.participants, recordKey: 0 }
+          : { type: 'TallyVisitors' as const, ...base, visitors: tally.visitors, recordKey: 0 };
+    const history = await context.catalogues();
+    const decided = tallySheetDecider.decide(command, {
+      ...tallySheetDecider.initialState,
+      catalogues: history,
+    });
+    if (E.isLeft(decided)) return decided;
+    const [event] = decided.right;
+    if (event === undefined || event.type === 'TallyVoided')
+      throw new Error('an amendment decides exactly one tally');
+    const crossTabulations = (version: string) =>
+      catalogueVersion(history, version)?.interventions.find((policy) => policy.id === interventionId)?.tally
+        .contact?.crossTabulations ?? [];
+    const accumulator = createTablesAccumulator(crossTabulations);
+    accumulator.addTally(event, amendment.change);
+    const amended: SheetAmended = {
+      type: 'SheetAmended',
+      data: {
+        interventionId,
+        unitId,
+        period,
+        catalogueVersion: event.data.catalogueVersion,
+        reason: amendment.reason,
+        delta: accumulator.tables(),
+      },
+    };
+    return context.writer.run({
+      commandId,
+      load: () => periods.load(period),
+      decide: (loaded) =>
+        loaded.state.sealed
+          ? E.right({
+              commandId,
+              events: [amended],
+              catalogueVersion: event.data.catalogueVersion,
+              storage: () => ({ codec: plainCodec }),
+            })
+          : E.left(refuse.periodNotSealed(period)),
+      evolve: evolvePeriod,
+      remember: (loaded) => periods.remember(period, loaded),
+    });
+  };
+  return { amendSheet };
+}

@@ -1,0 +1,156 @@
+import type { HeadCounts, SheetDetailEvent, TallyEvent } from './events.js';
+
+/** One cell of a contact table: its count, and the sum of its contacts' record keys modulo 1. */
+export interface CountCell {
+  readonly n: number;
+  readonly k: number;
+}
+
+/** A table of cells by value: a marginal (`gender` → `female`) or a cross-tabulation (`female|30-34`). */
+export type CellTable = Readonly<Record<string, CountCell>>;
+
+/**
+ * The aggregate of one tally sheet: what stays when the detail is shredded. Contacts have
+ * marginal tables per dimension and the cross-tabulations the policy declares; group
+ * meetings and visitors keep their head counts by gender.
+ */
+export interface SheetTables {
+  readonly contacts: CountCell;
+  readonly marginals: Readonly<Record<string, CellTable>>;
+  /** Keyed `dimensionA×dimensionB`, cells `valueA|valueB`. */
+  readonly crossTabulations: Readonly<Record<string, CellTable>>;
+  readonly groupMeetings: number;
+  readonly participants: { readonly adults: HeadCounts; readonly children: HeadCounts };
+  readonly visitorSessions: number;
+  readonly visitors: HeadCounts;
+  /** Tallies voided on the sheet (they are not in the counts). */
+  readonly voided: number;
+  /** Ended series by their number of contacts (`"3"` → how many series had three). */
+  readonly seriesLengths: HeadCounts;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+/** The key of a cross-tabulation. */
+export const crossTabulationKey = (pair: readonly [string, string]): string => `${pair[0]}×${pair[1]}`;
+
+/** Tables with nothing in them. */
+export function emptySheetTables(): SheetTables {
+  return {
+    contacts: { n: 0, k: 0 },
+    marginals: {},
+    crossTabulations: {},
+    groupMeetings: 0,
+    participants: { adults: {}, children: {} },
+    visitorSessions: 0,
+    visitors: {},
+    voided: 0,
+    seriesLengths: {},
+  };
+}
+
+const modOne = (value: number): number => ((value % 1) + 1) % 1;
+
+function addCell(table: Record<string, CountCell>, value: string, sign: number, recordKey: number): void {
+  const cell = table[value] ?? { n: 0, k: 0 };
+  table[value] = { n: cell.n + sign, k: modOne(cell.k + sign * recordKey) };
+}
+
+function addCounts(target: Record<string, number>, counts: HeadCounts | undefined, sign: number): void {
+  for (const [key, count] of Object.entries(counts ?? {})) target[key] = (target[key] ?? 0) + sign * count;
+}
+
+/** A mutable accumulator of sheet tables: add tallies (sign +1) or take them away (−1). */
+export function createTablesAccumulator(
+  crossTabulations: (catalogueVersion: string) => readonly (readonly [string, string])[],
+) {
+  const tables = emptySheetTables() as Mutable<SheetTables>;
+  const addTally = (event: TallyEvent, sign: 1 | -1): void => {
+    switch (event.type) {
+      case 'ContactTallied': {
+        const { marks, recordKey } = event.data;
+        tables.contacts = { n: tables.contacts.n + sign, k: modOne(tables.contacts.k + sign * recordKey) };
+        for (const [dimension, value] of Object.entries(marks)) {
+          tables.marginals[dimension] ??= {};
+          addCell(tables.marginals[dimension], value, sign, recordKey);
+        }
+        for (const pair of crossTabulations(event.data.catalogueVersion)) {
+          const [a, b] = [marks[pair[0]], marks[pair[1]]];
+          if (a === undefined || b === undefined) continue;
+          const key = crossTabulationKey(pair);
+          tables.crossTabulations[key] ??= {};
+          addCell(tables.crossTabulations[key], `${a}|${b}`, sign, recordKey);
+        }
+        return;
+      }
+      case 'GroupMeetingTallied':
+        tables.groupMeetings += sign;
+        addCounts(tables.participants.adults, event.data.participants.adults, sign);
+        addCounts(tables.participants.children, event.data.participants.children, sign);
+        return;
+      case 'VisitorsTallied':
+        tables.visitorSessions += sign;
+        addCounts(tables.visitors, event.data.visitors, sign);
+        return;
+      case 'TallyVoided':
+        return;
+    }
+  };
+  return {
+    addTally,
+    addVoid(): void {
+      tables.voided += 1;
+    },
+    addSeriesEnd(contacts: number, sign: 1 | -1 = 1): void {
+      addCounts(tables.seriesLengths, { [String(contacts)]: 1 }, sign);
+    },
+    /** Adds another sheet's tables (or an amendment's delta). */
+    addTables(other: SheetTables): void {
+      tables.contacts = {
+        n: tables.contacts.n + other.contacts.n,
+        k: modOne(tables.contacts.k + other.contacts.k),
+      };
+      for (const [group, target] of [
+        [other.marginals, tables.marginals],
+        [other.crossTabulations, tables.crossTabulations],
+      ] as const) {
+        for (const [name, cells] of Object.entries(group)) {
+          target[name] ??= {};
+          for (const [value, cell] of Object.entries(cells)) addDelta(target[name], value, cell);
+        }
+      }
+      tables.groupMeetings += other.groupMeetings;
+      addCounts(tables.participants.adults, other.participants.adults, 1);
+      addCounts(tables.participants.children, other.participants.children, 1);
+      tables.visitorSessions += other.visitorSessions;
+      addCounts(tables.visitors, other.visitors, 1);
+      tables.voided += other.voided;
+      addCounts(tables.seriesLengths, other.seriesLengths, 1);
+    },
+    tables: (): SheetTables => tables,
+  };
+}
+
+function addDelta(table: Record<string, CountCell>, value: string, delta: CountCell): void {
+  const cell = table[value] ?? { n: 0, k: 0 };
+  table[value] = { n: cell.n + delta.n, k: modOne(cell.k + delta.k) };
+}
+
+/**
+ * Folds a sheet's detail into its tables: voided tallies are left out (and counted as voided),
+ * ended series counted by length. The same fold serves sealing and the statistics.
+ */
+export function foldSheet(
+  events: readonly SheetDetailEvent[],
+  crossTabulations: (catalogueVersion: string) => readonly (readonly [string, string])[],
+): SheetTables {
+  const voided = new Set<string>();
+  for (const event of events) if (event.type === 'TallyVoided') voided.add(event.data.tallyId);
+  const accumulator = createTablesAccumulator(crossTabulations);
+  for (const event of events) {
+    if (event.type === 'TallyVoided') accumulator.addVoid();
+    else if (event.type === 'SeriesEnded') accumulator.addSeriesEnd(event.data.contacts);
+    else if (event.type !== 'SheetClosed' && !voided.has(event.data.tallyId)) accumulator.addTally(event, 1);
+  }
+  return accumulator.tables();
+}
