@@ -1,0 +1,100 @@
+import * as E from 'fp-ts/lib/Either.js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+import { createPostgresEventStore } from './postgres-event-store.js';
+
+let database: FreshDatabase;
+let pool: pg.Pool;
+beforeAll(async () => {
+  database = await freshDatabase();
+  pool = new pg.Pool({ connectionString: database.url });
+});
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+const latest = Math.max(...MIGRATIONS.map((migration) => migration.version));
+
+const tablesOf = async (schema: string): Promise<string[]> =>
+  (
+    await pool.query<{ table_name: string }>(
+      'select table_name from information_schema.tables where table_schema = $1 order by table_name',
+      [schema],
+    )
+  ).rows.map((row) => row.table_name);
+
+describe('migrations', () => {
+  it('create the schema on the first run and do nothing on the second', async () => {
+    const first = await migrate(pool, { schema: 'twice' });
+    expect(first).toEqual({ schema: 'twice', applied: MIGRATIONS.map((m) => m.version), version: latest });
+    const second = await migrate(database.url, { schema: 'twice' });
+    expect(second).toEqual({ schema: 'twice', applied: [], version: latest });
+    expect(await tablesOf('twice')).toEqual([
+      'checkpoints',
+      'events',
+      'keys',
+      'schema_migrations',
+      'streams',
+    ]);
+  });
+
+  it('run concurrently from many connections: one applies each step, the others find it done', async () => {
+    const reports = await Promise.all(
+      Array.from({ length: 6 }, () => migrate(database.url, { schema: 'raced' })),
+    );
+    const applied = reports.flatMap((report) => report.applied).sort((a, b) => a - b);
+    expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(reports.every((report) => report.version === latest)).toBe(true);
+    const { rows } = await pool.query<{ version: number }>(
+      'select version from raced.schema_migrations order by 1',
+    );
+    expect(rows.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('run on store creation unless told not to', async () => {
+    const store = await createPostgresEventStore({ connection: pool, schema: 'on_start' });
+    await store.close();
+    expect(await tablesOf('on_start')).toContain('events');
+    await expect(
+      createPostgresEventStore({ connection: pool, schema: 'never_made', migrate: false }),
+    ).resolves.toBeDefined();
+    expect(await tablesOf('never_made')).toEqual([]);
+  });
+
+  it('keep schemas apart: stores in two schemas of one database share nothing', async () => {
+    const [a, b] = await Promise.all([
+      createPostgresEventStore({ connection: pool, schema: 'tenant_a' }),
+      createPostgresEventStore({ connection: pool, schema: 'tenant_b' }),
+    ]);
+    try {
+      const event = { id: 'e1', type: 'T', data: { n: 1 }, metadata: {} };
+      expect(E.isRight(await a.append('s', [event], { expected: 'no-stream' }))).toBe(true);
+      expect(E.isRight(await b.append('s', [event], { expected: 'no-stream' }))).toBe(true);
+      const inB: unknown[] = [];
+      for await (const recorded of b.readAll()) inB.push(recorded.id);
+      expect(inB).toEqual(['e1']);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('refuse to start on a log restored into a cluster whose transaction ids are behind it', async () => {
+    const store = await createPostgresEventStore({ connection: pool, schema: 'restored' });
+    await store.append('s', [{ id: 'e1', type: 'T', data: {}, metadata: {} }], { expected: 'no-stream' });
+    await store.close();
+    await pool.query(
+      `insert into restored.events (transaction_id, stream_id, revision, event_id, type, data, metadata)
+       select '900000000000'::xid8, stream_id, 1, 'from-the-future', 'T', '{}', '{}' from restored.streams`,
+    );
+    await expect(migrate(pool, { schema: 'restored' })).rejects.toThrow(/restored into a cluster/);
+  });
+
+  it('refuse a schema name that is not a plain lower-case identifier, as a programmer error', async () => {
+    await expect(migrate(pool, { schema: 'Robert"; drop table x; --' })).rejects.toThrow(TypeError);
+  });
+});
