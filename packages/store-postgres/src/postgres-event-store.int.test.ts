@@ -57,10 +57,10 @@ describe('postgres event store: commit order', () => {
       const subscription = store.subscribe({}, { onEvent: (recorded) => void seen.push(recorded) });
       await subscription.caughtUp;
 
-      // A takes its sequence number first, then holds its transaction open for 400 ms; B
+      // A takes its sequence number first, then holds its transaction open for 600 ms; B
       // takes a later number and commits at once. A reader ordered by sequence alone would
       // see B, move its checkpoint past A's number, and skip A for ever when A commits.
-      const slow = store.append('late-a', [event('a', { sleepMs: 400 })], { expected: 'no-stream' });
+      const slow = store.append('late-a', [event('a', { sleepMs: 600 })], { expected: 'no-stream' });
       await wait(100);
       const fast = await store.append('late-b', [event('b')], { expected: 'no-stream' });
       expect(E.isRight(fast)).toBe(true);

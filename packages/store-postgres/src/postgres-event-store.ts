@@ -79,20 +79,26 @@ export async function createPostgresEventStore(
       if (!released) notifier?.release();
       released = true;
     };
+    // One wait at a time: while catching up, the loop asks again before the last wait ended;
+    // that wait still resolves on the next append (or poll), so it is handed out again.
+    let waiting: Promise<void> | undefined;
     const source: CatchUpSource = {
       readAll: (readOptions) => readAllEvents(log, readOptions, abort.signal),
-      nextAppend: () =>
-        new Promise<void>((resolve) => {
+      nextAppend: () => {
+        waiting ??= new Promise<void>((resolve) => {
           const done = (): void => {
             clearTimeout(timer);
             stopListening?.();
             waits.delete(done);
+            waiting = undefined;
             resolve();
           };
           const timer = setTimeout(done, pollIntervalMs);
           const stopListening = notifier?.onNext(done);
           waits.add(done);
-        }),
+        });
+        return waiting;
+      },
     };
     notifier?.acquire();
     const inner = createCatchUpSubscription(source, subscribeOptions, {
