@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type PostgresConnection, resolvePool } from './connection.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
 
 /** Options for {@link migrate}. */
@@ -42,7 +42,11 @@ async function assertTransactionIdsAhead(client: pg.ClientBase, schema: string):
   }
 }
 
-async function migrateWith(client: pg.ClientBase, schema: string): Promise<MigrationReport> {
+async function migrateWith(
+  client: pg.ClientBase,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<MigrationReport> {
   const quoted = quoteSchema(schema);
   const { rows: versionRows } = await client.query<{ v: string }>(
     `select current_setting('server_version_num') as v`,
@@ -70,7 +74,7 @@ async function migrateWith(client: pg.ClientBase, schema: string): Promise<Migra
     );
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
-    for (const migration of MIGRATIONS) {
+    for (const migration of migrations) {
       if (done.has(migration.version)) continue;
       await client.query(migration.sql(quoted));
       await client.query(`insert into ${quoted}.schema_migrations (version, name) values ($1, $2)`, [
@@ -93,17 +97,30 @@ async function migrateWith(client: pg.ClientBase, schema: string): Promise<Migra
  * Creates the schema and applies every migration it lacks, in one transaction under an
  * advisory lock: safe to run at every start, from many processes at once.
  */
-export async function migrate(
+export function migrate(
   connection: PostgresConnection,
   options: MigrateOptions = {},
 ): Promise<MigrationReport> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
+  return applyMigrations(connection, options.schema ?? DEFAULT_SCHEMA, MIGRATIONS);
+}
+
+/**
+ * {@link migrate} with the steps given (in order) instead of all of them — for tests that build
+ * a schema as an earlier release left it. Not exported from the package.
+ *
+ * @internal
+ */
+export async function applyMigrations(
+  connection: PostgresConnection,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<MigrationReport> {
   quoteSchema(schema);
   const { pool, release } = resolvePool(connection);
   try {
     const client = await pool.connect();
     try {
-      return await migrateWith(client, schema);
+      return await migrateWith(client, schema, migrations);
     } finally {
       client.release();
     }

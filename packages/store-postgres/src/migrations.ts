@@ -63,4 +63,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'checkpoint state',
+    // `json`, not `jsonb`: the state comes back as the very text `JSON.stringify` wrote — key
+    // order kept, and the escapes jsonb refuses ("\u0000", a lone surrogate) accepted; nothing
+    // queries inside it. Nullable without a default, so adding it rewrites no rows.
+    sql: (s) => `
+      alter table ${s}.checkpoints add column state json;
+    `,
+  },
 ];

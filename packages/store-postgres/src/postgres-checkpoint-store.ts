@@ -1,4 +1,4 @@
-import type { CheckpointStore } from '@pinnstatistik/core';
+import type { CheckpointStore, JsonValue } from '@pinnstatistik/core';
 import { type PostgresConnection, resolvePool } from './connection.js';
 import { ensureMigrated } from './migrate.js';
 import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
@@ -20,8 +20,11 @@ export interface PostgresCheckpointStore extends CheckpointStore {
 }
 
 /**
- * Projection checkpoints in a table, one row per projection. Keep them in the events'
- * database and a projection's read model can save its checkpoint in the same transaction.
+ * Projection checkpoints in a table, one row per projection: the position and the state as of
+ * that position, in one row written by one statement — a save is all or nothing, so a
+ * projection resumed after a crash never pairs a position with another save's state (and
+ * never counts an event twice). The state is kept as `json`, the exact text `JSON.stringify`
+ * wrote.
  */
 export async function createPostgresCheckpointStore(
   options: PostgresCheckpointStoreOptions,
@@ -37,17 +40,24 @@ export async function createPostgresCheckpointStore(
   }
   return {
     async load(projection) {
-      const { rows } = await pool.query<{ position: string }>(
-        `select position from ${table} where projection = $1`,
+      // The state is read as text and parsed here, whatever type parsers the pool has; SQL
+      // null (no state saved) stays apart from a saved JSON `null`.
+      const { rows } = await pool.query<{ position: string; state: string | null }>(
+        `select position, state::text as state from ${table} where projection = $1`,
         [projection],
       );
-      return rows[0]?.position;
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      if (row.state === null) return { position: row.position };
+      return { position: row.position, state: JSON.parse(row.state) as JsonValue };
     },
-    async save(projection, position) {
+    async save(projection, checkpoint) {
+      // Stringified here: pg would turn a JS array into a PostgreSQL array and send a string as is.
+      const state = checkpoint.state === undefined ? null : JSON.stringify(checkpoint.state);
       await pool.query(
-        `insert into ${table} (projection, position) values ($1, $2)
-           on conflict (projection) do update set position = excluded.position`,
-        [projection, position],
+        `insert into ${table} (projection, position, state) values ($1, $2, $3::json)
+           on conflict (projection) do update set position = excluded.position, state = excluded.state`,
+        [projection, checkpoint.position, state],
       );
     },
     async reset(projection) {
