@@ -91,7 +91,7 @@ export {
 export { type CodecContext, type EventCodec, plainCodec } from './envelope/event-codec.js';
 export { deriveEventId } from './envelope/event-id.js';
 export type { JsonObject, JsonValue } from './json.js';
-export type { CheckpointStore } from './ports/checkpoint-store.js';
+export type { Checkpoint, CheckpointStore } from './ports/checkpoint-store.js';
 // Ports
 export { type Clock, fixedClock, systemClock, todayOn } from './ports/clock.js';
 export {
@@ -214,6 +214,7 @@ export type {
   TallyEvent,
   TallyVoided,
   VisitorsTallied,
+  VoidableTally,
 } from './tally/events.js';
 export { TALLY_EVENT_TYPES } from './tally/events.js';
 export { minimiseMarks } from './tally/minimise-marks.js';

@@ -39,10 +39,16 @@ export interface VisitorsTallied {
   readonly type: 'VisitorsTallied';
   readonly data: TallyBase & { readonly visitors: HeadCounts };
 }
-/** A tally was voided: it no longer counts. */
+/** A tally that can be voided. */
+export type VoidableTally = ContactTallied | GroupMeetingTallied | VisitorsTallied;
+
+/**
+ * A tally was voided: it no longer counts. The compensating event carries the tally it
+ * compensates, so a fold can take it away without remembering every tally it has seen.
+ */
 export interface TallyVoided {
   readonly type: 'TallyVoided';
-  readonly data: TallyBase & { readonly reason: VoidReason };
+  readonly data: TallyBase & { readonly reason: VoidReason; readonly voided: VoidableTally };
 }
 
 /** A series of connected contacts ended: only its length stays, never its token. */

@@ -93,14 +93,13 @@ export function createTablesAccumulator(
         addCounts(tables.visitors, event.data.visitors, sign);
         return;
       case 'TallyVoided':
+        addTally(event.data.voided, sign === 1 ? -1 : 1);
+        tables.voided += sign;
         return;
     }
   };
   return {
     addTally,
-    addVoid(): void {
-      tables.voided += 1;
-    },
     addSeriesEnd(contacts: number, sign: 1 | -1 = 1): void {
       addCounts(tables.seriesLengths, { [String(contacts)]: 1 }, sign);
     },
@@ -137,20 +136,18 @@ function addDelta(table: Record<string, CountCell>, value: string, delta: CountC
 }
 
 /**
- * Folds a sheet's detail into its tables: voided tallies are left out (and counted as voided),
- * ended series counted by length. The same fold serves sealing and the statistics.
+ * Folds a sheet's detail into its tables, in one pass: a void takes away the tally it carries
+ * (and is counted as voided), an ended series is counted by its length. The same fold serves
+ * sealing and the statistics.
  */
 export function foldSheet(
   events: readonly SheetDetailEvent[],
   crossTabulations: (catalogueVersion: string) => readonly (readonly [string, string])[],
 ): SheetTables {
-  const voided = new Set<string>();
-  for (const event of events) if (event.type === 'TallyVoided') voided.add(event.data.tallyId);
   const accumulator = createTablesAccumulator(crossTabulations);
   for (const event of events) {
-    if (event.type === 'TallyVoided') accumulator.addVoid();
-    else if (event.type === 'SeriesEnded') accumulator.addSeriesEnd(event.data.contacts);
-    else if (event.type !== 'SheetClosed' && !voided.has(event.data.tallyId)) accumulator.addTally(event, 1);
+    if (event.type === 'SeriesEnded') accumulator.addSeriesEnd(event.data.contacts);
+    else if (event.type !== 'SheetClosed') accumulator.addTally(event, 1);
   }
   return accumulator.tables();
 }

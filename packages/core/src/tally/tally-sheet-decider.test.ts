@@ -269,8 +269,9 @@ describe('voiding a tally', () => {
     reason: 'duplicate',
   } as const;
 
-  it('records a compensating event with the reason code', () => {
-    givenTallySheet([adopted(catalogue), ...tallied()])
+  it('records a compensating event with the reason code, carrying the tally it takes away', () => {
+    const original = tallied();
+    givenTallySheet([adopted(catalogue), ...original])
       .when(voidCommand)
       .then([
         {
@@ -282,6 +283,7 @@ describe('voiding a tally', () => {
             period: '2025-03',
             catalogueVersion: '1.0',
             reason: 'duplicate',
+            voided: original[0] as ContactTallied,
           },
         },
       ]);

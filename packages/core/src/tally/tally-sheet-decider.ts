@@ -121,9 +121,9 @@ function decideVisitors(command: TallyVisitors, state: TallySheetState): Decisio
 
 function decideVoid(command: VoidTally, state: TallySheetState): Decision {
   const rule = { interventionId: command.interventionId, clause: 'sheet/tallies' };
-  const tally = state.tallies[command.tallyId];
-  if (tally === undefined) return E.left(refuse.tallyNotFound(rule, command.tallyId));
-  if (tally.voided) return E.left(refuse.tallyAlreadyVoided(rule, command.tallyId));
+  const entry = state.tallies[command.tallyId];
+  if (entry === undefined) return E.left(refuse.tallyNotFound(rule, command.tallyId));
+  if (entry.voided) return E.left(refuse.tallyAlreadyVoided(rule, command.tallyId));
   return E.right([
     {
       type: 'TallyVoided',
@@ -132,8 +132,9 @@ function decideVoid(command: VoidTally, state: TallySheetState): Decision {
         interventionId: command.interventionId,
         unitId: command.unitId,
         period: command.period,
-        catalogueVersion: tally.catalogueVersion,
+        catalogueVersion: entry.tally.data.catalogueVersion,
         reason: command.reason,
+        voided: entry.tally,
       },
     },
   ]);
@@ -158,12 +159,6 @@ function decide(command: TallyDecision, state: TallySheetState): Decision {
   }
 }
 
-const recordingOf = {
-  ContactTallied: 'contact',
-  GroupMeetingTallied: 'group-meeting',
-  VisitorsTallied: 'visitors',
-} as const;
-
 function evolve(state: TallySheetState, event: SheetDetailEvent | CatalogueAdopted): TallySheetState {
   if (event.type === 'SeriesEnded') return state;
   return produce(state, (draft) => {
@@ -180,11 +175,7 @@ function evolve(state: TallySheetState, event: SheetDetailEvent | CatalogueAdopt
         return;
       }
       default:
-        draft.tallies[event.data.tallyId] = {
-          kind: recordingOf[event.type],
-          catalogueVersion: event.data.catalogueVersion,
-          voided: false,
-        };
+        draft.tallies[event.data.tallyId] = { tally: event, voided: false };
     }
   });
 }

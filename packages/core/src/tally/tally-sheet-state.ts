@@ -1,9 +1,9 @@
 import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
+import type { VoidableTally } from './events.js';
 
-/** What the sheet knows about one tally on it. */
+/** What the sheet knows about one tally on it: the tally itself (a void carries it), and whether it was voided. */
 export interface TallyEntry {
-  readonly kind: 'contact' | 'group-meeting' | 'visitors';
-  readonly catalogueVersion: string;
+  readonly tally: VoidableTally;
   readonly voided: boolean;
 }
 

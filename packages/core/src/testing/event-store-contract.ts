@@ -336,5 +336,44 @@ export function eventStoreContract(): readonly ContractCase[] {
           );
         }),
     },
+    {
+      name: 'caughtUp resolves only after an async handler has finished every stored event',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream('slow');
+          const stored = events(4, 'slow');
+          mustAppend(await store.append(stream, stored, { expected: 'no-stream' }), 'append');
+          const finished: string[] = [];
+          const finishedAtCaughtUp: number[] = [];
+          let running = 0;
+          let overlapped = false;
+          const subscription = store.subscribe(
+            { filter: { streamPrefixes: [stream] } },
+            {
+              onEvent: async (event) => {
+                running += 1;
+                overlapped ||= running > 1;
+                await wait(10);
+                finished.push(event.id);
+                running -= 1;
+              },
+              onCaughtUp: () => void finishedAtCaughtUp.push(finished.length),
+            },
+          );
+          try {
+            await subscription.caughtUp;
+            deepStrictEqual(
+              finished,
+              stored.map((event) => event.id),
+              'every stored event fully handled, in order, before caughtUp resolved',
+            );
+            strictEqual(running, 0, 'no handler call still running when caughtUp resolved');
+            strictEqual(overlapped, false, 'handler calls run one at a time');
+            strictEqual(finishedAtCaughtUp[0], stored.length, 'onCaughtUp only after the stored events');
+          } finally {
+            await subscription.close();
+          }
+        }),
+    },
   ];
 }

@@ -1,0 +1,15 @@
+import type { JsonValue, RecordedEvent } from '@pinnstatistik/core';
+
+/**
+ * A projection: a fold of the log into a state. `apply` may mutate the state it is given
+ * (compact mutable accumulators, not an immutable document per event) and returns it.
+ */
+export interface Projection<State> {
+  /** A stable name: the checkpoint's key. */
+  readonly name: string;
+  initial(): State;
+  apply(state: State, event: RecordedEvent): State | Promise<State>;
+  /** The state as JSON, saved with the checkpoint so a resumed projection never counts twice. */
+  snapshot(state: State): JsonValue;
+  restore(snapshot: JsonValue): State;
+}

@@ -1,0 +1,54 @@
+import type { EventStore, RecordedEvent } from '@pinnstatistik/core';
+import type { Projection } from '../projection.js';
+
+/** Where a replay stops: after a global position, or with the periods up to a date. */
+export type AsOf = { readonly position: string } | { readonly date: string };
+
+/** Options for a one-off replay. */
+export interface ReplayOptions {
+  /** Time travel: the state as of a position (inclusive), or of the periods up to a date. */
+  readonly asOf?: AsOf;
+  /** Called every `progressEvery` events with the count so far. */
+  readonly onProgress?: (events: number) => void;
+  readonly progressEvery?: number;
+}
+
+const PERIOD_IN_NAME = /^(?:tally|period)-(\d{4}-\d{2})/;
+
+/**
+ * Whether an event belongs to a period up to a date's month. Periods are in clear in the
+ * names of period and sheet streams; catalogue adoptions always count (which version was in
+ * force is itself by date). Events carry no write times — by design — so "as of a date" is
+ * about what happened up to that date, as known now.
+ */
+function withinDate(event: RecordedEvent, date: string): boolean {
+  const period = PERIOD_IN_NAME.exec(event.stream)?.[1];
+  if (period !== undefined) return period <= date.slice(0, 7);
+  return !event.stream.startsWith('series-');
+}
+
+/**
+ * Folds the whole log (or the part up to `asOf`) through a projection, streaming: memory
+ * is the projection's state, never the log.
+ */
+export async function replay<State>(
+  store: EventStore,
+  projection: Projection<State>,
+  options: ReplayOptions = {},
+): Promise<{ state: State; events: number; position: string | undefined }> {
+  let state = projection.initial();
+  let events = 0;
+  let position: string | undefined;
+  const every = options.progressEvery ?? 10_000;
+  const asOf = options.asOf;
+  for await (const event of store.readAll()) {
+    if (asOf === undefined || !('date' in asOf) || withinDate(event, asOf.date)) {
+      state = await projection.apply(state, event);
+    }
+    events += 1;
+    position = event.position;
+    if (options.onProgress !== undefined && events % every === 0) options.onProgress(events);
+    if (asOf !== undefined && 'position' in asOf && event.position === asOf.position) break;
+  }
+  return { state, events, position };
+}
