@@ -1,0 +1,200 @@
+import {
+  chainEvent,
+  type EventStore,
+  GENESIS_HASH,
+  type JsonValue,
+  type KeyStore,
+  type RecordedEvent,
+} from '@pinnstatistik/core';
+import { collect } from '@pinnstatistik/core/testing';
+import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import * as E from 'fp-ts/lib/Either.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AuditReport, auditLog, type FindingCode } from '../src/index.js';
+import { recordedYear, uuid } from './workload.js';
+
+/** A copy of a log, with one event changed on the way (as an intruder with write access would). */
+async function copyLog(
+  source: EventStore,
+  change?: (event: RecordedEvent) => RecordedEvent | undefined,
+): Promise<EventStore> {
+  const copy = createMemoryEventStore();
+  for (const event of await collect(source.readAll())) {
+    const changed = change === undefined ? event : change(event);
+    if (changed === undefined) continue;
+    const result = await copy.append(
+      changed.stream,
+      [{ id: changed.id, type: changed.type, data: changed.data, metadata: changed.metadata }],
+      {
+        expected: 'any',
+      },
+    );
+    if (E.isLeft(result)) throw new Error(result.left.code);
+  }
+  return copy;
+}
+
+/** Appends a correctly chained event, as another system writing straight into the store would. */
+async function appendForeign(
+  store: EventStore,
+  stream: string,
+  type: string,
+  data: JsonValue,
+  catalogueVersion = '1.0',
+): Promise<void> {
+  const existing = await collect(store.readStream(stream, { direction: 'backwards', limit: 1 }));
+  const last = existing[0];
+  const revision = last === undefined ? 0 : last.revision + 1;
+  const prev = last === undefined ? GENESIS_HASH : (last.metadata.hash as string);
+  const commandId = uuid();
+  const event = chainEvent(stream, revision, prev, {
+    id: commandId,
+    type,
+    data,
+    metadata: {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      codec: 'plain',
+      catalogueId: 'vaggeryd',
+      catalogueVersion,
+    },
+  });
+  const result = await store.append(stream, [event], {
+    expected: last === undefined ? 'no-stream' : last.revision,
+  });
+  if (E.isLeft(result)) throw new Error(result.left.code);
+}
+
+const codes = (report: AuditReport): FindingCode[] =>
+  [...new Set(report.findings.map((finding) => finding.code))].sort();
+
+describe('the compliance audit', () => {
+  let recorded: Awaited<ReturnType<typeof recordedYear>>;
+  beforeAll(async () => {
+    recorded = await recordedYear(61, 0.06, '2026-01-10T10:00:00Z');
+    for (let month = 1; month <= 11; month += 1) {
+      const sealed = await recorded.service.sealPeriod(`2025-${String(month).padStart(2, '0')}`);
+      if (E.isLeft(sealed)) throw new Error(sealed.left.code);
+    }
+  });
+
+  it('finds nothing in a log written through the library and sealed on time', async () => {
+    const report = await auditLog(recorded.store, { keys: recorded.keys, today: '2026-01-10' });
+    expect(report.findings).toEqual([]);
+    expect(report.clean).toBe(true);
+    expect(report.sealedDetail).toBeGreaterThan(0);
+  });
+
+  it('finds an altered event, and a removed one, by stream and position', async () => {
+    const target = (await collect(recorded.store.readAll())).find(
+      (event) => event.type === 'SheetSealed',
+    ) as RecordedEvent;
+    const altered = await copyLog(recorded.store, (event) =>
+      event.id === target.id ? { ...event, data: { ...(event.data as object), detailEvents: 1 } } : event,
+    );
+    const report = await auditLog(altered, { keys: recorded.keys, today: '2026-01-10' });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        code: 'CHAIN_HASH_MISMATCH',
+        stream: target.stream,
+        revision: target.revision,
+        rule: { clause: 'envelope/hash-chain' },
+      }),
+    ]);
+    const removed = await copyLog(recorded.store, (event) => (event.id === target.id ? undefined : event));
+    expect(codes(await auditLog(removed, { keys: recorded.keys, today: '2026-01-10' }))).toContain(
+      'CHAIN_LINK_BROKEN',
+    );
+  });
+
+  it('finds tallies written by another system for an exempt intervention, with forbidden dimensions and values', async () => {
+    const doctored = await copyLog(recorded.store);
+    const base = {
+      tallyId: uuid(),
+      unitId: 'faltare',
+      period: '2025-12',
+      catalogueVersion: '1.0',
+      recordKey: 0.5,
+    };
+    await appendForeign(doctored, 'tally-2025-12-foreign', 'ContactTallied', {
+      ...base,
+      interventionId: 'faltare-uppsokande',
+      marks: {},
+    });
+    await appendForeign(doctored, 'tally-2025-12-foreign', 'ContactTallied', {
+      ...base,
+      interventionId: 'familjecentral-enskilda-samtal',
+      unitId: 'familjecentral',
+      marks: { gender: 'female', relationToRelative: 'parent', routeIn: 'a neighbour told her' },
+    });
+    await appendForeign(
+      doctored,
+      'tally-2025-12-foreign',
+      'ContactTallied',
+      {
+        ...base,
+        catalogueVersion: '9.9',
+        interventionId: 'motesplats-uppsokande',
+        unitId: 'motesplats',
+        marks: { gender: 'male' },
+      },
+      '9.9',
+    );
+    await appendForeign(doctored, 'tally-2025-12-foreign', 'SeriesEnded', {
+      interventionId: 'rad-och-stod',
+      unitId: 'motesplats',
+      period: '2025-12',
+      contacts: 7,
+    });
+    const report = await auditLog(doctored, { keys: recorded.keys, today: '2026-01-10' });
+    expect(codes(report)).toEqual([
+      'CATALOGUE_VERSION_NOT_IN_FORCE',
+      'DIMENSION_NOT_ALLOWED',
+      'KIND_FORBIDS_RECORDING',
+      'SERIES_LIMIT_EXCEEDED',
+      'VALUE_NOT_ALLOWED',
+    ]);
+    for (const finding of report.findings) {
+      expect(finding.stream).toBe('tally-2025-12-foreign');
+      expect(finding.position).toBeDefined();
+      expect(finding.rule.clause).toBeTruthy();
+      expect(finding.message.sv.length).toBeGreaterThan(10);
+    }
+    expect(report.findings.find((finding) => finding.code === 'KIND_FORBIDS_RECORDING')?.rule).toMatchObject({
+      interventionId: 'faltare-uppsokande',
+      catalogueVersion: '1.0',
+    });
+  });
+
+  it('finds a period past its grace still unsealed', async () => {
+    const report = await auditLog(recorded.store, { keys: recorded.keys, today: '2026-02-01' });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ code: 'PERIOD_UNSEALED_PAST_GRACE', stream: 'period-2025-12' }),
+    ]);
+  });
+
+  it('finds detail still decryptable after sealing, and a closed series whose key was kept', async () => {
+    const { store, keys, make } = await recordedYear(71, 0.03, '2026-01-10T10:00:00Z');
+    const keeping: KeyStore = { ...keys, destroy: async () => undefined };
+    const careless = make();
+    const series = await careless.openSeries({ interventionId: 'anhorigstod', unitId: 'motesplats' });
+    if (E.isLeft(series)) throw new Error(series.left.code);
+    const { createCommandService, fixedClock } = await import('@pinnstatistik/core');
+    const forgetful = createCommandService({
+      store,
+      keys: keeping,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock('2026-01-10T10:00:00Z'),
+    });
+    expect(E.isRight(await forgetful.sealPeriod('2025-04'))).toBe(true);
+    expect(E.isRight(await forgetful.closeSeries({ token: series.right.token, reason: 'on-request' }))).toBe(
+      true,
+    );
+    const report = await auditLog(store, { keys, today: '2025-12-01' });
+    expect(report.findings.filter((finding) => finding.code !== 'PERIOD_UNSEALED_PAST_GRACE')).toEqual([
+      expect.objectContaining({ code: 'DETAIL_DECRYPTABLE_AFTER_SEAL', stream: 'period-2025-04' }),
+      expect.objectContaining({ code: 'SERIES_KEY_NOT_DESTROYED' }),
+    ]);
+  });
+});
