@@ -6,16 +6,20 @@ import {
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { seededYear } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
-import { countTallies } from './count-tallies.js';
+import { auditLog, replay, statisticsProjection } from '@pinnstatistik/projections';
+import { openStores } from './open-stores.js';
+import { privacyTour } from './privacy-tour.js';
 import { refusalTour } from './refusal-tour.js';
+import { printYearReport } from './year-report.js';
 
 const YEAR = 2025;
+// The demo looks back on 2025 from mid-January 2026: November is past its grace, December is not.
+const TODAY = '2026-01-15';
 const line = (text = ''): void => console.log(text);
 const heading = (text: string): void => {
   line();
   line(text);
-  line('─'.repeat(text.length));
+  line('─'.repeat(Math.min(text.length, 100)));
 };
 
 function describeCatalogue(catalogue: Catalogue): void {
@@ -27,9 +31,8 @@ function describeCatalogue(catalogue: Catalogue): void {
   );
   line(`   legal basis: ${catalogue.legalBasis.map(citeProvision).join('; ')}`);
   const kinds = new Map<string, number>();
-  for (const policy of catalogue.interventions) {
+  for (const policy of catalogue.interventions)
     kinds.set(policy.documentation.kind, (kinds.get(policy.documentation.kind) ?? 0) + 1);
-  }
   line(
     `   ${catalogue.interventions.length} interventions: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}`,
   );
@@ -37,19 +40,18 @@ function describeCatalogue(catalogue: Catalogue): void {
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const store = createMemoryEventStore();
+  const stores = await openStores();
+  const { store, keys } = stores;
   const catalogue = vaggerydCatalogue();
-  // The demo looks back on 2025 from mid-January 2026.
-  const keys = createMemoryKeyStore();
   const service = createCommandService({
     store,
     keys,
     catalogueId: catalogue.id,
-    clock: fixedClock('2026-01-15T09:00:00Z'),
+    clock: fixedClock(`${TODAY}T09:00:00Z`),
   });
 
   line(
-    `pinnstatistik — ${catalogue.municipality.name}: a year of tallies without a needs assessment (${YEAR})`,
+    `pinnstatistik — ${catalogue.municipality.name}: a year of tallies without a needs assessment (${YEAR}), stored ${stores.description}`,
   );
   const adopted = await service.adoptCatalogue({
     type: 'AdoptCatalogue',
@@ -61,16 +63,14 @@ async function main(): Promise<void> {
 
   const commands = seededYear({ catalogue, year: YEAR, seed: 42 });
   const recordStart = performance.now();
-  let accepted = 0;
   for (const command of commands) {
     const result = await service.tally(command);
     if (result._tag === 'Left') throw new Error(`the seeded year was refused: ${result.left.message.en}`);
-    accepted += 1;
   }
   const recordMs = performance.now() - recordStart;
-  heading(`2. Recorded a seeded year: ${accepted} tallies through the full command path`);
+  heading(`2. Recorded a seeded year: ${commands.length} tallies through the full command path`);
   line(
-    `   ${Math.round(recordMs)} ms, ${Math.round(accepted / (recordMs / 1000)).toLocaleString('en')} commands/s; ${store.size} events stored`,
+    `   validated, minimised, encrypted under each month's key, hash-chained: ${Math.round(recordMs)} ms, ${Math.round(commands.length / (recordMs / 1000)).toLocaleString('en')} commands/s`,
   );
 
   heading('3. What the policy refuses — every refusal explains itself (sv / en)');
@@ -78,29 +78,35 @@ async function main(): Promise<void> {
     const result = await service.tally(input);
     if (result._tag === 'Right') throw new Error(`expected a refusal for: ${attempt}`);
     const refusal = result.left;
+    const version =
+      refusal.rule.catalogueVersion === undefined ? '' : `, catalogue ${refusal.rule.catalogueVersion}`;
     line(`   ✗ ${attempt}`);
-    line(
-      `     ${refusal.code}  [rule: ${refusal.rule.clause}${refusal.rule.catalogueVersion ? `, catalogue ${refusal.rule.catalogueVersion}` : ''}]`,
-    );
+    line(`     ${refusal.code}  [rule: ${refusal.rule.clause}${version}]`);
     line(`     sv: ${refusal.message.sv}`);
     line(`     en: ${refusal.message.en}`);
   }
-  line(`   The store still holds ${store.size} events: nothing refused was written.`);
+  line('   Nothing refused was written.');
 
-  heading(`4. Counts per intervention, ${YEAR} (raw — disclosure control comes with the statistics package)`);
-  const counts = await countTallies(store, catalogue);
-  const header = `   ${'#'.padStart(2)}  ${'intervention'.padEnd(44)} ${'kind'.padEnd(29)} ${'contacts'.padStart(8)} ${'meetings'.padStart(8)} ${'particip.'.padStart(9)} ${'visitors'.padStart(8)}`;
-  line(header);
-  for (const policy of catalogue.interventions) {
-    const entry = counts.get(policy.id);
-    const cell = (value: number | undefined, applies: boolean): string =>
-      applies ? String(value ?? 0) : '—';
-    line(
-      `   ${String(policy.sourceRow ?? '').padStart(2)}  ${`${policy.name.sv}`.slice(0, 44).padEnd(44)} ${policy.documentation.kind.padEnd(29)} ${cell(entry?.contacts, policy.tally.contact !== undefined).padStart(8)} ${cell(entry?.meetings, policy.tally.groupMeeting !== undefined).padStart(8)} ${cell(entry?.participants, policy.tally.groupMeeting !== undefined).padStart(9)} ${cell(entry?.visitors, policy.tally.visitors !== undefined).padStart(8)}`,
-    );
-  }
+  heading('4. Privacy at rest: series, working notes, sealing');
+  await privacyTour(service, keys, line);
+
+  heading(`5. The year's statistics, ${YEAR}, by quarter — disclosure-controlled (k = 5)`);
+  const { state: cube, events } = await replay(store, statisticsProjection({ keys }));
+  await printYearReport(cube, line);
+
+  heading('6. The compliance audit');
+  const audit = await auditLog(store, { keys, today: TODAY });
+  line(
+    `   ${events} events in ${audit.streams} streams replayed; hash chains verified; ${audit.sealedDetail} detail events no longer readable (sealed).`,
+  );
+  line(
+    audit.clean
+      ? '   Verdict: clean — every entry complied with the catalogue in force on its date, every sealed key is gone.'
+      : `   Verdict: ${audit.findings.length} finding(s): ${[...new Set(audit.findings.map((finding) => finding.code))].join(', ')}`,
+  );
   line();
   line(`Done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
+  await stores.close();
 }
 
 main().catch((error: unknown) => {

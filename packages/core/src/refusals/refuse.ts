@@ -276,8 +276,8 @@ export const refuse = {
     rule,
     limit,
     message: {
-      sv: `${name.sv}: serien har nått gränsen på ${limit} sammanhållande kontakter${source === undefined ? '' : ` (${source.sv})`}. Behövs mer stöd kan personen ansöka om bistånd, så att behovet bedöms och insatsen dokumenteras i verksamhetssystemet.`,
-      en: `${name.en}: the series has reached its limit of ${limit} connected contacts${source === undefined ? '' : ` (${source.en})`}. If more support is needed, the person can apply for a needs-assessed intervention, documented in the case-management system.`,
+      sv: `${name.sv}: serien har nått gränsen på ${limit} sammanhållande kontakter${source === undefined ? '' : ` (${source.sv.replace(/\.$/, '')})`}. Behövs mer stöd kan personen ansöka om bistånd, så att behovet bedöms och insatsen dokumenteras i verksamhetssystemet.`,
+      en: `${name.en}: the series has reached its limit of ${limit} connected contacts${source === undefined ? '' : ` (${source.en.replace(/\.$/, '')})`}. If more support is needed, the person can apply for a needs-assessed intervention, documented in the case-management system.`,
     },
   }),
   seriesNotOffered: (
