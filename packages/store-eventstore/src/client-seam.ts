@@ -32,13 +32,13 @@ export type ClientFilter = ClientFilterExpression & {
 
 /**
  * A running `$all` subscription of both clients: an object-mode Node readable (a transform of
- * the gRPC stream) that emits `caughtUp` and calls the filter's `checkpointReached` in order
- * with the events it pushes.
+ * the gRPC stream) that calls the filter's `checkpointReached` in order with the events it
+ * pushes. (It also emits `caughtUp`, from EventStoreDB 23.10 on; the adapter does not rely on it.)
  */
 export interface ClientSubscription {
   read(): ClientResolvedEvent | null;
   readonly readableLength: number;
-  on(event: 'readable' | 'end' | 'close' | 'caughtUp', listener: () => void): unknown;
+  on(event: 'readable' | 'end' | 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: unknown) => void): unknown;
   removeAllListeners(): unknown;
   unsubscribe(): Promise<void>;

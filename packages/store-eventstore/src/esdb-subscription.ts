@@ -1,5 +1,6 @@
 import type { SubscribeOptions, Subscription, SubscriptionHandler } from '@pinnstatistik/core';
 import type { ClientSeam, ClientSubscription } from './client-seam.js';
+import { catchUpThroughReads, type PositionedRecord } from './esdb-catch-up.js';
 import { toRecordedEvent } from './event-encoding.js';
 import { comparePositions, type EsdbPosition, formatPosition, parsePosition } from './positions.js';
 import { planFilter } from './subscription-filter.js';
@@ -19,25 +20,30 @@ class Fatal {
   constructor(readonly cause: unknown) {}
 }
 
-/** A caught-up signal or checkpoint, to apply once the events pushed before it are handled. */
+/** A checkpoint, to apply once the events pushed before it are handled. */
 interface Marker {
-  /** How many records had been pushed when the marker arrived. */
+  /** How many records had been pushed when the checkpoint arrived. */
   readonly at: number;
-  readonly checkpoint?: EsdbPosition;
+  readonly checkpoint: EsdbPosition;
 }
 
 /**
- * A catch-up subscription to `$all` on the server's own subscriptions: server-side filter with
- * checkpoints, resumed exclusively after the last event handled or the last checkpoint passed,
- * with exponential backoff after failures. Records are pulled one at a time and handled in
- * order; the server's caught-up signal and checkpoints are applied only once every record
- * pushed before them has been handled, so `caughtUp` never overtakes an event.
+ * A catch-up subscription to `$all`, resumed exclusively after the last event handled or the
+ * last checkpoint passed, with exponential backoff after failures. Each connection first
+ * catches up by reading `$all` in pages of `readBatchSize` (every server version serves reads;
+ * only EventStoreDB 23.10 and later send a caught-up signal on subscriptions, so the adapter
+ * does not depend on it): once a page comes back short and every event read has been handled,
+ * it is caught up (`onCaughtUp`, `caughtUp`). It then goes live on the server's own
+ * subscription from there, with a server-side filter and checkpoints. Records are pulled one
+ * at a time and handled in order; a checkpoint is applied only once every record pushed
+ * before it has been handled, so it never skips an event.
  */
 export function subscribeThroughClient(
   seam: ClientSeam,
   options: SubscribeOptions,
   handler: SubscriptionHandler,
   retry: SubscriptionRetryPolicy = {},
+  readBatchSize = 512,
 ): Subscription {
   const initialDelayMs = retry.initialDelayMs ?? 100;
   const maxDelayMs = retry.maxDelayMs ?? 5_000;
@@ -59,8 +65,35 @@ export function subscribeThroughClient(
     if (after === undefined || comparePositions(position, after) > 0) after = position;
   };
 
-  /** One server subscription, until the server ends it (resolves) or fails it (throws); reports progress. */
+  /** Handles one record unless resuming has already passed it; the handler's failure is fatal. */
+  const deliver = async (record: PositionedRecord): Promise<void> => {
+    // Resuming is exclusive; a server that repeats the position it was given is not followed.
+    if (after !== undefined && comparePositions(record.position, after) <= 0) return;
+    if (plan.accepts(record)) {
+      try {
+        await handler.onEvent(toRecordedEvent(record));
+      } catch (error) {
+        throw new Fatal(error);
+      }
+    }
+    advance(record.position);
+  };
+
+  /**
+   * One connection: catch up through reads, then follow the server's subscription until the
+   * server ends it (resolves) or fails it (throws); reports progress.
+   */
   const runOnce = async (progress: () => void): Promise<void> => {
+    for await (const record of catchUpThroughReads(seam, after, readBatchSize)) {
+      if (closed) return;
+      progress();
+      await deliver(record);
+    }
+    if (closed) return;
+    progress();
+    handler.onCaughtUp?.(after === undefined ? undefined : formatPosition(after));
+    resolveCaughtUp();
+
     const markers: Marker[] = [];
     let consumed = 0;
     let handled = 0;
@@ -86,10 +119,6 @@ export function subscribeThroughClient(
         },
       },
     });
-    subscription.on('caughtUp', () => {
-      markers.push({ at: pushed() });
-      notify();
-    });
     subscription.on('readable', notify);
     subscription.on('end', () => {
       ended = true;
@@ -106,14 +135,8 @@ export function subscribeThroughClient(
 
     const applyMarkers = (): void => {
       while (markers.length > 0 && (markers[0] as Marker).at <= handled) {
-        const marker = markers.shift() as Marker;
         progress();
-        if (marker.checkpoint !== undefined) {
-          advance(marker.checkpoint);
-        } else {
-          handler.onCaughtUp?.(after === undefined ? undefined : formatPosition(after));
-          resolveCaughtUp();
-        }
+        advance((markers.shift() as Marker).checkpoint);
       }
     };
 
@@ -126,22 +149,7 @@ export function subscribeThroughClient(
           consumed += 1;
           progress();
           const record = resolved.event;
-          // Resuming is exclusive; a server that repeats the position it was given is not followed.
-          const fresh =
-            record?.position !== undefined &&
-            (after === undefined || comparePositions(record.position, after) > 0);
-          if (record?.position !== undefined && fresh) {
-            if (plan.accepts(record)) {
-              let event: ReturnType<typeof toRecordedEvent>;
-              try {
-                event = toRecordedEvent(record);
-                await handler.onEvent(event);
-              } catch (error) {
-                throw new Fatal(error);
-              }
-            }
-            advance(record.position);
-          }
+          if (record?.position !== undefined) await deliver({ ...record, position: record.position });
           handled += 1;
           continue;
         }

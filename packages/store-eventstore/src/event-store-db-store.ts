@@ -32,7 +32,10 @@ export interface EventStoreDbStoreOptions {
    * a round trip; a server configured lower refuses them itself, with the same result.
    */
   readonly maxAppendBytes?: number;
-  /** Events per read request when paging through streams and `$all` (default 512). */
+  /**
+   * Events per read request when paging through streams and `$all`, and when a subscription
+   * catches up (default 512).
+   */
   readonly readBatchSize?: number;
   /** How subscriptions retry after the server fails them. */
   readonly subscriptionRetry?: SubscriptionRetryPolicy;
@@ -182,8 +185,8 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       });
     }
     const nextRevision = Number(result.nextExpectedRevision);
-    // The server does not say how many events a partly idempotent append skipped; an exact
-    // expected revision bounds it, otherwise every event counts as written.
+    // The server answers a retried (idempotent) append as a success without saying it wrote
+    // nothing, so `written` is an upper bound: the events the append's revisions account for.
     const written =
       typeof expected === 'number' ? nextRevision - expected : Math.min(events.length, nextRevision + 1);
     return E.right({ nextRevision, position: formatPosition(result.position), written });
@@ -244,7 +247,13 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     readStream,
     readAll,
     subscribe(subscribeOptions, handler) {
-      const subscription = subscribeThroughClient(seam, subscribeOptions, handler, options.subscriptionRetry);
+      const subscription = subscribeThroughClient(
+        seam,
+        subscribeOptions,
+        handler,
+        options.subscriptionRetry,
+        batch,
+      );
       const tracked: Subscription = {
         caughtUp: subscription.caughtUp,
         close: async () => {

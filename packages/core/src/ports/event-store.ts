@@ -31,7 +31,13 @@ export interface AppendSuccess {
   readonly nextRevision: number;
   /** The global position of the stream's last event after the append. */
   readonly position: string;
-  /** How many events were written; fewer than given when some ids were already in the stream. */
+  /**
+   * How many events were written; fewer than given when some ids were already in the stream.
+   * Stores that cannot tell exactly report an upper bound: EventStoreDB / KurrentDB answer a
+   * retried (idempotent) append as a success without saying that it wrote nothing, so there
+   * `written` may count events that were already stored; portable code does not rely on it to
+   * tell a retry from a first write.
+   */
   readonly written: number;
 }
 
@@ -103,7 +109,17 @@ export interface SubscriptionHandler {
 
 /** A running subscription. */
 export interface Subscription {
-  /** Resolves the first time the subscription has caught up with the log. */
+  /**
+   * Resolves the first time the subscription has caught up with the log: every event stored
+   * when it caught up has been handled (an async `onEvent` included).
+   *
+   * EventStoreDB sends its caught-up signal on subscriptions only from 23.10 (every KurrentDB
+   * sends it), so the EventStoreDB adapter does not rely on it: each (re)connection first
+   * catches up by reading `$all` page by page, which every server version serves, and counts
+   * as caught up once a page comes back short and every event read has been handled; then it
+   * goes live on the server's subscription from there. Against older servers `caughtUp`
+   * therefore resolves just as it does against new ones.
+   */
   readonly caughtUp: Promise<void>;
   /** Resolves once the subscription has stopped and no handler call is running. */
   close(): Promise<void>;

@@ -118,12 +118,19 @@ export interface SubscriptionRegistry {
   add(call: Call, stop: () => void): void;
 }
 
+/** How the double's subscriptions behave. */
+export interface SubscriptionBehaviour {
+  /** Whether the caught-up message is sent (EventStoreDB 23.10 and later, every KurrentDB). */
+  readonly caughtUpSignal: boolean;
+}
+
 function subscribeToAll(
   protos: ProtoModules,
   log: DoubleLog,
   call: Call,
   options: Options,
   registry: SubscriptionRegistry,
+  behaviour: SubscriptionBehaviour,
 ): void {
   const { ReadResp } = protos.streamsPb;
   const { matches, checkpointEvery } = filterOf(options);
@@ -153,7 +160,7 @@ function subscribeToAll(
   for (let index = startIndex(log, options, false); index < records.length; index += 1) {
     deliver(records[index] as DoubleRecord);
   }
-  call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
+  if (behaviour.caughtUpSignal) call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
   const unsubscribe = log.onAppend((appended) => {
     if (!stopped) for (const record of appended) deliver(record);
   });
@@ -167,7 +174,12 @@ function subscribeToAll(
 }
 
 /** `Streams.Read`: a stream, `$all`, or a subscription to `$all` (with or without a filter). */
-export function readHandler(protos: ProtoModules, log: DoubleLog, registry: SubscriptionRegistry) {
+export function readHandler(
+  protos: ProtoModules,
+  log: DoubleLog,
+  registry: SubscriptionRegistry,
+  behaviour: SubscriptionBehaviour,
+) {
   return (call: Call): void => {
     const options = call.request.getOptions();
     if (options === undefined) {
@@ -179,7 +191,7 @@ export function readHandler(protos: ProtoModules, log: DoubleLog, registry: Subs
         call.emit('error', { code: status.UNIMPLEMENTED, details: 'stream subscriptions are not served' });
         return;
       }
-      subscribeToAll(protos, log, call, options, registry);
+      subscribeToAll(protos, log, call, options, registry, behaviour);
       return;
     }
     if (options.hasStream()) readStream(protos, log, call, options);

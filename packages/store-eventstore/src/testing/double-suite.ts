@@ -242,26 +242,38 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
         }
       });
 
-      it('resolves caughtUp only after a slow handler has finished every stored event', async () => {
-        const { store, dispose } = await storeOnDouble(combination);
+      it('catches up through reads, over several pages, on a server too old to send the caught-up signal', async () => {
+        const { double, store, dispose } = await storeOnDouble(
+          combination,
+          { caughtUpSignal: false },
+          { readBatchSize: 3 },
+        );
         try {
-          await store.append('slow-1', [event('a'), event('b'), event('c')], { expected: 'no-stream' });
-          const handled: string[] = [];
-          const caughtUpAt: number[] = [];
+          const stored = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+          await store.append(
+            'old-1',
+            stored.map((id) => event(id)),
+            { expected: 'no-stream' },
+          );
+          await store.append('other-1', [event('x')], { expected: 'no-stream' });
+          const seen: string[] = [];
+          const seenAtCaughtUp: number[] = [];
           const subscription = store.subscribe(
-            {},
+            { filter: { streamPrefixes: ['old-'] } },
             {
-              onEvent: async (recorded) => {
-                await wait(15);
-                handled.push(recorded.id);
-              },
-              onCaughtUp: () => void caughtUpAt.push(handled.length),
+              onEvent: (recorded) => void seen.push(recorded.id),
+              onCaughtUp: () => void seenAtCaughtUp.push(seen.length),
             },
           );
           await subscription.caughtUp;
-          expect(handled).toEqual(['a', 'b', 'c']);
-          expect(caughtUpAt).toEqual([3]);
+          expect(seen).toEqual(stored);
+          expect(seenAtCaughtUp).toEqual([stored.length]);
+          await store.append('old-1', [event('h')], { expected: 6 });
+          await eventually(() => seen.length === 8, 'the live event');
+          await wait(20);
           await subscription.close();
+          expect(seen).toEqual([...stored, 'h']);
+          expect(double.calls.get('Read')).toBeGreaterThanOrEqual(4);
         } finally {
           await dispose();
         }

@@ -14,6 +14,11 @@ export interface EsdbDoubleOptions extends DoubleLogOptions {
    * server before 21.10), so clients fall back to the classic `Streams.Append`.
    */
   readonly serverFeatures?: 'batch-append' | 'unimplemented';
+  /**
+   * Whether subscriptions send the caught-up message after catching up (default true): servers
+   * before EventStoreDB 23.10 do not, and neither does the double with `false`.
+   */
+  readonly caughtUpSignal?: boolean;
 }
 
 /** A running double. */
@@ -55,18 +60,24 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
         const methods = ['Read', 'Append', 'BatchAppend'].map((method) =>
           new SupportedMethod().setServiceName('event_store.client.streams.Streams').setMethodName(method),
         );
-        callback(null, new SupportedMethods().setEventStoreServerVersion('24.10.0').setMethodsList(methods));
+        const version = options.caughtUpSignal === false ? '22.10.0' : '24.10.0';
+        callback(null, new SupportedMethods().setEventStoreServerVersion(version).setMethodsList(methods));
       },
     });
   }
 
-  const read = readHandler(protos, log, {
-    add(call, stop) {
-      const key = call as unknown as ServerWritableStream<never, never>;
-      subscriptions.set(key, stop);
-      call.on('close', () => subscriptions.delete(key));
+  const read = readHandler(
+    protos,
+    log,
+    {
+      add(call, stop) {
+        const key = call as unknown as ServerWritableStream<never, never>;
+        subscriptions.set(key, stop);
+        call.on('close', () => subscriptions.delete(key));
+      },
     },
-  });
+    { caughtUpSignal: options.caughtUpSignal ?? true },
+  );
   const append = appendHandler(protos, log);
   const batchAppend = batchAppendHandler(protos, log);
   const unimplemented = (_call: unknown, callback: (error: { code: number }) => void) =>
