@@ -229,5 +229,12 @@ export {
   type SheetTables,
 } from './tally/sheet-tables.js';
 export { periodOf, type TallyDecision, tallySheetDecider } from './tally/tally-sheet-decider.js';
-export { emptyTallySheet, type TallyEntry, type TallySheetState } from './tally/tally-sheet-state.js';
+export {
+  emptyTallySheet,
+  findTally,
+  type TallyEntry,
+  type TallyIndex,
+  type TallySheetState,
+  tallyBucket,
+} from './tally/tally-sheet-state.js';
 export { VOID_REASONS, type VoidReason } from './tally/void-reasons.js';

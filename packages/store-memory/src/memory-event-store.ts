@@ -193,6 +193,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   };
 
   return {
+    reportsExactWrites: true,
     append,
     readStream,
     readAll,

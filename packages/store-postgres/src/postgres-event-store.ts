@@ -129,6 +129,8 @@ export async function createPostgresEventStore(
   let closing: Promise<void> | undefined;
   return {
     schema,
+    // An append that finds some of its ids stored writes nothing and says so: `written` is exact.
+    reportsExactWrites: true,
     append: (stream, events, { expected }) => appendEvents(target, stream, events, expected),
     readStream: (stream, readOptions) => readStreamEvents(pool, quoted, stream, readOptions),
     readAll: (readOptions) => readAllEvents(log, readOptions),

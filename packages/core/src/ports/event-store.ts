@@ -130,6 +130,12 @@ export interface Subscription {
  * the infrastructure are thrown. Streams are never edited.
  */
 export interface EventStore {
+  /**
+   * True when `AppendSuccess.written` is exact (in memory, PostgreSQL): a writer then knows
+   * from `written` alone whether its own copy of a retried command was stored. Otherwise
+   * (EventStoreDB) it reads the stream's last event back to find out.
+   */
+  readonly reportsExactWrites?: boolean;
   append(
     stream: string,
     events: readonly EventToAppend[],

@@ -6,8 +6,28 @@ export interface Random {
   bytes(length: number): Uint8Array;
 }
 
-/** Cryptographically secure randomness from the platform. */
-export const secureRandom: Random = { bytes: (length) => new Uint8Array(randomBytes(length)) };
+const POOL_BYTES = 4096;
+let pool = randomBytes(POOL_BYTES);
+let offset = 0;
+
+/**
+ * Cryptographically secure randomness from the platform, drawn from a pooled buffer: one
+ * `randomBytes` call per small request costs more than the work the bytes are for.
+ */
+export const secureRandom: Random = {
+  bytes(length) {
+    if (length > POOL_BYTES) return new Uint8Array(randomBytes(length));
+    if (offset + length > POOL_BYTES) {
+      pool = randomBytes(POOL_BYTES);
+      offset = 0;
+    }
+    const bytes = new Uint8Array(pool.subarray(offset, offset + length));
+    // Used bytes are zeroed so no copy of them stays behind in the pool.
+    pool.fill(0, offset, offset + length);
+    offset += length;
+    return bytes;
+  },
+};
 
 /** Deterministic randomness (mulberry32) for tests, seeded workloads and demos — never for keys or tokens. */
 export function seededRandom(seed: number): Random & { next(): number } {

@@ -12,6 +12,15 @@ const OWN_FORMATS = [
   /^\d{4}-\d{2}(?:-\d{2})?$/,
 ];
 
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits;
+}
+
 function identityNumberKind(candidate: string): PersonalDataKind | undefined {
   const digits = candidate.replace(/[-+]/g, '');
   const tenDigits = digits.length === 12 ? digits.slice(2) : digits;
@@ -35,6 +44,8 @@ function looksLikePhoneNumber(candidate: string): boolean {
  * e-mail address. It answers with the kind only, so callers never need to handle the value.
  */
 export function findPersonalData(text: string): PersonalDataKind | undefined {
+  // Fast path: every pattern needs an "@" or at least seven digits (the shortest phone number).
+  if (!text.includes('@') && countDigits(text) < 7) return undefined;
   if (OWN_FORMATS.some((format) => format.test(text))) return undefined;
   for (const match of text.matchAll(IDENTITY_NUMBER)) {
     const kind = identityNumberKind(match[0]);

@@ -49,6 +49,12 @@ export interface StreamWriter {
 
 /** A stream writer for one store and catalogue. */
 export function createStreamWriter(store: EventStore, catalogueId: string, maxRetries: number): StreamWriter {
+  const endsWith = async (stream: string, hash: string): Promise<boolean> => {
+    for await (const last of store.readStream(stream, { direction: 'backwards', limit: 1 }))
+      return last.metadata.hash === hash;
+    return false;
+  };
+
   const append: StreamWriter['append'] = async (loaded, plan, evolve) => {
     const { stream } = loaded;
     let prev = loaded.link?.hash ?? GENESIS_HASH;
@@ -81,9 +87,11 @@ export function createStreamWriter(store: EventStore, catalogueId: string, maxRe
       if (result.left.code === 'WRONG_EXPECTED_REVISION') return undefined;
       throw new Error(`append to ${stream} refused by the store: ${result.left.code}`);
     }
-    // The same deterministic events may have been in the stream already (another writer got
-    // there first): unless the stream ends where this writer chained it, reload rather than guess.
-    if (result.right.nextRevision !== revision) return undefined;
+    // Another writer may have stored the same command's events first (same deterministic ids,
+    // other ciphertext): then the store accepted this append as a retry and kept *its* copy, and
+    // this writer's chain is not the stream's. Reload rather than build on a hash never stored.
+    if (result.right.nextRevision !== revision || result.right.written < toAppend.length) return undefined;
+    if (store.reportsExactWrites !== true && !(await endsWith(stream, prev))) return undefined;
     let state = loaded.state;
     const receipts = loaded.receipts as Map<string, Receipt>;
     const firstRevision = (loaded.link?.revision ?? -1) + 1;

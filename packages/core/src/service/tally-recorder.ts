@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
 import { deriveEventId } from '../envelope/event-id.js';
 import { todayOn } from '../ports/clock.js';
 import type { Refusal } from '../refusals/refusal.js';
@@ -43,6 +44,10 @@ export function createTallyRecorder(
 ): TallyRecorder {
   const { writer, keyRing } = context;
   const sheets = new Map<string, LoadedStream<TallySheetState>>();
+  // Sheets known to be registered, by coordinates: their keyed names need no HMAC or period read again.
+  const registered = new Map<string, OpenSheet>();
+  const coordinatesKey = (coordinates: SheetCoordinates): string =>
+    `${coordinates.period}/${coordinates.interventionId}/${coordinates.unitId}`;
 
   const remember = (loaded: LoadedStream<TallySheetState>): void => {
     sheets.delete(loaded.stream);
@@ -53,11 +58,15 @@ export function createTallyRecorder(
     }
   };
 
-  const loadSheet = async (sheet: OpenSheet): Promise<LoadedStream<TallySheetState>> => {
-    const catalogues = await context.catalogues();
+  const loadSheet = async (
+    sheet: OpenSheet,
+    known?: CatalogueHistory,
+  ): Promise<LoadedStream<TallySheetState>> => {
+    const catalogues = known ?? (await context.catalogues());
     const cached = sheets.get(sheet.stream) ?? emptyStream(sheet.stream, tallySheetDecider.initialState);
     const loaded = await catchUp(context.store, cached, sheet.key.decode, tallySheetDecider.evolve);
-    const current = { ...loaded, state: { ...loaded.state, catalogues } };
+    const current =
+      loaded.state.catalogues === catalogues ? loaded : { ...loaded, state: { ...loaded.state, catalogues } };
     remember(current);
     return current;
   };
@@ -88,7 +97,12 @@ export function createTallyRecorder(
       const key = create ? await keyRing.create(keyId) : await keyRing.existing(keyId);
       if (key === undefined) return E.right(undefined);
       const stream = tallySheetStream(coordinates, key.naming);
-      if (period.state.registered.has(stream) || !create) return E.right({ stream, key });
+      if (period.state.registered.has(stream)) {
+        const sheet = { stream, key };
+        registered.set(coordinatesKey(coordinates), sheet);
+        return E.right(sheet);
+      }
+      if (!create) return E.right({ stream, key });
       const registration: SheetRegistered = { type: 'SheetRegistered', data: { ...coordinates, stream } };
       const appended = await writer.append(
         period,
@@ -101,7 +115,9 @@ export function createTallyRecorder(
       );
       if (appended !== undefined) {
         periods.remember(coordinates.period, appended);
-        return E.right({ stream, key });
+        const sheet = { stream, key };
+        registered.set(coordinatesKey(coordinates), sheet);
+        return E.right(sheet);
       }
     }
     return E.left(refuse.concurrencyConflict(periodStream(coordinates.period)));
@@ -148,22 +164,25 @@ export function createTallyRecorder(
       recordKey: command.type === 'TallyContact' ? randomUnit(context.random) : 0,
     };
 
-    // Refuse what the policy refuses before a sheet (or a period key) is ever created for it.
     const catalogues = await context.catalogues();
-    const precheck = tallySheetDecider.decide(decision, { ...tallySheetDecider.initialState, catalogues });
-    if (E.isLeft(precheck) && command.type !== 'VoidTally') return precheck;
-
-    const opened = await openSheet(coordinates, command.type !== 'VoidTally');
-    if (E.isLeft(opened)) return opened;
-    if (opened.right === undefined) {
-      return E.left(
-        refuse.tallyNotFound({ interventionId: command.interventionId, clause: 'sheet/tallies' }, tallyId),
-      );
+    let sheet = registered.get(coordinatesKey(coordinates));
+    if (sheet === undefined) {
+      // Refuse what the policy refuses before a sheet (or a period key) is ever created for it.
+      const precheck = tallySheetDecider.decide(decision, { ...tallySheetDecider.initialState, catalogues });
+      if (E.isLeft(precheck) && command.type !== 'VoidTally') return precheck;
+      const opened = await openSheet(coordinates, command.type !== 'VoidTally');
+      if (E.isLeft(opened)) return opened;
+      if (opened.right === undefined) {
+        return E.left(
+          refuse.tallyNotFound({ interventionId: command.interventionId, clause: 'sheet/tallies' }, tallyId),
+        );
+      }
+      sheet = opened.right;
     }
-    const sheet = opened.right;
+    const open = sheet;
     const result = await writer.run({
       commandId: command.commandId,
-      load: () => loadSheet(sheet),
+      load: () => loadSheet(open, catalogues),
       decide: (loaded) =>
         E.map((events: readonly SheetDetailEvent[]) => {
           const first = events[0];
@@ -175,7 +194,7 @@ export function createTallyRecorder(
             ...(first !== undefined && 'catalogueVersion' in first.data
               ? { catalogueVersion: first.data.catalogueVersion }
               : {}),
-            storage: () => sheet.key.storage,
+            storage: () => open.key.storage,
           };
         })(tallySheetDecider.decide(decision, loaded.state)),
       evolve: tallySheetDecider.evolve,

@@ -1,6 +1,7 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import * as E from 'fp-ts/lib/Either.js';
 import { vaggerydCatalogue } from '../catalogue/vaggeryd/vaggeryd-catalogue.js';
+import { createChainVerifier } from '../envelope/chain-verifier.js';
 import { fixedClock } from '../ports/clock.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { KeyStore } from '../ports/key-store.js';
@@ -169,6 +170,27 @@ export function privacyContract(): readonly PrivacyContractCase[] {
           await mustSucceed((await service(store, keys)).sealPeriod('2025-06'));
           strictEqual(await keys.get(periodKeyId('2025-06')), undefined);
           strictEqual((await sealedSheets(store, '2025-06')).length, 1);
+        }),
+    },
+    {
+      name: 'the same command sent by two processes at once is stored once, and both go on writing one valid chain',
+      run: (factory) =>
+        within(factory, async (store, keys) => {
+          const [one, two] = [await service(store, keys), await service(store, keys)];
+          for (let round = 1; round <= 5; round += 1) {
+            const same = outreach(round * 10);
+            const results = await Promise.all([one.tally(same), two.tally(same)]);
+            for (const result of results) ok(E.isRight(result), `round ${round}: ${JSON.stringify(result)}`);
+            await mustSucceed(one.tally(outreach(round * 10 + 1)));
+            await mustSucceed(two.tally(outreach(round * 10 + 2)));
+          }
+          const sheet = (await collect(store.readAll())).filter((event) =>
+            event.stream.startsWith('tally-2025-06'),
+          );
+          strictEqual(sheet.length, 15, 'five shared commands once each, and ten of their own');
+          const verifier = createChainVerifier();
+          deepStrictEqual(sheet.map((event) => verifier.check(event)).filter(Boolean), []);
+          await mustSucceed((await service(store, keys)).tally(outreach(99)));
         }),
     },
     {
