@@ -1,0 +1,17 @@
+/** Output formats for published reports: the typed JSON document, CSV and Markdown. */
+
+/** The report as RFC 4180 CSV in long form, with Swedish or English headers. */
+export { type CsvOptions, csvColumns, toCsv } from './csv.js';
+/** The report as GitHub-flavoured Markdown tables with totals and the legend. */
+export { escapeMarkdown, type MarkdownOptions, toMarkdown } from './markdown.js';
+/** The typed JSON model of a published report, and its JSON text. */
+export {
+  type DocumentCell,
+  type DocumentTable,
+  type ReportDocument,
+  type ReportDocumentOptions,
+  reportDocument,
+  toJson,
+} from './report-document.js';
+/** The key and label of totals rows and columns in flat outputs. */
+export { type GridPlace, tableGrid, totalKey, totalLabel } from './table-grid.js';

@@ -1,0 +1,50 @@
+import type { Language } from '@pinnstatistik/core';
+import { suppressedSymbol } from '../disclosure/legend.js';
+import type { DocumentCell, ReportDocument } from './report-document.js';
+import { tableGrid } from './table-grid.js';
+
+/**
+ * Text made safe for a GitHub-flavoured Markdown table cell or heading: line breaks become
+ * spaces, and backslashes, pipes and the characters that start emphasis, code, links or HTML
+ * are escaped with a backslash.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\|*_`[\]<>#]/g, (character) => `\\${character}`);
+}
+
+const cellText = (cell: DocumentCell): string => (cell.suppressed ? suppressedSymbol : String(cell.value));
+const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
+/** How to write the Markdown. */
+export interface MarkdownOptions {
+  readonly lang: Language;
+}
+
+/**
+ * The report as GitHub-flavoured Markdown: the report's title, then per table a heading and a
+ * table with the row totals as the last column and the column totals as the last row (numbers
+ * right-aligned, suppressed quantities as `..`), and the legend at the end.
+ */
+export function toMarkdown(document: ReportDocument, options: MarkdownOptions): string {
+  const { lang } = options;
+  const parts: string[] = [];
+  if (document.title !== undefined) parts.push(`## ${escapeMarkdown(document.title[lang])}`);
+  for (const table of document.tables) {
+    const grid = tableGrid(table);
+    const header = [
+      `${escapeMarkdown(table.rowHeader[lang])} / ${escapeMarkdown(table.columnHeader[lang])}`,
+      ...(grid[0] ?? []).map((place) => escapeMarkdown(place.column.label[lang])),
+    ];
+    const body = grid.map((places, index) => {
+      const label = escapeMarkdown(places[0]?.row.label[lang] ?? '');
+      const heading = index === grid.length - 1 ? `**${label}**` : label;
+      return line([heading, ...places.map((place) => cellText(place.cell))]);
+    });
+    parts.push(
+      `### ${escapeMarkdown(table.title[lang])}`,
+      [line(header), line([':---', ...header.slice(1).map(() => '---:')]), ...body].join('\n'),
+    );
+  }
+  parts.push(`*${escapeMarkdown(document.legend[lang])}*`);
+  return `${parts.join('\n\n')}\n`;
+}
