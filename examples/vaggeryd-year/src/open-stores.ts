@@ -12,10 +12,11 @@ export interface DemoStores {
 /**
  * In memory by default. `PINNSTATISTIK_STORE` (or `ESDB_CONNECTION_STRING`) picks a server:
  * `esdb://…`/`kurrentdb://…` for EventStoreDB/KurrentDB (keys then stay in memory for the run),
- * `postgres://…` for PostgreSQL (events and keys in the database).
+ * `postgres://…` for PostgreSQL (events and keys in the database). A `target` given overrides them.
  */
-export async function openStores(): Promise<DemoStores> {
-  const target = process.env.PINNSTATISTIK_STORE ?? process.env.ESDB_CONNECTION_STRING;
+export async function openStores(
+  target: string | undefined = process.env.PINNSTATISTIK_STORE ?? process.env.ESDB_CONNECTION_STRING,
+): Promise<DemoStores> {
   if (target === undefined || target === '' || target === 'memory') {
     return {
       store: createMemoryEventStore(),

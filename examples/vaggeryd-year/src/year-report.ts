@@ -1,17 +1,54 @@
-import { buildReportTables, ReportOptionsSchema, type StatisticsCube } from '@pinnstatistik/projections';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  createStatisticsReport,
+  type DocumentTable,
+  type StatisticsCube,
+  suppressedSymbol,
+  toCsv,
+  toMarkdown,
+} from '@pinnstatistik/projections';
 
 type Print = (text?: string) => void;
 
-/** Prints the year's report: the count tables of every intervention, per quarter. */
-export async function printYearReport(cube: StatisticsCube, print: Print): Promise<void> {
-  const options = ReportOptionsSchema.parse({ from: '2025-01', to: '2025-12', granularity: 'quarter' });
-  const { interventions } = buildReportTables(cube.sheets(), cube.catalogues(), options);
-  for (const { policy, tables } of interventions) {
-    const counts = tables[0];
+const cell = (value: DocumentTable['cells'][number][number]): string =>
+  value.suppressed ? suppressedSymbol : String(value.value);
+
+/**
+ * Prints the year's report: for every intervention its count per quarter, as published —
+ * after primary and secondary suppression — and writes the full report as Markdown and CSV.
+ */
+export function printYearReport(cube: StatisticsCube, print: Print): void {
+  const report = createStatisticsReport(cube, {
+    from: '2025-01',
+    to: '2025-12',
+    granularity: 'quarter',
+    k: 5,
+  });
+  if (report._tag === 'Left') throw new Error(`the report was refused: ${JSON.stringify(report.left)}`);
+  const { document, interventions, excluded } = report.right;
+  const byId = new Map(document.tables.map((table) => [table.id, table]));
+  print(
+    `   ${'#'.padStart(2)} ${'intervention'.padEnd(44)} ${'Q1'.padStart(6)}${'Q2'.padStart(6)}${'Q3'.padStart(6)}${'Q4'.padStart(6)}  year  (tables)`,
+  );
+  for (const entry of interventions) {
+    const counts = byId.get(entry.tableIds[0] ?? '');
     if (counts === undefined) continue;
-    const cells = counts.rowTotals.map((total) => String(total.value).padStart(6)).join('');
+    const quarters = counts.rowTotals.map((total) => cell(total).padStart(6)).join('');
     print(
-      `   ${String(policy.sourceRow ?? '').padStart(2)} ${policy.name.sv.slice(0, 44).padEnd(44)} ${cells}  total ${counts.total.value}`,
+      `   ${String(entry.sourceRow ?? '').padStart(2)} ${entry.name.sv.slice(0, 44).padEnd(44)} ${quarters}  ${cell(counts.total).padStart(4)}  (${entry.tableIds.length})`,
     );
   }
+  for (const entry of excluded)
+    print(`   —  ${entry.name.sv}: not in the statistics (${entry.reason.en.slice(0, 60)}…)`);
+  const cells = document.tables.flatMap((table) => table.cells.flat());
+  const hidden = cells.filter((value) => value.suppressed).length;
+  print(`   ${document.tables.length} tables, ${cells.length} cells of which ${hidden} suppressed.`);
+  print(`   sv: ${document.legend.sv}`);
+  print(`   en: ${document.legend.en}`);
+  const out = fileURLToPath(new URL('../out/', import.meta.url));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(`${out}vaggeryd-2025.md`, toMarkdown(document, { lang: 'sv' }));
+  writeFileSync(`${out}vaggeryd-2025.csv`, toCsv(document, { lang: 'sv' }));
+  print(`   The full report: examples/vaggeryd-year/out/vaggeryd-2025.md and .csv`);
 }
