@@ -1,0 +1,53 @@
+import { createCommandService, fixedClock, periodKeyId, vaggerydCatalogue } from '@pinnstatistik/core';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+
+const keys = createMemoryKeyStore();
+const service = createCommandService({
+  store: createMemoryEventStore(),
+  keys,
+  catalogueId: 'vaggeryd',
+  clock: fixedClock('2025-12-20T08:00:00Z'), // in a service: systemClock
+  sealGraceDays: 15, // the default: a month may be sealed from the 16th of the next
+  seriesRetentionDays: 90, // the default: series idle longer are closed by expireSeries()
+});
+await service.adoptCatalogue({
+  type: 'AdoptCatalogue',
+  commandId: crypto.randomUUID(),
+  catalogue: vaggerydCatalogue(),
+});
+
+// A series: an opaque token the counsellor writes down. No identity goes in, none is stored.
+const opened = await service.openSeries({ interventionId: 'rad-och-stod', unitId: 'motesplats' });
+if (opened._tag === 'Left') throw new Error(opened.left.message.en);
+const { token } = opened.right;
+
+const marks = {
+  gender: 'male',
+  childAge: 14,
+  numberOfChildren: 1,
+  problemArea: 'school-situation',
+  routeIn: 'school',
+  furtherAction: 'continued-support',
+};
+await service.recordSession({ token, commandId: crypto.randomUUID(), date: '2025-11-04', marks });
+await service.writeNote({
+  token,
+  commandId: crypto.randomUUID(),
+  text: 'Nästa gång: schemat och vägen till skolan.',
+});
+const notes = await service.readNotes({ token });
+console.log(notes._tag === 'Right' ? notes.right.map((note) => note.text) : notes.left.code);
+
+// Closing destroys the series key, and with it every note: only the count and the reason stay.
+await service.closeSeries({ token, reason: 'completed' });
+
+// Sealing: each sheet's tables become an event, then the month's key is destroyed.
+const sealed = await service.sealPeriod('2025-11');
+console.log(sealed._tag === 'Right' ? `${sealed.right.sheets} sheet(s) sealed` : sealed.left.code);
+console.log(
+  'key of 2025-11:',
+  (await keys.get(periodKeyId('2025-11'))) === undefined ? 'destroyed' : 'still there',
+);
+
+// The operator's scheduled jobs: seal last month after its grace, close idle series.
+console.log(await service.expireSeries());
