@@ -1,6 +1,6 @@
 import { type Catalogue, citeProvision, type Dimension, dimensionValues } from '@pinnstatistik/core';
 
-const escape = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+const escapeCell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 function dimensionSummary(dimension: Dimension, catalogue: Catalogue): string {
   switch (dimension.kind) {
@@ -70,24 +70,24 @@ export function renderCataloguePage(catalogue: Catalogue): string {
             .filter(Boolean)
             .join(', ') || 'yes';
     lines.push(
-      `| ${policy.sourceRow ?? ''} | \`${policy.id}\` | ${escape(policy.name.sv)} / ${escape(policy.name.en)} | ${escape(policy.targetGroup.text.en)}${enforced} | ${policy.responsibleUnits.map(unitName).join(', ')} | ${escape(documentation)} | ${escape(tallied.join('; ') || '—')} | ${series} |`,
+      `| ${policy.sourceRow ?? ''} | \`${policy.id}\` | ${escapeCell(policy.name.sv)} / ${escapeCell(policy.name.en)} | ${escapeCell(policy.targetGroup.text.en)}${enforced} | ${policy.responsibleUnits.map(unitName).join(', ')} | ${escapeCell(documentation)} | ${escapeCell(tallied.join('; ') || '—')} | ${series} |`,
     );
   }
   lines.push('', '## Dimensions', '', '| id | label (sv / en) | values |', '|---|---|---|');
   for (const dimension of catalogue.dimensions) {
     lines.push(
-      `| \`${dimension.id}\` | ${escape(dimension.label.sv)} / ${escape(dimension.label.en)} | ${dimensionSummary(dimension, catalogue)} |`,
+      `| \`${dimension.id}\` | ${escapeCell(dimension.label.sv)} / ${escapeCell(dimension.label.en)} | ${dimensionSummary(dimension, catalogue)} |`,
     );
   }
   lines.push('', '## Code lists', '');
   for (const [name, list] of Object.entries(catalogue.codeLists)) {
     lines.push(`### ${list.label.en} (\`${name}\`)`, '', '| code | sv | en |', '|---|---|---|');
     for (const code of list.codes)
-      lines.push(`| \`${code.code}\` | ${escape(code.label.sv)} | ${escape(code.label.en)} |`);
+      lines.push(`| \`${code.code}\` | ${escapeCell(code.label.sv)} | ${escapeCell(code.label.en)} |`);
     lines.push('');
   }
   lines.push('## Units', '', '| id | sv | en |', '|---|---|---|');
   for (const unit of catalogue.units)
-    lines.push(`| \`${unit.id}\` | ${escape(unit.name.sv)} | ${escape(unit.name.en)} |`);
+    lines.push(`| \`${unit.id}\` | ${escapeCell(unit.name.sv)} | ${escapeCell(unit.name.en)} |`);
   return `${lines.join('\n')}\n`;
 }
