@@ -40,6 +40,8 @@ export interface DemoOptions {
   readonly print?: Print;
   /** `memory`, `esdb://…`, `kurrentdb://…` or `postgres://…` (default: `PINNSTATISTIK_STORE`, else memory). */
   readonly store?: string;
+  /** Where the year's report is written as Markdown and CSV (default `examples/vaggeryd-year/out/`); `false`: nowhere. */
+  readonly reportDirectory?: string | false;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
 
   heading(`5. The year's statistics, ${YEAR}, by quarter — disclosure-controlled (k = 5)`);
   const { state: cube, events } = await replay(store, statisticsProjection({ keys }));
-  await printYearReport(cube, line);
+  await printYearReport(cube, line, options.reportDirectory);
 
   heading('6. The compliance audit');
   const audit = await auditLog(store, { keys, today: TODAY });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createStatisticsReport,
@@ -16,9 +17,10 @@ const cell = (value: DocumentTable['cells'][number][number]): string =>
 
 /**
  * Prints the year's report: for every intervention its count per quarter, as published —
- * after primary and secondary suppression — and writes the full report as Markdown and CSV.
+ * after primary and secondary suppression — and writes the full report as Markdown and CSV
+ * (into `examples/vaggeryd-year/out/` by default, into `directory` when given, nowhere when `false`).
  */
-export function printYearReport(cube: StatisticsCube, print: Print): void {
+export function printYearReport(cube: StatisticsCube, print: Print, directory?: string | false): void {
   const report = createStatisticsReport(cube, {
     from: '2025-01',
     to: '2025-12',
@@ -46,9 +48,12 @@ export function printYearReport(cube: StatisticsCube, print: Print): void {
   print(`   ${document.tables.length} tables, ${cells.length} cells of which ${hidden} suppressed.`);
   print(`   sv: ${document.legend.sv}`);
   print(`   en: ${document.legend.en}`);
-  const out = fileURLToPath(new URL('../out/', import.meta.url));
+  if (directory === false) return;
+  const out = directory ?? fileURLToPath(new URL('../out/', import.meta.url));
   mkdirSync(out, { recursive: true });
-  writeFileSync(`${out}vaggeryd-2025.md`, toMarkdown(document, { lang: 'sv' }));
-  writeFileSync(`${out}vaggeryd-2025.csv`, toCsv(document, { lang: 'sv' }));
-  print(`   The full report: examples/vaggeryd-year/out/vaggeryd-2025.md and .csv`);
+  writeFileSync(join(out, 'vaggeryd-2025.md'), toMarkdown(document, { lang: 'sv' }));
+  writeFileSync(join(out, 'vaggeryd-2025.csv'), toCsv(document, { lang: 'sv' }));
+  print(
+    `   The full report: ${directory ?? 'examples/vaggeryd-year/out'}/vaggeryd-2025.md and vaggeryd-2025.csv`,
+  );
 }
