@@ -1,0 +1,20 @@
+import { readFile, stat } from 'node:fs/promises';
+import { type Catalogue, parseCatalogueJson } from '@pinnstatistik/core';
+import { CliError, EXIT_CODES } from '../cli/cli-error.js';
+
+/** Reads and validates a catalogue file; an invalid one fails with every problem at its JSON Pointer. */
+export async function readCatalogueFile(file: string): Promise<Catalogue> {
+  const found = await stat(file).catch(() => undefined);
+  if (found === undefined) throw new CliError(`${file}: no such file`);
+  if (!found.isFile()) throw new CliError(`${file}: not a file`);
+  const parsed = parseCatalogueJson(await readFile(file, 'utf8'));
+  if (parsed._tag === 'Right') return parsed.right;
+  const { issues } = parsed.left;
+  throw new CliError(
+    `${file}: not a valid catalogue (${issues.length} problem${issues.length === 1 ? '' : 's'})`,
+    {
+      exitCode: EXIT_CODES.notClean,
+      details: issues.map((issue) => `  ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`),
+    },
+  );
+}

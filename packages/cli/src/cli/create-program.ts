@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { registerCatalogue } from '../commands/catalogue-command.js';
+import { registerDemo } from '../commands/demo-command.js';
+import { registerExport } from '../commands/export-command.js';
+import { registerImport } from '../commands/import-command.js';
+import { registerReport } from '../commands/report-command.js';
+import { registerSeal } from '../commands/seal-command.js';
+import { registerSeries } from '../commands/series-command.js';
+import { registerVerify } from '../commands/verify-command.js';
+import type { CliIo } from './cli-io.js';
+import type { CommandContext } from './command-context.js';
+
+/** The version the CLI reports (`--version`). */
+export const CLI_VERSION = '0.1.0';
+
+/** Every command, wired to the given streams; commander throws instead of exiting. */
+export function createProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command('pinnstatistik')
+    .description(
+      'pinnstatistik for auditors and operators: export, import and verify the log, reproduce every statistic with disclosure control, seal months and expire series',
+    )
+    .version(CLI_VERSION)
+    .enablePositionalOptions()
+    .option('--debug', 'on an error, print the stack trace too')
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .addHelpText(
+      'after',
+      [
+        '',
+        "An auditor's session:",
+        '  $ pinnstatistik export --from postgres://auditor@db/pinnstatistik --out log.jsonl',
+        '  $ pinnstatistik verify log.jsonl',
+        '  $ pinnstatistik report log.jsonl --from 2025-01 --to 2025-12 --granularity quarter --format html --out report.html',
+        '',
+        'Exit codes: 0 done (verify: clean), 1 the log or file is not clean (findings, broken chains, invalid catalogue), 2 could not run.',
+      ].join('\n'),
+    );
+  program.exitOverride();
+  for (const register of [
+    registerExport,
+    registerImport,
+    registerVerify,
+    registerReport,
+    registerSeal,
+    registerSeries,
+    registerCatalogue,
+    registerDemo,
+  ]) {
+    register(program, context);
+  }
+  const prepare = (command: Command): void => {
+    command.exitOverride();
+    if (command !== program) command.option('--debug', 'on an error, print the stack trace too');
+    for (const sub of command.commands) prepare(sub);
+  };
+  prepare(program);
+  return program;
+}
+
+/** The streams type, for callers building a program. */
+export type { CliIo };

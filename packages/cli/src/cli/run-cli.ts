@@ -1,0 +1,29 @@
+import { CommanderError } from 'commander';
+import { EXIT_CODES, isCliError } from './cli-error.js';
+import { type CliIo, processIo, writeLine } from './cli-io.js';
+import { createProgram } from './create-program.js';
+import { describeError } from './describe-error.js';
+
+/**
+ * Runs the CLI on arguments (without `node` and the script) and returns the exit code: errors
+ * become one line on standard error — with the stack trace only under `--debug` — never a crash.
+ */
+export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const outcome = { exitCode: EXIT_CODES.ok as number };
+  const program = createProgram({ io, outcome });
+  const debug = args.includes('--debug');
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and the version are printed by commander and end with exit code 0; a usage error
+      // has been printed by commander as one line.
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.failure;
+    }
+    if (isCliError(error)) for (const line of error.details) writeLine(io.stderr, line);
+    writeLine(io.stderr, `pinnstatistik: ${describeError(error)}`);
+    if (debug && error instanceof Error && error.stack !== undefined) writeLine(io.stderr, error.stack);
+    return isCliError(error) ? error.exitCode : EXIT_CODES.failure;
+  }
+}

@@ -1,0 +1,91 @@
+import { toCsv, toJson, toMarkdown } from '@pinnstatistik/projections';
+import type { Command } from 'commander';
+import { writeLine } from '../cli/cli-io.js';
+import { type CommandContext, example } from '../cli/command-context.js';
+import { todayOr } from '../cli/parse-options.js';
+import { writeTextOutput } from '../output/write-output.js';
+import { collectReport } from '../report/collect-report.js';
+import { markdownPreamble } from '../report/markdown-preamble.js';
+import { renderHtmlReport } from '../report/render-html-report.js';
+import { unreadablePeriodsNote } from '../report/report-notes.js';
+import { parseReportRequest, type ReportArguments } from '../report/report-request.js';
+import { openSource } from '../sources/open-source.js';
+import { auditSource } from '../verify/audit-source.js';
+
+const collectList = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `pinnstatistik report <source> --from … --to … --format csv|json|md|html`. */
+export function registerReport(program: Command, { io }: CommandContext): void {
+  program
+    .command('report')
+    .description(
+      'the statistics, disclosure-controlled: every table each intervention allows, rolled up by month, quarter or year, small counts and what would reveal them suppressed',
+    )
+    .argument('<source>', 'an export file, esdb://…, kurrentdb://… or postgres://…')
+    .requiredOption('--from <month>', 'first month, YYYY-MM')
+    .requiredOption('--to <month>', 'last month, YYYY-MM (inclusive)')
+    .option('--granularity <granularity>', 'month, quarter or year', 'month')
+    .option('--k <k>', 'suppress counts 1 … k − 1', '5')
+    .option('--hide-zeros', 'suppress zeros too')
+    .option('--intervention <id>', 'only this intervention (repeatable)', collectList)
+    .option('--format <format>', 'csv, json, md or html', 'csv')
+    .option('--lang <lang>', 'sv or en', 'en')
+    .option('--out <file>', 'write to a file (all or nothing) instead of standard output')
+    .option('--keys <keys>', 'a key directory or postgres://…, to count open periods too')
+    .option('--today <date>', 'today, YYYY-MM-DD (default: today), for the audit in the HTML header')
+    .addHelpText(
+      'after',
+      example(
+        'pinnstatistik report log.jsonl --from 2025-01 --to 2025-12 --granularity quarter --k 5 --format html --lang sv --out report.html',
+      ),
+    )
+    .action(async (target: string, args: ReportArguments & { out?: string; keys?: string }) => {
+      const today = todayOr(args.today);
+      const request = parseReportRequest({ ...args, today });
+      const source = await openSource(target, {
+        purpose: 'read',
+        ...(args.keys === undefined ? {} : { keys: args.keys }),
+      });
+      try {
+        const { report, unreadablePeriods } = await collectReport(source, target, request.options, io);
+        const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
+        const notes = note === undefined ? [] : [note];
+        let text: string;
+        switch (request.format) {
+          case 'json':
+            text = `${toJson(report.document)}\n`;
+            break;
+          case 'csv':
+            text = toCsv(report.document, { lang: request.lang });
+            break;
+          case 'md':
+            text = `${markdownPreamble(report, source.description, notes, request.lang)}${toMarkdown(report.document, { lang: request.lang })}`;
+            break;
+          case 'html': {
+            const audit = await auditSource(source, target, today, io);
+            text = renderHtmlReport(report, {
+              lang: request.lang,
+              source: source.description,
+              generatedAt: new Date().toISOString(),
+              audit: {
+                clean: audit.report.clean,
+                findings: audit.report.findings.length,
+                codes: [...new Set(audit.report.findings.map((finding) => finding.code))],
+              },
+              notes,
+            });
+            break;
+          }
+        }
+        await writeTextOutput(args.out, io.stdout, text);
+        for (const line of notes) writeLine(io.stderr, `note: ${line}`);
+        if (args.out !== undefined)
+          writeLine(
+            io.stderr,
+            `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}`,
+          );
+      } finally {
+        await source.close();
+      }
+    });
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { writeLine } from '../cli/cli-io.js';
+import { type CommandContext, example } from '../cli/command-context.js';
+import { parseDate } from '../cli/parse-options.js';
+import { openOperatorService } from '../sources/open-operator-service.js';
+
+/** `pinnstatistik series expire --store … --keys …`: the operator's daily job. */
+export function registerSeries(program: Command, { io }: CommandContext): void {
+  const series = program.command('series').description('series of connected contacts (operator jobs)');
+  series
+    .command('expire')
+    .description(
+      'close every series idle past its retention: its key and working notes destroyed, only its length kept',
+    )
+    .requiredOption('--store <store>', 'esdb://…, kurrentdb://… or postgres://…')
+    .option('--keys <keys>', 'a key directory or postgres://… (PostgreSQL stores default to their own)')
+    .option('--catalogue <id>', "the catalogue id (default: the log's)")
+    .option('--today <date>', 'today, YYYY-MM-DD (default: today)')
+    .addHelpText(
+      'after',
+      example(
+        'pinnstatistik series expire --store esdb://localhost:2113?tls=false --keys /var/lib/pinnstatistik/keys',
+      ),
+    )
+    .action(async (options: { store: string; keys?: string; catalogue?: string; today?: string }) => {
+      if (options.today !== undefined) parseDate('--today', options.today);
+      const { service, source } = await openOperatorService(options);
+      try {
+        const { expired, open } = await service.expireSeries();
+        writeLine(
+          io.stdout,
+          `${expired} series expired in ${source.description} (keys and working notes destroyed); ${open} still open`,
+        );
+      } finally {
+        await source.close();
+      }
+    });
+}

@@ -1,0 +1,24 @@
+import type { Language } from '@pinnstatistik/core';
+import { escapeMarkdown, type StatisticsReport } from '@pinnstatistik/projections';
+
+/** The lines a Markdown report starts with: the catalogue version, the range, the source, notes. */
+export function markdownPreamble(
+  report: StatisticsReport,
+  source: string,
+  notes: readonly string[],
+  lang: Language,
+): string {
+  const { catalogue, options } = report;
+  const sv = lang === 'sv';
+  const lines = [
+    `# ${escapeMarkdown(catalogue.municipality)}`,
+    '',
+    `- ${sv ? 'Katalog' : 'Catalogue'}: ${escapeMarkdown(catalogue.id)} ${escapeMarkdown(catalogue.version)}`,
+    `- ${sv ? 'Period' : 'Period'}: ${options.from} – ${options.to} (${options.granularity})`,
+    `- ${sv ? 'Källa' : 'Source'}: ${escapeMarkdown(source)}`,
+    ...notes.map((note) => `- **${sv ? 'Obs' : 'Note'}:** ${escapeMarkdown(note)}`),
+    '',
+    '',
+  ];
+  return lines.join('\n');
+}

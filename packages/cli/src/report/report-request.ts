@@ -1,0 +1,62 @@
+import { type Language, systemClock, todayOn } from '@pinnstatistik/core';
+import { type ReportOptionsInput, ReportOptionsSchema } from '@pinnstatistik/projections';
+import { CliError } from '../cli/cli-error.js';
+import { parseChoice, parseLanguage, parseMonth, parseWholeNumber } from '../cli/parse-options.js';
+
+/** The report formats. */
+export const REPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
+
+/** A report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The report command's options, as commander hands them over. */
+export interface ReportArguments {
+  readonly from: string;
+  readonly to: string;
+  readonly granularity: string;
+  readonly k: string;
+  readonly hideZeros?: boolean;
+  readonly intervention?: readonly string[];
+  readonly format: string;
+  readonly lang: string;
+  readonly today?: string;
+}
+
+/** A checked report request. */
+export interface ReportRequest {
+  readonly options: ReportOptionsInput;
+  readonly format: ReportFormat;
+  readonly lang: Language;
+}
+
+/**
+ * Checks the report's options before the log is read: months that exist (an unknown period is
+ * refused), a range in order and not in the future, a threshold, a format and a language.
+ */
+export function parseReportRequest(args: ReportArguments): ReportRequest {
+  const from = parseMonth('--from', args.from);
+  const to = parseMonth('--to', args.to);
+  if (from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+  const today = args.today ?? todayOn(systemClock);
+  if (to > today.slice(0, 7)) throw new CliError(`--to: ${to} is in the future (today is ${today})`);
+  const options: ReportOptionsInput = {
+    from,
+    to,
+    granularity: parseChoice('--granularity', args.granularity, ['month', 'quarter', 'year'] as const),
+    k: parseWholeNumber('--k', args.k, 1, 100),
+    showZeros: args.hideZeros !== true,
+    ...(args.intervention === undefined || args.intervention.length === 0
+      ? {}
+      : { interventions: [...args.intervention] }),
+  };
+  const parsed = ReportOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`--${String(issue?.path[0] ?? 'options')}: ${issue?.message ?? 'invalid'}`);
+  }
+  return {
+    options,
+    format: parseChoice('--format', args.format, REPORT_FORMATS),
+    lang: parseLanguage(args.lang),
+  };
+}

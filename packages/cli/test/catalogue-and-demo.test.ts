@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vaggerydCatalogueInput } from '@pinnstatistik/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+let dir: string;
+const run = (...args: string[]) => runBin(args, { cwd: dir });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pinnstatistik-cli-catalogue-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('catalogue', () => {
+  it('validates a good catalogue file', async () => {
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(vaggerydCatalogueInput));
+    const result = await run('catalogue', 'validate', 'good.json');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'good.json: a valid catalogue — "vaggeryd" version 1.0, 18 interventions',
+    );
+  });
+
+  it('reports every problem of an invalid catalogue at its JSON Pointer, exit 1', async () => {
+    const input = JSON.parse(JSON.stringify(vaggerydCatalogueInput)) as {
+      interventions: { documentation: { kind: string } }[];
+      effectiveFrom?: string;
+    };
+    (input.interventions[3] as { documentation: { kind: string } }).documentation.kind = 'sometimes';
+    input.effectiveFrom = undefined;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(input));
+    const result = await run('catalogue', 'validate', 'bad.json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  /interventions/3/documentation/kind: ');
+    expect(result.stderr).toContain('  /effectiveFrom: ');
+    expect(result.stderr).toMatch(/pinnstatistik: bad.json: not a valid catalogue \(\d+ problems\)\n$/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('reports JSON that does not parse, and a missing file', async () => {
+    writeFileSync(join(dir, 'broken.json'), '{"id": ');
+    const broken = await run('catalogue', 'validate', 'broken.json');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('(root): not valid JSON');
+    const missing = await run('catalogue', 'validate', 'missing.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('pinnstatistik: missing.json: no such file\n');
+  });
+
+  it('shows the interventions as a table, in Swedish and English', async () => {
+    const sv = await run('catalogue', 'show', '--lang', 'sv');
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^rad +id +insats +dokumentation/m);
+    expect(sv.stdout).toMatch(/^18 +trygghetslarm +Trygghetslarm ordinärt boende +case-record-required/m);
+    const en = await run('catalogue', 'show', '--version', '1.0');
+    expect(en.stdout).toMatch(/^row +id +intervention +documentation/m);
+    const unknown = await run('catalogue', 'show', '--version', '9.9');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('pinnstatistik: no catalogue version 9.9; there are: 1.0\n');
+  });
+
+  it('prints the JSON Schema', async () => {
+    const result = await run('catalogue', 'schema');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.properties).toHaveProperty('interventions');
+  });
+});
+
+describe('demo', () => {
+  it('shows what pnpm demo shows', async () => {
+    const result = await run('demo');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1. Catalogue adopted: Vaggeryds kommun');
+    expect(result.stdout).toContain('DOCUMENTATION_EXEMPT');
+    expect(result.stdout).toContain('Verdict: clean');
+  });
+});
