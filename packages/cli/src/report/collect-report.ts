@@ -33,9 +33,11 @@ export async function collectReport(
   let cube: StatisticsCube;
   try {
     ({ state: cube } = await replay(
-      observeReads(source.store, overview.observe),
+      observeReads(source.store, (event) => {
+        overview.observe(event);
+        if (overview.events % 500 === 0) progress.update(overview.events);
+      }),
       statisticsProjection({ keys: source.keys ?? createMemoryKeyStore() }),
-      { onProgress: progress.update, progressEvery: 1000 },
     ));
   } finally {
     progress.stop();

@@ -33,11 +33,16 @@ export async function auditSource(
   const progress = startProgress(io, 'auditing', await eventTotal(source, target));
   let report: AuditReport;
   try {
-    report = await auditLog(observeReads(source.store, overview.observe), {
-      ...(source.keys === undefined ? {} : { keys: source.keys }),
-      today,
-      onProgress: progress.update,
-    });
+    report = await auditLog(
+      observeReads(source.store, (event) => {
+        overview.observe(event);
+        if (overview.events % 500 === 0) progress.update(overview.events);
+      }),
+      {
+        ...(source.keys === undefined ? {} : { keys: source.keys }),
+        today,
+      },
+    );
   } finally {
     progress.stop();
   }
