@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../json.js';
 import type { EventToAppend } from '../ports/event-store.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalEnvelope } from './canonical-envelope.js';
 
 /** The `prev` of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -34,22 +34,17 @@ export interface HashedContent {
   readonly metadata: JsonObject;
 }
 
-function withoutHash(metadata: JsonObject): JsonObject {
-  const { hash: _hash, ...rest } = metadata;
-  return rest;
-}
-
 /** The hash of an event: SHA-256 (hex) over its canonical JSON, with the `hash` field left out. */
 export function hashEvent(content: HashedContent): string {
-  const canonical = canonicalJson({
-    stream: content.stream,
-    revision: content.revision,
-    id: content.id,
-    type: content.type,
-    data: content.data,
-    metadata: withoutHash(content.metadata),
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+  const canonical = canonicalEnvelope(
+    content.stream,
+    content.revision,
+    content.id,
+    content.type,
+    content.data,
+    content.metadata,
+  );
+  return oneShotHash('sha256', canonical, 'hex');
 }
 
 /** Seals one event into the stream's chain: sets `prev` and `hash`. */

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The id of the `index`-th event a command writes to a stream: a UUID (version 8) derived
  * from the command id, so a retried command produces the same ids and stores de-duplicate it.
  */
 export function deriveEventId(commandId: string, stream: string, index: number): string {
-  const digest = createHash('sha256').update(`${commandId}\u0000${stream}\u0000${index}`).digest();
+  const digest = hash('sha256', `${commandId}\u0000${stream}\u0000${index}`, 'buffer');
   digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x80;
   digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80;
   const hex = digest.subarray(0, 16).toString('hex');

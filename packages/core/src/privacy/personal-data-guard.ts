@@ -8,6 +8,10 @@ export interface PersonalDataFinding {
   readonly kind: PersonalDataKind;
 }
 
+/** Fewer than seven digits and no "@": nothing the guard looks for can be in it (its own fast check). */
+const tooShortForPersonalData = (value: number): boolean => value > -1_000_000 && value < 1_000_000;
+
+// `path` is a stack, extended and restored in place: a pointer is built only for a finding.
 function scanValue(value: unknown, path: PropertyKey[], depth: number): PersonalDataFinding | undefined {
   if (depth > 32) return undefined;
   if (typeof value === 'string') {
@@ -15,22 +19,28 @@ function scanValue(value: unknown, path: PropertyKey[], depth: number): Personal
     return kind === undefined ? undefined : { path: toJsonPointer(path), kind };
   }
   if (typeof value === 'number' && Number.isInteger(value)) {
+    if (tooShortForPersonalData(value)) return undefined;
     const kind = findPersonalData(String(value));
     return kind === undefined ? undefined : { path: toJsonPointer(path), kind };
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
-      const finding = scanValue(value[index], [...path, index], depth + 1);
+      path.push(index);
+      const finding = scanValue(value[index], path, depth + 1);
+      path.pop();
       if (finding !== undefined) return finding;
     }
     return undefined;
   }
   if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const keyKind = findPersonalData(key);
       // A key that is itself personal data is located by its parent, so the key never appears in a path.
       if (keyKind !== undefined) return { path: toJsonPointer(path), kind: keyKind };
-      const finding = scanValue(child, [...path, key], depth + 1);
+      path.push(key);
+      const finding = scanValue((value as Record<string, unknown>)[key], path, depth + 1);
+      path.pop();
       if (finding !== undefined) return finding;
     }
   }

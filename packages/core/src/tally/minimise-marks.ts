@@ -10,6 +10,23 @@ import { refuse } from '../refusals/refuse.js';
 
 type MarkInput = string | number;
 
+// A catalogue is immutable once parsed: its dimensions' value lists are computed once, not per mark.
+const valuesByCatalogue = new WeakMap<Catalogue, Map<Dimension, readonly string[]>>();
+
+function valuesOf(dimension: Dimension, catalogue: Catalogue): readonly string[] {
+  let byDimension = valuesByCatalogue.get(catalogue);
+  if (byDimension === undefined) {
+    byDimension = new Map();
+    valuesByCatalogue.set(catalogue, byDimension);
+  }
+  let values = byDimension.get(dimension);
+  if (values === undefined) {
+    values = dimensionValues(dimension, catalogue);
+    byDimension.set(dimension, values);
+  }
+  return values;
+}
+
 function withinTargetGroup(policy: InterventionPolicy, dimensionId: string, value: MarkInput): boolean {
   const range = policy.targetGroup.ageRange;
   if (range?.enforcedOn !== dimensionId || value === NOT_STATED) return true;
@@ -83,7 +100,7 @@ export function minimiseMarks(
         ),
       );
     }
-    const allowed = dimensionValues(dimension, catalogue);
+    const allowed = valuesOf(dimension, catalogue);
     const stored = minimiseValue(dimension, value, allowed);
     if (stored === undefined) {
       return E.left(

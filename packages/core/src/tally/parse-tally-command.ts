@@ -5,6 +5,7 @@ import { scanForPersonalData } from '../privacy/personal-data-guard.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { type TallyCommand, TallyCommandSchema } from './commands.js';
+import { fastTallyContact } from './fast-tally-contact.js';
 
 /**
  * The door every input passes: first the personal-data guard (so a personnummer is refused
@@ -13,9 +14,12 @@ import { type TallyCommand, TallyCommandSchema } from './commands.js';
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
+  fastPath?: (input: unknown) => z.infer<Schema> | undefined,
 ): E.Either<Refusal, z.infer<Schema>> {
   const finding = scanForPersonalData(input);
   if (finding !== undefined) return E.left(refuse.personalDataDetected(finding.path, finding.kind));
+  const fast = fastPath?.(input);
+  if (fast !== undefined) return E.right(fast);
   const parsed = schema.safeParse(input);
   return parsed.success
     ? E.right(parsed.data)
@@ -24,5 +28,5 @@ export function parseInput<Schema extends z.ZodType>(
 
 /** Validates a tally-sheet command from untrusted input. */
 export function parseTallyCommand(input: unknown): E.Either<Refusal, TallyCommand> {
-  return parseInput(TallyCommandSchema, input);
+  return parseInput(TallyCommandSchema, input, fastTallyContact);
 }

@@ -1,0 +1,154 @@
+import {
+  type Cipher,
+  type CommandService,
+  catalogueStream,
+  createCommandService,
+  type EventStore,
+  fixedClock,
+  type KeyStore,
+  periodStream,
+} from '@pinnstatistik/core';
+import { replay, statisticsProjection } from '@pinnstatistik/projections';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { type CipherName, cipherNamed } from './ciphers.js';
+import { foldDigest, foldOfSheets } from './fold-digest.js';
+import { settledHeapBytes } from './heap.js';
+import { replayStreams } from './sealed-replay.js';
+import { percentile, perSecond } from './stats.js';
+import { now, timed } from './timer.js';
+import { BENCH_NOW, createWorkload, PERIODS, type Workload } from './workload.js';
+
+/** What one pass of the pipeline measures: record, rebuild, seal, replay sealed, memory at rest. */
+export interface PipelineResult {
+  readonly cipher: CipherName;
+  readonly n: number;
+  /** (b) the full command path, one command per call. */
+  readonly commandsPerSec: number;
+  readonly latencyP50Us: number;
+  readonly latencyP99Us: number;
+  readonly latencyMaxUs: number;
+  /** Events the store holds after recording (tallies, registrations, the catalogue). */
+  readonly storedEvents: number;
+  /** (f) heap bytes per stored event after GC, the store and key store only. */
+  readonly heapBytesPerEvent: number;
+  /** (c) replay + statistics projection of the open year. */
+  readonly openReplayPerSec: number;
+  readonly openReplayMs: number;
+  readonly openDigest: string;
+  /** (d) sealing the twelve months, by a fresh service (cold caches). */
+  readonly sealMs: number;
+  readonly sealPerSec: number;
+  /** (e) replay of the sealed year: the whole log (detail skipped: its keys are gone). */
+  readonly sealedFullReplayMs: number;
+  readonly sealedFullDigest: string;
+  /** (e) replay of the sealed year from the period streams' tables (the auditor's replay). */
+  readonly sealedReplayMs: number;
+  readonly sealedReplayEvents: number;
+  readonly sealedDigest: string;
+}
+
+/** A memory store and key store with a catalogue adopted, and a service over them. */
+export async function openService(
+  workload: Workload,
+  cipher: Cipher,
+  store: EventStore = createMemoryEventStore(),
+  keys: KeyStore = createMemoryKeyStore(),
+): Promise<{ store: EventStore; keys: KeyStore; service: CommandService }> {
+  const service = createCommandService({
+    store,
+    keys,
+    catalogueId: workload.catalogue.id,
+    clock: fixedClock(BENCH_NOW),
+    cipher,
+  });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: '0a0b0c0d-0000-4000-8000-000000000001',
+    catalogue: workload.catalogue,
+  });
+  if (adopted._tag === 'Left') throw new Error(adopted.left.message.en);
+  return { store, keys, service };
+}
+
+/** Records the workload through the command service, timing every command. */
+export async function recordWorkload(
+  service: CommandService,
+  workload: Workload,
+  latencies: Float64Array,
+): Promise<number> {
+  let index = 0;
+  const start = now();
+  for (const command of workload.commands()) {
+    const began = now();
+    const result = await service.tally(command);
+    latencies[index] = now() - began;
+    index += 1;
+    if (result._tag === 'Left') throw new Error(`the workload was refused: ${result.left.message.en}`);
+  }
+  return now() - start;
+}
+
+async function record(
+  workload: Workload,
+  cipher: Cipher,
+  latencies: Float64Array,
+): Promise<{ store: EventStore; keys: KeyStore; recordMs: number }> {
+  const { store, keys, service } = await openService(workload, cipher);
+  return { store, keys, recordMs: await recordWorkload(service, workload, latencies) };
+}
+
+/** Runs the pipeline at N with one cipher, in this (fresh) process. */
+export async function measurePipeline(n: number, cipherName: CipherName): Promise<PipelineResult> {
+  const workload = createWorkload(n);
+  const cipher = cipherNamed(cipherName);
+  const latencies = new Float64Array(n);
+  const before = settledHeapBytes();
+  // Recorded in a function of its own, so nothing of the service outlives it but the stores.
+  const { store, keys, recordMs } = await record(workload, cipher, latencies);
+  const storedEvents = (store as { size?: number }).size ?? 0;
+  const heapBytesPerEvent = (settledHeapBytes() - before) / storedEvents;
+
+  const projection = () => statisticsProjection({ keys, ciphers: [cipher] });
+  const open = await timed(() => replay(store, projection()));
+  const openDigest = foldDigest(foldOfSheets(open.result.state.sheets()));
+
+  const sealer = createCommandService({
+    store,
+    keys,
+    catalogueId: workload.catalogue.id,
+    clock: fixedClock(BENCH_NOW),
+    cipher,
+  });
+  const seal = await timed(async () => {
+    for (const period of PERIODS) {
+      const sealed = await sealer.sealPeriod(period);
+      if (sealed._tag === 'Left') throw new Error(`sealing ${period} was refused: ${sealed.left.message.en}`);
+    }
+  });
+
+  const full = await timed(() => replay(store, projection()));
+  const streams = [catalogueStream(workload.catalogue.id), ...PERIODS.map(periodStream)];
+  settledHeapBytes();
+  const sealed = await timed(() => replayStreams(store, projection(), streams));
+
+  return {
+    cipher: cipherName,
+    n,
+    commandsPerSec: perSecond(n, recordMs),
+    latencyP50Us: percentile(latencies, n, 50) * 1000,
+    latencyP99Us: percentile(latencies, n, 99) * 1000,
+    latencyMaxUs: percentile(latencies, n, 100) * 1000,
+    storedEvents,
+    heapBytesPerEvent,
+    openReplayPerSec: perSecond(open.result.events, open.ms),
+    openReplayMs: open.ms,
+    openDigest,
+    sealMs: seal.ms,
+    sealPerSec: perSecond(n, seal.ms),
+    sealedFullReplayMs: full.ms,
+    sealedFullDigest: foldDigest(foldOfSheets(full.result.state.sheets())),
+    sealedReplayMs: sealed.ms,
+    sealedReplayEvents: sealed.result.events,
+    sealedDigest: foldDigest(foldOfSheets(sealed.result.state.sheets())),
+  };
+}

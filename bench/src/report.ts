@@ -1,0 +1,257 @@
+import type { CipherName } from './ciphers.js';
+import type { LiveResult } from './measure-live.js';
+import type { PipelineResult } from './measure-pipeline.js';
+import type { PostgresResult } from './measure-postgres.js';
+import type { RawResult } from './measure-raw.js';
+import type { StoreAppendResult } from './measure-store-append.js';
+
+/** Everything one run measured (medians over its repetitions). */
+export interface Results {
+  readonly raw?: RawResult;
+  readonly appendSmall?: StoreAppendResult;
+  readonly appendLarge?: StoreAppendResult;
+  readonly pipeline: Partial<Record<CipherName, PipelineResult>>;
+  readonly live?: LiveResult;
+  readonly postgres?: PostgresResult;
+  readonly sodiumUnavailable?: string;
+}
+
+/** One line of the table: a figure, its raw baseline, their ratio and the target. */
+export interface Row {
+  readonly id: string;
+  readonly measure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly raw?: number;
+  /** How the figure compares with its raw baseline, in words (`0.12× raw`, `6.0× raw bytes`). */
+  readonly vsRaw?: string;
+  readonly ratio?: number;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+const k = (value: number): string =>
+  value >= 1e6
+    ? `${(value / 1e6).toFixed(2)} M`
+    : value >= 1e4
+      ? `${(value / 1e3).toFixed(1)} k`
+      : value >= 100
+        ? value.toFixed(0)
+        : value.toFixed(1);
+
+const ratioOf = (value: number, raw: number | undefined): number | undefined =>
+  raw === undefined || raw === 0 ? undefined : value / raw;
+
+/** The table's rows from a run's results. */
+export function rows(results: Results): Row[] {
+  const out: Row[] = [];
+  const { raw, appendSmall, appendLarge, live, postgres } = results;
+  const rate = (
+    id: string,
+    measure: string,
+    value: number,
+    rawValue: number | undefined,
+    target?: string,
+    met?: boolean,
+  ) => {
+    const ratio = ratioOf(value, rawValue);
+    out.push({
+      id,
+      measure,
+      value,
+      unit: 'ev/s',
+      ...(rawValue === undefined ? {} : { raw: rawValue }),
+      ...(ratio === undefined ? {} : { ratio, vsRaw: `${ratio.toFixed(3)}× raw` }),
+      ...(target === undefined ? {} : { target }),
+      ...(met === undefined ? {} : { met }),
+    });
+  };
+  for (const append of [appendSmall, appendLarge]) {
+    if (append === undefined) continue;
+    rate(
+      `a-append-${append.n}`,
+      `(a) store-memory append, 1 event/call, N = ${k(append.n)}`,
+      append.appendPerSec,
+      append.rawAppendPerSec,
+      '≥ 400 k ev/s',
+      append.appendPerSec >= 400_000,
+    );
+  }
+  if (appendSmall !== undefined && appendLarge !== undefined && appendLarge.n !== appendSmall.n) {
+    const flat = appendLarge.appendPerSec / appendSmall.appendPerSec;
+    out.push({
+      id: 'a-flat',
+      measure: `(a) append flat in N: rate at ${k(appendLarge.n)} ÷ rate at ${k(appendSmall.n)}`,
+      value: flat,
+      unit: '×',
+      target: '≥ 0.8 (within 20 %)',
+      met: flat >= 0.8,
+    });
+  }
+  for (const cipher of ['aes', 'sodium'] as const) {
+    const pipeline = results.pipeline[cipher];
+    if (pipeline === undefined) continue;
+    const name = cipher === 'aes' ? 'AES-GCM (node)' : 'XChaCha20 (sodium)';
+    rate(
+      `b-command-${cipher}`,
+      `(b) full command path, ${name}, cmd/s`,
+      pipeline.commandsPerSec,
+      raw?.appendPerSec,
+      '≥ 50 k cmd/s',
+      pipeline.commandsPerSec >= 50_000,
+    );
+    out.push({
+      id: `b-latency-${cipher}`,
+      measure: `(b) single-command latency p50 / p99, ${name}`,
+      value: pipeline.latencyP99Us,
+      unit: `µs p99 (p50 ${pipeline.latencyP50Us.toFixed(0)} µs)`,
+      target: 'p99 < 1,000 µs',
+      met: pipeline.latencyP99Us < 1000,
+    });
+    rate(
+      `c-open-${cipher}`,
+      `(c) replay + statistics of the open year, ${name}`,
+      pipeline.openReplayPerSec,
+      raw?.foldPerSec,
+      cipher === 'aes' ? '≥ 100 k ev/s' : '≥ 250 k ev/s',
+      pipeline.openReplayPerSec >= (cipher === 'aes' ? 100_000 : 250_000),
+    );
+    rate(
+      `d-seal-${cipher}`,
+      `(d) sealing the year (12 months), detail ev/s, ${name}`,
+      pipeline.sealPerSec,
+      raw?.foldPerSec,
+    );
+    const rawMs = raw === undefined ? undefined : (raw.foldMs * pipeline.n) / raw.n;
+    out.push({
+      id: `e-sealed-${cipher}`,
+      measure: `(e) replay of the sealed year (period streams: ${pipeline.sealedReplayEvents} events), ${name}`,
+      value: pipeline.sealedReplayMs,
+      unit: 'ms',
+      ...(rawMs === undefined
+        ? {}
+        : {
+            raw: rawMs,
+            ratio: rawMs / pipeline.sealedReplayMs,
+            vsRaw: `${(rawMs / pipeline.sealedReplayMs).toFixed(1)}× faster than raw fold of N`,
+          }),
+      target: '< 100 ms whatever N',
+      met: pipeline.sealedReplayMs < 100,
+    });
+    out.push({
+      id: `e-sealed-full-${cipher}`,
+      measure: `(e') replay of the whole sealed log (detail skipped, keys gone), ${name}`,
+      value: pipeline.sealedFullReplayMs,
+      unit: 'ms',
+      ...(rawMs === undefined
+        ? {}
+        : {
+            raw: rawMs,
+            ratio: rawMs / pipeline.sealedFullReplayMs,
+            vsRaw: `${(rawMs / pipeline.sealedFullReplayMs).toFixed(2)}× raw fold time`,
+          }),
+    });
+    out.push({
+      id: `f-heap-${cipher}`,
+      measure: `(f) heap per stored event after GC (command-path events), ${name}`,
+      value: pipeline.heapBytesPerEvent,
+      unit: 'B/event',
+      ...(raw === undefined
+        ? {}
+        : {
+            raw: raw.heapBytesPerEvent,
+            ratio: pipeline.heapBytesPerEvent / raw.heapBytesPerEvent,
+            vsRaw: `${(pipeline.heapBytesPerEvent / raw.heapBytesPerEvent).toFixed(2)}× raw bytes`,
+          }),
+      target: '≤ 300 B',
+      met: pipeline.heapBytesPerEvent <= 300,
+    });
+  }
+  for (const append of [appendLarge ?? appendSmall]) {
+    if (append === undefined) continue;
+    out.push({
+      id: 'f-heap-store',
+      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedChars.toFixed(0)} chars JSON), N = ${k(append.n)}`,
+      value: append.heapBytesPerEvent,
+      unit: 'B/event',
+      raw: append.rawHeapBytesPerEvent,
+      ratio: append.heapBytesPerEvent / append.rawHeapBytesPerEvent,
+      vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (JSON strings in an array)`,
+      target: '≤ 300 B',
+      met: append.heapBytesPerEvent <= 300,
+    });
+  }
+  if (live !== undefined) {
+    const command = results.pipeline[live.cipher];
+    out.push({
+      id: 'live',
+      measure: `live projection beside the command path (N = ${k(live.n)}): cmd/s with it; lag at the end ${live.lagAtEnd} events, max ${live.maxLag}, drained in ${live.drainMs.toFixed(0)} ms`,
+      value: live.commandsPerSec,
+      unit: 'cmd/s',
+      ...(command === undefined
+        ? {}
+        : {
+            raw: command.commandsPerSec,
+            ratio: live.commandsPerSec / command.commandsPerSec,
+            vsRaw: `${(live.commandsPerSec / command.commandsPerSec).toFixed(2)}× the command path alone`,
+          }),
+      target: 'keeps up (lag bounded)',
+      met: live.maxLag <= 1000,
+    });
+  }
+  if (postgres !== undefined) {
+    const memory = appendSmall ?? appendLarge;
+    out.push({
+      id: 'pg-append',
+      measure: `PostgreSQL append, 1 event/call (command-path events), N = ${k(postgres.n)}`,
+      value: postgres.appendPerSec,
+      unit: 'ev/s',
+      ...(memory === undefined
+        ? {}
+        : {
+            raw: memory.appendPerSec,
+            ratio: postgres.appendPerSec / memory.appendPerSec,
+            vsRaw: `${(postgres.appendPerSec / memory.appendPerSec).toFixed(4)}× store-memory`,
+          }),
+    });
+    out.push({
+      id: 'pg-replay',
+      measure: `PostgreSQL replay + statistics of the open year (AES), N = ${k(postgres.n)}`,
+      value: postgres.replayPerSec,
+      unit: 'ev/s',
+      raw: postgres.memoryReplayPerSec,
+      ratio: postgres.replayPerSec / postgres.memoryReplayPerSec,
+      vsRaw: `${(postgres.replayPerSec / postgres.memoryReplayPerSec).toFixed(2)}× store-memory`,
+    });
+  }
+  return out;
+}
+
+/** A figure for the table. */
+export function formatValue(row: Row): string {
+  if (row.unit === '×') return row.value.toFixed(2);
+  if (row.unit === 'ms') return `${row.value.toFixed(1)} ms`;
+  if (row.unit.startsWith('B/')) return `${row.value.toFixed(0)} B`;
+  if (row.unit.startsWith('µs')) return `${row.value.toFixed(0)} ${row.unit}`;
+  return `${k(row.value)} ${row.unit}`;
+}
+
+function formatRaw(row: Row): string {
+  if (row.raw === undefined) return '';
+  if (row.unit === 'ms') return `${row.raw.toFixed(1)} ms`;
+  if (row.unit.startsWith('B/')) return `${row.raw.toFixed(0)} B`;
+  return `${k(row.raw)} ${row.unit === 'cmd/s' ? 'cmd/s' : 'ev/s'}`;
+}
+
+/** The table as Markdown. */
+export function markdownTable(table: readonly Row[]): string {
+  const lines = [
+    '| measurement | figure | baseline | vs baseline | target | met |',
+    '|---|---:|---:|---|---|:-:|',
+    ...table.map(
+      (row) =>
+        `| ${row.measure} | ${formatValue(row)} | ${formatRaw(row)} | ${row.vsRaw ?? ''} | ${row.target ?? ''} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
