@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@pinnstatistik\/core\/testing$/, replacement: here('./packages/core/src/testing/index.ts') },
+      { find: /^@pinnstatistik\/testing\/vitest$/, replacement: here('./packages/testing/src/vitest.ts') },
       { find: /^@pinnstatistik\/([a-z-]+)$/, replacement: here('./packages/$1/src/index.ts') },
     ],
   },

@@ -1,0 +1,121 @@
+import {
+  type Catalogue,
+  chainEvent,
+  createChainVerifier,
+  deriveEventId,
+  type EventStore,
+  type EventToAppend,
+  GENESIS_HASH,
+  type JsonValue,
+  STREAM_PREFIXES,
+} from '@pinnstatistik/core';
+import type { Finding } from '@pinnstatistik/projections';
+import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import * as E from 'fp-ts/lib/Either.js';
+import { type AuditSubject, isEventStore, isRecordedEvent, type LoggedEvent } from './audit-subject.js';
+import { bareEventStream } from './bare-event-stream.js';
+
+/** The log the audit reads, and how to point its findings back at the original events. */
+export interface AuditedLog {
+  readonly store: EventStore;
+  /** Hash-chain findings on the log's own catalogue streams, which the given catalogues replaced. */
+  readonly chainFindings: readonly Finding[];
+  /** Puts a finding's position and revision back to those of the original event. */
+  locate(finding: Finding): Finding;
+}
+
+const origin = (stream: string, revision: number): string => `${stream}\u0000${revision}`;
+
+async function* eventsOf(subject: EventStore | readonly LoggedEvent[]): AsyncIterable<LoggedEvent> {
+  if (isEventStore(subject as AuditSubject)) yield* (subject as EventStore).readAll();
+  else yield* subject as readonly LoggedEvent[];
+}
+
+/**
+ * The log to audit. A store audited against its own catalogues is read as it is. Otherwise a
+ * memory copy is made: the given catalogues adopted first (they replace the log's own, whose
+ * chains are still checked), then every recorded event as stored (chains intact), and bare
+ * domain events chained into streams by type.
+ */
+export async function auditedLog(
+  subject: EventStore | readonly LoggedEvent[],
+  catalogues: readonly Catalogue[],
+): Promise<AuditedLog> {
+  if (isEventStore(subject as AuditSubject) && catalogues.length === 0) {
+    return { store: subject as EventStore, chainFindings: [], locate: (finding) => finding };
+  }
+  const copy = createMemoryEventStore();
+  const heads = new Map<string, { revision: number; hash: string }>();
+  const origins = new Map<string, { position: string; revision: number }>();
+  const replaced = createChainVerifier();
+  const chainFindings: Finding[] = [];
+
+  const append = async (stream: string, event: EventToAppend): Promise<number> => {
+    const result = await copy.append(stream, [event], { expected: 'any' });
+    if (E.isLeft(result)) throw new Error(`could not copy the log for the audit: ${result.left.code}`);
+    heads.set(stream, { revision: result.right.nextRevision, hash: String(event.metadata.hash) });
+    return result.right.nextRevision;
+  };
+  const appendBare = (stream: string, type: string, data: unknown, metadata: Record<string, string> = {}) => {
+    const head = heads.get(stream);
+    const revision = head === undefined ? 0 : head.revision + 1;
+    const id = deriveEventId('pinnstatistik/testing/audit', stream, revision);
+    const event = chainEvent(stream, revision, head?.hash ?? GENESIS_HASH, {
+      id,
+      type,
+      data: data as JsonValue,
+      metadata: { commandId: id, correlationId: id, causationId: id, codec: 'plain', ...metadata },
+    });
+    return append(stream, event);
+  };
+
+  for (const catalogue of catalogues) {
+    await appendBare(
+      `${STREAM_PREFIXES.catalogue}${catalogue.id}`,
+      'CatalogueAdopted',
+      { catalogue },
+      { catalogueId: catalogue.id, catalogueVersion: catalogue.version },
+    );
+  }
+  const replacing = catalogues.length > 0;
+  let index = -1;
+  for await (const event of eventsOf(subject)) {
+    index += 1;
+    if (isRecordedEvent(event)) {
+      if (replacing && event.stream.startsWith(STREAM_PREFIXES.catalogue)) {
+        const broken = replaced.check(event);
+        if (broken !== undefined) {
+          chainFindings.push({
+            code: broken.code,
+            stream: broken.stream,
+            position: broken.position,
+            revision: broken.revision,
+            rule: { clause: 'envelope/hash-chain' },
+            message: {
+              sv: `Hashkedjan är bruten: ${broken.message}.`,
+              en: `The hash chain is broken: ${broken.message}.`,
+            },
+          });
+        }
+        continue;
+      }
+      const { id, type, data, metadata } = event;
+      const revision = await append(event.stream, { id, type, data, metadata });
+      origins.set(origin(event.stream, revision), { position: event.position, revision: event.revision });
+    } else if (!(replacing && event.type === 'CatalogueAdopted')) {
+      const stream = bareEventStream(event);
+      const revision = await appendBare(stream, event.type, event.data);
+      // A bare event has no store position: its index in the list stands in for it.
+      origins.set(origin(stream, revision), { position: String(index), revision });
+    }
+  }
+  return {
+    store: copy,
+    chainFindings,
+    locate(finding) {
+      const original =
+        finding.revision === undefined ? undefined : origins.get(origin(finding.stream, finding.revision));
+      return original === undefined ? finding : { ...finding, ...original };
+    },
+  };
+}
