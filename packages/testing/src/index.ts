@@ -28,6 +28,7 @@ export {
   seededYear,
   type Then,
   tallyingPolicies,
+  testRecordKey,
   validTallyCommand,
 } from '@pinnstatistik/core/testing';
 export { FINDING_CODES, type Finding, type FindingCode } from '@pinnstatistik/projections';
@@ -48,7 +49,6 @@ export type {
 export { describeFindings } from './compliance/describe-findings.js';
 export { findings } from './compliance/findings.js';
 export { givenCatalogue } from './decider/given-catalogue.js';
-export { testRecordKey } from './decider/test-record-key.js';
 export { type SealedYear, type SealedYearOptions, sealedYear } from './fixtures/sealed-year.js';
 export { type MatcherVerdict, refusedWith } from './matchers/refused-with.js';
 export { type GivenServiceOptions, givenService, type ServiceScenario } from './service/given-service.js';
