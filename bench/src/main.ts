@@ -31,6 +31,12 @@ const program = new Command()
   )
   .option('--n <count>', 'tally commands in the workload (1000, 100k, 1m)', count, 1_000_000)
   .option('--runs <count>', 'fresh processes per measurement; the median is reported', count, 3)
+  .option(
+    '--pipeline-runs <count>',
+    'fresh processes for the long pipeline (command path → replay → seal → sealed replay) per cipher',
+    count,
+    1,
+  )
   .option('--quick', 'N = 100k, one run, PostgreSQL at 10k (a smoke run, about a minute)')
   .option('--small-n <count>', 'the smaller N of the store-append pair', count, 100_000)
   .option(
@@ -58,6 +64,7 @@ const program = new Command()
 interface Options {
   n: number;
   runs: number;
+  pipelineRuns: number;
   quick?: boolean;
   smallN: number;
   liveN?: number;
@@ -121,7 +128,7 @@ async function main(): Promise<void> {
   const shape = createWorkload(n).shape;
   const started = performance.now();
   process.stderr.write(
-    `pinnstatistik bench: N = ${n.toLocaleString('en')}, ${runs} run(s) each, ${machine.cpu} × ${machine.cores}, node ${machine.node}\n`,
+    `pinnstatistik bench: N = ${n.toLocaleString('en')}, ${runs} run(s) each (pipeline ${options.pipelineRuns}), ${machine.cpu} × ${machine.cores}, node ${machine.node}\n`,
   );
   if (unavailable !== undefined && options.sodium)
     process.stderr.write(`  sodium-native cannot load here: ${unavailable}\n`);
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
     for (const cipher of ciphers)
       pipeline[cipher] = await repeat<PipelineResult>(
         { kind: 'pipeline', n, cipher },
-        runs,
+        options.pipelineRuns,
         `command path → replay → seal → sealed replay, ${cipher}, N = ${n}`,
       );
   }
@@ -211,7 +218,7 @@ async function main(): Promise<void> {
       shape.byType,
     )
       .map(([type, value]) => `${type} ≈ ${value.toLocaleString('en')}`)
-      .join(', ')}), median of ${runs}`,
+      .join(', ')}), median of ${runs} (pipeline: ${options.pipelineRuns})`,
   );
   console.log(
     `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}${machine.commit === undefined ? '' : `, commit ${machine.commit}`}`,

@@ -59,7 +59,7 @@ export function rows(results: Results): Row[] {
       id,
       measure,
       value,
-      unit: 'ev/s',
+      unit: id.startsWith('b-') ? 'cmd/s' : 'ev/s',
       ...(rawValue === undefined ? {} : { raw: rawValue }),
       ...(ratio === undefined ? {} : { ratio, vsRaw: `${ratio.toFixed(3)}× raw` }),
       ...(target === undefined ? {} : { target }),
@@ -94,7 +94,7 @@ export function rows(results: Results): Row[] {
     const name = cipher === 'aes' ? 'AES-GCM (node)' : 'XChaCha20 (sodium)';
     rate(
       `b-command-${cipher}`,
-      `(b) full command path, ${name}, cmd/s`,
+      `(b) full command path, ${name}`,
       pipeline.commandsPerSec,
       raw?.appendPerSec,
       '≥ 50 k cmd/s',

@@ -12,6 +12,9 @@ import {
   type RecordedEvent,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { createByteLog } from './byte-log.js';
+import { type GrowableInts, growableInts } from './growable.js';
+import { createIdIndex } from './id-index.js';
 
 /** Options for the in-memory store. */
 export interface MemoryEventStoreOptions {
@@ -20,13 +23,12 @@ export interface MemoryEventStoreOptions {
 }
 
 interface StreamEntry {
+  readonly ordinal: number;
   /** Global log index of each revision. */
-  readonly indices: number[];
-  /** Revision of each event id, for idempotent re-appends. */
-  readonly revisionOfId: Map<string, number>;
+  readonly indices: GrowableInts;
 }
 
-type Encoded = [type: string, id: string, data: JsonValue, metadata: JsonObject];
+type Encoded = [id: string, type: string, data: JsonValue, metadata: JsonObject];
 
 function notAPosition(position: string): never {
   throw new TypeError(`not a position of this store: ${JSON.stringify(position)}`);
@@ -50,24 +52,38 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   dump(): string[];
 } {
   const maxAppendBytes = options.maxAppendBytes ?? 1024 * 1024;
-  const log: string[] = [];
-  const streamOrdinalOf: number[] = [];
-  const revisionOf: number[] = [];
+  // Per event: its encoded bytes, 12 bytes of offsets, 8 of stream and revision, 4 in its
+  // stream's index and a slot or two of the id index — no id string, no position object.
+  const log = createByteLog();
+  const streamOrdinalOf = growableInts(1024);
+  const revisionOf = growableInts(1024);
+  const ids = createIdIndex();
   const streamNames: string[] = [];
-  const streams = new Map<string, StreamEntry & { ordinal: number }>();
+  const streams = new Map<string, StreamEntry>();
   let signal: { promise: Promise<void>; resolve: () => void } | undefined;
 
   const recorded = (index: number): RecordedEvent => {
-    const [type, id, data, metadata] = JSON.parse(log[index] as string) as Encoded;
+    const [id, type, data, metadata] = JSON.parse(log.text(index)) as Encoded;
     return {
-      stream: streamNames[streamOrdinalOf[index] as number] as string,
-      revision: revisionOf[index] as number,
+      stream: streamNames[streamOrdinalOf.at(index)] as string,
+      revision: revisionOf.at(index),
       position: String(index + 1),
       id,
       type,
       data,
       metadata,
     };
+  };
+
+  /** The revision of an id in a stream, or -1. Stored events start with `["<id>",`. */
+  const revisionOfId = (entry: StreamEntry, id: string): number => {
+    const prefix = `${JSON.stringify(id)},`;
+    const index = ids.find(
+      entry.ordinal,
+      id,
+      (candidate) => streamOrdinalOf.at(candidate) === entry.ordinal && log.startsWith(candidate, prefix, 1),
+    );
+    return index === -1 ? -1 : revisionOf.at(index);
   };
 
   const conflict = (
@@ -85,15 +101,18 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     const entry = streams.get(stream);
     const current = entry === undefined ? -1 : entry.indices.length - 1;
 
+    // Revisions of the given ids already in the stream (-1: new), for idempotent retries.
+    const known = entry === undefined ? undefined : events.map((event) => revisionOfId(entry, event.id));
     if (
       entry !== undefined &&
+      known !== undefined &&
       events.length > 0 &&
-      events.every((event) => entry.revisionOfId.has(event.id))
+      known.every((revision) => revision >= 0)
     ) {
-      const revision = Math.max(...events.map((event) => entry.revisionOfId.get(event.id) as number));
+      const revision = Math.max(...known);
       return E.right<AppendError, AppendSuccess>({
         nextRevision: current,
-        position: String((entry.indices[revision] as number) + 1),
+        position: String(entry.indices.at(revision) + 1),
         written: 0,
       });
     }
@@ -104,13 +123,17 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       expected === current;
     if (!matchesExpectation) return E.left(conflict(stream, expected, entry));
 
-    const seen = new Set<string>();
     const fresh: { event: EventToAppend; encoded: string }[] = [];
+    const seen = events.length > 1 ? new Set<string>() : undefined;
     let bytes = 0;
-    for (const event of events) {
-      if (entry?.revisionOfId.has(event.id) === true || seen.has(event.id)) continue;
-      seen.add(event.id);
-      const encoded = JSON.stringify([event.type, event.id, event.data, event.metadata] satisfies Encoded);
+    for (let position = 0; position < events.length; position += 1) {
+      const event = events[position] as EventToAppend;
+      if ((known?.[position] ?? -1) >= 0) continue;
+      if (seen !== undefined) {
+        if (seen.has(event.id)) continue;
+        seen.add(event.id);
+      }
+      const encoded = JSON.stringify([event.id, event.type, event.data, event.metadata] satisfies Encoded);
       bytes += encoded.length;
       fresh.push({ event, encoded });
     }
@@ -119,17 +142,17 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
 
     let target = entry;
     if (target === undefined) {
-      target = { indices: [], revisionOfId: new Map(), ordinal: streamNames.length };
+      target = { indices: growableInts(4), ordinal: streamNames.length };
       streamNames.push(stream);
       streams.set(stream, target);
     }
     for (const { event, encoded } of fresh) {
       const revision = target.indices.length;
-      target.indices.push(log.length);
-      target.revisionOfId.set(event.id, revision);
+      const index = log.push(encoded);
+      target.indices.push(index);
       streamOrdinalOf.push(target.ordinal);
       revisionOf.push(revision);
-      log.push(encoded);
+      ids.add(target.ordinal, event.id, index);
     }
     const last = target.indices.length - 1;
     if (fresh.length > 0 && signal !== undefined) {
@@ -139,7 +162,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     }
     return E.right({
       nextRevision: last,
-      position: String((target.indices[last] ?? -1) + 1),
+      position: String((last < 0 ? -1 : target.indices.at(last)) + 1),
       written: fresh.length,
     });
   };
@@ -158,8 +181,8 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
         revision >= 0 && yielded < limit;
         revision -= 1
       ) {
-        const index = entry.indices[revision];
-        if (index === undefined) continue;
+        if (revision >= entry.indices.length) continue;
+        const index = entry.indices.at(revision);
         yielded += 1;
         yield recorded(index);
       }
@@ -171,7 +194,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       revision += 1
     ) {
       yielded += 1;
-      yield recorded(entry.indices[revision] as number);
+      yield recorded(entry.indices.at(revision));
     }
   }
 
@@ -202,6 +225,6 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     get size() {
       return log.length;
     },
-    dump: () => [...streamNames, ...log],
+    dump: () => [...streamNames, ...Array.from({ length: log.length }, (_, index) => log.text(index))],
   };
 }

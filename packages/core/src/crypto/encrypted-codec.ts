@@ -21,6 +21,8 @@ export class DecryptionError extends Error {
 
 /** A codec that stores data as base64 ciphertext under one key (a period's or a series'). */
 export function createEncryptedCodec(cipher: Cipher, key: Uint8Array): EventCodec {
+  let sealedScratch = Buffer.allocUnsafeSlow(1024);
+  let adScratch = Buffer.allocUnsafeSlow(256);
   return {
     name: cipher.algorithm,
     encode(data, context) {
@@ -29,7 +31,15 @@ export function createEncryptedCodec(cipher: Cipher, key: Uint8Array): EventCode
     },
     decode(stored, context): JsonValue {
       if (typeof stored !== 'string') throw new DecryptionError(context);
-      const plain = cipher.decrypt(key, Buffer.from(stored, 'base64'), associatedData(context));
+      // Ciphertext and associated data are decoded into buffers kept between calls (decryption
+      // is synchronous and the cipher copies what it returns), not into fresh ones per event.
+      const sealedBytes = Math.ceil((stored.length * 3) / 4);
+      if (sealedBytes > sealedScratch.length) sealedScratch = Buffer.allocUnsafeSlow(sealedBytes * 2);
+      const sealed = sealedScratch.subarray(0, sealedScratch.write(stored, 'base64'));
+      const text = `${context.stream}\u0000${context.eventId}\u0000${context.type}`;
+      if (text.length * 3 > adScratch.length) adScratch = Buffer.allocUnsafeSlow(text.length * 6);
+      const ad = adScratch.subarray(0, adScratch.write(text, 'utf8'));
+      const plain = cipher.decrypt(key, sealed, ad);
       if (plain === undefined) throw new DecryptionError(context);
       return JSON.parse(decoder.decode(plain)) as JsonValue;
     },

@@ -51,9 +51,15 @@ export function emptySheetTables(): SheetTables {
 
 const modOne = (value: number): number => ((value % 1) + 1) % 1;
 
+// Cells are owned by their accumulator's tables (copied in from anything added), so a fold
+// updates them in place rather than allocating a cell per mark per tally.
 function addCell(table: Record<string, CountCell>, value: string, sign: number, recordKey: number): void {
-  const cell = table[value] ?? { n: 0, k: 0 };
-  table[value] = { n: cell.n + sign, k: modOne(cell.k + sign * recordKey) };
+  const cell = table[value] as { n: number; k: number } | undefined;
+  if (cell === undefined) table[value] = { n: sign, k: modOne(sign * recordKey) };
+  else {
+    cell.n += sign;
+    cell.k = modOne(cell.k + sign * recordKey);
+  }
 }
 
 function addCounts(target: Record<string, number>, counts: HeadCounts | undefined, sign: number): void {
@@ -65,16 +71,30 @@ export function createTablesAccumulator(
   crossTabulations: (catalogueVersion: string) => readonly (readonly [string, string])[],
 ) {
   const tables = emptySheetTables() as Mutable<SheetTables>;
+  // Tallies of a sheet nearly always share one catalogue version: its pairs, once found, are
+  // kept (an empty answer is asked again: the version may not have been adopted yet).
+  let lastVersion: string | undefined;
+  let lastPairs: readonly (readonly [string, string])[] = [];
+  const pairsOf = (version: string): readonly (readonly [string, string])[] => {
+    if (version === lastVersion) return lastPairs;
+    const pairs = crossTabulations(version);
+    if (pairs.length > 0) {
+      lastVersion = version;
+      lastPairs = pairs;
+    }
+    return pairs;
+  };
   const addTally = (event: TallyEvent, sign: 1 | -1): void => {
     switch (event.type) {
       case 'ContactTallied': {
         const { marks, recordKey } = event.data;
         tables.contacts = { n: tables.contacts.n + sign, k: modOne(tables.contacts.k + sign * recordKey) };
-        for (const [dimension, value] of Object.entries(marks)) {
+        for (const dimension in marks) {
+          if (!Object.hasOwn(marks, dimension)) continue;
           tables.marginals[dimension] ??= {};
-          addCell(tables.marginals[dimension], value, sign, recordKey);
+          addCell(tables.marginals[dimension], marks[dimension] as string, sign, recordKey);
         }
-        for (const pair of crossTabulations(event.data.catalogueVersion)) {
+        for (const pair of pairsOf(event.data.catalogueVersion)) {
           const [a, b] = [marks[pair[0]], marks[pair[1]]];
           if (a === undefined || b === undefined) continue;
           const key = crossTabulationKey(pair);

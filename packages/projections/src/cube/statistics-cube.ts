@@ -51,11 +51,30 @@ export function createStatisticsCube() {
   const entries = new Map<string, Entry>();
   let undecryptable = 0;
 
-  const crossTabulationsOf = (interventionId: string) => (version: string) =>
-    catalogueVersion(catalogues, version)?.interventions.find((policy) => policy.id === interventionId)?.tally
-      .contact?.crossTabulations ?? [];
+  // Pairs by intervention and version, found once; adopting a catalogue forgets them.
+  const pairs = new Map<string, readonly (readonly [string, string])[]>();
+  const crossTabulationsOf = (interventionId: string) => (version: string) => {
+    const key = `${interventionId}\u0000${version}`;
+    let found = pairs.get(key);
+    if (found === undefined) {
+      found =
+        catalogueVersion(catalogues, version)?.interventions.find((policy) => policy.id === interventionId)
+          ?.tally.contact?.crossTabulations ?? [];
+      pairs.set(key, found);
+    }
+    return found;
+  };
 
+  // Entries by period, then by intervention and unit: no sheet key built per event.
+  const byPeriod = new Map<string, Map<string, Entry>>();
   const entryFor = (coordinates: SheetCoordinates): Entry => {
+    let sheets = byPeriod.get(coordinates.period);
+    if (sheets === undefined) {
+      sheets = new Map();
+      byPeriod.set(coordinates.period, sheets);
+    }
+    const known = sheets.get(`${coordinates.interventionId}\u0000${coordinates.unitId}`);
+    if (known !== undefined) return known;
     const key = `${coordinates.period}/${sheetKey(coordinates)}`;
     let entry = entries.get(key);
     if (entry === undefined) {
@@ -71,12 +90,14 @@ export function createStatisticsCube() {
       };
       entries.set(key, entry);
     }
+    sheets.set(`${coordinates.interventionId}\u0000${coordinates.unitId}`, entry);
     return entry;
   };
 
   return {
     adoptCatalogue(catalogue: Catalogue): void {
       catalogues.push(catalogue);
+      pairs.clear();
     },
     /** Folds one decrypted detail event of an open sheet. */
     applyDetail(event: SheetDetailEvent): void {

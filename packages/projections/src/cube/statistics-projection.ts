@@ -34,11 +34,11 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
     (options.ciphers ?? [createAesGcmCipher()]).map((cipher) => [cipher.algorithm, cipher]),
   );
   const codecs = new Map<string, EventCodec | null>();
-
-  const codecFor = async (keyId: string, algorithm: string): Promise<EventCodec | null> => {
-    const cacheKey = `${algorithm}/${keyId}`;
-    const cached = codecs.get(cacheKey);
-    if (cached !== undefined) return cached;
+  const loadCodec = async (
+    cacheKey: string,
+    keyId: string,
+    algorithm: string,
+  ): Promise<EventCodec | null> => {
     const cipher = ciphers.get(algorithm);
     const material = cipher === undefined ? undefined : await options.keys.get(keyId);
     const codec =
@@ -49,27 +49,40 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
     codecs.set(cacheKey, codec);
     return codec;
   };
-
-  const applyDetail = async (cube: StatisticsCube, event: RecordedEvent): Promise<void> => {
-    const { keyId, codec: algorithm } = event.metadata;
-    if (algorithm === 'plain') {
-      cube.applyDetail({ type: event.type, data: event.data } as unknown as SheetDetailEvent);
-      return;
-    }
-    const codec =
-      typeof keyId === 'string' && typeof algorithm === 'string' ? await codecFor(keyId, algorithm) : null;
+  const decodeInto = (
+    cube: StatisticsCube,
+    event: RecordedEvent,
+    codec: EventCodec | null,
+  ): StatisticsCube => {
     if (codec === null) {
       cube.skipUndecryptable();
-      return;
+      return cube;
     }
     const data = codec.decode(event.data, { stream: event.stream, eventId: event.id, type: event.type });
     cube.applyDetail({ type: event.type, data } as unknown as SheetDetailEvent);
+    return cube;
   };
-
+  // Synchronous once an event's codec is known (every event but the first of each key), so a
+  // replay pays no promise per event.
+  const applyDetail = (
+    cube: StatisticsCube,
+    event: RecordedEvent,
+  ): StatisticsCube | Promise<StatisticsCube> => {
+    const { keyId, codec: algorithm } = event.metadata;
+    if (algorithm === 'plain') {
+      cube.applyDetail({ type: event.type, data: event.data } as unknown as SheetDetailEvent);
+      return cube;
+    }
+    if (typeof keyId !== 'string' || typeof algorithm !== 'string') return decodeInto(cube, event, null);
+    const cacheKey = `${algorithm}/${keyId}`;
+    const cached = codecs.get(cacheKey);
+    if (cached !== undefined) return decodeInto(cube, event, cached);
+    return loadCodec(cacheKey, keyId, algorithm).then((codec) => decodeInto(cube, event, codec));
+  };
   return {
     name: options.name ?? 'statistics',
     initial: createStatisticsCube,
-    async apply(cube, event) {
+    apply(cube, event) {
       switch (event.type) {
         case 'CatalogueAdopted':
           cube.adoptCatalogue((event.data as unknown as { catalogue: Catalogue }).catalogue);
@@ -81,7 +94,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
           cube.applyAmended(event as unknown as SheetAmended);
           break;
         default:
-          if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) await applyDetail(cube, event);
+          if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) return applyDetail(cube, event);
       }
       return cube;
     },

@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { replay, statisticsProjection } from '@pinnstatistik/projections';
+import { type CipherName, cipherNamed } from './ciphers.js';
+import { openService, recordWorkload } from './measure-pipeline.js';
+import { perSecond } from './stats.js';
+import { timed } from './timer.js';
+import { createWorkload } from './workload.js';
+
+/**
+ * Replay of the open year alone, for profiling:
+ * `node --import tsx bench/src/profile-replay.ts 100000 sodium replay.cpuprofile`.
+ */
+async function main(): Promise<void> {
+  const n = Number(process.argv[2] ?? 100_000);
+  const cipherName = (process.argv[3] ?? 'aes') as CipherName;
+  const out = process.argv[4];
+  const workload = createWorkload(n);
+  const cipher = cipherNamed(cipherName);
+  const { store, keys, service } = await openService(workload, cipher);
+  await recordWorkload(service, workload, new Float64Array(n));
+  const session = new Session();
+  if (out !== undefined) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  for (let round = 0; round < 2; round += 1) {
+    const { result, ms } = await timed(() =>
+      replay(store, statisticsProjection({ keys, ciphers: [cipher] })),
+    );
+    console.log(
+      `replay of ${result.events} events (${cipherName}): ${perSecond(result.events, ms).toFixed(0)} ev/s`,
+    );
+  }
+  if (out !== undefined) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(out, JSON.stringify(profile));
+  }
+}
+
+void main();
