@@ -235,6 +235,5 @@ export {
   type TallyEntry,
   type TallyIndex,
   type TallySheetState,
-  tallyBucket,
 } from './tally/tally-sheet-state.js';
 export { VOID_REASONS, type VoidReason } from './tally/void-reasons.js';

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { castDraft, produce } from 'immer';
 import { z } from 'zod';
 import type { Decider } from '../decider.js';
 import { canonicalJson } from '../envelope/canonical-json.js';
@@ -50,5 +51,8 @@ function decide(
 export const catalogueDecider: Decider<AdoptCatalogue, CatalogueAdopted, CatalogueHistory> = {
   initialState: [],
   decide,
-  evolve: (history, event) => [...history, event.data.catalogue],
+  evolve: (history, event) =>
+    produce(history, (draft) => {
+      draft.push(castDraft(event.data.catalogue));
+    }),
 };

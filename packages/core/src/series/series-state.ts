@@ -1,3 +1,4 @@
+import { produce } from 'immer';
 import type { SeriesEvent } from './series-events.js';
 
 /** What a series stream says, while its key can read it. */
@@ -22,32 +23,33 @@ const later = (a: string | undefined, b: string): string => (a === undefined || 
 
 /** Folds a series event in; encrypted events arrive with `data` undefined once the key is gone. */
 export function evolveSeries(state: SeriesState, event: { type: string; data: unknown }): SeriesState {
-  if (event.data === undefined) return { ...state, unreadable: state.unreadable + 1 };
-  const typed = event as SeriesEvent;
-  switch (typed.type) {
-    case 'SeriesOpened':
-      return {
-        ...state,
-        interventionId: typed.data.interventionId,
-        unitId: typed.data.unitId,
-        lastActivityOn: later(state.lastActivityOn, typed.data.openedOn),
-      };
-    case 'SessionRecorded':
-      return {
-        ...state,
-        contacts: state.contacts + 1,
-        lastContactOn: later(state.lastContactOn, typed.data.date),
-        lastActivityOn: later(state.lastActivityOn, typed.data.date),
-      };
-    case 'NoteWritten':
-      return {
-        ...state,
-        notes: [...state.notes, typed.data],
-        lastActivityOn: later(state.lastActivityOn, typed.data.writtenOn),
-      };
-    case 'WorkingNotesDestroyed':
-      return { ...state, closed: true, notes: [] };
-    default:
-      return state;
-  }
+  return produce(state, (draft) => {
+    if (event.data === undefined) {
+      draft.unreadable += 1;
+      return;
+    }
+    const typed = event as SeriesEvent;
+    switch (typed.type) {
+      case 'SeriesOpened':
+        draft.interventionId = typed.data.interventionId;
+        draft.unitId = typed.data.unitId;
+        draft.lastActivityOn = later(draft.lastActivityOn, typed.data.openedOn);
+        return;
+      case 'SessionRecorded':
+        draft.contacts += 1;
+        draft.lastContactOn = later(draft.lastContactOn, typed.data.date);
+        draft.lastActivityOn = later(draft.lastActivityOn, typed.data.date);
+        return;
+      case 'NoteWritten':
+        draft.notes.push(typed.data);
+        draft.lastActivityOn = later(draft.lastActivityOn, typed.data.writtenOn);
+        return;
+      case 'WorkingNotesDestroyed':
+        draft.closed = true;
+        draft.notes = [];
+        return;
+      default:
+        return;
+    }
+  });
 }

@@ -67,8 +67,3 @@ export async function catchUp<State, Event>(
   }
   return { stream: loaded.stream, state, link, receipts };
 }
-
-/** The data of a domain event, as JSON. */
-export function asJson(data: unknown): JsonValue {
-  return data as JsonValue;
-}

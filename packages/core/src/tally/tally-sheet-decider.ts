@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { castDraft, Immer } from 'immer';
 import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
 import type { Decider } from '../decider.js';
 import type { Refusal } from '../refusals/refusal.js';
@@ -163,19 +164,28 @@ function decide(command: TallyDecision, state: TallySheetState): Decision {
   }
 }
 
+// The sheet state is owned by the command service and never handed out to be mutated, so
+// deep-freezing it on every event buys nothing. Immer keeps the small state's updates plain;
+// the tallies live in a persistent index (adding one is O(1) however many the sheet holds).
+const { produce } = new Immer({ autoFreeze: false });
+
 function evolve(state: TallySheetState, event: SheetDetailEvent | CatalogueAdopted): TallySheetState {
-  switch (event.type) {
-    case 'SeriesEnded':
-      return state;
-    case 'CatalogueAdopted':
-      return { ...state, catalogues: [...state.catalogues, event.data.catalogue] };
-    case 'SheetClosed':
-      return { ...state, closed: true };
-    case 'TallyVoided':
-      return { ...state, tallies: withVoided(state.tallies, event.data.tallyId) };
-    default:
-      return { ...state, tallies: withTally(state.tallies, event) };
-  }
+  if (event.type === 'SeriesEnded') return state;
+  return produce(state, (draft) => {
+    switch (event.type) {
+      case 'CatalogueAdopted':
+        draft.catalogues.push(castDraft(event.data.catalogue));
+        return;
+      case 'SheetClosed':
+        draft.closed = true;
+        return;
+      case 'TallyVoided':
+        draft.tallies = castDraft(withVoided(state.tallies, event.data.tallyId));
+        return;
+      default:
+        draft.tallies = castDraft(withTally(state.tallies, event));
+    }
+  });
 }
 
 /** The tally sheet: decides tallies and voids against the catalogue in force on their date. */

@@ -36,9 +36,6 @@ export interface TallyIndex {
 /** An index with no tallies. */
 export const emptyTallyIndex: TallyIndex = { version: 0, table: undefined };
 
-/** The bucket of a tally id (kept for compatibility: the index no longer buckets). */
-export const tallyBucket = (tallyId: string): string => tallyId.charAt(0);
-
 const visiblePosition = (index: TallyIndex, tallyId: string): number | undefined => {
   const position = index.table?.positions.get(tallyId);
   if (position === undefined) return undefined;
