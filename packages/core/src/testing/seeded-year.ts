@@ -124,10 +124,11 @@ export function seededYear(options: SeededYearOptions): TallyCommandInput[] {
             const participants: { adults?: Record<string, number>; children?: Record<string, number> } = {};
             if (groups.includes('children'))
               participants.children = { female: between(rng, 2, 7), male: between(rng, 2, 7) };
-            if (groups.includes('adults'))
+            if (groups.includes('adults')) {
               // A meeting of adults only has at least one; beside children, adults may be absent.
               const fewest = groups.includes('children') ? 0 : 1;
               participants.adults = { female: between(rng, fewest, 2), male: between(rng, 0, 2) };
+            }
             commands.push({ type: 'TallyGroupMeeting', ...base, participants });
           } else {
             const dimensions = policy.tally.contact?.dimensions ?? [];
