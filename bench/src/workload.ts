@@ -38,8 +38,8 @@ type Template = Exclude<TallyCommandInput, { readonly type: 'VoidTally' }>;
 const hex8 = (value: number): string => (value >>> 0).toString(16).padStart(8, '0');
 
 /**
- * The bench workload: N tally commands over the Vaggeryd catalogue's 17 interventions × 6
- * units × 12 months of 2025, mulberry32 seed 42.
+ * The bench workload: N tally commands over the Vaggeryd catalogue's interventions × units × 12
+ * months of 2025 (the 216 sheets its policies allow), mulberry32 seed 42.
  *
  * Realism comes from `seededYear` (core's testing kit): its seeded year (seed 42, ≈2,800
  * commands) fixes each sheet's share of a month and the mix of marks per policy (gender and

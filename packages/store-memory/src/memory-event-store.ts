@@ -15,6 +15,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { createByteLog } from './byte-log.js';
 import { type GrowableInts, growableInts } from './growable.js';
 import { createIdIndex } from './id-index.js';
+import { stepIterable } from './step-iterable.js';
 
 /** Options for the in-memory store. */
 export interface MemoryEventStoreOptions {
@@ -167,42 +168,44 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     });
   };
 
-  async function* readStream(
-    stream: string,
-    readOptions: ReadStreamOptions = {},
-  ): AsyncIterable<RecordedEvent> {
-    const entry = streams.get(stream);
-    if (entry === undefined) return;
-    const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
-    let yielded = 0;
-    if (readOptions.direction === 'backwards') {
-      for (
+  // Reads answer each step with a settled promise (no async generator per read): a replay
+  // pays one microtask per event, and a catch-up that finds nothing pays next to nothing.
+  const readStream = (stream: string, readOptions: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> =>
+    stepIterable(() => {
+      const entry = streams.get(stream);
+      if (entry === undefined) return () => undefined;
+      const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
+      let yielded = 0;
+      if (readOptions.direction === 'backwards') {
         let revision = readOptions.fromRevision ?? entry.indices.length - 1;
-        revision >= 0 && yielded < limit;
-        revision -= 1
-      ) {
-        if (revision >= entry.indices.length) continue;
-        const index = entry.indices.at(revision);
-        yielded += 1;
-        yield recorded(index);
+        return () => {
+          while (revision >= entry.indices.length) revision -= 1;
+          if (revision < 0 || yielded >= limit) return undefined;
+          yielded += 1;
+          revision -= 1;
+          return recorded(entry.indices.at(revision + 1));
+        };
       }
-      return;
-    }
-    for (
       let revision = readOptions.fromRevision ?? 0;
-      revision < entry.indices.length && yielded < limit;
-      revision += 1
-    ) {
-      yielded += 1;
-      yield recorded(entry.indices.at(revision));
-    }
-  }
+      return () => {
+        if (revision >= entry.indices.length || yielded >= limit) return undefined;
+        yielded += 1;
+        revision += 1;
+        return recorded(entry.indices.at(revision - 1));
+      };
+    });
 
-  async function* readAll(readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const start = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
-    const end = Math.min(log.length, start + (readOptions.limit ?? Number.POSITIVE_INFINITY));
-    for (let index = start; index < end; index += 1) yield recorded(index);
-  }
+  const readAll = (readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> =>
+    stepIterable(() => {
+      const start = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
+      const end = Math.min(log.length, start + (readOptions.limit ?? Number.POSITIVE_INFINITY));
+      let index = start;
+      return () => {
+        if (index >= end) return undefined;
+        index += 1;
+        return recorded(index - 1);
+      };
+    });
 
   const nextAppend = (): Promise<void> => {
     if (signal === undefined) {
