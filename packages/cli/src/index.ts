@@ -27,10 +27,21 @@ export { createJsonLinesEventStore, type JsonLinesEventStore } from './jsonl/jso
 export { type ExportChainCheck, verifyExportChains } from './jsonl/verify-export-chains.js';
 /** Writes a store's whole log as a JSON Lines export. */
 export { type ExportSummary, type WriteExportOptions, writeExport } from './jsonl/write-export.js';
-/** An inline SVG bar chart. */
-export { type Bar, type BarChartOptions, barChartSvg } from './report/bar-chart-svg.js';
+/** Inline SVG bar charts: one bar per label, or grouped bars coloured by series with a key. */
+export {
+  type Bar,
+  type BarChartOptions,
+  type BarGroup,
+  barChartSvg,
+  chartPalette,
+  type GroupedBarChartOptions,
+  groupedBarChartSvg,
+  SUPPRESSED_BAR_HEIGHT,
+} from './report/bar-chart-svg.js';
 /** A report as one self-contained HTML page. */
 export { type HtmlReportContext, renderHtmlReport } from './report/render-html-report.js';
+/** How a report table is charted (one bar per row, grouped bars, or row totals). */
+export { type ChartLayout, chartLayout, MAX_CHART_BARS, MAX_CHART_SERIES } from './report/table-chart.js';
 /** Opens a log from a command-line argument (export file, esdb://, kurrentdb://, postgres://, memory). */
 export { type OpenedSource, type OpenSourceOptions, openSource } from './sources/open-source.js';
 /** What a source argument names. */

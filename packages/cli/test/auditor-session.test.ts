@@ -131,7 +131,9 @@ describe('report', () => {
       'table_id,intervention_id,table,row_dimension,row_key,row,column_dimension,column_key,column,quantity_key,value,flag',
     );
     expect(csv).toContain(',..\r\n');
-    expect(result.stderr).toMatch(/note: The detail of the open \(unsealed\) periods 2025-12 cannot be read/);
+    expect(result.stderr).toMatch(
+      /note: The detail of the open \(unsealed\) period 2025-12 cannot be read without its key/,
+    );
   });
 
   it('writes the JSON document and Markdown; with the keys December counts too', async () => {

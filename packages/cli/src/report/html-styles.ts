@@ -1,6 +1,6 @@
 /** The report's only style sheet, inline: screen, and print on A4. */
 export const htmlStyles = `
-:root { color-scheme: light; --ink: #1b1f23; --muted: #57606a; --rule: #d0d7de; --bar: #2f6f9f; --flag: #9a6700; }
+:root { color-scheme: light; --ink: #1b1f23; --muted: #57606a; --rule: #d0d7de; --flag: #9a6700; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 62rem; padding: 1.5rem; color: var(--ink);
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -25,11 +25,11 @@ td { text-align: right; }
 td.total, tr.totals td, tr.totals th { font-weight: 700; background: #f6f8fa; }
 td.suppressed { color: var(--flag); font-weight: 700; background: #fff8c5; }
 svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; }
-svg.chart .bar { fill: var(--bar); }
-svg.chart .bar.suppressed { fill: #fff8c5; stroke: var(--flag); stroke-dasharray: 3 2; }
+svg.chart .bar.suppressed { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 2; }
 svg.chart .baseline { stroke: var(--muted); stroke-width: 1; }
 svg.chart text { font: 10px system-ui, sans-serif; fill: var(--ink); }
-svg.chart text.axis { fill: var(--muted); }
+svg.chart text.axis, svg.chart text.key { fill: var(--muted); }
+svg.chart text.value.suppressed { fill: var(--flag); font-weight: 700; }
 p.legend { font-size: .85rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: .3rem; }
 ul.excluded { font-size: .9rem; }
 @page { size: A4; margin: 14mm 12mm 16mm; }

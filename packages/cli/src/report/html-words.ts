@@ -1,3 +1,6 @@
+/** Swedish: the singular when the count is 1, the plural otherwise (also for 0). */
+const one = (n: number, singular: string, plural: string): string => (n === 1 ? singular : plural);
+
 /** The HTML report's own words, in Swedish and English. */
 export const htmlWords = {
   sv: {
@@ -5,20 +8,32 @@ export const htmlWords = {
     version: 'version',
     period: 'Period',
     granularity: { month: 'per månad', quarter: 'per kvartal', year: 'per år' },
-    disclosure: 'Röjandeskydd',
-    threshold: (k: number) => `värden 1–${k - 1} undertrycks (k = ${k})`,
+    disclosure: 'Röjandekontroll',
+    threshold: (k: number) =>
+      k <= 1
+        ? `inga värden undertrycks (k = ${k})`
+        : k === 2
+          ? `värdet 1 undertrycks (k = ${k})`
+          : `värden 1–${k - 1} undertrycks (k = ${k})`,
     source: 'Källa',
     generated: 'Skapad',
     audit: 'Granskning',
     clean: 'Ren — inga avvikelser',
-    notClean: (n: number) => `INTE REN — ${n} avvikelse${n === 1 ? '' : 'r'}`,
+    notClean: (n: number) => `INTE REN — ${n} ${one(n, 'avvikelse', 'avvikelser')}`,
     notes: 'Att observera',
     total: 'Totalt',
     suppressed: 'undertryckt',
-    chartOf: (title: string, axis: string) => `${title}: totalt per ${axis.toLowerCase()}`,
-    sheets: (sealed: number, open: number) => `Underlag: ${sealed} förseglade och ${open} öppna tallyblad.`,
+    chartSingle: (title: string, rows: string) => `Stapeldiagram: ${title}, per ${rows.toLowerCase()}`,
+    chartGrouped: (title: string, rows: string, columns: string) =>
+      `Stapeldiagram: ${title}, per ${rows.toLowerCase()} och ${columns.toLowerCase()}`,
+    chartTotals: (title: string, rows: string) =>
+      `Stapeldiagram: ${title}, totalt per ${rows.toLowerCase()} (radsummor: för många kolumner för en stapel per kolumn)`,
+    totalsKey: (rows: string) => `Totalt per ${rows.toLowerCase()} (alla kolumner)`,
+    suppressedKey: 'undertryckt värde – ramens höjd säger inget om värdet',
+    sheets: (sealed: number, open: number) =>
+      `Underlag: ${sealed} ${one(sealed, 'förseglad', 'förseglade')} och ${open} ${one(open, 'öppen pinnlista', 'öppna pinnlistor')}.`,
     corrections: (voided: number, amendments: number) =>
-      `Rättelser: ${voided} makulerade registreringar, ${amendments} tillägg efter försegling.`,
+      `Rättelser: ${voided} ${one(voided, 'makulerad registrering', 'makulerade registreringar')}, ${amendments} ${one(amendments, 'ändring', 'ändringar')} efter försegling.`,
     excluded: 'Insatser som inte ingår',
     contents: 'Innehåll',
     legend: 'Teckenförklaring',
@@ -29,19 +44,31 @@ export const htmlWords = {
     period: 'Period',
     granularity: { month: 'by month', quarter: 'by quarter', year: 'by year' },
     disclosure: 'Disclosure control',
-    threshold: (k: number) => `values 1–${k - 1} suppressed (k = ${k})`,
+    threshold: (k: number) =>
+      k <= 1
+        ? `no values suppressed (k = ${k})`
+        : k === 2
+          ? `the value 1 suppressed (k = ${k})`
+          : `values 1–${k - 1} suppressed (k = ${k})`,
     source: 'Source',
     generated: 'Generated',
     audit: 'Audit',
     clean: 'Clean — no findings',
-    notClean: (n: number) => `NOT CLEAN — ${n} finding${n === 1 ? '' : 's'}`,
+    notClean: (n: number) => `NOT CLEAN — ${n} ${one(n, 'finding', 'findings')}`,
     notes: 'Please note',
     total: 'Total',
     suppressed: 'suppressed',
-    chartOf: (title: string, axis: string) => `${title}: total per ${axis.toLowerCase()}`,
-    sheets: (sealed: number, open: number) => `Read from ${sealed} sealed and ${open} open tally sheets.`,
+    chartSingle: (title: string, rows: string) => `Bar chart: ${title}, by ${rows.toLowerCase()}`,
+    chartGrouped: (title: string, rows: string, columns: string) =>
+      `Bar chart: ${title}, by ${rows.toLowerCase()} and ${columns.toLowerCase()}`,
+    chartTotals: (title: string, rows: string) =>
+      `Bar chart: ${title}, total by ${rows.toLowerCase()} (row totals: too many columns for a bar each)`,
+    totalsKey: (rows: string) => `Total by ${rows.toLowerCase()} (all columns)`,
+    suppressedKey: 'suppressed value – the outline’s height says nothing about it',
+    sheets: (sealed: number, open: number) =>
+      `Read from ${sealed} sealed and ${open} open ${one(open, 'tally sheet', 'tally sheets')}.`,
     corrections: (voided: number, amendments: number) =>
-      `Corrections: ${voided} tallies voided, ${amendments} amendments after sealing.`,
+      `Corrections: ${voided} ${one(voided, 'tally', 'tallies')} voided, ${amendments} ${one(amendments, 'amendment', 'amendments')} after sealing.`,
     excluded: 'Interventions not included',
     contents: 'Contents',
     legend: 'Legend',

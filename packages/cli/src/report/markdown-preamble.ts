@@ -1,5 +1,6 @@
 import type { Language } from '@pinnstatistik/core';
 import { escapeMarkdown, type StatisticsReport } from '@pinnstatistik/projections';
+import { htmlWords } from './html-words.js';
 
 /** The lines a Markdown report starts with: the catalogue version, the range, the source, notes. */
 export function markdownPreamble(
@@ -14,7 +15,7 @@ export function markdownPreamble(
     `# ${escapeMarkdown(catalogue.municipality)}`,
     '',
     `- ${sv ? 'Katalog' : 'Catalogue'}: ${escapeMarkdown(catalogue.id)} ${escapeMarkdown(catalogue.version)}`,
-    `- ${sv ? 'Period' : 'Period'}: ${options.from} – ${options.to} (${options.granularity})`,
+    `- Period: ${options.from} – ${options.to} (${htmlWords[lang].granularity[options.granularity]})`,
     `- ${sv ? 'Källa' : 'Source'}: ${escapeMarkdown(source)}`,
     ...notes.map((note) => `- **${sv ? 'Obs' : 'Note'}:** ${escapeMarkdown(note)}`),
     '',

@@ -1,10 +1,10 @@
 import type { Language } from '@pinnstatistik/core';
-import type { DocumentTable, StatisticsReport } from '@pinnstatistik/projections';
-import { barChartSvg } from './bar-chart-svg.js';
+import type { StatisticsReport } from '@pinnstatistik/projections';
 import { escapeHtml } from './html-escape.js';
 import { htmlStyles } from './html-styles.js';
 import { htmlTable } from './html-table.js';
 import { htmlWords } from './html-words.js';
+import { tableChartSvg } from './table-chart.js';
 
 /** What the HTML report's header says besides the report itself. */
 export interface HtmlReportContext {
@@ -17,20 +17,6 @@ export interface HtmlReportContext {
   readonly audit: { readonly clean: boolean; readonly findings: number; readonly codes: readonly string[] };
   /** Things the reader must know (e.g. open periods that could not be read). */
   readonly notes: readonly string[];
-}
-
-function chartFor(table: DocumentTable, lang: Language, words: (typeof htmlWords)[Language]): string {
-  const bars = table.rows.map((row, index) => {
-    const total = table.rowTotals[index];
-    return {
-      label: row.label[lang],
-      value: total === undefined || total.suppressed ? undefined : total.value,
-    };
-  });
-  return barChartSvg(bars, {
-    title: words.chartOf(table.title[lang], table.rowHeader[lang]),
-    suppressedText: words.suppressed,
-  });
 }
 
 const anchor = (interventionId: string): string => `iv-${interventionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -80,7 +66,7 @@ export function renderHtmlReport(report: StatisticsReport, context: HtmlReportCo
         `<figure class="report-table" data-table-id="${escapeHtml(table.id)}">`,
         `<figcaption>${escapeHtml(table.title[lang])}</figcaption>`,
         htmlTable(table, lang, words),
-        chartFor(table, lang, words),
+        tableChartSvg(table, lang, words),
         '</figure>',
       ];
     });

@@ -8,7 +8,8 @@ export function unreadablePeriodsNote(
 ): string | undefined {
   if (periods.length === 0) return undefined;
   const list = periods.join(', ');
+  const one = periods.length === 1;
   return lang === 'sv'
-    ? `Detaljerna för de öppna (ej förseglade) perioderna ${list} kan inte läsas utan deras nycklar (${keys}) och ingår inte i siffrorna. Förseglade perioder räknas från sina förseglade tabeller.`
-    : `The detail of the open (unsealed) periods ${list} cannot be read without their keys (${keys}) and is not in these numbers. Sealed periods are counted from their sealed tables.`;
+    ? `Detaljerna för ${one ? 'den öppna (ej förseglade) perioden' : 'de öppna (ej förseglade) perioderna'} ${list} kan inte läsas utan ${one ? 'dess nyckel' : 'deras nycklar'} (${keys}) och ingår inte i siffrorna. Förseglade perioder räknas från sina förseglade tabeller.`
+    : `The detail of the open (unsealed) ${one ? 'period' : 'periods'} ${list} cannot be read without ${one ? 'its key' : 'their keys'} (${keys}) and is not in these numbers. Sealed periods are counted from their sealed tables.`;
 }
