@@ -40,6 +40,7 @@ export {
 export { IsoDateSchema, type Period, PeriodSchema, SlugSchema } from './catalogue/identifiers.js';
 export {
   AgeRangeSchema,
+  CONTACT_UNIT_LABELS,
   CONTACT_UNITS,
   type ContactUnit,
   type InterventionPolicy,

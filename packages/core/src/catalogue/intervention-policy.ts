@@ -15,6 +15,16 @@ export const CONTACT_UNITS = [
   'occasion',
 ] as const;
 
+/** What the contacts are called in reports, in the plural ("antal samtal", "number of sessions"). */
+export const CONTACT_UNIT_LABELS = {
+  session: { sv: 'samtal', en: 'sessions' },
+  participant: { sv: 'deltagare', en: 'participants' },
+  'home-visit': { sv: 'hembesök', en: 'home visits' },
+  talk: { sv: 'samtal', en: 'talks' },
+  'outreach-contact': { sv: 'uppsökande kontakter', en: 'outreach contacts' },
+  occasion: { sv: 'tillfällen', en: 'occasions' },
+} as const satisfies Record<(typeof CONTACT_UNITS)[number], { sv: string; en: string }>;
+
 /** The age range of the target group, enforced on a tallied age dimension where the policy names one. */
 export const AgeRangeSchema = z
   .object({

@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  CONTACT_UNIT_LABELS,
   catalogueInForceOn,
   createTablesAccumulator,
   crossTabulationKey,
@@ -138,10 +139,10 @@ function interventionTables(
 
   const contact = policy.tally.contact;
   if (contact !== undefined) {
-    const unit = contact.countedAs;
+    const unit = CONTACT_UNIT_LABELS[contact.countedAs];
     const contactsTitle: LocalizedText = {
-      sv: `${name.sv}: antal (${unit})`,
-      en: `${name.en}: count (${unit})`,
+      sv: `${name.sv}: antal ${unit.sv}`,
+      en: `${name.en}: number of ${unit.en}`,
     };
     tables.push(
       countTable(iv, `${iv}/contacts`, contactsTitle, rows, `c|${iv}`, (bucket) => at(bucket).contacts.n),
