@@ -1,10 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { castDraft, Immer } from 'immer';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
+import type { InterventionPolicy } from '../catalogue/intervention-policy.js';
 import type { Decider } from '../decider.js';
-import type { Refusal } from '../refusals/refusal.js';
+import type { Refusal, RuleReference } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
-import { checkRecordingAllowed } from './check-policy.js';
+import { checkRecordingAllowed, type Recording } from './check-policy.js';
 import type { TallyCommand, TallyContact, TallyGroupMeeting, TallyVisitors, VoidTally } from './commands.js';
 import type { CatalogueAdopted, SheetDetailEvent, TallyEvent } from './events.js';
 import { minimiseHeadCounts, minimiseParticipants } from './minimise-head-counts.js';
@@ -42,86 +44,82 @@ function catalogueOn(state: TallySheetState, date: string) {
     : E.right(catalogue);
 }
 
-// Each decision is a short chain of checks, written as early returns: the first refusal wins.
+/** What every recorded tally carries: where it belongs and the catalogue version it was checked against. */
+interface TallyBase {
+  readonly tallyId: string;
+  readonly interventionId: string;
+  readonly unitId: string;
+  readonly period: string;
+  readonly catalogueVersion: string;
+}
+
+/**
+ * The checks every recording goes through, as early returns (the first refusal wins): a
+ * catalogue in force on the date, an intervention that allows this kind of tally from this
+ * unit, and the command's own values minimised; then the event.
+ */
+function decideRecording<Minimised>(
+  command: {
+    readonly commandId: string;
+    readonly interventionId: string;
+    readonly unitId: string;
+    readonly date: string;
+  },
+  state: TallySheetState,
+  recording: Recording,
+  minimise: (
+    allowed: { policy: InterventionPolicy; rule: RuleReference },
+    catalogue: Catalogue,
+  ) => E.Either<Refusal, Minimised>,
+  event: (base: TallyBase, minimised: Minimised) => TallyEvent,
+): Decision {
+  const catalogue = catalogueOn(state, command.date);
+  if (E.isLeft(catalogue)) return catalogue;
+  const allowed = checkRecordingAllowed(catalogue.right, command.interventionId, command.unitId, recording);
+  if (E.isLeft(allowed)) return allowed;
+  const minimised = minimise(allowed.right, catalogue.right);
+  if (E.isLeft(minimised)) return minimised;
+  const base = {
+    tallyId: command.commandId,
+    interventionId: command.interventionId,
+    unitId: command.unitId,
+    period: periodOf(command.date),
+    catalogueVersion: catalogue.right.version,
+  };
+  return E.right([event(base, minimised.right)]);
+}
 
 function decideContact(
   command: TallyContact & { readonly recordKey: number },
   state: TallySheetState,
 ): Decision {
-  const catalogue = catalogueOn(state, command.date);
-  if (E.isLeft(catalogue)) return catalogue;
-  const allowed = checkRecordingAllowed(catalogue.right, command.interventionId, command.unitId, 'contact');
-  if (E.isLeft(allowed)) return allowed;
-  const marks = minimiseMarks(command.marks, allowed.right.policy, catalogue.right, allowed.right.rule);
-  if (E.isLeft(marks)) return marks;
-  return E.right([
-    {
-      type: 'ContactTallied',
-      data: {
-        tallyId: command.commandId,
-        interventionId: command.interventionId,
-        unitId: command.unitId,
-        period: periodOf(command.date),
-        catalogueVersion: catalogue.right.version,
-        marks: marks.right,
-        recordKey: command.recordKey,
-      },
-    },
-  ]);
+  return decideRecording(
+    command,
+    state,
+    'contact',
+    ({ policy, rule }, catalogue) => minimiseMarks(command.marks, policy, catalogue, rule),
+    (base, marks) => ({ type: 'ContactTallied', data: { ...base, marks, recordKey: command.recordKey } }),
+  );
 }
 
 function decideGroupMeeting(command: TallyGroupMeeting, state: TallySheetState): Decision {
-  const catalogue = catalogueOn(state, command.date);
-  if (E.isLeft(catalogue)) return catalogue;
-  const allowed = checkRecordingAllowed(
-    catalogue.right,
-    command.interventionId,
-    command.unitId,
+  return decideRecording(
+    command,
+    state,
     'group-meeting',
+    ({ policy, rule }, catalogue) => minimiseParticipants(command.participants, policy, catalogue, rule),
+    (base, participants) => ({ type: 'GroupMeetingTallied', data: { ...base, participants } }),
   );
-  if (E.isLeft(allowed)) return allowed;
-  const participants = minimiseParticipants(
-    command.participants,
-    allowed.right.policy,
-    catalogue.right,
-    allowed.right.rule,
-  );
-  if (E.isLeft(participants)) return participants;
-  return E.right([
-    {
-      type: 'GroupMeetingTallied',
-      data: {
-        tallyId: command.commandId,
-        interventionId: command.interventionId,
-        unitId: command.unitId,
-        period: periodOf(command.date),
-        catalogueVersion: catalogue.right.version,
-        participants: participants.right,
-      },
-    },
-  ]);
 }
 
 function decideVisitors(command: TallyVisitors, state: TallySheetState): Decision {
-  const catalogue = catalogueOn(state, command.date);
-  if (E.isLeft(catalogue)) return catalogue;
-  const allowed = checkRecordingAllowed(catalogue.right, command.interventionId, command.unitId, 'visitors');
-  if (E.isLeft(allowed)) return allowed;
-  const visitors = minimiseHeadCounts(command.visitors, catalogue.right, allowed.right.rule);
-  if (E.isLeft(visitors)) return visitors;
-  return E.right([
-    {
-      type: 'VisitorsTallied',
-      data: {
-        tallyId: command.commandId,
-        interventionId: command.interventionId,
-        unitId: command.unitId,
-        period: periodOf(command.date),
-        catalogueVersion: catalogue.right.version,
-        visitors: visitors.right,
-      },
-    },
-  ]);
+  return decideRecording(
+    command,
+    state,
+    'visitors',
+    ({ rule }, catalogue) => minimiseHeadCounts(command.visitors, catalogue, rule),
+    (base, visitors) => ({ type: 'VisitorsTallied', data: { ...base, visitors } }),
+  );
 }
 
 function decideVoid(command: VoidTally, state: TallySheetState): Decision {
