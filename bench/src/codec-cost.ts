@@ -24,7 +24,6 @@ const data = {
     routeIn: 'school',
     furtherAction: 'none',
   },
-  recordKey: 0.123456789,
 };
 const context = {
   stream: 'tally-2025-03-0123456789abcdef0123456789abcdef',

@@ -33,13 +33,13 @@ export function foldOfSheets(
     bump(
       counts,
       `t|${interventionId}|${period}`,
-      tables.contacts.n + tables.groupMeetings + tables.visitorSessions,
+      tables.contacts + tables.groupMeetings + tables.visitorSessions,
     );
     for (const [gender, cell] of Object.entries(tables.marginals.gender ?? {}))
-      bump(counts, `g|${interventionId}|${period}|${gender}`, cell.n);
+      bump(counts, `g|${interventionId}|${period}|${gender}`, cell);
     for (const dimension of AGE_DIMENSIONS)
       for (const [band, cell] of Object.entries(tables.marginals[dimension] ?? {}))
-        bump(counts, `a|${interventionId}|${dimension}|${band}`, cell.n);
+        bump(counts, `a|${interventionId}|${dimension}|${band}`, cell);
   }
   return counts;
 }

@@ -1,4 +1,4 @@
-import { seededRandom, type TallyCommand, type TallyEvent, tallySheetDecider } from '@pinnstatistik/core';
+import { type TallyCommand, type TallyEvent, tallySheetDecider } from '@pinnstatistik/core';
 import { AGE_DIMENSIONS, bump, type FoldCounts, foldDigest } from './fold-digest.js';
 import { release, retain, settledHeapBytes } from './heap.js';
 import { perSecond } from './stats.js';
@@ -49,13 +49,9 @@ function foldOne(counts: FoldCounts, event: TallyEvent): void {
 export function decidedEvents(n: number): TallyEvent[] {
   const workload = createWorkload(n);
   const state = { ...tallySheetDecider.initialState, catalogues: [workload.catalogue] };
-  const random = seededRandom(7);
   const events: TallyEvent[] = [];
   for (const command of workload.commands()) {
-    const decided = tallySheetDecider.decide(
-      { ...(command as TallyCommand), recordKey: random.next() },
-      state,
-    );
+    const decided = tallySheetDecider.decide(command as TallyCommand, state);
     if (decided._tag === 'Left') throw new Error(`refused: ${decided.left.message.en}`);
     events.push(...decided.right);
   }

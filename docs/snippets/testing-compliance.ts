@@ -23,7 +23,6 @@ const written = [
       period: '2025-12',
       catalogueVersion: '1.0',
       marks: {},
-      recordKey: 0.5,
     },
   },
 ];

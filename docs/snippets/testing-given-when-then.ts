@@ -3,7 +3,6 @@ import {
   givenCatalogue,
   givenTallySheet,
   testCommandId,
-  testRecordKey,
   vaggerydCatalogue,
 } from '@pinnstatistik/testing';
 
@@ -32,7 +31,6 @@ sheet()
         period: '2025-03',
         catalogueVersion: '1.0',
         marks: { gender: 'female' },
-        recordKey: testRecordKey(commandId),
       },
     },
   ]);

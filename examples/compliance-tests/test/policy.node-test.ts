@@ -72,7 +72,6 @@ describe('the policy the desk relies on (node:test)', () => {
         period: '2025-12',
         catalogueVersion: '1.0',
         marks: {},
-        recordKey: 0.5,
       },
     };
     const found = await findings([foreign], catalogue);

@@ -222,7 +222,6 @@ export { minimiseMarks } from './tally/minimise-marks.js';
 export { parseInput, parseTallyCommand } from './tally/parse-tally-command.js';
 export {
   type CellTable,
-  type CountCell,
   createTablesAccumulator,
   crossTabulationKey,
   emptySheetTables,

@@ -115,7 +115,6 @@ describe('the compliance audit', () => {
       unitId: 'faltare',
       period: '2025-12',
       catalogueVersion: '1.0',
-      recordKey: 0.5,
     };
     await appendForeign(doctored, 'tally-2025-12-foreign', 'ContactTallied', {
       ...base,

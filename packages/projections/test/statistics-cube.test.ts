@@ -26,10 +26,10 @@ function countsOf(cube: StatisticsCube): NaiveCounts {
   for (const sheet of cube.sheets()) {
     const key = `${sheet.interventionId}|${sheet.period}`;
     const tables: SheetTables = sheet.tables;
-    add(counts.contacts, key, tables.contacts.n);
+    add(counts.contacts, key, tables.contacts);
     for (const [dimension, cells] of Object.entries(tables.marginals)) {
       for (const [value, cell] of Object.entries(cells))
-        add(counts.marks, `${key}|${dimension}=${value}`, cell.n);
+        add(counts.marks, `${key}|${dimension}=${value}`, cell);
     }
     add(counts.visitors, key, sum(tables.visitors));
     add(counts.meetings, key, tables.groupMeetings);

@@ -148,7 +148,7 @@ describe('sealed periods', () => {
     expect(amended).toHaveLength(1);
     expect(amended[0]?.data).toMatchObject({
       reason: 'late-tally',
-      delta: { contacts: { n: 1 }, marginals: { gender: { male: { n: 1 } } } },
+      delta: { contacts: 1, marginals: { gender: { male: 1 } } },
     });
   });
 

@@ -28,7 +28,6 @@ export {
   seededYear,
   type Then,
   tallyingPolicies,
-  testRecordKey,
   validTallyCommand,
 } from '@pinnstatistik/core/testing';
 export { FINDING_CODES, type Finding, type FindingCode } from '@pinnstatistik/projections';

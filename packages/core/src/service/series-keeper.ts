@@ -186,13 +186,10 @@ export function createSeriesKeeper(
       // The tally must be acceptable before the series counts it.
       const command = parseTallyCommand(tallyInput);
       if (E.isLeft(command)) return command;
-      const precheck = tallySheetDecider.decide(
-        { ...command.right, recordKey: 0 },
-        {
-          ...tallySheetDecider.initialState,
-          catalogues: await context.catalogues(),
-        },
-      );
+      const precheck = tallySheetDecider.decide(command.right, {
+        ...tallySheetDecider.initialState,
+        catalogues: await context.catalogues(),
+      });
       if (E.isLeft(precheck)) return precheck;
       if ((await periods.load(periodOf(date))).state.sealed) {
         return E.left(

@@ -11,7 +11,7 @@ import { createTablesAccumulator } from '../tally/sheet-tables.js';
 import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { Receipt } from './receipt.js';
-import { randomUnit, type ServiceContext } from './service-context.js';
+import type { ServiceContext } from './service-context.js';
 
 /** Amends sealed sheets: the tally is checked exactly as a new one would be, then stored as a delta. */
 export function createSheetAmender(context: ServiceContext, periods: PeriodLoader) {
@@ -24,15 +24,10 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
     const base = { commandId, interventionId, unitId, date };
     const command =
       tally.type === 'contact'
-        ? {
-            type: 'TallyContact' as const,
-            ...base,
-            marks: tally.marks,
-            recordKey: amendment.change === 1 ? randomUnit(context.random) : 0,
-          }
+        ? { type: 'TallyContact' as const, ...base, marks: tally.marks }
         : tally.type === 'group-meeting'
-          ? { type: 'TallyGroupMeeting' as const, ...base, participants: tally.participants, recordKey: 0 }
-          : { type: 'TallyVisitors' as const, ...base, visitors: tally.visitors, recordKey: 0 };
+          ? { type: 'TallyGroupMeeting' as const, ...base, participants: tally.participants }
+          : { type: 'TallyVisitors' as const, ...base, visitors: tally.visitors };
     const history = await context.catalogues();
     const decided = tallySheetDecider.decide(command, {
       ...tallySheetDecider.initialState,

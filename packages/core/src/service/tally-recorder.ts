@@ -15,7 +15,7 @@ import type { OpenKey } from './key-ring.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { Receipt, TallyReceipt } from './receipt.js';
-import { randomUnit, type ServiceContext } from './service-context.js';
+import type { ServiceContext } from './service-context.js';
 
 /** An open sheet: its (keyed) stream name and the period key it is encrypted with. */
 export interface OpenSheet {
@@ -159,10 +159,7 @@ export function createTallyRecorder(
     const period = command.type === 'VoidTally' ? command.period : periodOf(command.date);
     const coordinates = { interventionId: command.interventionId, unitId: command.unitId, period };
     const tallyId = command.type === 'VoidTally' ? command.tallyId : command.commandId;
-    const decision: TallyDecision = {
-      ...command,
-      recordKey: command.type === 'TallyContact' ? randomUnit(context.random) : 0,
-    };
+    const decision: TallyDecision = command;
 
     const catalogues = await context.catalogues();
     let sheet = registered.get(coordinatesKey(coordinates));

@@ -23,8 +23,6 @@ export interface ContactTallied {
   readonly type: 'ContactTallied';
   readonly data: TallyBase & {
     readonly marks: Readonly<Record<string, string>>;
-    /** Uniformly random in [0, 1), for cell-key perturbation; never derived from the person. */
-    readonly recordKey: number;
   };
 }
 /** One group meeting was tallied with its participants by gender. */

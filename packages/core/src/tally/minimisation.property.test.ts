@@ -17,7 +17,7 @@ const genders = (catalogue.codeLists.gender?.codes ?? []).map((code) => code.cod
 
 function decideInput(input: unknown) {
   const command = parseTallyCommand(input);
-  return E.isLeft(command) ? command : tallySheetDecider.decide({ ...command.right, recordKey: 0.25 }, state);
+  return E.isLeft(command) ? command : tallySheetDecider.decide(command.right, state);
 }
 
 /** Every string an accepted event stores, with the field it sits in. */

@@ -1,13 +1,11 @@
 import type { HeadCounts, SheetDetailEvent, TallyEvent } from './events.js';
 
-/** One cell of a contact table: its count, and the sum of its contacts' record keys modulo 1. */
-export interface CountCell {
-  readonly n: number;
-  readonly k: number;
-}
-
-/** A table of cells by value: a marginal (`gender` → `female`) or a cross-tabulation (`female|30-34`). */
-export type CellTable = Readonly<Record<string, CountCell>>;
+/**
+ * A table of counts by value: a marginal (`gender` → `female`) or a cross-tabulation
+ * (`female|30-34`). Counts only: no per-record value (no record key, no sum of them) is ever
+ * kept beside a count, so cells with equal companions cannot be linked to one contact.
+ */
+export type CellTable = Readonly<Record<string, number>>;
 
 /**
  * The aggregate of one tally sheet: what stays when the detail is shredded. Contacts have
@@ -15,7 +13,7 @@ export type CellTable = Readonly<Record<string, CountCell>>;
  * meetings and visitors keep their head counts by gender.
  */
 export interface SheetTables {
-  readonly contacts: CountCell;
+  readonly contacts: number;
   readonly marginals: Readonly<Record<string, CellTable>>;
   /** Keyed `dimensionA×dimensionB`, cells `valueA|valueB`. */
   readonly crossTabulations: Readonly<Record<string, CellTable>>;
@@ -37,7 +35,7 @@ export const crossTabulationKey = (pair: readonly [string, string]): string => `
 /** Tables with nothing in them. */
 export function emptySheetTables(): SheetTables {
   return {
-    contacts: { n: 0, k: 0 },
+    contacts: 0,
     marginals: {},
     crossTabulations: {},
     groupMeetings: 0,
@@ -49,17 +47,8 @@ export function emptySheetTables(): SheetTables {
   };
 }
 
-const modOne = (value: number): number => ((value % 1) + 1) % 1;
-
-// Cells are owned by their accumulator's tables (copied in from anything added), so a fold
-// updates them in place rather than allocating a cell per mark per tally.
-function addCell(table: Record<string, CountCell>, value: string, sign: number, recordKey: number): void {
-  const cell = table[value] as { n: number; k: number } | undefined;
-  if (cell === undefined) table[value] = { n: sign, k: modOne(sign * recordKey) };
-  else {
-    cell.n += sign;
-    cell.k = modOne(cell.k + sign * recordKey);
-  }
+function addCell(table: Record<string, number>, value: string, sign: number): void {
+  table[value] = (table[value] ?? 0) + sign;
 }
 
 function addCounts(target: Record<string, number>, counts: HeadCounts | undefined, sign: number): void {
@@ -87,19 +76,19 @@ export function createTablesAccumulator(
   const addTally = (event: TallyEvent, sign: 1 | -1): void => {
     switch (event.type) {
       case 'ContactTallied': {
-        const { marks, recordKey } = event.data;
-        tables.contacts = { n: tables.contacts.n + sign, k: modOne(tables.contacts.k + sign * recordKey) };
+        const { marks } = event.data;
+        tables.contacts += sign;
         for (const dimension in marks) {
           if (!Object.hasOwn(marks, dimension)) continue;
           tables.marginals[dimension] ??= {};
-          addCell(tables.marginals[dimension], marks[dimension] as string, sign, recordKey);
+          addCell(tables.marginals[dimension], marks[dimension] as string, sign);
         }
         for (const pair of pairsOf(event.data.catalogueVersion)) {
           const [a, b] = [marks[pair[0]], marks[pair[1]]];
           if (a === undefined || b === undefined) continue;
           const key = crossTabulationKey(pair);
           tables.crossTabulations[key] ??= {};
-          addCell(tables.crossTabulations[key], `${a}|${b}`, sign, recordKey);
+          addCell(tables.crossTabulations[key], `${a}|${b}`, sign);
         }
         return;
       }
@@ -125,17 +114,14 @@ export function createTablesAccumulator(
     },
     /** Adds another sheet's tables (or an amendment's delta). */
     addTables(other: SheetTables): void {
-      tables.contacts = {
-        n: tables.contacts.n + other.contacts.n,
-        k: modOne(tables.contacts.k + other.contacts.k),
-      };
+      tables.contacts += other.contacts;
       for (const [group, target] of [
         [other.marginals, tables.marginals],
         [other.crossTabulations, tables.crossTabulations],
       ] as const) {
         for (const [name, cells] of Object.entries(group)) {
           target[name] ??= {};
-          for (const [value, cell] of Object.entries(cells)) addDelta(target[name], value, cell);
+          for (const [value, count] of Object.entries(cells)) addCell(target[name], value, count);
         }
       }
       tables.groupMeetings += other.groupMeetings;
@@ -148,11 +134,6 @@ export function createTablesAccumulator(
     },
     tables: (): SheetTables => tables,
   };
-}
-
-function addDelta(table: Record<string, CountCell>, value: string, delta: CountCell): void {
-  const cell = table[value] ?? { n: 0, k: 0 };
-  table[value] = { n: cell.n + delta.n, k: modOne(cell.k + delta.k) };
 }
 
 /**

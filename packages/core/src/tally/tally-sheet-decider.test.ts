@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vaggerydCatalogue } from '../catalogue/vaggeryd/vaggeryd-catalogue.js';
-import { adopted, givenTallySheet, testRecordKey } from '../testing/tally-sheet-scenario.js';
+import { adopted, givenTallySheet } from '../testing/tally-sheet-scenario.js';
 import type { ContactTallied, TallyEvent } from './events.js';
 
 const catalogue = vaggerydCatalogue();
@@ -50,7 +50,6 @@ describe('tallying a contact', () => {
               routeIn: 'child-health-care',
               furtherAction: 'none',
             },
-            recordKey: testRecordKey(commandId),
           },
         },
       ]);

@@ -22,7 +22,7 @@ import {
 type Decision = E.Either<Refusal, readonly TallyEvent[]>;
 
 /** A tally command ready for decision: the service adds the contact's random record key (from the `Random` port). */
-export type TallyDecision = TallyCommand & { readonly recordKey: number };
+export type TallyDecision = TallyCommand;
 
 /** The period (month) of a date: tallies keep the month, never the day. */
 export function periodOf(date: string): string {
@@ -89,16 +89,13 @@ function decideRecording<Minimised>(
   return E.right([event(base, minimised.right)]);
 }
 
-function decideContact(
-  command: TallyContact & { readonly recordKey: number },
-  state: TallySheetState,
-): Decision {
+function decideContact(command: TallyContact, state: TallySheetState): Decision {
   return decideRecording(
     command,
     state,
     'contact',
     ({ policy, rule }, catalogue) => minimiseMarks(command.marks, policy, catalogue, rule),
-    (base, marks) => ({ type: 'ContactTallied', data: { ...base, marks, recordKey: command.recordKey } }),
+    (base, marks) => ({ type: 'ContactTallied', data: { ...base, marks } }),
   );
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { VoidableTally } from './events.js';
 import { emptyTallyIndex, findTally, type TallyIndex, withTally, withVoided } from './tally-sheet-state.js';
 
-const tally = (tallyId: string, recordKey = 0): VoidableTally => ({
+const tally = (tallyId: string, variant = 0): VoidableTally => ({
   type: 'ContactTallied',
   data: {
     tallyId,
@@ -11,19 +11,18 @@ const tally = (tallyId: string, recordKey = 0): VoidableTally => ({
     unitId: 'motesplats',
     period: '2025-01',
     catalogueVersion: '1.0',
-    marks: {},
-    recordKey,
+    marks: { numberOfChildren: String(variant) },
   },
 });
 
-type Model = ReadonlyMap<string, { recordKey: number; voided: boolean }>;
+type Model = ReadonlyMap<string, { variant: number; voided: boolean }>;
 type Operation =
-  | { kind: 'add'; id: string; recordKey: number; from: number }
+  | { kind: 'add'; id: string; variant: number; from: number }
   | { kind: 'void'; id: string; from: number };
 
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e');
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), id: ids, recordKey: fc.nat(9), from: fc.nat() }),
+  fc.record({ kind: fc.constant('add' as const), id: ids, variant: fc.nat(9), from: fc.nat() }),
   fc.record({ kind: fc.constant('void' as const), id: ids, from: fc.nat() }),
 );
 
@@ -41,8 +40,8 @@ describe('the tally index', () => {
           const model = new Map(base.model);
           let index: TallyIndex;
           if (op.kind === 'add') {
-            index = withTally(base.index, tally(op.id, op.recordKey));
-            model.set(op.id, { recordKey: op.recordKey, voided: false });
+            index = withTally(base.index, tally(op.id, op.variant));
+            model.set(op.id, { variant: op.variant, voided: false });
           } else {
             index = withVoided(base.index, op.id);
             const entry = model.get(op.id);
@@ -57,8 +56,10 @@ describe('the tally index', () => {
                 found === undefined
                   ? undefined
                   : {
-                      recordKey: (found.tally as Extract<VoidableTally, { type: 'ContactTallied' }>).data
-                        .recordKey,
+                      variant: Number(
+                        (found.tally as Extract<VoidableTally, { type: 'ContactTallied' }>).data.marks
+                          .numberOfChildren,
+                      ),
                       voided: found.voided,
                     },
               ).toEqual(expected);

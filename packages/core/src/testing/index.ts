@@ -11,4 +11,4 @@ export { given, type Outcome, type Then } from './given-when-then.js';
 export { type KeyStoreContractCase, type KeyStoreFactory, keyStoreContract } from './key-store-contract.js';
 export { type PrivacyContractCase, type PrivacyFactory, privacyContract } from './privacy-contract.js';
 export { type SeededYearOptions, seededYear } from './seeded-year.js';
-export { adopted, givenTallySheet, testRecordKey } from './tally-sheet-scenario.js';
+export { adopted, givenTallySheet } from './tally-sheet-scenario.js';

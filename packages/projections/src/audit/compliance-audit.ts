@@ -233,7 +233,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
     Object.fromEntries(
       Object.entries(tables.marginals).map(([dimension, cells]) => [
         dimension,
-        Object.keys(cells).filter((value) => (cells[value]?.n ?? 0) !== 0),
+        Object.keys(cells).filter((value) => (cells[value] ?? 0) !== 0),
       ]),
     );
 

@@ -145,14 +145,14 @@ function interventionTables(
       en: `${name.en}: number of ${unit.en}`,
     };
     tables.push(
-      countTable(iv, `${iv}/contacts`, contactsTitle, rows, `c|${iv}`, (bucket) => at(bucket).contacts.n),
+      countTable(iv, `${iv}/contacts`, contactsTitle, rows, `c|${iv}`, (bucket) => at(bucket).contacts),
     );
     for (const dimensionId of contact.dimensions) {
       const dimension = findDimension(catalogue, dimensionId);
       if (dimension === undefined) continue;
       const values = nonzero(
         dimensionValues(dimension, catalogue),
-        (value) => all.marginals[dimensionId]?.[value]?.n ?? 0,
+        (value) => all.marginals[dimensionId]?.[value] ?? 0,
       );
       tables.push(
         tableOf(iv, {
@@ -165,7 +165,7 @@ function interventionTables(
             key: value,
             label: dimensionValueLabel(dimension, value, catalogue),
           })),
-          value: (bucket, value) => at(bucket).marginals[dimensionId]?.[value]?.n ?? 0,
+          value: (bucket, value) => at(bucket).marginals[dimensionId]?.[value] ?? 0,
           keys: {
             cell: (bucket, value) => `c|${iv}|${bucket}|${dimensionId}=${value}`,
             row: (bucket) => `c|${iv}|${bucket}`,
@@ -179,8 +179,8 @@ function interventionTables(
       const [a, b] = [findDimension(catalogue, pair[0]), findDimension(catalogue, pair[1])];
       if (a === undefined || b === undefined) continue;
       const key = crossTabulationKey(pair);
-      const aValues = nonzero(dimensionValues(a, catalogue), (value) => all.marginals[a.id]?.[value]?.n ?? 0);
-      const bValues = nonzero(dimensionValues(b, catalogue), (value) => all.marginals[b.id]?.[value]?.n ?? 0);
+      const aValues = nonzero(dimensionValues(a, catalogue), (value) => all.marginals[a.id]?.[value] ?? 0);
+      const bValues = nonzero(dimensionValues(b, catalogue), (value) => all.marginals[b.id]?.[value] ?? 0);
       tables.push(
         tableOf(iv, {
           id: `${iv}/contacts/${a.id}x${b.id}`,
@@ -192,7 +192,7 @@ function interventionTables(
           columnHeader: b.label,
           rows: aValues.map((value) => ({ key: value, label: dimensionValueLabel(a, value, catalogue) })),
           columns: bValues.map((value) => ({ key: value, label: dimensionValueLabel(b, value, catalogue) })),
-          value: (va, vb) => all.crossTabulations[key]?.[`${va}|${vb}`]?.n ?? 0,
+          value: (va, vb) => all.crossTabulations[key]?.[`${va}|${vb}`] ?? 0,
           keys: {
             cell: (va, vb) => `c|${iv}|*|${a.id}=${va}&${b.id}=${vb}`,
             row: (va) => `c|${iv}|*|${a.id}=${va}`,

@@ -19,7 +19,6 @@ const tallied = (interventionId: string, unitId: string, marks: Record<string, s
     period: '2025-03',
     catalogueVersion: '1.0',
     marks,
-    recordKey: 0.5,
   },
 });
 const outreach = tallied('motesplats-uppsokande', 'motesplats', { gender: 'female' }, 'ok');

@@ -61,7 +61,6 @@ describe('toComplyWith', () => {
       period: '2025-04',
       catalogueVersion: '1.0',
       marks: {},
-      recordKey: 0.25,
     },
   };
 
