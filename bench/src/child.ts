@@ -1,9 +1,4 @@
 import type { CipherName } from './ciphers.js';
-import { measureLive } from './measure-live.js';
-import { measurePipeline } from './measure-pipeline.js';
-import { measurePostgres } from './measure-postgres.js';
-import { measureRaw } from './measure-raw.js';
-import { measureStoreAppend } from './measure-store-append.js';
 
 /** A measurement a child process runs, by name, with its parameters. */
 export type Task =
@@ -11,20 +6,27 @@ export type Task =
   | { readonly kind: 'store-append'; readonly n: number }
   | { readonly kind: 'pipeline'; readonly n: number; readonly cipher: CipherName }
   | { readonly kind: 'live'; readonly n: number; readonly cipher: CipherName }
-  | { readonly kind: 'postgres'; readonly n: number; readonly url: string };
+  | { readonly kind: 'postgres'; readonly n: number; readonly url: string }
+  | { readonly kind: 'postgres-ops'; readonly n: number; readonly url: string }
+  | { readonly kind: 'guard' };
 
+// Each measurement loads only its own module: a child measures one thing and pays for no other.
 async function run(task: Task): Promise<unknown> {
   switch (task.kind) {
     case 'raw':
-      return measureRaw(task.n);
+      return (await import('./measure-raw.js')).measureRaw(task.n);
     case 'store-append':
-      return measureStoreAppend(task.n);
+      return (await import('./measure-store-append.js')).measureStoreAppend(task.n);
     case 'pipeline':
-      return measurePipeline(task.n, task.cipher);
+      return (await import('./measure-pipeline.js')).measurePipeline(task.n, task.cipher);
     case 'live':
-      return measureLive(task.n, task.cipher);
+      return (await import('./measure-live.js')).measureLive(task.n, task.cipher);
     case 'postgres':
-      return measurePostgres(task.n, task.url);
+      return (await import('./measure-postgres.js')).measurePostgres(task.n, task.url);
+    case 'postgres-ops':
+      return (await import('./measure-postgres-ops.js')).measurePostgresOps(task.url, task.n);
+    case 'guard':
+      return (await import('./measure-guard.js')).measureGuard();
   }
 }
 

@@ -5,9 +5,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { Task } from './child.js';
 import { type CipherName, sodiumUnavailable } from './ciphers.js';
 import { describeMachine } from './machine.js';
+import type { GuardResult } from './measure-guard.js';
 import type { LiveResult } from './measure-live.js';
 import type { PipelineResult } from './measure-pipeline.js';
 import type { PostgresResult } from './measure-postgres.js';
+import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
 import { formatValue, markdownTable, type Results, rows } from './report.js';
@@ -55,9 +57,18 @@ const program = new Command()
     'an admin connection; each run creates and drops a database of its own',
     'postgres://postgres@127.0.0.1:5432/postgres',
   )
-  .option('--no-postgres', 'skip the PostgreSQL row')
+  .option(
+    '--pg-ops-n <count>',
+    'events in the PostgreSQL bulk appendBatch run (the operations rows: bulk, in flight, hot stream, stall)',
+    count,
+    60_000,
+  )
+  .option('--no-postgres', 'skip the PostgreSQL rows')
   .option('--no-sodium', 'measure only node AES-GCM')
-  .option('--only <parts>', 'comma-separated subset: raw, append, pipeline, live, postgres')
+  .option(
+    '--only <parts>',
+    'comma-separated subset: raw, append, pipeline, live, postgres, postgres-ops, guard',
+  )
   .option('--cpu-prof <dir>', 'write a V8 CPU profile of every child process into this folder')
   .option('--out <file>', 'where the JSON goes', path.join(RESULTS, 'latest.json'));
 
@@ -69,6 +80,7 @@ interface Options {
   smallN: number;
   liveN?: number;
   pgN: number;
+  pgOpsN: number;
   pgUrl: string;
   postgres: boolean;
   sodium: boolean;
@@ -118,7 +130,9 @@ async function main(): Promise<void> {
     childFlags.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProf)}`);
   }
   const parts = new Set(
-    (options.only ?? 'raw,append,pipeline,live,postgres').split(',').map((part) => part.trim()),
+    (options.only ?? 'raw,append,pipeline,live,postgres,postgres-ops,guard')
+      .split(',')
+      .map((part) => part.trim()),
   );
   const { n, runs } = options;
   const liveN = options.liveN ?? Math.min(n, 200_000);
@@ -140,6 +154,9 @@ async function main(): Promise<void> {
   let live: LiveResult | undefined;
   let postgres: PostgresResult | undefined;
   let postgresError: string | undefined;
+  let guard: GuardResult | undefined;
+  let postgresOps: PostgresOpsResult | undefined;
+  let postgresOpsError: string | undefined;
 
   if (parts.has('raw')) raw = await repeat<RawResult>({ kind: 'raw', n }, runs, `raw baseline, N = ${n}`);
   if (parts.has('append')) {
@@ -184,6 +201,27 @@ async function main(): Promise<void> {
     }
   }
 
+  if (parts.has('guard'))
+    guard = await repeat<GuardResult>(
+      { kind: 'guard' },
+      runs,
+      'personal-data guard: worst scan and per tally',
+    );
+
+  if (parts.has('postgres-ops') && options.postgres) {
+    try {
+      postgresOps = await repeat<PostgresOpsResult>(
+        { kind: 'postgres-ops', n: options.pgOpsN, url: options.pgUrl },
+        1,
+        `PostgreSQL operations (bulk ${options.pgOpsN}, 16 in flight, hot stream, stall)`,
+      );
+    } catch (error) {
+      postgresOpsError =
+        error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+      process.stderr.write(`  PostgreSQL operations rows skipped: ${postgresOpsError}\n`);
+    }
+  }
+
   // Every implementation must produce the same fold.
   const digests = new Map<string, string>();
   if (raw !== undefined) digests.set('raw fold', raw.digest);
@@ -206,6 +244,8 @@ async function main(): Promise<void> {
     pipeline,
     ...(live === undefined ? {} : { live }),
     ...(postgres === undefined ? {} : { postgres }),
+    ...(guard === undefined ? {} : { guard }),
+    ...(postgresOps === undefined ? {} : { postgresOps }),
     ...(unavailable === undefined ? {} : { sodiumUnavailable: unavailable }),
   };
   const table = rows(results);
@@ -234,6 +274,7 @@ async function main(): Promise<void> {
   if (distinct.size === 1)
     console.log(`\nEvery fold agrees: ${[...digests.keys()].join(', ')} → ${[...distinct][0]}`);
   if (postgresError !== undefined) console.log(`PostgreSQL row skipped: ${postgresError}`);
+  if (postgresOpsError !== undefined) console.log(`PostgreSQL operations rows skipped: ${postgresOpsError}`);
   console.log(`\n${command} — ${seconds.toFixed(0)} s`);
 
   const json = {
@@ -246,6 +287,7 @@ async function main(): Promise<void> {
     results,
     table,
     ...(postgresError === undefined ? {} : { postgresError }),
+    ...(postgresOpsError === undefined ? {} : { postgresOpsError }),
   };
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);

@@ -1,7 +1,9 @@
 import type { CipherName } from './ciphers.js';
+import { GUARD_SHAPES, type GuardResult } from './measure-guard.js';
 import type { LiveResult } from './measure-live.js';
 import type { PipelineResult } from './measure-pipeline.js';
 import type { PostgresResult } from './measure-postgres.js';
+import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
 
@@ -13,6 +15,8 @@ export interface Results {
   readonly pipeline: Partial<Record<CipherName, PipelineResult>>;
   readonly live?: LiveResult;
   readonly postgres?: PostgresResult;
+  readonly guard?: GuardResult;
+  readonly postgresOps?: PostgresOpsResult;
   readonly sodiumUnavailable?: string;
 }
 
@@ -45,7 +49,7 @@ const ratioOf = (value: number, raw: number | undefined): number | undefined =>
 /** The table's rows from a run's results. */
 export function rows(results: Results): Row[] {
   const out: Row[] = [];
-  const { raw, appendSmall, appendLarge, live, postgres } = results;
+  const { raw, appendSmall, appendLarge, live, postgres, postgresOps } = results;
   const rate = (
     id: string,
     measure: string,
@@ -224,13 +228,96 @@ export function rows(results: Results): Row[] {
       vsRaw: `${(postgres.replayPerSec / postgres.memoryReplayPerSec).toFixed(2)}× store-memory`,
     });
   }
+  const { guard } = results;
+  if (guard !== undefined) {
+    const shape = GUARD_SHAPES[Math.round(guard.worstShape)]?.name ?? '?';
+    out.push({
+      id: 'g-guard-scan',
+      measure: `(g) guard: worst-shape scan of a maximal note (2,000 characters; worst of ${GUARD_SHAPES.length} shapes: ${shape}); at 64 KB ${guard.worstMsPerKbAt64k.toFixed(3)} ms/KB`,
+      value: guard.worstMsPerKb,
+      unit: 'ms/KB',
+      target: '< 1 ms per KB',
+      met: guard.worstMsPerKb < 1,
+    });
+    out.push({
+      id: 'g-guard-tally',
+      measure: `(g) guard per tally: scan of a TallyContact (snapshot + scan ${guard.boundaryUsPerTally.toFixed(1)} µs; the whole door with parsing ${guard.parseUsPerTally.toFixed(1)} µs)`,
+      value: guard.guardUsPerTally,
+      unit: 'µs/tally',
+    });
+  }
+  if (postgresOps !== undefined) out.push(...postgresOpsRows(postgresOps));
   return out;
+}
+
+/** The PostgreSQL operations rows, each beside the plain SQL doing the same writes. */
+function postgresOpsRows(ops: PostgresOpsResult): Row[] {
+  const versus = (value: number, raw: number, what: string) => ({
+    raw,
+    ratio: value / raw,
+    vsRaw: `${(value / raw).toFixed(2)}× ${what}`,
+  });
+  const load = `load ${ops.loadAverage.toFixed(1)}`;
+  return [
+    {
+      id: 'pg-bulk',
+      measure: `PostgreSQL appendBatch (import path): ${k(ops.bulkEvents)} events, ${k(ops.bulkBatch)} per atomic batch over 50 streams (${load})`,
+      value: ops.bulkPerSec,
+      unit: 'ev/s',
+      ...versus(ops.bulkPerSec, ops.rawBulkPerSec, 'plain INSERT … SELECT unnest'),
+      target: '≥ 20 k ev/s',
+      met: ops.bulkPerSec >= 20_000,
+    },
+    {
+      id: 'pg-in-flight',
+      measure: `PostgreSQL appends, 16 in flight on distinct streams, 1 event each (${load})`,
+      value: ops.inFlightPerSec,
+      unit: 'appends/s',
+      ...versus(ops.inFlightPerSec, ops.rawInFlightPerSec, 'one plain INSERT per transaction'),
+      target: '≥ 1,000 /s',
+      met: ops.inFlightPerSec >= 1_000,
+    },
+    {
+      id: 'pg-hot-1',
+      measure: 'PostgreSQL hot stream, 1 writer (read revision, append; conflicts retried)',
+      value: ops.hotOnePerSec,
+      unit: 'cmd/s',
+    },
+    {
+      id: 'pg-hot-8',
+      measure: `PostgreSQL hot stream, 8 writers on separate pools: ${ops.hotEightRetriesPerCommand.toFixed(2)} conflicts retried per command, ${ops.hotEightConflictsReturnedPct.toFixed(2)} % returned to callers`,
+      value: ops.hotEightPerSec,
+      unit: 'cmd/s',
+      ...versus(ops.hotEightPerSec, ops.hotOnePerSec, 'one writer'),
+      target: '≥ 1 writer, returned < 1 %',
+      met: ops.hotEightPerSec >= ops.hotOnePerSec && ops.hotEightConflictsReturnedPct < 1,
+    },
+    {
+      id: 'pg-hot-8-turns',
+      measure: `PostgreSQL hot stream, 8 writers taking turns (store.exclusive, an advisory lock per stream): ${ops.hotEightTurnsConflictsReturnedPct.toFixed(2)} % returned`,
+      value: ops.hotEightTurnsPerSec,
+      unit: 'cmd/s',
+      ...versus(ops.hotEightTurnsPerSec, ops.hotOnePerSec, 'one writer'),
+      target: '≥ 1 writer, returned < 1 %',
+      met: ops.hotEightTurnsPerSec >= ops.hotOnePerSec && ops.hotEightTurnsConflictsReturnedPct < 1,
+    },
+    {
+      id: 'pg-stall',
+      measure: `PostgreSQL, a stalled connection: the call threw ${ops.stalledOutcome} after (default query timeout ${ops.defaultQueryTimeoutMs.toLocaleString('en')} ms)`,
+      value: ops.stalledFailsAfterMs,
+      unit: 'ms',
+      target: '≤ 30,000 ms',
+      met: ops.stalledFailsAfterMs <= 30_000,
+    },
+  ];
 }
 
 /** A figure for the table. */
 export function formatValue(row: Row): string {
   if (row.unit === '×') return row.value.toFixed(2);
   if (row.unit === 'ms') return `${row.value.toFixed(1)} ms`;
+  if (row.unit === 'ms/KB') return `${row.value.toFixed(3)} ms/KB`;
+  if (row.unit === 'µs/tally') return `${row.value.toFixed(1)} µs/tally`;
   if (row.unit.startsWith('B/')) return `${row.value.toFixed(0)} B`;
   if (row.unit.startsWith('µs')) return `${row.value.toFixed(0)} ${row.unit}`;
   return `${k(row.value)} ${row.unit}`;

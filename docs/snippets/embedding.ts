@@ -27,7 +27,7 @@ const result = await service.tally({
   date: '2025-03-14', // only the month is stored
   marks: {
     gender: 'female',
-    childAge: 9,
+    childAges: [9, 4], // one age per child the session concerns: stored as age groups
     numberOfChildren: 2,
     problemArea: 'parenting',
     routeIn: 'school',

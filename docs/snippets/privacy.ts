@@ -17,20 +17,33 @@ await service.adoptCatalogue({
 });
 
 // A series: an opaque token the counsellor writes down. No identity goes in, none is stored.
-const opened = await service.openSeries({ interventionId: 'rad-och-stod', unitId: 'motesplats' });
+const opened = await service.openSeries({
+  type: 'OpenSeries',
+  commandId: crypto.randomUUID(), // a retry with the same id returns the same token
+  interventionId: 'rad-och-stod',
+  unitId: 'motesplats',
+});
 if (opened._tag === 'Left') throw new Error(opened.left.message.en);
 const { token } = opened.right;
 
 const marks = {
   gender: 'male',
-  childAge: 14,
+  childAges: [14], // the ages of the children the contact concerns, stored as age groups
   numberOfChildren: 1,
   problemArea: 'school-situation',
   routeIn: 'school',
   furtherAction: 'continued-support',
 };
-await service.recordSession({ token, commandId: crypto.randomUUID(), date: '2025-11-04', marks });
+const session = await service.recordSession({
+  type: 'RecordSession',
+  token,
+  commandId: crypto.randomUUID(),
+  date: '2025-11-04',
+  marks,
+});
+if (session._tag === 'Left') throw new Error(session.left.message.en);
 await service.writeNote({
+  type: 'WriteNote',
   token,
   commandId: crypto.randomUUID(),
   text: 'Nästa gång: schemat och vägen till skolan.',
@@ -38,12 +51,26 @@ await service.writeNote({
 const notes = await service.readNotes({ token });
 console.log(notes._tag === 'Right' ? notes.right.map((note) => note.text) : notes.left.code);
 
-// Closing destroys the series key, and with it every note: only the count and the reason stay.
-await service.closeSeries({ token, reason: 'completed' });
+// Closing deletes the series stream and destroys its key, and with it every note: the series
+// index keeps only that it closed, why, and how many notes went.
+await service.closeSeries({
+  type: 'CloseSeries',
+  commandId: crypto.randomUUID(),
+  token,
+  reason: 'completed',
+});
 
-// Sealing: each sheet's tables become an event, then the month's key is destroyed.
-const sealed = await service.sealPeriod('2025-11');
-console.log(sealed._tag === 'Right' ? `${sealed.right.sheets} sheet(s) sealed` : sealed.left.code);
+// Sealing: the month's tables written in one go, its detail streams deleted, its key destroyed.
+const sealed = await service.sealPeriod({
+  type: 'SealPeriod',
+  commandId: crypto.randomUUID(),
+  period: '2025-11',
+});
+console.log(
+  sealed._tag === 'Right'
+    ? `${sealed.right.sheets} sheet(s) sealed, ${sealed.right.deletedStreams} detail stream(s) deleted`
+    : sealed.left.code,
+);
 console.log(
   'key of 2025-11:',
   (await keys.get(periodKeyId('2025-11'))) === undefined ? 'destroyed' : 'still there',

@@ -1,7 +1,8 @@
 import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { seededYear } from '@pinnstatistik/core/testing';
+import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
 import {
-  createStatisticsReport,
+  eventStoreReleaseLog,
+  publishStatisticsReport,
   replay,
   statisticsProjection,
   toCsv,
@@ -19,17 +20,25 @@ const service = createCommandService({
   clock: fixedClock('2026-01-20T08:00:00Z'),
 });
 await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
-for (const command of seededYear({ catalogue, year: 2025, seed: 7, volume: 0.2 }))
-  await service.tally(command);
-await service.sealPeriod('2025-01'); // sealed months and open months give the same numbers
+// Contacts of interventions with a series limit go through series, everything else is a tally.
+await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed: 7, volume: 0.2 }));
+// Sealed months and open months give the same numbers.
+await service.sealPeriod({ type: 'SealPeriod', commandId: crypto.randomUUID(), period: '2025-01' });
 
 // The cube: open months from their (decrypted) detail, sealed months from their tables.
 const { state: cube } = await replay(store, statisticsProjection({ keys }));
 
-// The report: what the policies allow, rolled up, with disclosure control over all its tables.
-const report = createStatisticsReport(cube, { from: '2025-01', to: '2025-12', granularity: 'quarter', k: 5 });
-if (report._tag === 'Left') throw new Error(JSON.stringify(report.left.issues));
+// The report: what the policies allow, rolled up, perturbed by the cell-key method (the default)
+// under the statistics key (created in the key store on the first report), and recorded as a
+// release, so later reports are protected jointly with it.
+const report = await publishStatisticsReport(
+  cube,
+  { from: '2025-01', to: '2025-12', granularity: 'quarter' },
+  { log: eventStoreReleaseLog(store, { catalogueId: 'vaggeryd' }), keys, createStatisticsKey: true },
+);
+if (report._tag === 'Left') throw new Error(report.left.message.en);
 const { document } = report.right;
 console.log(document.legend.en);
+console.log(document.cost); // expected share of figures moved, mean absolute deviation
 console.log(toMarkdown(document, { lang: 'en' }).split('\n').slice(0, 12).join('\n'));
 console.log(`${toCsv(document, { lang: 'sv' }).split('\n').length} CSV lines`);

@@ -21,7 +21,7 @@ const written = [
       interventionId: 'faltare-uppsokande',
       unitId: 'faltare',
       period: '2025-12',
-      catalogueVersion: '1.0',
+      catalogueVersion: '1.1',
       marks: {},
     },
   },
@@ -31,10 +31,10 @@ try {
   await assertCompliant(written, catalogue);
 } catch (error) {
   console.log((error as Error).message);
-  // expected the log to comply with catalogue vaggeryd 1.0, but the audit found 1 problem:
+  // expected the log to comply with catalogue vaggeryd 1.1, but the audit found 1 problem:
   // 1. KIND_FORBIDS_RECORDING: Outreach may not be recorded here (exempt).
   //    where: stream tally-2025-12-given-faltare-uppsokande.faltare, revision 0, position 0
-  //    rule: catalogue vaggeryd 1.0, intervention faltare-uppsokande, clause interventions/faltare-uppsokande/documentation
+  //    rule: catalogue vaggeryd 1.1, intervention faltare-uppsokande, clause interventions/faltare-uppsokande/documentation
 }
 
 // A later today: December is past its grace and still unsealed.

@@ -29,7 +29,7 @@ sheet()
         interventionId: 'motesplats-uppsokande',
         unitId: 'motesplats',
         period: '2025-03',
-        catalogueVersion: '1.0',
+        catalogueVersion: '1.1',
         marks: { gender: 'female' },
       },
     },

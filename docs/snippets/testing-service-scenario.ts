@@ -7,6 +7,7 @@ const scenario = givenService({ catalogue: vaggerydCatalogue(), today: '2025-06-
 // Setup steps must be accepted; each resolves to the service's answer (here, the token).
 const { token } = await scenario.step({
   type: 'OpenSeries',
+  commandId: testCommandId('open'),
   interventionId: 'rad-och-stod',
   unitId: 'motesplats',
 });
@@ -17,7 +18,7 @@ const session = (n: number) => ({
   date: `2025-06-0${n}`,
   marks: {
     gender: 'female',
-    childAge: 9,
+    childAges: [9, 4],
     numberOfChildren: 2,
     problemArea: 'parenting',
     routeIn: 'school',
@@ -35,17 +36,21 @@ await scenario.when(session(5)).thenNothingHappens(); // a retry is never counte
 await scenario
   .when({ type: 'WriteNote', token, commandId: testCommandId('note'), text: 'Nästa gång: sömn.' })
   .then((events) => console.log(events[0]?.encrypted)); // true: the store holds ciphertext
-await scenario.when({ type: 'CloseSeries', token, reason: 'completed' }).then([
-  { type: 'SeriesEnded', data: { contacts: 5 } },
-  { type: 'WorkingNotesDestroyed', data: { count: 1, reason: 'series-closed' } },
-]);
+// Closing: the series' end tallied (sealed) on its sheet; its stream deleted; the index keeps the count.
+await scenario
+  .when({ type: 'CloseSeries', commandId: testCommandId('close'), token, reason: 'completed' })
+  .then([
+    { type: 'SeriesEnded', data: { contacts: 5 } },
+    { type: 'SeriesClosed', data: { notesDestroyed: 1, reason: 'completed' } },
+  ]);
 await scenario.when({ type: 'ReadNotes', token }).thenRefuses('SERIES_CLOSED');
 
 // Sealing: not before the grace after the month's end; afterwards the month takes no tallies.
-await scenario.when({ type: 'SealPeriod', period: '2025-06' }).thenRefuses('SEAL_TOO_EARLY');
+const seal = { type: 'SealPeriod', commandId: testCommandId('seal June'), period: '2025-06' } as const;
+await scenario.when(seal).thenRefuses('SEAL_TOO_EARLY');
 await scenario
   .at('2025-07-16')
-  .when({ type: 'SealPeriod', period: '2025-06' })
+  .when(seal)
   .then((events, report) => console.log(events.at(-1)?.type, report.sheets)); // PeriodSealed 1
 await scenario
   .when({

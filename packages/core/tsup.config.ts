@@ -8,6 +8,4 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   silent: true,
-  // canonicalize ships ESM only; bundling it keeps the CJS build loadable with require().
-  noExternal: ['canonicalize'],
 });

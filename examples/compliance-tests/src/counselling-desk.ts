@@ -6,9 +6,8 @@ import type { Either } from 'fp-ts/lib/Either.js';
 export interface SessionForm {
   readonly date: string;
   readonly caller: 'mother' | 'father' | 'other-parent' | 'unknown';
-  /** The age of the child the call is about, in years. */
-  readonly childAge: number;
-  readonly childrenInFamily: number;
+  /** The ages, in years, of the children the session is about (one each). */
+  readonly childrenAges: readonly number[];
   readonly concern: 'parenting' | 'conflict' | 'school' | 'other';
   readonly referredBy: 'self' | 'school' | 'preschool' | 'health-care' | 'other';
   readonly nextStep: 'none' | 'referred' | 'unknown';
@@ -39,18 +38,25 @@ export function createCounsellingDesk(service: CommandService, newId: () => stri
   return {
     /** Starts a course of sessions; the token is written on the paper card, nowhere else. */
     startCourse(): Promise<Either<Refusal, OpenedSeries>> {
-      return service.openSeries({ interventionId: 'rad-och-stod', unitId: 'motesplats' });
+      return service.openSeries({
+        type: 'OpenSeries',
+        commandId: newId(),
+        interventionId: 'rad-och-stod',
+        unitId: 'motesplats',
+      });
     },
     /** Records one session of a course from the staff's form. */
     recordSession(token: string, form: SessionForm): Promise<Either<Refusal, TallyReceipt>> {
       return service.recordSession({
+        type: 'RecordSession',
         token,
         commandId: newId(),
         date: form.date,
         marks: {
           gender: genders[form.caller],
-          childAge: form.childAge,
-          numberOfChildren: form.childrenInFamily,
+          // One age per child the session concerns; the library stores them as age groups.
+          childAges: [...form.childrenAges],
+          numberOfChildren: form.childrenAges.length,
           problemArea: concerns[form.concern],
           routeIn: routes[form.referredBy],
           furtherAction: nextSteps[form.nextStep],
@@ -59,7 +65,7 @@ export function createCounsellingDesk(service: CommandService, newId: () => stri
     },
     /** Ends a course: its working notes are destroyed with its key. */
     endCourse(token: string): Promise<Either<Refusal, SeriesClosing>> {
-      return service.closeSeries({ token, reason: 'completed' });
+      return service.closeSeries({ type: 'CloseSeries', commandId: newId(), token, reason: 'completed' });
     },
   };
 }

@@ -52,7 +52,7 @@ describe('the counselling desk (vitest)', () => {
     const { desk } = await deskOn();
     const course = await desk.startCourse();
     if (E.isLeft(course)) throw new Error(course.left.code);
-    expect(await desk.recordSession(course.right.token, { ...form, childAge: 18 })).toBeRefusedWith(
+    expect(await desk.recordSession(course.right.token, { ...form, childrenAges: [9, 18] })).toBeRefusedWith(
       'VALUE_NOT_IN_CODE_LIST',
     );
   });
@@ -64,7 +64,7 @@ describe('the counselling desk (vitest)', () => {
     await desk.recordSession(course.right.token, { ...form, date: '2025-05-20' });
     await scenario
       .at('2025-06-16')
-      .when({ type: 'SealPeriod', period: '2025-05' })
+      .when({ type: 'SealPeriod', commandId: testCommandId('seal May'), period: '2025-05' })
       .then((events) => {
         expect(events.map((event) => event.type)).toContain('PeriodSealed');
       });

@@ -7,8 +7,7 @@ export function sessionForms(first = '2025-06-01', last = '2025-06-20'): fc.Arbi
   return fc.record({
     date: dateIn(2025).filter((date) => date >= first && date <= last),
     caller: fc.constantFrom('mother', 'father', 'other-parent', 'unknown'),
-    childAge: fc.integer({ min: 0, max: 17 }),
-    childrenInFamily: fc.integer({ min: 1, max: 9 }),
+    childrenAges: fc.array(fc.integer({ min: 0, max: 17 }), { minLength: 1, maxLength: 6 }),
     concern: fc.constantFrom('parenting', 'conflict', 'school', 'other'),
     referredBy: fc.constantFrom('self', 'school', 'preschool', 'health-care', 'other'),
     nextStep: fc.constantFrom('none', 'referred', 'unknown'),
@@ -19,8 +18,7 @@ export function sessionForms(first = '2025-06-01', last = '2025-06-20'): fc.Arbi
 export const form: SessionForm = {
   date: '2025-06-02',
   caller: 'mother',
-  childAge: 9,
-  childrenInFamily: 2,
+  childrenAges: [9, 4],
   concern: 'school',
   referredBy: 'school',
   nextStep: 'none',

@@ -17,7 +17,7 @@ import fc from 'fast-check';
 const catalogue = vaggerydCatalogue();
 const marks = {
   gender: 'male',
-  childAge: 4,
+  childAges: [4],
   numberOfChildren: 1,
   problemArea: 'parenting',
   routeIn: 'preschool',
@@ -40,6 +40,7 @@ describe('the policy the desk relies on (node:test)', () => {
     const scenario = givenService({ catalogue, today: '2025-06-20' });
     const { token } = await scenario.step({
       type: 'OpenSeries',
+      commandId: testCommandId('open'),
       interventionId: 'rad-och-stod',
       unitId: 'motesplats',
     });

@@ -30,6 +30,7 @@ describe('the policy the desk relies on (vitest)', () => {
     const scenario = givenService({ catalogue, today: '2025-06-20' });
     const { token } = await scenario.step({
       type: 'OpenSeries',
+      commandId: testCommandId('open'),
       interventionId: 'familjecentral-hembesok-bhv',
       unitId: 'familjecentral',
     });

@@ -2,7 +2,7 @@ import type { LocalizedText } from '@pinnstatistik/core';
 
 /** A request the service cannot take at the HTTP level (before any policy is asked), as data. */
 export interface HttpProblem {
-  readonly status: 400 | 404 | 405 | 413 | 415 | 500;
+  readonly status: 400 | 404 | 405 | 409 | 413 | 415 | 422 | 500;
   readonly code: string;
   readonly message: LocalizedText;
   /** Extra response headers (`Allow` for 405, `Connection: close` for 413). */
@@ -25,10 +25,16 @@ export const problems = {
     status: 400,
     code: 'INVALID_QUERY',
     message: {
-      sv: 'Frågeparametrarna är ogiltiga: from och to som ÅÅÅÅ-MM, granularity month, quarter eller year.',
-      en: 'The query parameters are invalid: from and to as YYYY-MM, granularity month, quarter or year.',
+      sv: 'Frågeparametrarna är ogiltiga: from och to som ÅÅÅÅ-MM, granularity month, quarter eller year, method cell-key eller suppression.',
+      en: 'The query parameters are invalid: from and to as YYYY-MM, granularity month, quarter or year, method cell-key or suppression.',
     },
     issues,
+  }),
+  /** A report the library refused (method or parameters conflicting with earlier releases, or no protection possible). */
+  reportRefused: (refusal: { readonly code: string; readonly message: LocalizedText }): HttpProblem => ({
+    status: refusal.code === 'CANNOT_PROTECT' ? 422 : 409,
+    code: refusal.code,
+    message: refusal.message,
   }),
   notFound: (): HttpProblem => ({
     status: 404,

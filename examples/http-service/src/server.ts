@@ -71,7 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       routes: [
         ...tallyRoutes(service),
         ...seriesRoutes(service),
-        ...statisticsRoutes(store, keys, options.disclosureK ?? 5),
+        ...statisticsRoutes(store, keys, options.disclosureK ?? 5, catalogue),
         ...healthRoutes(),
       ],
       bodyLimit: options.bodyLimit ?? 32 * 1024,

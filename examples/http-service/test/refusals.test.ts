@@ -1,3 +1,4 @@
+import type { TallyCommandInput } from '@pinnstatistik/core';
 import { type Refusal, vaggerydCatalogue } from '@pinnstatistik/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -62,7 +63,7 @@ describe('refusals over HTTP', () => {
         expect(response.headers.get('content-language')).toBe(language);
         expect(response.headers.get('vary')).toMatch(/accept-language/i);
         const { error } = (await response.json()) as ErrorResponse;
-        const direct = await server.service.tally(input);
+        const direct = await server.service.tally(input as TallyCommandInput);
         if (direct._tag === 'Right') throw new Error('the service accepted what the route refused');
         expect(error.code).toBe(code);
         expect(error.message).toBe(direct.left.message[language]);

@@ -10,15 +10,21 @@ afterAll(() => server.close());
 
 const marks = {
   gender: 'female',
-  childAge: 11,
+  childAges: [11, 8],
   numberOfChildren: 2,
   problemArea: 'family-conflict',
   routeIn: 'school',
   furtherAction: 'continued-support',
 };
 
+let opened = 0;
 const openSeries = async (): Promise<OpenedSeries> => {
-  const response = await server.post('/series', { interventionId: 'rad-och-stod', unitId: 'mottaget-my' });
+  opened += 1;
+  const response = await server.post('/series', {
+    commandId: commandId(900 + opened),
+    interventionId: 'rad-och-stod',
+    unitId: 'mottaget-my',
+  });
   expect(response.status).toBe(201);
   return ((await response.json()) as { series: OpenedSeries }).series;
 };
@@ -67,7 +73,10 @@ describe('series and working notes over HTTP', () => {
     const { notes } = (await read.json()) as { notes: WorkingNote[] };
     expect(notes.map((note) => note.text)).toEqual(['Följ upp kontakten med mentor.']);
 
-    const closed = await server.post(`/series/${token}/close`, { reason: 'completed' });
+    const closed = await server.post(`/series/${token}/close`, {
+      commandId: commandId(313),
+      reason: 'completed',
+    });
     expect(closed.status).toBe(200);
     expect(((await closed.json()) as { closing: SeriesClosing }).closing).toMatchObject({
       notesDestroyed: 1,
@@ -79,6 +88,7 @@ describe('series and working notes over HTTP', () => {
 
   it('refuses a series where the policy has none, and a token with a typo', async () => {
     const refused = await server.post('/series', {
+      commandId: commandId(399),
       interventionId: 'motesplats-uppsokande',
       unitId: 'motesplats',
     });

@@ -1,5 +1,5 @@
 import type { Catalogue, CommandService } from '@pinnstatistik/core';
-import { seededYear } from '@pinnstatistik/core/testing';
+import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { withParentGroupNumbers } from './parent-groups.js';
 
@@ -14,7 +14,8 @@ export interface RecordedYear {
  * Records a seeded, realistic year of tallies for every intervention of the catalogue that
  * keeps them (`seededYear` reads volumes, dimensions and target groups from the catalogue;
  * parents-only groups get parent-group numbers),
- * through the full command path. Any refusal is returned: a seeded year must be accepted whole.
+ * through the full command path. Any refusal is returned (its code and message in the
+ * message): a seeded year must be accepted whole.
  */
 export async function recordSeededYear(
   service: CommandService,
@@ -24,9 +25,14 @@ export async function recordSeededYear(
   const commands = withParentGroupNumbers(catalogue, seededYear({ catalogue, year, seed: 9999 }), 9998);
   const byIntervention = new Map<string, number>();
   const startedAt = performance.now();
+  // Contacts of interventions with a series limit are recorded as sessions of series.
+  const recorder = createCommandRecorder(service, catalogue, 9997);
   for (const command of commands) {
-    const result = await service.tally(command);
-    if (E.isLeft(result)) return E.left({ code: result.left.code, message: result.left.message.en });
+    try {
+      await recorder.record(command);
+    } catch (error) {
+      return E.left({ code: 'REFUSED', message: (error as Error).message });
+    }
     byIntervention.set(command.interventionId, (byIntervention.get(command.interventionId) ?? 0) + 1);
   }
   return E.right({ commands: commands.length, byIntervention, ms: performance.now() - startedAt });

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TallyCommandInput } from '@pinnstatistik/core';
 import {
   type Catalogue,
   createCommandService,
@@ -108,7 +109,7 @@ export async function runExample(options: ExampleOptions = {}): Promise<ExampleR
   heading('4. What this catalogue refuses');
   const refusals: { attempt: string; code: string }[] = [];
   for (const { attempt, input } of exempelbyRefusals) {
-    const result = await service.tally(input);
+    const result = await service.tally(input as TallyCommandInput);
     if (E.isRight(result)) throw new Error(`expected a refusal for: ${attempt}`);
     refusals.push({ attempt, code: result.left.code });
     print(`   ✗ ${attempt}`);
@@ -117,7 +118,7 @@ export async function runExample(options: ExampleOptions = {}): Promise<ExampleR
 
   heading(`5. ${YEAR} by quarter, disclosure-controlled (k = 5)`);
   const { state: cube } = await replay(store, statisticsProjection({ keys }));
-  const report = yearReport(cube, YEAR);
+  const report = await yearReport(cube, YEAR);
   // The custom dimension in the catalogue's cross-tabulation: gender × contact mode.
   printYearReport(report, print, 'budget-och-skuldradgivning/contacts/genderxcontactMode');
   const out = options.out === undefined ? fileURLToPath(new URL('../out/', import.meta.url)) : options.out;

@@ -12,15 +12,16 @@ type Print = (text?: string) => void;
 
 const shown = (cell: DocumentCell): string => (cell.suppressed ? suppressedSymbol : String(cell.value));
 
-/** The year's report by quarter, disclosure-controlled over all its tables together (k = 5). */
-export function yearReport(cube: StatisticsCube, year: number): StatisticsReport {
-  const report = createStatisticsReport(cube, {
+/** The year's report by quarter, suppressed over all its tables together (k = 5). */
+export async function yearReport(cube: StatisticsCube, year: number): Promise<StatisticsReport> {
+  const report = await createStatisticsReport(cube, {
     from: `${year}-01`,
     to: `${year}-12`,
     granularity: 'quarter',
+    method: 'suppression',
     k: 5,
   });
-  if (E.isLeft(report)) throw new Error(`the report options were refused: ${report.left.issues[0]?.message}`);
+  if (E.isLeft(report)) throw new Error(`the report was refused: ${report.left.message.en}`);
   return report.right;
 }
 

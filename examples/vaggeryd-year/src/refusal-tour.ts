@@ -24,6 +24,8 @@ const { routeIn: _routeIn, ...withoutRouteIn } = counselling.marks;
 export const refusalTour: readonly {
   readonly attempt: string;
   readonly input: TallyCommandInput | Record<string, unknown>;
+  /** A command accepted first, when the refusal needs one. */
+  readonly before?: TallyCommandInput;
 }[] = [
   {
     attempt: 'Tally outreach by the field workers (row 6, exempt)',
@@ -109,6 +111,28 @@ export const refusalTour: readonly {
   {
     attempt: 'Tally a session dated next year',
     input: { ...counselling, commandId: uuid(13), date: '2027-01-04' },
+  },
+  {
+    attempt: 'Tally a råd och stöd session outside a series (row 11: at most five connected sessions)',
+    input: {
+      ...counselling,
+      commandId: uuid(15),
+      interventionId: 'rad-och-stod',
+      unitId: 'mottaget-my',
+      marks: {
+        gender: 'female',
+        childAges: [11, 8],
+        numberOfChildren: 2,
+        problemArea: 'family-conflict',
+        routeIn: 'school',
+        furtherAction: 'none',
+      },
+    },
+  },
+  {
+    attempt: 'Send a new session under a command id already used for another',
+    before: { ...counselling, commandId: uuid(16) },
+    input: { ...counselling, commandId: uuid(16), date: '2025-10-08' },
   },
   {
     attempt: 'Void a tally that was never recorded',

@@ -2,11 +2,13 @@ import {
   type Catalogue,
   citeProvision,
   createCommandService,
+  type EventStore,
   fixedClock,
+  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { seededYear } from '@pinnstatistik/core/testing';
-import { auditLog, replay, statisticsProjection } from '@pinnstatistik/projections';
+import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
+import { auditLog, replay, STATISTICS_KEY_ID, statisticsProjection } from '@pinnstatistik/projections';
 import { openStores } from './open-stores.js';
 import { privacyTour } from './privacy-tour.js';
 import { refusalTour } from './refusal-tour.js';
@@ -42,6 +44,11 @@ export interface DemoOptions {
   readonly store?: string;
   /** Where the year's report is written as Markdown and CSV (default `examples/vaggeryd-year/out/`); `false`: nowhere. */
   readonly reportDirectory?: string | false;
+  /**
+   * Called with the demo's event store once the year is recorded, sealed and audited, before the
+   * store is closed: `pinnstatistik demo --export <file>` writes the log there as an export.
+   */
+  readonly exportLog?: (store: EventStore) => Promise<void>;
 }
 
 /**
@@ -80,19 +87,21 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
 
   const commands = seededYear({ catalogue, year: YEAR, seed: 42 });
   const recordStart = performance.now();
-  for (const command of commands) {
-    const result = await service.tally(command);
-    if (result._tag === 'Left') throw new Error(`the seeded year was refused: ${result.left.message.en}`);
-  }
+  const recorded = await recordCommands(service, catalogue, commands, 42);
   const recordMs = performance.now() - recordStart;
   heading(`2. Recorded a seeded year: ${commands.length} tallies through the full command path`);
   line(
-    `   validated, minimised, encrypted under each month's key, hash-chained: ${Math.round(recordMs)} ms, ${Math.round(commands.length / (recordMs / 1000)).toLocaleString('en')} commands/s`,
+    `   validated, minimised, sealed under each month's key (padded, types and ids inside), hash-chained: ${Math.round(recordMs)} ms, ${Math.round(commands.length / (recordMs / 1000)).toLocaleString('en')} commands/s`,
+  );
+  line(
+    `   contacts of interventions with a series limit (råd och stöd, home visits) recorded as sessions of ${recorded.series.length} series`,
   );
 
   heading('3. What the policy refuses — every refusal explains itself (sv / en)');
-  for (const { attempt, input } of refusalTour) {
-    const result = await service.tally(input);
+  for (const { attempt, input, before } of refusalTour) {
+    if (before !== undefined && (await service.tally(before))._tag === 'Left')
+      throw new Error(`setup refused: ${attempt}`);
+    const result = await service.tally(input as TallyCommandInput);
     if (result._tag === 'Right') throw new Error(`expected a refusal for: ${attempt}`);
     const refusal = result.left;
     const version =
@@ -107,21 +116,25 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
   heading('4. Privacy at rest: series, working notes, sealing');
   await privacyTour(service, keys, line);
 
-  heading(`5. The year's statistics, ${YEAR}, by quarter — disclosure-controlled (k = 5)`);
+  heading(`5. The year's statistics, ${YEAR}, by quarter — perturbed by the cell-key method`);
   const { state: cube, events } = await replay(store, statisticsProjection({ keys }));
-  await printYearReport(cube, line, options.reportDirectory);
+  await printYearReport(cube, await keys.create(STATISTICS_KEY_ID), line, options.reportDirectory);
 
   heading('6. The compliance audit');
   const audit = await auditLog(store, { keys, today: TODAY });
   line(
-    `   ${events} events in ${audit.streams} streams replayed; hash chains verified; ${audit.sealedDetail} detail events no longer readable (sealed).`,
+    `   ${events} events in ${audit.streams} streams replayed; hash chains verified; ${audit.deletedStreams} deleted streams accounted for by their seals and closings.`,
   );
   line(
     audit.clean
       ? '   Verdict: clean — every entry complied with the catalogue in force on its date, every sealed key is gone.'
       : `   Verdict: ${audit.findings.length} finding(s): ${[...new Set(audit.findings.map((finding) => finding.code))].join(', ')}`,
   );
+  try {
+    await options.exportLog?.(store);
+  } finally {
+    await stores.close();
+  }
   line();
   line(`Done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
-  await stores.close();
 }

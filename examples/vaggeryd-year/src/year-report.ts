@@ -17,17 +17,21 @@ const cell = (value: DocumentTable['cells'][number][number]): string =>
 
 /**
  * Prints the year's report: for every intervention its count per quarter, as published —
- * after primary and secondary suppression — and writes the full report as Markdown and CSV
+ * perturbed by the cell-key method under the statistics key — and writes the full report as Markdown and CSV
  * (into `examples/vaggeryd-year/out/` by default, into `directory` when given, nowhere when `false`).
  */
-export function printYearReport(cube: StatisticsCube, print: Print, directory?: string | false): void {
-  const report = createStatisticsReport(cube, {
-    from: '2025-01',
-    to: '2025-12',
-    granularity: 'quarter',
-    k: 5,
-  });
-  if (report._tag === 'Left') throw new Error(`the report was refused: ${JSON.stringify(report.left)}`);
+export async function printYearReport(
+  cube: StatisticsCube,
+  statisticsKey: Uint8Array,
+  print: Print,
+  directory?: string | false,
+): Promise<void> {
+  const report = await createStatisticsReport(
+    cube,
+    { from: '2025-01', to: '2025-12', granularity: 'quarter', k: 5 },
+    { statisticsKey },
+  );
+  if (report._tag === 'Left') throw new Error(`the report was refused: ${report.left.message.en}`);
   const { document, interventions, excluded } = report.right;
   const byId = new Map(document.tables.map((table) => [table.id, table]));
   print(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vaggerydCatalogueInput } from '@pinnstatistik/core';
@@ -77,5 +77,67 @@ describe('demo', () => {
     expect(result.stdout).toContain('1. Catalogue adopted: Vaggeryds kommun');
     expect(result.stdout).toContain('DOCUMENTATION_EXEMPT');
     expect(result.stdout).toContain('Verdict: clean');
+  });
+
+  it('--export writes its log as an export an auditor can verify and report on, no server needed', async () => {
+    const result = await run('demo', '--export', 'year.jsonl');
+    expect(result.code).toBe(0);
+    const summary =
+      /Wrote year\.jsonl: (\d+) events in (\d+) streams, as an auditor receives them \(no keys\)/.exec(
+        result.stdout,
+      );
+    expect(summary).not.toBeNull();
+    const [header, ...events] = readFileSync(join(dir, 'year.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(header as string)).toMatchObject({
+      format: 'pinnstatistik/log-export',
+      source: "pinnstatistik demo: Vaggeryds kommun's seeded year 2025 (seed 42)",
+    });
+    expect(events).toHaveLength(Number(summary?.[1]));
+    // A year's log: the catalogue, eleven sealed months, December still open, series.
+    const types = new Set(events.map((line) => (JSON.parse(line) as { type: string }).type));
+    expect(types).toContain('CatalogueAdopted');
+    expect(types).toContain('PeriodSealed');
+
+    const verdict = await run('verify', 'year.jsonl', '--today', '2026-01-15');
+    expect(verdict.code).toBe(0);
+    expect(verdict.stdout).toContain(`${summary?.[1]} events in ${summary?.[2]} streams`);
+    expect(verdict.stdout).toContain('Verdict: CLEAN');
+    expect(verdict.stdout).toMatch(/open periods whose detail cannot be read .*2025-12/);
+
+    const report = await run(
+      'report',
+      'year.jsonl',
+      '--from',
+      '2025-01',
+      '--to',
+      '2025-11',
+      '--granularity',
+      'quarter',
+      '--today',
+      '2026-01-15',
+      '--format',
+      'json',
+    );
+    expect(report.code).toBe(0);
+    const document = JSON.parse(report.stdout) as {
+      tables: { rows: { key: string }[]; total: { value?: number } }[];
+    };
+    expect(document.tables.length).toBeGreaterThan(10);
+    expect(document.tables[0]?.rows.map((row) => row.key)).toEqual([
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+    ]);
+    // Counted from the sealed tables: real numbers, not an empty year.
+    expect(document.tables.filter((table) => (table.total.value ?? 0) > 0).length).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('--export to a missing directory fails at once, before the demo runs, and writes nothing', async () => {
+    const result = await run('demo', '--export', 'nowhere/year.jsonl');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('pinnstatistik: nowhere: no such directory\n');
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 });

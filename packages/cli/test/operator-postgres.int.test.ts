@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandService, fixedClock, periodKeyId, vaggerydCatalogue } from '@pinnstatistik/core';
@@ -6,7 +7,7 @@ import { createFileKeyStore } from '@pinnstatistik/store-memory';
 import { createPostgresEventStore } from '@pinnstatistik/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
-import { runBin } from './run-bin.js';
+import { bin, runBin } from './run-bin.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 // The postgres:// paths through the built bin: import, export and verify against a server,
@@ -16,12 +17,16 @@ let log: YearLog;
 let restored: FreshDatabase;
 let operated: FreshDatabase;
 const run = (...args: string[]) => runBin(args, { cwd: dir });
+/** An export's events, without their store positions, in stream and revision order (an import batches by stream). */
 const records = (file: string) =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .slice(1)
-    .map((line) => ({ ...JSON.parse(line), position: undefined }));
+    .slice(1, -1)
+    .map((line) => ({ ...JSON.parse(line), position: undefined }))
+    .sort((a, b) => (a.stream === b.stream ? a.revision - b.revision : a.stream < b.stream ? -1 : 1));
+const trailerOf = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1) as string);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pinnstatistik-cli-pg-'));
@@ -30,6 +35,9 @@ beforeAll(async () => {
     freshDatabase(),
     freshDatabase(),
   ]);
+  const otherDir = join(dir, 'other');
+  mkdirSync(otherDir);
+  copyFileSync((await yearLog(otherDir, { volume: 0.05, seed: 7 })).file, join(dir, 'other.jsonl'));
   // A small live log for the operator's jobs: March tallies and a series, keys on disk.
   const store = await createPostgresEventStore({ connection: operated.url });
   const service = createCommandService({
@@ -54,15 +62,21 @@ beforeAll(async () => {
     });
     if (tallied._tag === 'Left') throw new Error(tallied.left.message.en);
   }
-  const opened = await service.openSeries({ interventionId: 'rad-och-stod', unitId: 'mottaget-my' });
+  const opened = await service.openSeries({
+    type: 'OpenSeries',
+    commandId: '5e55e000-0000-4000-8000-000000000000',
+    interventionId: 'rad-och-stod',
+    unitId: 'mottaget-my',
+  });
   if (opened._tag === 'Left') throw new Error(opened.left.message.en);
   const session = await service.recordSession({
+    type: 'RecordSession',
     token: opened.right.token,
     commandId: '5e55e000-0000-4000-8000-000000000001',
     date: '2025-03-20',
     marks: {
       gender: 'female',
-      childAge: 11,
+      childAges: [11, 8],
       numberOfChildren: 2,
       problemArea: 'family-conflict',
       routeIn: 'school',
@@ -79,28 +93,76 @@ afterAll(async () => {
 });
 
 describe('import, export and verify on PostgreSQL', () => {
-  it('imports an export into an empty database, and exports the same events back', async () => {
-    const imported = await run('import', 'log.jsonl', '--into', restored.url);
+  it('imports an export into an empty database, and exports the same events and checkpoint back', async () => {
+    const imported = await run('import', 'log.jsonl', '--into', restored.url, '--public-key', 'operator.pem');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`imported ${log.events} events`);
     expect(imported.stdout).not.toContain('postgres@');
     const exported = await run('export', '--from', restored.url, '--out', 'from-pg.jsonl');
     expect(exported.code).toBe(0);
     expect(records(join(dir, 'from-pg.jsonl'))).toEqual(records(log.file));
-  });
+    expect(trailerOf(join(dir, 'from-pg.jsonl'))).toEqual(trailerOf(log.file));
+    // A year of events written and read back through two processes: on shared CPUs, well past 30 s.
+  }, 180_000);
 
-  it('refuses to import into a database that already holds events, writing nothing', async () => {
+  it('running the same import again changes nothing; another export is refused, writing nothing', async () => {
     const again = await run('import', 'log.jsonl', '--into', restored.url);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(
-      /already holds events; import only into an empty store \(nothing was written\)\n$/,
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`(${log.events} were there from an earlier run)`);
+    const other = await run('import', 'other.jsonl', '--into', restored.url);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(
+      /the target holds events that are not part of this export.*\(nothing was written\)\n$/,
     );
     const exported = await run('export', '--from', restored.url);
-    expect(exported.stdout.trim().split('\n')).toHaveLength(log.events + 1);
+    expect(exported.stdout.trim().split('\n')).toHaveLength(log.events + 2);
   });
 
-  it('verifies the database: clean, the open month unreadable (an import brings no keys)', async () => {
-    const result = await run('verify', restored.url, '--today', '2026-01-15');
+  it('an import killed midway is completed by running it again', async () => {
+    const target = await freshDatabase();
+    try {
+      const child = spawn(
+        process.execPath,
+        [bin, 'import', 'log.jsonl', '--into', target.url, '--batch-bytes', '4096'],
+        { cwd: dir, stdio: 'ignore' },
+      );
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      const store = await createPostgresEventStore({ connection: target.url });
+      try {
+        for (let waited = 0; waited < 30_000; waited += 20) {
+          let count = 0;
+          for await (const _ of store.readAll({ limit: 1 })) count += 1;
+          if (count > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        await store.close();
+      }
+      child.kill('SIGKILL');
+      await exited;
+      const resumed = await run('import', 'log.jsonl', '--into', target.url, '--batch-bytes', '4096');
+      expect(resumed.code).toBe(0);
+      expect(resumed.stdout).toMatch(/were there from an earlier run/);
+      await run('export', '--from', target.url, '--out', 'resumed.jsonl');
+      expect(records(join(dir, 'resumed.jsonl'))).toEqual(records(log.file));
+    } finally {
+      await target.drop();
+    }
+  }, 120_000);
+
+  it('verifies the database against the checkpoint the auditor saved: clean', async () => {
+    const saved = await run(
+      'verify',
+      'log.jsonl',
+      '--public-key',
+      'operator.pem',
+      '--save-checkpoint',
+      'trust.json',
+      '--today',
+      '2026-01-15',
+    );
+    expect(saved.code).toBe(0);
+    const result = await run('verify', restored.url, '--trust', 'trust.json', '--today', '2026-01-15');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Verdict: CLEAN');
     expect(result.stdout).toMatch(/open periods whose detail cannot be read .*2025-12/);
@@ -122,12 +184,84 @@ describe('import, export and verify on PostgreSQL', () => {
   });
 });
 
+describe('checkpoint', () => {
+  it('signs the live log with a key from the key store and publishes its public key; the export verifies against it', async () => {
+    const signed = await run(
+      'checkpoint',
+      '--store',
+      operated.url,
+      '--keys',
+      'operator-keys',
+      '--out',
+      'operated-trust.json',
+      '--public-key-out',
+      'operated.pem',
+    );
+    expect(signed.stderr).toBe('');
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toMatch(
+      /^signed checkpoint of \d+ streams and \d+ events in PostgreSQL at .+: root [0-9a-f]{64}, key [0-9a-f]{16}\n$/,
+    );
+    expect(existsSync(join(dir, 'operator-keys', 'log-signing-1.key'))).toBe(true);
+    await run('export', '--from', operated.url, '--out', 'operated.jsonl');
+    const verified = await run(
+      'verify',
+      'operated.jsonl',
+      '--trust',
+      'operated-trust.json',
+      '--public-key',
+      'operated.pem',
+      '--today',
+      '2025-03-31',
+    );
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('0 events after the latest signed checkpoint');
+    const live = await run(
+      'verify',
+      operated.url,
+      '--trust',
+      'operated-trust.json',
+      '--keys',
+      'operator-keys',
+      '--today',
+      '2025-03-31',
+    );
+    expect(live.code).toBe(0);
+  });
+
+  it('rotates the key: the new one is endorsed by the old, which an auditor pinned', async () => {
+    const rotated = await run(
+      'checkpoint',
+      '--store',
+      operated.url,
+      '--keys',
+      'operator-keys',
+      '--rotate-key',
+    );
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(
+      /^rotated the signing key to [0-9a-f]{16} \(endorsed by the previous key, which is destroyed\)\n/,
+    );
+    expect(existsSync(join(dir, 'operator-keys', 'log-signing-1.key'))).toBe(false);
+    await run('export', '--from', operated.url, '--out', 'rotated.jsonl');
+    const verified = await run(
+      'verify',
+      'rotated.jsonl',
+      '--public-key',
+      'operated.pem',
+      '--today',
+      '2025-03-31',
+    );
+    expect(verified.code).toBe(0);
+  });
+});
+
 describe('seal and series expire', () => {
   it('refuses an unknown period and a month still in its grace, writing nothing', async () => {
     const unknown = await run('seal', '2025-13', '--store', operated.url, '--keys', 'operator-keys');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'pinnstatistik: <period>: 2025-13 is not a period (a month as YYYY-MM, e.g. 2025-03)\n',
+      'pinnstatistik: <period> is not a period (a month as YYYY-MM, e.g. 2025-03)\n',
     );
     const early = await run(
       'seal',
@@ -204,9 +338,21 @@ describe('seal and series expire', () => {
     );
   });
 
-  it('takes its keys from PostgreSQL by default', async () => {
-    const result = await run('series', 'expire', '--store', restored.url, '--today', '2026-01-15');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('series expired');
+  it('never takes its keys from the events’ database unless told to, and says how', async () => {
+    const implied = await run('series', 'expire', '--store', restored.url, '--today', '2026-01-15');
+    expect(implied.code).toBe(2);
+    expect(implied.stderr).toMatch(/--keys is required/);
+    const shared = await run(
+      'series',
+      'expire',
+      '--store',
+      restored.url,
+      '--keys',
+      restored.url,
+      '--today',
+      '2026-01-15',
+    );
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toContain('series expired');
   });
 });

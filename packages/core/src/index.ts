@@ -4,6 +4,7 @@
  * the personal-data guard, the storage ports, the hash-chained envelope and the command service.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/core
  */
 
 export { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from './catalogue/adopt-catalogue.js';
@@ -11,10 +12,12 @@ export { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from './c
 export {
   type AgeBanding,
   AgeBandingSchema,
+  type AgeDomain,
   ageBandCodes,
   ageBandOf,
   ageBandRange,
 } from './catalogue/age-banding.js';
+export { ASSUMPTION_KINDS, type Assumption, AssumptionSchema } from './catalogue/assumption.js';
 export {
   type Catalogue,
   type CatalogueInput,
@@ -27,9 +30,17 @@ export {
   catalogueInForceOn,
   catalogueVersion,
 } from './catalogue/catalogue-history.js';
-export { type Code, type CodeList, CodeListSchema, CodeSchema, NOT_STATED } from './catalogue/code-list.js';
+export { childAndYouthAgeClasses } from './catalogue/child-age-classes.js';
+export {
+  type Code,
+  type CodeList,
+  CodeListSchema,
+  CodeSchema,
+  NOT_APPLICABLE,
+  NOT_STATED,
+} from './catalogue/code-list.js';
 export { defaultCodeLists } from './catalogue/default-code-lists.js';
-export { type Dimension, type DimensionId, DimensionSchema } from './catalogue/dimension.js';
+export { AgeDomainSchema, type Dimension, type DimensionId, DimensionSchema } from './catalogue/dimension.js';
 export { dimensionValueLabel, dimensionValues, findDimension } from './catalogue/dimension-values.js';
 export {
   DOCUMENTATION_KINDS,
@@ -55,6 +66,7 @@ export {
   DecisionSchema,
   type LegalProvision,
   LegalProvisionSchema,
+  NOT_IN_SOURCE,
 } from './catalogue/legal-basis.js';
 export { type Language, type LocalizedText, LocalizedTextSchema } from './catalogue/localized-text.js';
 export {
@@ -64,13 +76,20 @@ export {
   parseCatalogue,
   parseCatalogueJson,
 } from './catalogue/parse-catalogue.js';
-export { vaggerydCatalogue, vaggerydCatalogueInput } from './catalogue/vaggeryd/vaggeryd-catalogue.js';
+export { requiresSeries, talliesSeriesLengths } from './catalogue/series-policy.js';
+export { vaggerydCatalogueV1_0, vaggerydCatalogueV1_0Input } from './catalogue/vaggeryd/v1-0/catalogue.js';
+export {
+  VAGGERYD_1_1_DEFAULT_EFFECTIVE_FROM,
+  type VaggerydCatalogueOptions,
+  vaggerydCatalogue,
+  vaggerydCatalogueInput,
+} from './catalogue/vaggeryd/vaggeryd-catalogue.js';
 export { toJsonPointer, type ValidationIssue } from './catalogue/validation-issue.js';
 // Crypto
 export { createAesGcmCipher } from './crypto/aes-gcm-cipher.js';
 export type { Cipher } from './crypto/cipher.js';
-export { associatedData, createEncryptedCodec, DecryptionError } from './crypto/encrypted-codec.js';
 export { deriveSubkeys, keyedName, type Subkeys } from './crypto/key-derivation.js';
+export { associatedData, createPayloadSealer } from './crypto/payload-sealer.js';
 export { createXChaChaCipher, type SodiumNative } from './crypto/xchacha-cipher.js';
 export type { Decider } from './decider.js';
 // Envelope
@@ -81,17 +100,141 @@ export {
   checkLink,
   createChainVerifier,
 } from './envelope/chain-verifier.js';
+export { CODEC_IDS, type CodecName, codecIdOf, codecNameOf } from './envelope/codec-ids.js';
 export {
-  chainEvent,
-  type EnvelopeMetadata,
+  ENVELOPE_VERSION,
+  type EnvelopeHeader,
+  encodeHeader,
+  HEADER_BYTES,
+  readHeader,
+} from './envelope/envelope-header.js';
+export {
   GENESIS_HASH,
-  type HashedContent,
+  type HashedEvent,
   hashEvent,
-  type UnchainedMetadata,
-} from './envelope/envelope.js';
-export { type CodecContext, type EventCodec, plainCodec } from './envelope/event-codec.js';
-export { deriveEventId } from './envelope/event-id.js';
+  hashFromHex,
+  hashHex,
+  sameHash,
+} from './envelope/event-hash.js';
+export { deriveEventId, keyedEventId } from './envelope/event-id.js';
+export { decodeInner, type EventMeta, encodeInner, type InnerRecord } from './envelope/inner-record.js';
+export {
+  isMalformedEvent,
+  MalformedEvent,
+  type OpenedEvent,
+  openEvent,
+  type ReadableEvent,
+  type SealedAway,
+  type SealerFor,
+} from './envelope/open-event.js';
+export { bucketFor, padTo, unpad } from './envelope/padding.js';
+export { PADDED_SIZES, paddedSizeFor } from './envelope/padding-policy.js';
+export {
+  ENCRYPTED_TYPE,
+  type EventDraft,
+  type PayloadSealer,
+  type SealContext,
+  type SealedEvent,
+  type StreamPrivacy,
+  sealEvent,
+} from './envelope/seal-event.js';
+// Input boundary
+export { catalogueVocabulary } from './input/guard-vocabulary.js';
+export {
+  DEFAULT_STRING_LIMIT,
+  DOCUMENT_STRING_LIMIT,
+  MAX_CHARACTERS,
+  MAX_DEPTH,
+  MAX_ENTRIES,
+  MAX_VALUES,
+} from './input/input-limits.js';
+export { type ReadInputOptions, readInput } from './input/read-input.js';
 export type { JsonObject, JsonValue } from './json.js';
+// Merkle trees, signed checkpoints and proofs (RFC 9162)
+export { accountForDeletion } from './merkle/account-for-deletion.js';
+export { consistencyProof, verifyConsistency } from './merkle/consistency-proof.js';
+export {
+  type ConsistencyFrom,
+  checkpointedSizes,
+  type DeletionProofs,
+  deletionProofs,
+} from './merkle/deletion-proofs.js';
+export {
+  logKeyId,
+  publicKeyFromPem,
+  publicKeyPem,
+  type SigningKey,
+  signingKeyFromSeed,
+  signingKeyFromStored,
+  verifySignature,
+} from './merkle/ed25519.js';
+export {
+  checkEventInclusion,
+  type EventInclusionProof,
+  type InclusionProblem,
+  proveEventInclusion,
+} from './merkle/event-inclusion.js';
+export { inclusionProof, verifyInclusion } from './merkle/inclusion-proof.js';
+export {
+  type CheckpointLeaf,
+  type CheckpointProblem,
+  checkCheckpoint,
+  checkpointLeaves,
+  checkpointMessage,
+  checkpointSigned,
+  LOG_CHECKPOINT_STREAM,
+  LOG_CHECKPOINT_TYPE,
+  type LogCheckpoint,
+  parseLogCheckpoint,
+  signCheckpoint,
+} from './merkle/log-checkpoint.js';
+export {
+  isLogFinding,
+  LOG_FINDING_CODES,
+  type LogFinding,
+  type LogFindingCode,
+} from './merkle/log-finding.js';
+export {
+  declaredLogKeys,
+  LOG_KEYS_STREAM,
+  type LogKeyAdopted,
+  type LogKeyEvent,
+  type LogKeyRotated,
+  rotateTo,
+  rotationMessage,
+  trustedLogKeys,
+} from './merkle/log-key-events.js';
+export { createLogState, isInLogTree, type LogState } from './merkle/log-state.js';
+export {
+  byStreamName,
+  encodeLogLeaf,
+  type LogLeaf,
+  logLeafHash,
+  logRoot,
+  sortedLeaves,
+} from './merkle/log-tree.js';
+export {
+  createLogVerifier,
+  type HeldCheckpoint,
+  type LogVerification,
+  type LogVerifier,
+  type LogVerifierOptions,
+} from './merkle/log-verifier.js';
+export {
+  adoptNewLogKey,
+  checkpointOf,
+  computeLogLeaves,
+  currentSigningKey,
+  type LogSigning,
+  latestLogCheckpoint,
+  readLogKeyEvents,
+  rotateLogKey,
+  SigningKeyMissing,
+  writeLogCheckpoint,
+} from './merkle/log-writer.js';
+export { EMPTY_TREE_ROOT, type Hash, leafHash, nodeHash } from './merkle/merkle-hash.js';
+export { type CompactTree, createCompactTree, merkleRoot } from './merkle/merkle-tree.js';
+export { streamLeaf, streamRoot } from './merkle/stream-tree.js';
 export type { Checkpoint, CheckpointStore } from './ports/checkpoint-store.js';
 // Ports
 export { type Clock, fixedClock, systemClock, todayOn } from './ports/clock.js';
@@ -106,18 +249,31 @@ export {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
+  type StreamDeleted,
+  type StreamDeletion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionFilter,
   type SubscriptionHandler,
   type WrongExpectedRevision,
 } from './ports/event-store.js';
-export type { KeyStore } from './ports/key-store.js';
+export type { KeyDestruction, KeyStore } from './ports/key-store.js';
 export { type Random, secureRandom, seededRandom } from './ports/random.js';
+export { isStoreUnavailable, StoreUnavailable } from './ports/store-unavailable.js';
 // Privacy
-export { findPersonalData } from './privacy/find-personal-data.js';
+export {
+  findPersonalData,
+  findPersonalDataAcrossNotes,
+  NOTE_TAIL_LENGTH,
+} from './privacy/find-personal-data.js';
 export { passesLuhn } from './privacy/luhn.js';
-export { type PersonalDataFinding, scanForPersonalData } from './privacy/personal-data-guard.js';
+export { normaliseForScan, normaliseForStorage } from './privacy/normalise-text.js';
+export {
+  type GuardOptions,
+  type PersonalDataFinding,
+  scanForPersonalData,
+} from './privacy/personal-data-guard.js';
 export type { PersonalDataKind } from './privacy/personal-data-kind.js';
 // Refusals
 export {
@@ -133,55 +289,78 @@ export { refuse } from './refusals/refuse.js';
 export { type AmendSheet, AmendSheetSchema } from './sealing/amend-sheet.js';
 export {
   type AmendmentReason,
+  type DeletedStream,
   PERIOD_EVENT_TYPES,
   type PeriodEvent,
   type PeriodSealed,
+  type RegistryClosed,
+  type RegistryEvent,
+  type SealedSheet,
   type SheetAmended,
   type SheetRegistered,
-  type SheetSealed,
+  type SheetsSealed,
 } from './sealing/period-events.js';
-export { emptyPeriod, evolvePeriod, type PeriodState, sheetKey } from './sealing/period-state.js';
 export {
+  emptyPeriod,
+  emptyRegistry,
+  evolvePeriod,
+  evolveRegistry,
+  type PeriodState,
+  type RegistryState,
+  sheetKey,
+} from './sealing/period-state.js';
+export { readSealedPeriod, type SealedPeriodRecord } from './sealing/read-sealed-period.js';
+export { type SealPeriod, SealPeriodSchema } from './sealing/seal-period-command.js';
+export {
+  CLOSE_REASONS,
   type CloseSeries,
   CloseSeriesSchema,
   MAX_NOTE_LENGTH,
   type OpenSeries,
   OpenSeriesSchema,
+  type ReadNotes,
+  ReadNotesSchema,
   type RecordSession,
   RecordSessionSchema,
   type WriteNote,
   WriteNoteSchema,
 } from './series/series-commands.js';
 export type {
-  NotesDestroyedReason,
   NoteWritten,
+  SeriesClosed,
+  SeriesClosing as SeriesClosingEvent,
+  SeriesClosingReason,
   SeriesEvent,
+  SeriesIndexEvent,
   SeriesIndexed,
   SeriesOpened,
   SessionRecorded,
-  WorkingNotesDestroyed,
 } from './series/series-events.js';
 export { emptySeries, evolveSeries, type SeriesState } from './series/series-state.js';
 export { newSeriesToken, normaliseSeriesToken } from './series/series-token.js';
 // Service
+export { type Backoff, jitteredBackoff } from './service/backoff.js';
+export type { AdoptCatalogueInput } from './service/catalogue-keeper.js';
+export { commandDigest } from './service/command-digest.js';
 export {
   type CommandService,
   type CommandServiceOptions,
   createCommandService,
 } from './service/command-service.js';
 export { IntegrityError, isIntegrityError } from './service/integrity-error.js';
+export type { WorkingNote } from './service/notes-vault.js';
 export { earliestSealDate, type SealReport } from './service/period-sealer.js';
 export type { Receipt, TallyReceipt } from './service/receipt.js';
-export {
-  type OpenedSeries,
-  type SeriesClosing,
-  seriesStreamOf,
-  type WorkingNote,
-} from './service/series-keeper.js';
+export type { SeriesClosing } from './service/series-closer.js';
+export { type OpenedSeries, SERIES_TOKEN_KEY_ID } from './service/series-opener.js';
+export { seriesStreamOf } from './service/series-store.js';
 export {
   catalogueStream,
+  type PrivateStreamKind,
   periodKeyId,
   periodStream,
+  privateStreamOf,
+  registryStream,
   SERIES_INDEX_STREAM,
   STREAM_PREFIXES,
   tallySheetStream,
@@ -191,6 +370,10 @@ export { type CatchUpSource, createCatchUpSubscription } from './subscriptions/c
 // Tally
 export {
   CommandIdSchema,
+  MAX_MARK_ENTRIES,
+  MarksSchema,
+  type MarkValue,
+  MarkValueSchema,
   type TallyCommand,
   type TallyCommandInput,
   TallyCommandSchema,
@@ -212,6 +395,7 @@ export type {
   SheetClosed,
   SheetCoordinates,
   SheetDetailEvent,
+  StoredMark,
   TallyEvent,
   TallyVoided,
   VisitorsTallied,

@@ -3,42 +3,72 @@
  * projection runner, replay with time travel, and the compliance audit.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/projections
  */
+
 export { type AuditOptions, type AuditReport, auditLog } from './audit/compliance-audit.js';
 export { FINDING_CODES, type Finding, type FindingCode, isFinding } from './audit/finding.js';
+export {
+  type CellKeyContext,
+  keyContent,
+  perturbTables,
+} from './cellkey/apply-cell-key.js';
+export { type CellKeyFunction, cellKeys, STATISTICS_KEY_ID, statisticsKeyCheck } from './cellkey/cell-key.js';
+export { maximumEntropy } from './cellkey/maximum-entropy.js';
+export {
+  type PerturbationParameters,
+  type PerturbationRow,
+  type PerturbationTable,
+  perturbationParameterProblem,
+  perturbationTable,
+} from './cellkey/perturbation-table.js';
 export { type CubeSheet, createStatisticsCube, type StatisticsCube } from './cube/statistics-cube.js';
 export { type StatisticsProjectionOptions, statisticsProjection } from './cube/statistics-projection.js';
 export {
   applyDisclosureControl,
   attackReport,
+  type CellKeyLegendFacts,
+  cellKeyLegend,
   checkRawTables,
   defaultDisclosureOptions,
   type InvalidDisclosureOptions,
   isSensitive,
+  type JointProtection,
+  type JointProtectionContext,
   legend,
   primarySuppressions,
+  protectionLevel,
+  protectJointly,
   publishTables,
   type RawTableProblem,
   type RecoveredQuantity,
   type ReportAttack,
   type ResolvedDisclosureOptions,
+  releaseKnowledge,
   resolveDisclosureOptions,
+  type SuppressedRelease,
   type SuppressionPattern,
   secondarySuppressions,
+  supportId,
   suppressedSymbol,
   suppressionPattern,
 } from './disclosure/index.js';
 export {
   type CsvOptions,
+  costRowKey,
+  costText,
   csvColumns,
+  type DisclosureCost,
   type DocumentCell,
   type DocumentTable,
+  disclosureCost,
   escapeMarkdown,
   type GridPlace,
   type MarkdownOptions,
   type ReportDocument,
   type ReportDocumentOptions,
   reportDocument,
+  reportTableId,
   tableGrid,
   toCsv,
   toJson,
@@ -46,8 +76,41 @@ export {
   totalKey,
   totalLabel,
 } from './format/index.js';
+export { attackPublications, type Publication, publicationOf } from './intruder/attack-publications.js';
+export { attackReleases, type Truth } from './intruder/integer-intruder.js';
+export type {
+  IntruderFinding,
+  IntruderKnowledge,
+  IntruderReport,
+  IntruderTarget,
+  Observation,
+  ProtectionLevel,
+} from './intruder/intruder-knowledge.js';
+export { type MeasureRelation, measureRelations } from './intruder/measure-relations.js';
 export type { Projection } from './projection.js';
+export {
+  type PublishContext,
+  type PublishedReport,
+  publishStatisticsReport,
+} from './releases/publish-report.js';
+export { publishedDigest } from './releases/published-digest.js';
+export {
+  eventStoreReleaseLog,
+  type RecordedReleases,
+  type ReleaseLog,
+  type ReleaseNotRecorded,
+  readOnlyReleaseLog,
+} from './releases/release-log.js';
+export {
+  RELEASES_STREAM,
+  REPORT_PUBLISHED,
+  type ReportRelease,
+  ReportReleaseSchema,
+  releasesOverlap,
+} from './releases/report-release.js';
+export { type BaseCell, type BaseCells, createBaseCells } from './report/base-cells.js';
 export { buildReportTables, type InterventionTables } from './report/build-tables.js';
+export { measures, measureValue } from './report/measures.js';
 export {
   bucketLabel,
   bucketOf,
@@ -61,15 +124,31 @@ export type {
   PublishedCell,
   PublishedTable,
   Quantity,
+  QuantitySupport,
   RawTable,
   SuppressionReason,
 } from './report/report-model.js';
-export { type ReportOptions, type ReportOptionsInput, ReportOptionsSchema } from './report/report-options.js';
+export {
+  PUBLICATION_METHODS,
+  type PublicationMethod,
+  type ReportOptions,
+  type ReportOptionsInput,
+  ReportOptionsSchema,
+} from './report/report-options.js';
+export {
+  isReportRefusal,
+  REPORT_REFUSAL_CODES,
+  type ReportRefusal,
+  reportRefusals,
+} from './report/report-refusal.js';
 export {
   createStatisticsReport,
   type InvalidReportOptions,
   isInvalidReportOptions,
+  type ReportContext,
+  type ReportCube,
   type ReportIntervention,
+  reportPerturbationTable,
   type StatisticsReport,
 } from './report/statistics-report.js';
 export { checkpointStream, createEventStoreCheckpointStore } from './runner/event-store-checkpoint-store.js';

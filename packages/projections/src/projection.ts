@@ -9,7 +9,11 @@ export interface Projection<State> {
   readonly name: string;
   initial(): State;
   apply(state: State, event: RecordedEvent): State | Promise<State>;
-  /** The state as JSON, saved with the checkpoint so a resumed projection never counts twice. */
-  snapshot(state: State): JsonValue;
-  restore(snapshot: JsonValue): State;
+  /**
+   * The state as JSON, saved with the checkpoint so a resumed projection never counts twice.
+   * It must hold nothing in clear that the log itself keeps private (open detail is sealed
+   * under its period key, as the statistics projection does).
+   */
+  snapshot(state: State): JsonValue | Promise<JsonValue>;
+  restore(snapshot: JsonValue): State | Promise<State>;
 }

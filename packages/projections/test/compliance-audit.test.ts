@@ -1,10 +1,13 @@
 import {
-  chainEvent,
+  deriveEventId,
   type EventStore,
   GENESIS_HASH,
   type JsonValue,
   type KeyStore,
+  openEvent,
   type RecordedEvent,
+  readHeader,
+  sealEvent,
 } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
@@ -40,25 +43,19 @@ async function appendForeign(
   stream: string,
   type: string,
   data: JsonValue,
-  catalogueVersion = '1.0',
+  catalogueVersion = '1.1',
 ): Promise<void> {
   const existing = await collect(store.readStream(stream, { direction: 'backwards', limit: 1 }));
   const last = existing[0];
   const revision = last === undefined ? 0 : last.revision + 1;
-  const prev = last === undefined ? GENESIS_HASH : (last.metadata.hash as string);
+  const prev = last === undefined ? GENESIS_HASH : (readHeader(last.metadata)?.hash ?? GENESIS_HASH);
   const commandId = uuid();
-  const event = chainEvent(stream, revision, prev, {
-    id: commandId,
+  // In clear: the foreign system has no key, so its tallies sit unencrypted in a detail stream.
+  const { event } = sealEvent(stream, revision, prev, {
+    id: deriveEventId(commandId, stream, 0),
     type,
     data,
-    metadata: {
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      codec: 'plain',
-      catalogueId: 'vaggeryd',
-      catalogueVersion,
-    },
+    meta: { commandId, catalogueId: 'vaggeryd', catalogueVersion },
   });
   const result = await store.append(stream, [event], {
     expected: last === undefined ? 'no-stream' : last.revision,
@@ -74,7 +71,11 @@ describe('the compliance audit', () => {
   beforeAll(async () => {
     recorded = await recordedYear(61, 0.06, '2026-01-10T10:00:00Z');
     for (let month = 1; month <= 11; month += 1) {
-      const sealed = await recorded.service.sealPeriod(`2025-${String(month).padStart(2, '0')}`);
+      const sealed = await recorded.service.sealPeriod({
+        type: 'SealPeriod',
+        commandId: uuid(),
+        period: `2025-${String(month).padStart(2, '0')}`,
+      });
       if (E.isLeft(sealed)) throw new Error(sealed.left.code);
     }
   });
@@ -83,15 +84,23 @@ describe('the compliance audit', () => {
     const report = await auditLog(recorded.store, { keys: recorded.keys, today: '2026-01-10' });
     expect(report.findings).toEqual([]);
     expect(report.clean).toBe(true);
-    expect(report.sealedDetail).toBeGreaterThan(0);
+    expect(report.deletedStreams, 'the seals account for every sheet they deleted').toBeGreaterThan(100);
+    expect(report.sealedDetail, 'and no detail of a sealed period is left to read').toBe(0);
   });
 
   it('finds an altered event, and a removed one, by stream and position', async () => {
     const target = (await collect(recorded.store.readAll())).find(
-      (event) => event.type === 'SheetSealed',
+      (event) => event.type === 'SheetsSealed',
     ) as RecordedEvent;
+    // A count changed in the sealed tables, the JSON still valid: only the chain can tell.
+    const text = Buffer.from(target.data).toString('utf8');
+    const edited = text.replace(
+      /"contacts":(\d+)/,
+      (_, count: string) => `"contacts":${Number(count) + 100}`,
+    );
+    expect(edited).not.toBe(text);
     const altered = await copyLog(recorded.store, (event) =>
-      event.id === target.id ? { ...event, data: { ...(event.data as object), detailEvents: 1 } } : event,
+      event.id === target.id ? { ...event, data: new Uint8Array(Buffer.from(edited, 'utf8')) } : event,
     );
     const report = await auditLog(altered, { keys: recorded.keys, today: '2026-01-10' });
     expect(report.findings).toEqual([
@@ -104,7 +113,7 @@ describe('the compliance audit', () => {
     ]);
     const removed = await copyLog(recorded.store, (event) => (event.id === target.id ? undefined : event));
     expect(codes(await auditLog(removed, { keys: recorded.keys, today: '2026-01-10' }))).toContain(
-      'CHAIN_LINK_BROKEN',
+      'CHAIN_HASH_MISMATCH',
     );
   });
 
@@ -114,7 +123,7 @@ describe('the compliance audit', () => {
       tallyId: uuid(),
       unitId: 'faltare',
       period: '2025-12',
-      catalogueVersion: '1.0',
+      catalogueVersion: '1.1',
     };
     await appendForeign(doctored, 'tally-2025-12-foreign', 'ContactTallied', {
       ...base,
@@ -149,6 +158,7 @@ describe('the compliance audit', () => {
     const report = await auditLog(doctored, { keys: recorded.keys, today: '2026-01-10' });
     expect(codes(report)).toEqual([
       'CATALOGUE_VERSION_NOT_IN_FORCE',
+      'DETAIL_IN_CLEAR',
       'DIMENSION_NOT_ALLOWED',
       'KIND_FORBIDS_RECORDING',
       'SERIES_LIMIT_EXCEEDED',
@@ -162,7 +172,7 @@ describe('the compliance audit', () => {
     }
     expect(report.findings.find((finding) => finding.code === 'KIND_FORBIDS_RECORDING')?.rule).toMatchObject({
       interventionId: 'faltare-uppsokande',
-      catalogueVersion: '1.0',
+      catalogueVersion: '1.1',
     });
   });
 
@@ -175,9 +185,18 @@ describe('the compliance audit', () => {
 
   it('finds detail still decryptable after sealing, and a closed series whose key was kept', async () => {
     const { store, keys, make } = await recordedYear(71, 0.03, '2026-01-10T10:00:00Z');
-    const keeping: KeyStore = { ...keys, destroy: async () => undefined };
+    const keeping: KeyStore = {
+      create: (keyId) => keys.create(keyId),
+      get: (keyId) => keys.get(keyId),
+      destroy: async () => ({ outcome: 'verified' }), // says so, keeps the key
+    };
     const careless = make();
-    const series = await careless.openSeries({ interventionId: 'anhorigstod', unitId: 'motesplats' });
+    const series = await careless.openSeries({
+      type: 'OpenSeries',
+      commandId: uuid(),
+      interventionId: 'anhorigstod',
+      unitId: 'motesplats',
+    });
     if (E.isLeft(series)) throw new Error(series.left.code);
     const { createCommandService, fixedClock } = await import('@pinnstatistik/core');
     const forgetful = createCommandService({
@@ -186,14 +205,68 @@ describe('the compliance audit', () => {
       catalogueId: 'vaggeryd',
       clock: fixedClock('2026-01-10T10:00:00Z'),
     });
-    expect(E.isRight(await forgetful.sealPeriod('2025-04'))).toBe(true);
-    expect(E.isRight(await forgetful.closeSeries({ token: series.right.token, reason: 'on-request' }))).toBe(
-      true,
-    );
+    expect(
+      E.isRight(await forgetful.sealPeriod({ type: 'SealPeriod', commandId: uuid(), period: '2025-04' })),
+    ).toBe(true);
+    expect(
+      E.isRight(
+        await forgetful.closeSeries({
+          type: 'CloseSeries',
+          commandId: uuid(),
+          token: series.right.token,
+          reason: 'on-request',
+        }),
+      ),
+    ).toBe(true);
     const report = await auditLog(store, { keys, today: '2025-12-01' });
     expect(report.findings.filter((finding) => finding.code !== 'PERIOD_UNSEALED_PAST_GRACE')).toEqual([
       expect.objectContaining({ code: 'DETAIL_DECRYPTABLE_AFTER_SEAL', stream: 'period-2025-04' }),
       expect.objectContaining({ code: 'SERIES_KEY_NOT_DESTROYED' }),
     ]);
+  });
+
+  it('finds detail a seal listed as deleted still in the log', async () => {
+    const { store, keys, make } = await recordedYear(72, 0.03, '2026-01-10T10:00:00Z');
+    const resurrected = await copyLog(store);
+    const before = await collect(store.readAll());
+    const sealed = await make().sealPeriod({ type: 'SealPeriod', commandId: uuid(), period: '2025-05' });
+    expect(E.isRight(sealed)).toBe(true);
+    // A copy taken before the deletion, with the seal's events added: the detail is still there.
+    for (const event of await collect(store.readStream('period-2025-05'))) {
+      const result = await resurrected.append(event.stream, [event], { expected: 'any' });
+      if (E.isLeft(result)) throw new Error(result.left.code);
+    }
+    expect(before.some((event) => event.stream.startsWith('tally-2025-05'))).toBe(true);
+    const report = await auditLog(resurrected, { keys, today: '2025-12-01' });
+    const kept = report.findings.filter((finding) => finding.code === 'DETAIL_NOT_DELETED');
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.every((finding) => /^(tally|registry)-2025-05/.test(finding.stream))).toBe(true);
+  });
+
+  it('reports a series closed below its minimum, never refusing to close it', async () => {
+    const { store, keys, make } = await recordedYear(73, 0.02, '2026-01-10T10:00:00Z');
+    const service = make();
+    const opened = await service.openSeries({
+      type: 'OpenSeries',
+      commandId: uuid(),
+      interventionId: 'familjecentral-hembesok-bhv',
+      unitId: 'familjecentral',
+    });
+    if (E.isLeft(opened)) throw new Error(opened.left.code);
+    const closed = await service.closeSeries({
+      type: 'CloseSeries',
+      commandId: uuid(),
+      token: opened.right.token,
+      reason: 'completed',
+    });
+    expect(E.isRight(closed)).toBe(true);
+    const report = await auditLog(store, { keys, today: '2026-01-10' });
+    expect(report.findings.filter((finding) => finding.code !== 'PERIOD_UNSEALED_PAST_GRACE')).toEqual([
+      expect.objectContaining({
+        code: 'SERIES_BELOW_MINIMUM',
+        rule: expect.objectContaining({ interventionId: 'familjecentral-hembesok-bhv' }),
+      }),
+    ]);
+    void openEvent;
   });
 });

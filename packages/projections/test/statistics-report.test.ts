@@ -1,46 +1,139 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
-  attackReport,
   createStatisticsReport,
+  eventStoreReleaseLog,
+  isReportRefusal,
+  publishStatisticsReport,
+  readOnlyReleaseLog,
   replay,
   statisticsProjection,
   toCsv,
   toMarkdown,
 } from '../src/index.js';
+import { createBaseCells } from '../src/report/base-cells.js';
+import { buildReportTables } from '../src/report/build-tables.js';
+import { ReportOptionsSchema } from '../src/report/report-options.js';
 import { recordedYear } from './workload.js';
 
+const KEY = new Uint8Array(32).fill(7);
+const figures = (document: {
+  tables: readonly {
+    cells: readonly (readonly unknown[])[];
+    rowTotals: readonly unknown[];
+    columnTotals: readonly unknown[];
+    total: unknown;
+  }[];
+}) =>
+  document.tables.flatMap((table) => [
+    ...table.cells.flat(),
+    ...table.rowTotals,
+    ...table.columnTotals,
+    table.total,
+  ]) as ({ key: string; suppressed: false; value: number } | { key: string; suppressed: true })[];
+
 describe('the statistics report', () => {
-  it('publishes every allowed table, suppressed so that no suppressed cell can be recovered', async () => {
+  it('publishes every allowed table with every category by the cell-key method: nothing suppressed, each figure within D of the truth, zeros zero, the same quantity one value', async () => {
     const { store, keys } = await recordedYear(81, 0.1);
     const { state } = await replay(store, statisticsProjection({ keys }));
-    for (const granularity of ['month', 'quarter', 'year'] as const) {
-      const report = createStatisticsReport(state, { from: '2025-01', to: '2025-12', granularity });
-      if (E.isLeft(report)) throw new Error(JSON.stringify(report.left));
-      const { document, interventions, excluded } = report.right;
-      expect(interventions).toHaveLength(16);
-      expect(excluded.map((entry) => entry.interventionId).sort()).toEqual([
-        'faltare-uppsokande',
-        'trygghetslarm',
-      ]);
-      const cells = document.tables.flatMap((table) => table.cells.flat());
-      const suppressed = cells.filter((cell) => cell.suppressed);
-      if (granularity === 'month') expect(suppressed.length).toBeGreaterThan(50);
-      for (const cell of cells) if (!cell.suppressed) expect(cell.value === 0 || cell.value >= 5).toBe(true);
-      expect(attackReport(document.tables as never).recovered).toEqual([]);
+    const options = { from: '2025-01', to: '2025-12', granularity: 'quarter' } as const;
+    const report = await createStatisticsReport(state, options, { statisticsKey: KEY });
+    if (E.isLeft(report)) throw new Error(report.left.message.en);
+    const { document, interventions, excluded } = report.right;
+    expect(interventions).toHaveLength(16);
+    expect(excluded.map((entry) => entry.interventionId).sort()).toEqual([
+      'faltare-uppsokande',
+      'trygghetslarm',
+    ]);
+    expect(document.disclosure).toMatchObject({
+      method: 'cell-key',
+      cellKey: { maxDeviation: 3, variance: 1, smallestPublished: 1 },
+    });
+    const raw = buildReportTables(
+      state.sheets(),
+      state.catalogues(),
+      ReportOptionsSchema.parse(options),
+    ).interventions.flatMap((entry) => entry.tables);
+    const truth = new Map(
+      raw
+        .flatMap((table) => [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.total])
+        .map((q) => [q.key, q.value]),
+    );
+    const shown = figures(document);
+    const byKey = new Map<string, number>();
+    let moved = 0;
+    for (const cell of shown) {
+      if (cell.suppressed) throw new Error(`${cell.key} suppressed`);
+      const actual = truth.get(cell.key) as number;
+      expect(Math.abs(cell.value - actual)).toBeLessThanOrEqual(3);
+      expect(cell.value).toBeGreaterThanOrEqual(0);
+      if (actual === 0) expect(cell.value).toBe(0);
+      if (cell.value !== actual) moved += 1;
+      if (byKey.has(cell.key)) expect(cell.value).toBe(byKey.get(cell.key));
+      byKey.set(cell.key, cell.value);
     }
+    expect(moved).toBeGreaterThan(shown.length / 10);
+    // Every band of the adults' age is a column, the empty ones too.
+    const ages = document.tables.find(
+      (table) => table.id === 'familjecentral-enskilda-samtal/contacts/adultAge',
+    );
+    expect(ages?.columns.map((column) => column.key)).toContain('95-99');
+    expect(document.cost).toMatchObject({ suppressed: 0, basis: 'expected' });
+    expect(document.cost.meanAbsoluteDeviation).toBeGreaterThan(0.1);
+    expect(document.legend.sv).toContain('cell key-metoden');
   });
 
-  it('filters interventions and units, and refuses options it cannot use', async () => {
+  it('gives the same figures when asked twice, and the same noise to the same population however it is asked for', async () => {
+    const { store, keys } = await recordedYear(84, 0.1);
+    const { state } = await replay(store, statisticsProjection({ keys }));
+    const ask = async (granularity: 'month' | 'quarter', from = '2025-01', to = '2025-12') => {
+      const report = await createStatisticsReport(state, { from, to, granularity }, { statisticsKey: KEY });
+      if (E.isLeft(report)) throw new Error(report.left.message.en);
+      return report.right.document;
+    };
+    expect(figures(await ask('quarter'))).toEqual(figures(await ask('quarter')));
+    // A quarter whose other months hold nothing is published as its one month is.
+    const months = await ask('month');
+    const quarters = await ask('quarter');
+    const base = createBaseCells(state.sheets());
+    const monthValue = new Map(figures(months).map((cell) => [cell.key, cell]));
+    let compared = 0;
+    for (const cell of figures(quarters)) {
+      const match = /^(c\|[^|]+)\|(2025)-Q(\d)\|(.+)$/.exec(cell.key);
+      if (match === null) continue;
+      const [, prefix, , quarter, rest] = match as unknown as [string, string, string, string, string];
+      const [dimension, value] = rest.split('=') as [string, string];
+      const first = (Number(quarter) - 1) * 3 + 1;
+      const monthsOf = [first, first + 1, first + 2].map((m) => `2025-${String(m).padStart(2, '0')}`);
+      const interventionId = prefix.slice(2);
+      const nonEmpty = monthsOf.filter(
+        (month) =>
+          base.value({ interventionId, months: [month], measure: `contacts|${dimension}=${value}` }) > 0,
+      );
+      if (nonEmpty.length !== 1) continue;
+      expect(cell).toEqual({ ...monthValue.get(`${prefix}|${nonEmpty[0]}|${rest}`), key: cell.key });
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  it('refuses the cell-key method without the statistics key, and options it cannot use, with typed reasons', async () => {
     const { store, keys } = await recordedYear(82, 0.1);
     const { state } = await replay(store, statisticsProjection({ keys }));
-    const one = createStatisticsReport(state, {
-      from: '2025-03',
-      to: '2025-08',
-      granularity: 'quarter',
-      interventions: ['rad-och-stod'],
-      units: ['motesplats'],
-    });
+    const keyless = await createStatisticsReport(state, { from: '2025-01', to: '2025-12' });
+    expect(E.isLeft(keyless) && keyless.left.code).toBe('STATISTICS_KEY_REQUIRED');
+    expect(E.isLeft(keyless) && isReportRefusal(keyless.left)).toBe(true);
+    const one = await createStatisticsReport(
+      state,
+      {
+        from: '2025-03',
+        to: '2025-08',
+        granularity: 'quarter',
+        interventions: ['rad-och-stod'],
+        units: ['motesplats'],
+      },
+      { statisticsKey: KEY },
+    );
     expect(E.isRight(one) && one.right.interventions.map((entry) => entry.interventionId)).toEqual([
       'rad-och-stod',
     ]);
@@ -49,22 +142,94 @@ describe('the statistics report', () => {
       '2025-Q2',
       '2025-Q3',
     ]);
-    const wrong = createStatisticsReport(state, { from: '2025-12', to: '2025-01' });
+    const wrong = await createStatisticsReport(
+      state,
+      { from: '2025-12', to: '2025-01' },
+      { statisticsKey: KEY },
+    );
     expect(E.isLeft(wrong) && wrong.left.code).toBe('INVALID_REPORT_OPTIONS');
-    const unknown = createStatisticsReport(state, {
-      from: '2025-01',
-      to: '2025-12',
-      interventions: ['no-such'],
-    });
-    expect(E.isLeft(unknown) && unknown.left.issues[0]?.path).toBe('/interventions');
+    const unknown = await createStatisticsReport(
+      state,
+      { from: '2025-01', to: '2025-12', interventions: ['no-such'] },
+      { statisticsKey: KEY },
+    );
+    expect(
+      E.isLeft(unknown) && unknown.left.code === 'INVALID_REPORT_OPTIONS' && unknown.left.issues[0]?.path,
+    ).toBe('/interventions');
+    const noisy = await createStatisticsReport(
+      state,
+      { from: '2025-01', to: '2025-12', maxDeviation: 2, variance: 4 },
+      { statisticsKey: KEY },
+    );
+    expect(E.isLeft(noisy) && noisy.left.code).toBe('INVALID_REPORT_OPTIONS');
   });
 
-  it('renders as CSV and Markdown with the legend in both languages', async () => {
+  it('remembers releases: records each one, refuses another method, other parameters or another statistics key over the same figures', async () => {
+    const { store, keys } = await recordedYear(85, 0.1);
+    const { state } = await replay(store, statisticsProjection({ keys }));
+    const log = eventStoreReleaseLog(store, { catalogueId: 'vaggeryd' });
+    const first = await publishStatisticsReport(
+      state,
+      { from: '2025-01', to: '2025-06', interventions: ['rad-och-stod'] },
+      { log, keys, createStatisticsKey: true },
+    );
+    expect(E.isRight(first) && first.right.recorded).toBe(true);
+    const { releases } = await log.read();
+    expect(releases).toHaveLength(1);
+    expect(releases[0]).toMatchObject({
+      options: { method: 'cell-key', from: '2025-01' },
+      statisticsKeyCheck: expect.any(String),
+    });
+    const overlapping = { from: '2025-04', to: '2025-09', interventions: ['rad-och-stod'] };
+    const suppressed = await publishStatisticsReport(
+      state,
+      { ...overlapping, method: 'suppression' },
+      { log, keys },
+    );
+    expect(E.isLeft(suppressed) && suppressed.left.code).toBe('METHOD_CONFLICT');
+    const wider = await publishStatisticsReport(
+      state,
+      { ...overlapping, maxDeviation: 4, variance: 2 },
+      { log, keys },
+    );
+    expect(E.isLeft(wider) && wider.left.code).toBe('PARAMETERS_CONFLICT');
+    const rotated = await createStatisticsReport(state, overlapping, { statisticsKey: KEY, releases });
+    expect(E.isLeft(rotated) && rotated.left.code).toBe('STATISTICS_KEY_CHANGED');
+    // Other figures (another intervention) may use another method.
+    const elsewhere = await publishStatisticsReport(
+      state,
+      { ...overlapping, interventions: ['anhorigstod'], method: 'suppression' },
+      { log, keys },
+    );
+    expect(E.isRight(elsewhere) && elsewhere.right.recorded).toBe(true);
+    // A read-only log (an export) gives the report, unrecorded, and says so.
+    const exported = await publishStatisticsReport(
+      state,
+      { from: '2025-01', to: '2025-06', interventions: ['rad-och-stod'] },
+      { log: readOnlyReleaseLog(store), keys },
+    );
+    expect(E.isRight(exported) && exported.right.recorded).toBe(false);
+    expect(E.isRight(exported) && exported.right.notes.map((note) => note.en).join()).toContain(
+      'not recorded',
+    );
+    expect((await log.read()).releases).toHaveLength(2);
+  });
+
+  it('renders as CSV and Markdown with the legend and the cost in both languages', async () => {
     const { store, keys } = await recordedYear(83, 0.05);
     const { state } = await replay(store, statisticsProjection({ keys }));
-    const report = createStatisticsReport(state, { from: '2025-01', to: '2025-12', granularity: 'quarter' });
+    const report = await createStatisticsReport(
+      state,
+      { from: '2025-01', to: '2025-12', granularity: 'quarter' },
+      { statisticsKey: KEY },
+    );
     if (E.isLeft(report)) throw new Error('refused');
-    expect(toMarkdown(report.right.document, { lang: 'sv' })).toContain('undertryck');
-    expect(toCsv(report.right.document, { lang: 'en' }).split('\n').length).toBeGreaterThan(100);
+    const markdown = toMarkdown(report.right.document, { lang: 'sv' });
+    expect(markdown).toContain('slumpats');
+    expect(markdown).toContain('Röjandekontroll: ungefär');
+    const csv = toCsv(report.right.document, { lang: 'en' });
+    expect(csv.split('\n').length).toBeGreaterThan(100);
+    expect(csv).toContain('_REPORT,,');
+    expect(csv).toContain('Mean absolute deviation (expected)');
   });
 });

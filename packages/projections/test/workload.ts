@@ -6,7 +6,7 @@ import {
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { seededYear } from '@pinnstatistik/core/testing';
+import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 
@@ -23,6 +23,22 @@ export interface NaiveCounts {
 
 const bump = (map: Map<string, number>, key: string, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
+};
+
+/** Socialstyrelsen's age groups for children and young people (and the project's 21–25, 26+), written out. */
+const youthGroup = (age: number): string => {
+  const groups = [
+    [0, 3],
+    [4, 6],
+    [7, 9],
+    [10, 12],
+    [13, 14],
+    [15, 17],
+    [18, 20],
+    [21, 25],
+  ] as const;
+  const found = groups.find(([min, max]) => age >= min && age <= max);
+  return found === undefined ? '26+' : `${found[0]}-${found[1]}`;
 };
 
 let counter = 0;
@@ -73,14 +89,18 @@ export async function recordedYear(seed: number, volume = 0.15, now = '2026-01-1
     }
   };
   const bandsOf = new Map<string, Record<string, string>>();
+  const recorder = createCommandRecorder(service, catalogue, seed);
   for (const [index, command] of commands.entries()) {
-    const receipt = await service.tally(command);
-    if (E.isLeft(receipt)) throw new Error(`${receipt.left.code}: ${receipt.left.message.en}`);
+    await recorder.record(command);
     // The naive count bands ages and counts the way the policy says, independently of the library.
     const bands: Record<string, string> = {};
     if (command.type === 'TallyContact') {
       for (const [dimension, value] of Object.entries(command.marks ?? {})) {
         if (typeof value === 'string') bands[dimension] = value;
+        else if (Array.isArray(value))
+          continue; // the children's ages count children, not contacts
+        else if (dimension === 'individualAge' || dimension === 'pupilAge')
+          bands[dimension] = youthGroup(value);
         else if (dimension === 'adultAge')
           bands[dimension] = value >= 100 ? '100+' : `${value - (value % 5)}-${value - (value % 5) + 4}`;
         else if (dimension === 'numberOfChildren') bands[dimension] = value >= 4 ? '4+' : String(value);
@@ -91,7 +111,7 @@ export async function recordedYear(seed: number, volume = 0.15, now = '2026-01-1
     count(command, 1, bands);
     if (index % 23 === 0 && 'date' in command) {
       const voided = await service.tally({
-        type: 'VoidTally',
+        type: 'VoidTally' as const,
         commandId: uuid(),
         interventionId: command.interventionId,
         unitId: command.unitId,
@@ -103,5 +123,5 @@ export async function recordedYear(seed: number, volume = 0.15, now = '2026-01-1
       count(command, -1, bands);
     }
   }
-  return { store, keys, service, make, naive, commands };
+  return { store, keys, service, make, naive, commands, series: recorder.series };
 }

@@ -46,17 +46,26 @@ export interface ClientSubscription {
 
 /**
  * The thin seam between the adapter and the two client packages, which differ in how they
- * name the expected state (`expectedRevision` / `streamState`), in the fields of a
- * wrong-expected-version error (`actualVersion` / `actualState`), and in what reads return
- * (a Node readable / an async iterator over the Rust bridge) — all of it hidden here.
+ * name the expected state (`expectedRevision` / `streamState`; both call it `expectedRevision`
+ * for `tombstoneStream`), in the fields of a wrong-expected-version error (`actualVersion` /
+ * `actualState`), and in what reads return (a Node readable / an async iterator over the Rust
+ * bridge) — all of it hidden here.
  */
 export interface ClientSeam {
   readonly kind: EventStoreDbClientKind;
+  /** Appends, passing `deadlineMs` as the call's deadline (the classic Append's gRPC deadline, BatchAppend's server-side one). */
   append(
     stream: string,
     events: readonly ProposedEvent[],
     expected: ClientExpected,
+    deadlineMs: number,
   ): Promise<ClientAppendResult>;
+  /** Hard-deletes a stream (`tombstoneStream`): a `$streamDeleted` tombstone closes the name for good. */
+  tombstone(
+    stream: string,
+    expected: ClientExpected,
+    deadlineMs: number,
+  ): Promise<{ position?: EsdbPosition }>;
   readStream(
     stream: string,
     options: {

@@ -1,4 +1,4 @@
-import type { ClientResolvedEvent, ClientSeam } from './client-seam.js';
+import { type Reader, readPage } from './esdb-reads.js';
 import type { ClientRecordedEvent } from './event-encoding.js';
 import { comparePositions, type EsdbPosition } from './positions.js';
 
@@ -6,28 +6,25 @@ import { comparePositions, type EsdbPosition } from './positions.js';
 export type PositionedRecord = ClientRecordedEvent & { readonly position: EsdbPosition };
 
 /**
- * Reads `$all` forwards after a position (exclusive), page by page, every record — the
- * server's own included, so the caller can advance past them — and returns once a page comes
- * back short: everything stored when that page was read has then been yielded. This is how a
- * subscription catches up on any server version; only EventStoreDB 23.10 and later (every
- * KurrentDB) send a caught-up signal on their subscriptions.
+ * Reads `$all` forwards after a position (exclusive), page by page, yielding each page whole —
+ * every record, the server's own included, so the caller can advance past them — and returns
+ * once a page comes back short: everything stored when that page was read has then been
+ * yielded. This is how a subscription catches up on any server version; only EventStoreDB 23.10
+ * and later (every KurrentDB) send a caught-up signal on their subscriptions. Each page is read
+ * under the reader's deadline.
  */
 export async function* catchUpThroughReads(
-  seam: ClientSeam,
+  reader: Reader,
   after: EsdbPosition | undefined,
-  batch: number,
-): AsyncGenerator<PositionedRecord> {
+): AsyncGenerator<readonly PositionedRecord[]> {
   let from = after;
   for (;;) {
-    // The whole page first: a slow handler must not hold the read call open past its deadline.
-    const page: ClientResolvedEvent[] = [];
-    for await (const resolved of seam.readAll({
-      direction: 'forwards',
-      fromPosition: from ?? 'start',
-      maxCount: batch,
-    })) {
-      page.push(resolved);
-    }
+    const page = await readPage(
+      reader,
+      reader.seam.readAll({ direction: 'forwards', fromPosition: from ?? 'start', maxCount: reader.batch }),
+      'reading $all',
+    );
+    const records: PositionedRecord[] = [];
     let last: EsdbPosition | undefined;
     for (const { event } of page) {
       const position = event?.position;
@@ -35,9 +32,10 @@ export async function* catchUpThroughReads(
       last = position;
       // Reading `$all` from a position includes it; resuming is exclusive.
       if (from !== undefined && comparePositions(position, from) <= 0) continue;
-      yield { ...event, position };
+      records.push({ ...event, position });
     }
-    if (page.length < batch || last === undefined) return;
+    yield records;
+    if (page.length < reader.batch || last === undefined) return;
     from = last;
   }
 }

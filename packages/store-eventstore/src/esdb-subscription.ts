@@ -1,8 +1,11 @@
 import type { SubscribeOptions, Subscription, SubscriptionHandler } from '@pinnstatistik/core';
-import type { ClientSeam, ClientSubscription } from './client-seam.js';
+import type { ClientSubscription } from './client-seam.js';
+import { type DeletedStreams, type Visibility, visibility } from './deleted-streams.js';
 import { catchUpThroughReads, type PositionedRecord } from './esdb-catch-up.js';
+import type { Reader } from './esdb-reads.js';
 import { toRecordedEvent } from './event-encoding.js';
 import { comparePositions, type EsdbPosition, formatPosition, parsePosition } from './positions.js';
+import { storeFault } from './store-faults.js';
 import { planFilter } from './subscription-filter.js';
 
 /** How a subscription retries after the store fails it (the connection drops, the node restarts). */
@@ -11,7 +14,11 @@ export interface SubscriptionRetryPolicy {
   readonly initialDelayMs?: number;
   /** The longest delay, in milliseconds (default 5000); delays double up to it. */
   readonly maxDelayMs?: number;
-  /** Failed attempts in a row before the subscription stops with `onError` (default 10). */
+  /**
+   * Failed attempts in a row before the subscription stops with `onError` (default 20: with the
+   * default delays, about 75 s without reaching the node). An attempt that reads anything
+   * resets the count.
+   */
   readonly maxAttempts?: number;
 }
 
@@ -36,18 +43,21 @@ interface Marker {
  * it is caught up (`onCaughtUp`, `caughtUp`). It then goes live on the server's own
  * subscription from there, with a server-side filter and checkpoints. Records are pulled one
  * at a time and handled in order; a checkpoint is applied only once every record pushed
- * before it has been handled, so it never skips an event.
+ * before it has been handled, so it never skips an event. Events of deleted streams, which
+ * `$all` keeps until a scavenge, are left out (see {@link visibility}). When the retries run
+ * out, `onError` gets a `StoreUnavailable` for a connection fault.
  */
 export function subscribeThroughClient(
-  seam: ClientSeam,
+  reader: Reader,
+  deleted: DeletedStreams,
   options: SubscribeOptions,
   handler: SubscriptionHandler,
   retry: SubscriptionRetryPolicy = {},
-  readBatchSize = 512,
 ): Subscription {
+  const { seam } = reader;
   const initialDelayMs = retry.initialDelayMs ?? 100;
   const maxDelayMs = retry.maxDelayMs ?? 5_000;
-  const maxAttempts = retry.maxAttempts ?? 10;
+  const maxAttempts = retry.maxAttempts ?? 20;
   const plan = planFilter(options.filter);
   let after = options.after === undefined ? undefined : parsePosition(options.after);
   let closed = false;
@@ -65,11 +75,11 @@ export function subscribeThroughClient(
     if (after === undefined || comparePositions(position, after) > 0) after = position;
   };
 
-  /** Handles one record unless resuming has already passed it; the handler's failure is fatal. */
-  const deliver = async (record: PositionedRecord): Promise<void> => {
+  /** Handles one admitted record unless resuming has already passed it; the handler's failure is fatal. */
+  const deliver = async (record: PositionedRecord, view: Visibility): Promise<void> => {
     // Resuming is exclusive; a server that repeats the position it was given is not followed.
     if (after !== undefined && comparePositions(record.position, after) <= 0) return;
-    if (plan.accepts(record)) {
+    if (plan.accepts(record) && view.visible(record)) {
       try {
         await handler.onEvent(toRecordedEvent(record));
       } catch (error) {
@@ -84,10 +94,15 @@ export function subscribeThroughClient(
    * server ends it (resolves) or fails it (throws); reports progress.
    */
   const runOnce = async (progress: () => void): Promise<void> => {
-    for await (const record of catchUpThroughReads(seam, after, readBatchSize)) {
+    const view = visibility(reader, deleted);
+    for await (const page of catchUpThroughReads(reader, after)) {
       if (closed) return;
       progress();
-      await deliver(record);
+      await view.admit(page);
+      for (const record of page) {
+        if (closed) return;
+        await deliver(record, view);
+      }
     }
     if (closed) return;
     progress();
@@ -149,7 +164,10 @@ export function subscribeThroughClient(
           consumed += 1;
           progress();
           const record = resolved.event;
-          if (record?.position !== undefined) await deliver({ ...record, position: record.position });
+          if (record?.position !== undefined) {
+            await view.admit([record]);
+            await deliver({ ...record, position: record.position }, view);
+          }
           handled += 1;
           continue;
         }
@@ -192,7 +210,7 @@ export function subscribeThroughClient(
       if (closed) return;
       attempt = progressed ? 1 : attempt + 1;
       if (attempt > maxAttempts) {
-        stop(failure);
+        stop(storeFault(failure, 'a subscription', false) ?? failure);
         return;
       }
       const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));

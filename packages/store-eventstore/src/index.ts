@@ -3,8 +3,11 @@
  * or `@kurrent/kurrentdb-client` (peer dependencies: install the one you use).
  *
  * @packageDocumentation
+ * @module @pinnstatistik/store-eventstore
  */
 
+/** How `appendBatch` retries a part after a connection fault. */
+export type { BatchRetryPolicy } from './append-batch.js';
 /** The part of a client the store uses; both client packages' clients have it. */
 export type { EventStoreDbClientLike } from './client-kind.js';
 /** Which client package a store drives. */

@@ -7,8 +7,8 @@ const record = (streamId: string, type: string): ClientRecordedEvent => ({
   type,
   id: '3f2b8c1e-9d4a-8b7c-a1e2-0f9e8d7c6b5a',
   revision: 0n,
-  data: {},
-  isJson: true,
+  data: new Uint8Array(),
+  isJson: false,
 });
 
 describe('subscription filters', () => {
@@ -20,21 +20,24 @@ describe('subscription filters', () => {
     expect(plan.accepts(record('period-2025-01', 'ContactTallied'))).toBe(false);
   });
 
-  it('send event types alone as an exact-match expression', () => {
+  it('send event types alone as an exact-match expression that also lets tombstones through', () => {
     const plan = planFilter({ eventTypes: ['Sheet.Sealed', 'A|B'] });
-    expect(plan.server).toEqual({ filterOn: 'eventType', regex: '^(?:Sheet\\.Sealed|A\\|B)$' });
     const regex = new RegExp((plan.server as { regex: string }).regex);
-    expect(['Sheet.Sealed', 'A|B', 'SheetxSealed', 'A'].map((type) => regex.test(type))).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect(
+      ['Sheet.Sealed', 'A|B', '$streamDeleted', 'SheetxSealed', 'A', '$metadata'].map((type) =>
+        regex.test(type),
+      ),
+    ).toEqual([true, true, true, false, false, false]);
+    expect(plan.accepts(record('sheet-1', '$streamDeleted'))).toBe(false);
   });
 
-  it('exclude system events on the server when nothing else is asked, and system records here always', () => {
+  it('exclude system events but tombstones on the server when nothing else is asked, and system records here always', () => {
     const plan = planFilter(undefined);
-    expect(plan.server).toEqual({ filterOn: 'eventType', regex: '^[^$]' });
+    const regex = new RegExp((plan.server as { regex: string }).regex);
+    expect(
+      ['Counted', '$streamDeleted', '$>', '$metadata', '$streamDeletedX'].map((type) => regex.test(type)),
+    ).toEqual([true, true, false, false, false]);
+    expect(plan.accepts(record('tally-1', '$streamDeleted'))).toBe(false);
     expect(plan.accepts(record('$ce-tally', 'ContactTallied'))).toBe(false);
     expect(plan.accepts(record('tally-1', '$>'))).toBe(false);
     expect(plan.accepts(record('tally-1', 'ContactTallied'))).toBe(true);

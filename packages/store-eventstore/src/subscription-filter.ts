@@ -10,12 +10,17 @@ export interface FilterPlan {
   accepts(record: ClientRecordedEvent): boolean;
 }
 
+/** The tombstone's event type, escaped for a server-side expression. */
+const TOMBSTONE_TYPE = '\\$streamDeleted';
+
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Splits a filter: stream prefixes go to the server when given (event types are then checked
  * here), else the event types as an exact-match expression, else the server's own exclusion
- * of system event types (`^[^$]`). Either way the server sends checkpoints while it scans.
+ * of system event types (`^[^$]`). Either way the server sends checkpoints while it scans, and
+ * tombstones (`$streamDeleted`, written into the deleted stream itself) pass the server's
+ * filter, so the subscription learns of deletions; `accepts` never hands them on.
  */
 export function planFilter(filter: SubscriptionFilter | undefined): FilterPlan {
   const prefixes = filter?.streamPrefixes;
@@ -28,7 +33,8 @@ export function planFilter(filter: SubscriptionFilter | undefined): FilterPlan {
     return { server: { filterOn: 'streamName', prefixes: [...prefixes] }, accepts };
   }
   if (types !== undefined && types.length > 0) {
-    return { server: { filterOn: 'eventType', regex: `^(?:${types.map(escapeRegex).join('|')})$` }, accepts };
+    const alternatives = [...types.map(escapeRegex), TOMBSTONE_TYPE];
+    return { server: { filterOn: 'eventType', regex: `^(?:${alternatives.join('|')})$` }, accepts };
   }
-  return { server: { filterOn: 'eventType', regex: '^[^$]' }, accepts };
+  return { server: { filterOn: 'eventType', regex: `^(?:[^$]|${TOMBSTONE_TYPE}$)` }, accepts };
 }

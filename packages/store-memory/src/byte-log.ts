@@ -3,28 +3,30 @@ import { growableInts } from './growable.js';
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
 /**
- * Encoded events as UTF-8 bytes, packed end to end in large buffers: a record costs its bytes
- * and 12 bytes of offsets — no string header, no slack — and the log never copies what it holds.
+ * Records as bytes, packed end to end in large buffers: a record costs its bytes and 12 bytes
+ * of offsets — no object, no string, no slack — and the log never copies what it holds.
  */
 export interface ByteLog {
   readonly length: number;
-  /** Appends a record; returns its index. */
-  push(text: string): number;
-  /** The record at an index, as the text pushed. */
-  text(index: number): string;
-  /** Whether the record at an index has `prefix` at `offset` (in UTF-16 code units of its text). */
-  startsWith(index: number, prefix: string, offset: number): boolean;
-  /** Bytes held in records. */
+  /** Reserves `size` bytes for a new record and returns its index and the bytes to fill. */
+  reserve(size: number): { readonly index: number; readonly bytes: Uint8Array };
+  /** The record at an index (a view into the log: read it, never keep it past a `wipe`). */
+  at(index: number): Uint8Array;
+  /** Overwrites a record with zeros and makes it empty: its bytes are gone from memory. */
+  wipe(index: number): void;
+  /** Bytes held in records (wiped ones no longer count). */
   readonly bytes: number;
+  /** The raw buffers, wiped records included: every byte the log has written (a chunk's unused tail is left out). */
+  chunks(): readonly Uint8Array[];
 }
 
 /** An empty byte log. */
 export function createByteLog(): ByteLog {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   const chunkOf = growableInts();
   const startOf = growableInts();
   const lengthOf = growableInts();
-  let current = Buffer.allocUnsafe(0);
+  let current = new Uint8Array(0);
   let used = 0;
   let bytes = 0;
 
@@ -35,38 +37,30 @@ export function createByteLog(): ByteLog {
     get bytes() {
       return bytes;
     },
-    push(text) {
-      // A UTF-8 encoding is at most three bytes per UTF-16 code unit.
-      const worst = text.length * 3;
-      if (current.length - used < worst) {
-        const size = Math.max(CHUNK_BYTES, worst);
-        current = Buffer.allocUnsafeSlow(size);
+    reserve(size) {
+      if (current.length - used < size) {
+        current = new Uint8Array(Math.max(CHUNK_BYTES, size));
         chunks.push(current);
         used = 0;
       }
-      const written = current.write(text, used, 'utf8');
       chunkOf.push(chunks.length - 1);
       startOf.push(used);
-      lengthOf.push(written);
-      used += written;
-      bytes += written;
-      return lengthOf.length - 1;
+      lengthOf.push(size);
+      const record = current.subarray(used, used + size);
+      used += size;
+      bytes += size;
+      return { index: lengthOf.length - 1, bytes: record };
     },
-    text(index) {
+    at(index) {
       const start = startOf.at(index);
-      return (chunks[chunkOf.at(index)] as Buffer).toString('utf8', start, start + lengthOf.at(index));
+      return (chunks[chunkOf.at(index)] as Uint8Array).subarray(start, start + lengthOf.at(index));
     },
-    startsWith(index, prefix, offset) {
-      if (lengthOf.at(index) < offset + prefix.length) return false;
-      const chunk = chunks[chunkOf.at(index)] as Buffer;
-      const start = startOf.at(index) + offset;
-      for (let position = 0; position < prefix.length; position += 1) {
-        const code = prefix.charCodeAt(position);
-        // Bytes and code units line up only while everything compared is ASCII.
-        if (code > 0x7f) return this.text(index).startsWith(prefix, offset);
-        if (chunk[start + position] !== code) return false;
-      }
-      return true;
+    chunks: () => chunks.map((chunk) => (chunk === current ? chunk.subarray(0, used) : chunk)),
+    wipe(index) {
+      const record = this.at(index);
+      bytes -= record.length;
+      record.fill(0);
+      lengthOf.set(index, 0);
     },
   };
 }

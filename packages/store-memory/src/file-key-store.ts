@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyStore } from '@pinnstatistik/core';
 
@@ -20,21 +21,49 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
+const PLAIN_CAUSES: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file of that name is in the way',
+};
+
+/**
+ * Creates the directory if missing (0700) and checks that this process can write to it, so a
+ * key store that could never keep a key fails where it is configured, not inside the first tally.
+ */
+function prepareDirectory(directory: string): void {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    chmodSync(directory, 0o700);
+    accessSync(directory, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    const why = PLAIN_CAUSES[code] ?? (error as Error).message;
+    throw Object.assign(
+      new Error(
+        `createFileKeyStore: cannot keep keys in ${directory}: ${why} (${code}). ` +
+          'Give it a directory this process can create or write to, owned by the user it runs as ' +
+          `(e.g. sudo install -d -m 700 -o "$(id -un)" ${directory}).`,
+        { cause: error },
+      ),
+      { code: 'KEY_DIRECTORY_UNUSABLE' as const },
+    );
+  }
+}
+
 /**
  * Keys on the file system: one file per key (mode 0600) in a directory of its own (0700),
  * written atomically (temporary file, fsync, rename, fsync of the directory) so a key
  * survives a crash, and unlinked on destroy so it does not. Keys outlive restarts but not
  * `destroy` — which is why they cannot live in the append-only log.
+ *
+ * The directory is created (0700) or checked at once: one this process cannot write throws
+ * here, with the path, the cause and how to fix it (error `code` `KEY_DIRECTORY_UNUSABLE`).
  */
 export function createFileKeyStore(directory: string): KeyStore {
-  let ready: Promise<void> | undefined;
-  const prepare = (): Promise<void> => {
-    ready ??= (async () => {
-      await mkdir(directory, { recursive: true, mode: 0o700 });
-      await chmod(directory, 0o700);
-    })();
-    return ready;
-  };
+  prepareDirectory(directory);
   const read = async (keyId: string): Promise<Uint8Array | undefined> => {
     try {
       const bytes = await readFile(join(directory, fileName(keyId)));
@@ -47,7 +76,6 @@ export function createFileKeyStore(directory: string): KeyStore {
   const creating = new Map<string, Promise<Uint8Array>>();
 
   const createOnce = async (keyId: string): Promise<Uint8Array> => {
-    await prepare();
     const existing = await read(keyId);
     if (existing !== undefined) return existing;
     const key = randomBytes(KEY_BYTES);
@@ -77,18 +105,32 @@ export function createFileKeyStore(directory: string): KeyStore {
       creating.set(keyId, pending);
       return pending;
     },
-    async get(keyId) {
-      await prepare();
+    get(keyId) {
       return read(keyId);
     },
     async destroy(keyId) {
-      await prepare();
+      const path = join(directory, fileName(keyId));
       try {
-        await unlink(join(directory, fileName(keyId)));
+        // Overwrite in place and flush before unlinking, so the key's blocks do not simply
+        // go back to the free list with the key still in them.
+        const handle = await open(path, 'r+');
+        try {
+          await handle.write(Buffer.alloc(KEY_BYTES), 0, KEY_BYTES, 0);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await unlink(path);
         await syncDirectory(directory);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return { outcome: 'verified' };
       }
+      return {
+        outcome: 'unverifiable',
+        detail:
+          'the key file was overwritten with zeros, flushed and removed; copies a file system journal, a copy-on-write snapshot, an SSD or a backup may keep cannot be checked from here',
+      };
     },
   };
 }

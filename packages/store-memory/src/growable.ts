@@ -3,6 +3,7 @@ export interface GrowableInts {
   readonly length: number;
   push(value: number): void;
   at(index: number): number;
+  set(index: number, value: number): void;
 }
 
 /** An empty list of 32-bit integers. */
@@ -23,5 +24,9 @@ export function growableInts(initialCapacity = 16): GrowableInts {
       length += 1;
     },
     at: (index) => items[index] as number,
+    set(index, value) {
+      if (index < 0 || index >= length) throw new RangeError(`no entry ${index}`);
+      items[index] = value;
+    },
   };
 }

@@ -2,6 +2,7 @@
  * In-memory storage for pinnstatistik: the embedded default `EventStore` and a `KeyStore`.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/store-memory
  */
 
 export { createFileKeyStore } from './file-key-store.js';

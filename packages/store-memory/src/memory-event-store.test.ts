@@ -10,13 +10,32 @@ describe('memory event store: the store contract', () => {
 });
 
 describe('memory event store', () => {
-  it('stores events encoded, so a caller mutating its objects after the append changes nothing stored', async () => {
+  it('stores a copy of the bytes, so a caller changing its buffers after the append changes nothing stored', async () => {
     const store = createMemoryEventStore();
-    const data = { count: 1 };
-    await store.append('s', [{ id: 'a', type: 'T', data, metadata: {} }], { expected: 'no-stream' });
-    data.count = 99;
+    const data = Uint8Array.of(1, 2, 3);
+    const metadata = Uint8Array.of(9);
+    await store.append('s', [{ id: 'a', type: 'T', data, metadata }], { expected: 'no-stream' });
+    data[0] = 99;
+    metadata[0] = 99;
     const [event] = await collect(store.readStream('s'));
-    expect(event?.data).toEqual({ count: 1 });
+    expect([...(event?.data ?? [])]).toEqual([1, 2, 3]);
+    expect([...(event?.metadata ?? [])]).toEqual([9]);
+  });
+
+  it("overwrites a deleted stream's bytes with zeros: nothing of them stays in memory", async () => {
+    const store = createMemoryEventStore();
+    const secret = new TextEncoder().encode('a-secret-that-must-go');
+    await store.append('doomed', [{ id: 'a', type: 'T', data: secret, metadata: secret }], {
+      expected: 'no-stream',
+    });
+    await store.append('kept', [{ id: 'b', type: 'T', data: Uint8Array.of(7), metadata: Uint8Array.of(7) }], {
+      expected: 'no-stream',
+    });
+    const held = () => Buffer.concat(store.storedBytes()).toString('latin1');
+    expect(held()).toContain('a-secret-that-must-go');
+    await store.deleteStreams(['doomed']);
+    expect(held()).not.toContain('a-secret-that-must-go');
+    expect(held()).toContain('doomed'); // the name stays, as a tombstone: nothing can revive the stream
   });
 
   it('rejects a position it did not issue as a programmer error', async () => {
@@ -30,7 +49,7 @@ describe('memory event store', () => {
     for (let index = 0; index < 2_000; index += 1) {
       const result = await store.append(
         `s-${index % 37}`,
-        [{ id: `e${index}`, type: 'T', data: index, metadata: {} }],
+        [{ id: `e${index}`, type: 'T', data: Uint8Array.of(index % 256), metadata: Uint8Array.of(1) }],
         {
           expected: 'any',
         },

@@ -5,14 +5,14 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
-  type JsonObject,
-  type JsonValue,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { createByteLog } from './byte-log.js';
+import { encodeId, hasId, readId, readRecord, recordSize, writeRecord } from './event-record.js';
 import { type GrowableInts, growableInts } from './growable.js';
 import { createIdIndex } from './id-index.js';
 import { stepIterable } from './step-iterable.js';
@@ -26,10 +26,18 @@ export interface MemoryEventStoreOptions {
 interface StreamEntry {
   readonly ordinal: number;
   /** Global log index of each revision. */
-  readonly indices: GrowableInts;
+  indices: GrowableInts;
+  deleted: boolean;
 }
 
-type Encoded = [id: string, type: string, data: JsonValue, metadata: JsonObject];
+/** What an append or a batch part will write, decided before anything is written. */
+interface Prepared {
+  readonly stream: string;
+  readonly entry: StreamEntry | undefined;
+  readonly fresh: readonly { readonly event: EventToAppend; readonly id: Uint8Array }[];
+  /** Set when every id was there already: the success to report without writing. */
+  readonly retried?: AppendSuccess;
+}
 
 function notAPosition(position: string): never {
   throw new TypeError(`not a position of this store: ${JSON.stringify(position)}`);
@@ -40,70 +48,83 @@ function parsePosition(position: string): number {
   return Number(position);
 }
 
-/**
- * The embedded default `EventStore`: one global, append-ordered log of *encoded* events (so
- * serialisation is exercised exactly as with a real store), with per-stream revision indexes.
- * An append costs the same at the first event and the ten-millionth: nothing is copied or
- * scanned per append.
- */
-export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): EventStore & {
-  /** How many events the log holds. */
+/** The in-memory store, with what tests that play an attacker need. */
+export interface MemoryEventStore extends EventStore {
+  /** How many events the log has held (deleted ones included: positions are never reused). */
   readonly size: number;
-  /** Every byte the store holds for its events, for tests that scan what is at rest. */
-  dump(): string[];
-} {
+  /** Every byte the store holds: stream names, type names and the raw event buffers (wiped bytes are zeros). */
+  storedBytes(): Uint8Array[];
+}
+
+/**
+ * The embedded default `EventStore`: one global, append-ordered log of events as bytes,
+ * exactly as the core encoded them, with per-stream revision indexes. An append costs the same
+ * at the first event and the ten-millionth: nothing is copied or scanned per append. Deleting a
+ * stream overwrites its events' bytes with zeros at once (`extent: 'physical'`) and keeps only
+ * its name, so nothing can revive it.
+ */
+export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): MemoryEventStore {
   const maxAppendBytes = options.maxAppendBytes ?? 1024 * 1024;
-  // Per event: its encoded bytes, 12 bytes of offsets, 8 of stream and revision, 4 in its
-  // stream's index and a slot or two of the id index — no id string, no position object.
   const log = createByteLog();
   const streamOrdinalOf = growableInts(1024);
   const revisionOf = growableInts(1024);
   const ids = createIdIndex();
   const streamNames: string[] = [];
   const streams = new Map<string, StreamEntry>();
+  const deletedOrdinals = new Set<number>();
+  const typeNames: string[] = [];
+  const typeOrdinals = new Map<string, number>();
   let signal: { promise: Promise<void>; resolve: () => void } | undefined;
 
+  const typeOrdinalOf = (type: string): number => {
+    let ordinal = typeOrdinals.get(type);
+    if (ordinal === undefined) {
+      ordinal = typeNames.length;
+      if (ordinal > 0xffff) throw new RangeError('more than 65,536 event types');
+      typeNames.push(type);
+      typeOrdinals.set(type, ordinal);
+    }
+    return ordinal;
+  };
+
   const recorded = (index: number): RecordedEvent => {
-    const [id, type, data, metadata] = JSON.parse(log.text(index)) as Encoded;
+    const record = log.at(index);
+    const { typeOrdinal, data, metadata } = readRecord(record);
     return {
       stream: streamNames[streamOrdinalOf.at(index)] as string,
       revision: revisionOf.at(index),
       position: String(index + 1),
-      id,
-      type,
+      id: readId(record),
+      type: typeNames[typeOrdinal] as string,
       data,
       metadata,
     };
   };
 
-  /** The revision of an id in a stream, or -1. Stored events start with `["<id>",`. */
-  const revisionOfId = (entry: StreamEntry, id: string): number => {
-    const prefix = `${JSON.stringify(id)},`;
+  /** The revision of an id in a stream, or -1. */
+  const revisionOfId = (entry: StreamEntry, id: string, encoded: Uint8Array): number => {
     const index = ids.find(
       entry.ordinal,
       id,
-      (candidate) => streamOrdinalOf.at(candidate) === entry.ordinal && log.startsWith(candidate, prefix, 1),
+      (candidate) => streamOrdinalOf.at(candidate) === entry.ordinal && hasId(log.at(candidate), encoded),
     );
     return index === -1 ? -1 : revisionOf.at(index);
   };
 
-  const conflict = (
+  const prepare = (
     stream: string,
+    events: readonly EventToAppend[],
     expected: ExpectedRevision,
-    entry: StreamEntry | undefined,
-  ): AppendError => ({
-    code: 'WRONG_EXPECTED_REVISION',
-    stream,
-    expected,
-    actual: entry === undefined || entry.indices.length === 0 ? 'no-stream' : entry.indices.length - 1,
-  });
-
-  const append: EventStore['append'] = async (stream, events, { expected }) => {
+  ): E.Either<AppendError, Prepared> => {
     const entry = streams.get(stream);
+    if (entry?.deleted === true) return E.left({ code: 'STREAM_DELETED', stream });
     const current = entry === undefined ? -1 : entry.indices.length - 1;
-
+    const encodedIds = events.map((event) => encodeId(event.id));
     // Revisions of the given ids already in the stream (-1: new), for idempotent retries.
-    const known = entry === undefined ? undefined : events.map((event) => revisionOfId(entry, event.id));
+    const known =
+      entry === undefined
+        ? undefined
+        : events.map((event, position) => revisionOfId(entry, event.id, encodedIds[position] as Uint8Array));
     if (
       entry !== undefined &&
       known !== undefined &&
@@ -111,10 +132,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       known.every((revision) => revision >= 0)
     ) {
       const revision = Math.max(...known);
-      return E.right<AppendError, AppendSuccess>({
-        nextRevision: current,
-        position: String(entry.indices.at(revision) + 1),
-        written: 0,
+      return E.right({
+        stream,
+        entry,
+        fresh: [],
+        retried: { nextRevision: current, position: String(entry.indices.at(revision) + 1), written: 0 },
       });
     }
     const matchesExpectation =
@@ -122,9 +144,14 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
       (expected === 'no-stream' && current === -1) ||
       (expected === 'stream-exists' && current >= 0) ||
       expected === current;
-    if (!matchesExpectation) return E.left(conflict(stream, expected, entry));
-
-    const fresh: { event: EventToAppend; encoded: string }[] = [];
+    if (!matchesExpectation)
+      return E.left({
+        code: 'WRONG_EXPECTED_REVISION',
+        stream,
+        expected,
+        actual: current === -1 ? 'no-stream' : current,
+      });
+    const fresh: { event: EventToAppend; id: Uint8Array }[] = [];
     const seen = events.length > 1 ? new Set<string>() : undefined;
     let bytes = 0;
     for (let position = 0; position < events.length; position += 1) {
@@ -134,38 +161,82 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
         if (seen.has(event.id)) continue;
         seen.add(event.id);
       }
-      const encoded = JSON.stringify([event.id, event.type, event.data, event.metadata] satisfies Encoded);
-      bytes += encoded.length;
-      fresh.push({ event, encoded });
+      const id = encodedIds[position] as Uint8Array;
+      bytes += recordSize(event, id);
+      fresh.push({ event, id });
     }
     if (bytes > maxAppendBytes)
       return E.left({ code: 'APPEND_TOO_LARGE', stream, size: bytes, limit: maxAppendBytes });
+    return E.right({ stream, entry, fresh });
+  };
 
-    let target = entry;
+  const write = (prepared: Prepared): AppendSuccess => {
+    if (prepared.retried !== undefined) return prepared.retried;
+    let target = prepared.entry;
     if (target === undefined) {
-      target = { indices: growableInts(4), ordinal: streamNames.length };
-      streamNames.push(stream);
-      streams.set(stream, target);
+      target = { indices: growableInts(4), ordinal: streamNames.length, deleted: false };
+      streamNames.push(prepared.stream);
+      streams.set(prepared.stream, target);
     }
-    for (const { event, encoded } of fresh) {
+    for (const { event, id } of prepared.fresh) {
       const revision = target.indices.length;
-      const index = log.push(encoded);
+      const { index, bytes } = log.reserve(recordSize(event, id));
+      writeRecord(bytes, event, id, typeOrdinalOf(event.type));
       target.indices.push(index);
       streamOrdinalOf.push(target.ordinal);
       revisionOf.push(revision);
       ids.add(target.ordinal, event.id, index);
     }
     const last = target.indices.length - 1;
-    if (fresh.length > 0 && signal !== undefined) {
+    return {
+      nextRevision: last,
+      position: String((last < 0 ? -1 : target.indices.at(last)) + 1),
+      written: prepared.fresh.length,
+    };
+  };
+
+  const announce = (written: number): void => {
+    if (written > 0 && signal !== undefined) {
       const { resolve } = signal;
       signal = undefined;
       resolve();
     }
-    return E.right({
-      nextRevision: last,
-      position: String((last < 0 ? -1 : target.indices.at(last)) + 1),
-      written: fresh.length,
-    });
+  };
+
+  const append: EventStore['append'] = async (stream, events, { expected }) => {
+    const prepared = prepare(stream, events, expected);
+    if (E.isLeft(prepared)) return prepared;
+    const success = write(prepared.right);
+    announce(success.written);
+    return E.right(success);
+  };
+
+  // Every part is checked before any is written; nothing awaits in between, so the batch is atomic.
+  const appendBatch: EventStore['appendBatch'] = async (parts: readonly StreamAppend[]) => {
+    const prepared: Prepared[] = [];
+    for (const part of parts) {
+      const checked = prepare(part.stream, part.events, part.expected);
+      if (E.isLeft(checked)) return checked;
+      prepared.push(checked.right);
+    }
+    const successes = prepared.map(write);
+    announce(successes.reduce((sum, success) => sum + success.written, 0));
+    return E.right(successes);
+  };
+
+  const deleteStreams: EventStore['deleteStreams'] = async (names) => {
+    let removed = 0;
+    for (const stream of names) {
+      const entry = streams.get(stream);
+      if (entry === undefined || entry.deleted) continue;
+      for (let revision = 0; revision < entry.indices.length; revision += 1)
+        log.wipe(entry.indices.at(revision));
+      removed += entry.indices.length;
+      entry.deleted = true;
+      entry.indices = growableInts(1);
+      deletedOrdinals.add(entry.ordinal);
+    }
+    return { removed, extent: 'physical' };
   };
 
   // Reads answer each step with a settled promise (no async generator per read): a replay
@@ -198,11 +269,14 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   const readAll = (readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> =>
     stepIterable(() => {
       const start = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
-      const end = Math.min(log.length, start + (readOptions.limit ?? Number.POSITIVE_INFINITY));
+      const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
       let index = start;
+      let yielded = 0;
       return () => {
-        if (index >= end) return undefined;
+        while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
+        if (index >= log.length || yielded >= limit) return undefined;
         index += 1;
+        yielded += 1;
         return recorded(index - 1);
       };
     });
@@ -221,6 +295,8 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
   return {
     reportsExactWrites: true,
     append,
+    appendBatch,
+    deleteStreams,
     readStream,
     readAll,
     subscribe: (subscribeOptions, handler) =>
@@ -228,6 +304,10 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): E
     get size() {
       return log.length;
     },
-    dump: () => [...streamNames, ...Array.from({ length: log.length }, (_, index) => log.text(index))],
+    storedBytes: () => [
+      ...streamNames.map((name) => Buffer.from(name, 'utf8')),
+      ...typeNames.map((name) => Buffer.from(name, 'utf8')),
+      ...log.chunks(),
+    ],
   };
 }

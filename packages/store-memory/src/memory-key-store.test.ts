@@ -24,6 +24,6 @@ describe('memory key store', () => {
     await keys.destroy('k');
     expect(await keys.get('k')).toBeUndefined();
     expect([...key].every((byte) => byte === 0)).toBe(true);
-    await expect(keys.destroy('k')).resolves.toBeUndefined();
+    await expect(keys.destroy('k')).resolves.toEqual({ outcome: 'verified' });
   });
 });

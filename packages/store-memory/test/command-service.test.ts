@@ -1,9 +1,18 @@
 import {
+  createAesGcmCipher,
   createChainVerifier,
   createCommandService,
+  createPayloadSealer,
+  deriveSubkeys,
+  ENCRYPTED_TYPE,
   type EventStore,
   fixedClock,
   isIntegrityError,
+  openEvent,
+  type RecordedEvent,
+  readHeader,
+  StoreUnavailable,
+  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
@@ -13,8 +22,8 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 const clock = fixedClock('2025-12-31T12:00:00Z');
 const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const contact = (n: number, overrides: Record<string, unknown> = {}) => ({
-  type: 'TallyContact',
+const contact = (n: number, overrides: Record<string, unknown> = {}): TallyCommandInput => ({
+  type: 'TallyContact' as const,
   commandId: uuid(n),
   interventionId: 'motesplats-uppsokande',
   unitId: 'motesplats',
@@ -24,6 +33,20 @@ const contact = (n: number, overrides: Record<string, unknown> = {}) => ({
 });
 
 const keys = createMemoryKeyStore();
+
+/** Opens detail events with the period key, as the operator (who holds the keys) can. */
+async function openedDetail(store: EventStore, keyStore: typeof keys, events: readonly RecordedEvent[]) {
+  void store;
+  const opened = [];
+  for (const event of events) {
+    const material = await keyStore.get('period-2025-03');
+    if (material === undefined) throw new Error('no key');
+    const sealer = createPayloadSealer(createAesGcmCipher(), deriveSubkeys(material).encryption);
+    const result = openEvent(event, () => sealer);
+    if (result.readable) opened.push(result);
+  }
+  return opened;
+}
 
 async function setUp(store = createMemoryEventStore()) {
   const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
@@ -54,7 +77,7 @@ describe('the command service on the memory store', () => {
     expect(again.eventIds).toEqual([]);
     const events = await collect(store.readStream('catalogue-vaggeryd'));
     expect(events.map((event) => event.type)).toEqual(['CatalogueAdopted']);
-    expect((await service.catalogueInForceOn('2025-06-01'))?.version).toBe('1.0');
+    expect((await service.catalogueInForceOn('2025-06-01'))?.version).toBe('1.1');
   });
 
   it('refuses a different catalogue under a version already adopted', async () => {
@@ -74,13 +97,12 @@ describe('the command service on the memory store', () => {
     const all = await collect(store.readAll());
     const sheet = all.filter((event) => event.stream.startsWith('tally-'));
     expect(sheet.map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
-    expect(sheet[0]?.metadata).toMatchObject({
-      commandId: uuid(1),
-      catalogueId: 'vaggeryd',
-      catalogueVersion: '1.0',
-      codec: 'aes-256-gcm',
-      keyId: 'period-2025-03',
-    });
+    // In clear: the type `Encrypted`, the codec and the chain hash — nothing else.
+    expect(new Set(sheet.map((event) => event.type))).toEqual(new Set([ENCRYPTED_TYPE]));
+    expect(sheet.map((event) => readHeader(event.metadata)?.codec)).toEqual(Array(5).fill('aes-256-gcm'));
+    const opened = await openedDetail(store, keys, sheet);
+    expect(opened[0]?.meta).toMatchObject({ commandId: uuid(1), catalogueVersion: '1.1' });
+    expect(opened[0]?.type).toBe('ContactTallied');
     const verifier = createChainVerifier();
     expect(all.map((event) => verifier.check(event)).filter(Boolean)).toEqual([]);
   });
@@ -102,6 +124,22 @@ describe('the command service on the memory store', () => {
     ).toHaveLength(2);
   });
 
+  it('refuses a command id reused for other content, writing nothing', async () => {
+    const { store, service } = await setUp();
+    right(await service.tally(contact(1)));
+    const before = store.size;
+    const reused = await service.tally(contact(1, { marks: { gender: 'other' } }));
+    expect(E.isLeft(reused) && reused.left.code).toBe('COMMAND_ID_REUSED');
+    const fromAnotherProcess = await createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock,
+    }).tally(contact(1, { marks: { gender: 'other' } }));
+    expect(E.isLeft(fromAnotherProcess) && fromAnotherProcess.left.code).toBe('COMMAND_ID_REUSED');
+    expect(store.size).toBe(before);
+  });
+
   it('a command retried by a second process (after a lost response) is not counted twice', async () => {
     const { store, service } = await setUp();
     right(await service.tally(contact(1)));
@@ -113,22 +151,21 @@ describe('the command service on the memory store', () => {
     ).toHaveLength(1);
   });
 
-  it('an append whose response is lost is retried without double-counting', async () => {
+  it('an append whose response is lost is retried by the service itself without double-counting', async () => {
     const inner = createMemoryEventStore();
-    let loseNextResponse = true;
+    let lostResponses = 2;
     const flaky: EventStore = {
       ...inner,
       append: async (stream, events, options) => {
         const result = await inner.append(stream, events, options);
-        if (stream.startsWith('tally-') && loseNextResponse) {
-          loseNextResponse = false;
-          throw new Error('connection reset after the write');
+        if (stream.startsWith('tally-') && lostResponses > 0) {
+          lostResponses -= 1;
+          throw new StoreUnavailable('connection reset after the write', 'unknown');
         }
         return result;
       },
     };
     const { service } = await setUp(flaky as ReturnType<typeof createMemoryEventStore>);
-    await expect(service.tally(contact(1))).rejects.toThrow('connection reset');
     const retried = right(await service.tally(contact(1)));
     expect(retried.eventIds).toHaveLength(1);
     expect(
@@ -163,6 +200,40 @@ describe('the command service on the memory store', () => {
     void service;
   });
 
+  it('says the outcome is unknown, and that a retry is safe, when the store stays unavailable', async () => {
+    const inner = createMemoryEventStore();
+    let down = true;
+    const unreachable: EventStore = {
+      ...inner,
+      append: async (stream, events, options) => {
+        // The request may have reached the server before the connection broke: the writer cannot know.
+        if (down && stream.startsWith('tally-')) throw new StoreUnavailable('connection lost', 'unknown');
+        return inner.append(stream, events, options);
+      },
+    };
+    const service = createCommandService({
+      store: unreachable,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock,
+      maxUnavailableRetries: 2,
+    });
+    right(
+      await service.adoptCatalogue({
+        type: 'AdoptCatalogue',
+        commandId: uuid(999_999),
+        catalogue: vaggerydCatalogue(),
+      }),
+    );
+    const failed = await service.tally(contact(1));
+    expect(E.isLeft(failed) && failed.left).toMatchObject({ code: 'STORE_UNAVAILABLE', outcome: 'unknown' });
+    down = false;
+    right(await service.tally(contact(1)));
+    expect(
+      (await collect(inner.readAll())).filter((event) => event.stream.startsWith('tally-')),
+    ).toHaveLength(1);
+  });
+
   it('refuses a tally dated in the future, writing nothing', async () => {
     const { store, service } = await setUp();
     const result = await service.tally(contact(1, { date: '2026-01-01' }));
@@ -173,7 +244,7 @@ describe('the command service on the memory store', () => {
   it('a refusal leaves the store exactly as it was', async () => {
     const { store, service } = await setUp();
     right(await service.tally(contact(1)));
-    const before = store.dump();
+    const before = Buffer.concat(store.storedBytes());
     for (const bad of [
       contact(2, { interventionId: 'faltare-uppsokande', unitId: 'faltare', marks: {} }),
       contact(3, { marks: { gender: '121212-1212' } }),
@@ -182,7 +253,7 @@ describe('the command service on the memory store', () => {
     ]) {
       expect(E.isLeft(await service.tally(bad))).toBe(true);
     }
-    expect(store.dump()).toEqual(before);
+    expect(Buffer.concat(store.storedBytes()).equals(before)).toBe(true);
   });
 
   it('never builds on a stream whose chain does not verify', async () => {
@@ -193,9 +264,12 @@ describe('the command service on the memory store', () => {
       ...inner,
       readStream: async function* (stream, options) {
         for await (const event of inner.readStream(stream, options)) {
-          yield stream.startsWith('tally-')
-            ? { ...event, data: { ...(event.data as object), marks: { gender: 'other' } } }
-            : event;
+          if (!stream.startsWith('tally-')) yield event;
+          else {
+            const altered = Uint8Array.from(event.data);
+            altered[20] = (altered[20] ?? 0) ^ 1;
+            yield { ...event, data: altered };
+          }
         }
       },
     };
@@ -208,7 +282,7 @@ describe('the command service on the memory store', () => {
     const { service } = await setUp();
     const receipt = right(await service.tally(contact(1)));
     const voided = await service.tally({
-      type: 'VoidTally',
+      type: 'VoidTally' as const,
       commandId: uuid(2),
       interventionId: 'motesplats-uppsokande',
       unitId: 'motesplats',

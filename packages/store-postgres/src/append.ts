@@ -1,214 +1,275 @@
-import type { AppendError, AppendSuccess, EventToAppend, ExpectedRevision } from '@pinnstatistik/core';
+import type {
+  AppendError,
+  AppendSuccess,
+  EventToAppend,
+  ExpectedRevision,
+  StreamAppend,
+} from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
-import type pg from 'pg';
+import { byteaArray } from './binary-array.js';
+import type { Database } from './database.js';
+import { isRolledBackWhole } from './faults.js';
 import { formatPosition, START_POSITION } from './position.js';
 
 /** What an append needs to know about the store it writes to. */
 export interface AppendTarget {
-  readonly pool: pg.Pool;
+  readonly database: Database;
   /** The quoted schema name. */
   readonly schema: string;
-  readonly channel: string;
   readonly maxAppendBytes: number;
+  /** True for streams whose events go to the shreddable detail table. */
+  readonly isDetail: (stream: string) => boolean;
 }
 
-interface Encoded {
-  readonly id: string;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly bytes: number;
+interface PartRow {
+  readonly r_part: string;
+  readonly r_code: AppendError['code'] | null;
+  readonly r_actual: string | null;
+  readonly r_next_revision: string | null;
+  readonly r_transaction_id: string | null;
+  readonly r_sequence: string | null;
+  readonly r_written: string;
+  readonly r_size: string | null;
 }
 
-type AppendResult = E.Either<AppendError, AppendSuccess>;
+const textEncoder = new TextEncoder();
 
-const UNIQUE_VIOLATION = '23505';
+/** An event's size as the limit counts it: its id, type, data and metadata, in bytes. */
+function sizeOf(event: EventToAppend): number {
+  return (
+    textEncoder.encode(event.id).length +
+    textEncoder.encode(event.type).length +
+    event.data.byteLength +
+    event.metadata.byteLength
+  );
+}
+
+function expectedText(expected: ExpectedRevision): string {
+  if (typeof expected === 'number') {
+    if (!Number.isSafeInteger(expected)) throw new TypeError(`not a revision: ${expected}`);
+    return String(expected);
+  }
+  return expected;
+}
+
+/**
+ * The statement's parameters: per part its stream, expectation, table, count and size of
+ * events and the ordinal of its last event; per event its part (1-based) and rank within it.
+ * A repeated id within one part is sent once (the first wins), as every store treats it.
+ */
+function parameters(target: AppendTarget, parts: readonly StreamAppend[], independent: boolean): unknown[] {
+  const names = new Set<string>();
+  const counts: number[] = [];
+  const bytes: number[] = [];
+  const lasts: number[] = [];
+  const eventPart: number[] = [];
+  const ranks: number[] = [];
+  const ids: string[] = [];
+  const types: string[] = [];
+  const data: Uint8Array[] = [];
+  const metadata: Uint8Array[] = [];
+  const sizes: number[] = [];
+  parts.forEach((part, index) => {
+    if (names.has(part.stream))
+      throw new TypeError(`a batch names each stream once; ${JSON.stringify(part.stream)} is named twice`);
+    names.add(part.stream);
+    const seen = new Set<string>();
+    let size = 0;
+    for (const event of part.events) {
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
+      const eventSize = sizeOf(event);
+      size += eventSize;
+      eventPart.push(index + 1);
+      ranks.push(seen.size);
+      ids.push(event.id);
+      types.push(event.type);
+      data.push(event.data);
+      metadata.push(event.metadata);
+      sizes.push(eventSize);
+    }
+    counts.push(seen.size);
+    bytes.push(size);
+    lasts.push(ids.length);
+  });
+  return [
+    independent,
+    parts.map((part) => part.stream),
+    parts.map((part) => expectedText(part.expected)),
+    parts.map((part) => target.isDetail(part.stream)),
+    counts,
+    bytes,
+    lasts,
+    target.maxAppendBytes,
+    eventPart,
+    ranks,
+    ids,
+    types,
+    byteaArray(data),
+    byteaArray(metadata),
+    sizes,
+  ];
+}
+
+function refusal(target: AppendTarget, part: StreamAppend, row: PartRow): AppendError {
+  switch (row.r_code) {
+    case 'WRONG_EXPECTED_REVISION': {
+      const actual = Number(row.r_actual);
+      return {
+        code: 'WRONG_EXPECTED_REVISION',
+        stream: part.stream,
+        expected: part.expected,
+        actual: actual < 0 ? 'no-stream' : actual,
+      };
+    }
+    case 'APPEND_TOO_LARGE':
+      return {
+        code: 'APPEND_TOO_LARGE',
+        stream: part.stream,
+        size: Number(row.r_size),
+        limit: target.maxAppendBytes,
+      };
+    default:
+      return { code: 'STREAM_DELETED', stream: part.stream };
+  }
+}
+
+function success(row: PartRow): AppendSuccess {
+  return {
+    nextRevision: Number(row.r_next_revision),
+    position:
+      row.r_transaction_id === null || row.r_sequence === null
+        ? START_POSITION
+        : formatPosition({ transactionId: row.r_transaction_id, sequence: row.r_sequence }),
+    written: Number(row.r_written),
+  };
+}
+
+/** How often a statement the server rolled back whole (a deadlock, a serialisation failure) is tried again. */
 const ATTEMPTS = 3;
 
-function encode(events: readonly EventToAppend[]): Encoded[] {
-  const seen = new Set<string>();
-  const encoded: Encoded[] = [];
-  for (const event of events) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    const data = JSON.stringify(event.data);
-    const metadata = JSON.stringify(event.metadata);
-    // The size of the event encoded as one JSON array [type, id, data, metadata].
-    const bytes =
-      Buffer.byteLength(JSON.stringify(event.type)) +
-      Buffer.byteLength(JSON.stringify(event.id)) +
-      Buffer.byteLength(data) +
-      Buffer.byteLength(metadata) +
-      5;
-    encoded.push({ id: event.id, type: event.type, data, metadata, bytes });
+/** Runs `append_batch` and returns one outcome per part, in part order. */
+async function run(
+  target: AppendTarget,
+  parts: readonly StreamAppend[],
+  independent: boolean,
+): Promise<E.Either<AppendError, AppendSuccess>[]> {
+  const values = parameters(target, parts, independent);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const { rows } = await target.database.query<PartRow>(
+        {
+          name: `pinnstatistik-append-${target.schema}`,
+          text: `select * from ${target.schema}.append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          values,
+        },
+        'an append',
+      );
+      return [...rows]
+        .sort((a, b) => Number(a.r_part) - Number(b.r_part))
+        .map((row) => {
+          const part = parts[Number(row.r_part) - 1] as StreamAppend;
+          return row.r_code === null ? E.right(success(row)) : E.left(refusal(target, part, row));
+        });
+    } catch (error) {
+      // A deadlock between two calls is rolled back whole by the server; nothing was written.
+      if (attempt < ATTEMPTS && isRolledBackWhole((error as { cause?: unknown }).cause)) continue;
+      throw error;
+    }
   }
-  return encoded;
-}
-
-function meets(expected: ExpectedRevision, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no-stream') return current === -1;
-  if (expected === 'stream-exists') return current >= 0;
-  return expected === current;
-}
-
-async function lastPosition(client: pg.ClientBase, target: AppendTarget, streamId: string, revision: number) {
-  if (revision < 0) return START_POSITION;
-  const { rows } = await client.query<{ transaction_id: string; sequence: string }>(
-    `select transaction_id::text as transaction_id, position::text as sequence
-       from ${target.schema}.events where stream_id = $1 and revision = $2`,
-    [streamId, revision],
-  );
-  const row = rows[0];
-  return row === undefined
-    ? START_POSITION
-    : formatPosition({ transactionId: row.transaction_id, sequence: row.sequence });
-}
-
-async function lockStream(client: pg.ClientBase, target: AppendTarget, stream: string) {
-  const { rows } = await client.query<{ stream_id: string; revision: string }>(
-    `select stream_id::text as stream_id, revision::text as revision
-       from ${target.schema}.streams where name = $1 for update`,
-    [stream],
-  );
-  const row = rows[0];
-  return row === undefined ? undefined : { streamId: row.stream_id, current: Number(row.revision) };
 }
 
 /**
- * Creates the stream row, or finds that a concurrent transaction just did (its insert waits
- * for that one to commit), then locks it. The row lock serialises every append to a stream.
+ * Appends to one or several streams in one statement (`append_batch`, see its comment): one
+ * round trip and one transaction, so all or nothing — the first part that cannot be written
+ * is the answer. Conflicts, oversize and tombstones come back as data; a lost or stalled
+ * connection is thrown as `StoreUnavailable`.
  */
-async function createOrLockStream(client: pg.ClientBase, target: AppendTarget, stream: string) {
-  const { rows } = await client.query<{ stream_id: string }>(
-    `insert into ${target.schema}.streams (name, revision) values ($1, -1)
-       on conflict (name) do nothing returning stream_id::text as stream_id`,
-    [stream],
-  );
-  const created = rows[0];
-  if (created !== undefined) return { streamId: created.stream_id, current: -1, created: true };
-  const locked = await lockStream(client, target, stream);
-  if (locked === undefined) throw new Error(`stream ${JSON.stringify(stream)} vanished while appending`);
-  return { ...locked, created: false };
-}
-
-async function appendInTransaction(
-  client: pg.ClientBase,
+export async function appendParts(
   target: AppendTarget,
-  stream: string,
-  events: readonly Encoded[],
-  expected: ExpectedRevision,
-): Promise<AppendResult> {
-  const locked = await lockStream(client, target, stream);
-  const current = locked?.current ?? -1;
-  let present = new Set<string>();
-  if (locked !== undefined && events.length > 0) {
-    const { rows } = await client.query<{ event_id: string }>(
-      `select event_id from ${target.schema}.events where stream_id = $1 and event_id = any($2::text[])`,
-      [locked.streamId, events.map((event) => event.id)],
-    );
-    present = new Set(rows.map((row) => row.event_id));
-  }
-  // A retry of an append that already happened succeeds, even though the stream has moved on.
-  if (locked !== undefined && events.length > 0 && present.size === events.length) {
-    const position = await lastPosition(client, target, locked.streamId, current);
-    return E.right({ nextRevision: current, position, written: 0 });
-  }
-  if (!meets(expected, current)) {
-    return E.left({
-      code: 'WRONG_EXPECTED_REVISION',
-      stream,
-      expected,
-      actual: current === -1 ? 'no-stream' : current,
-    });
-  }
-  const fresh = events.filter((event) => !present.has(event.id));
-  const size = fresh.reduce((sum, event) => sum + event.bytes, 0);
-  if (size > target.maxAppendBytes) {
-    return E.left({ code: 'APPEND_TOO_LARGE', stream, size, limit: target.maxAppendBytes });
-  }
-  if (fresh.length === 0) {
-    const position =
-      locked === undefined ? START_POSITION : await lastPosition(client, target, locked.streamId, current);
-    return E.right({ nextRevision: current, position, written: 0 });
-  }
-  const owner = locked ?? (await createOrLockStream(client, target, stream));
-  if (locked === undefined && !('created' in owner && owner.created)) {
-    // Another writer created the stream between our look and our insert: decide again, now
-    // under its lock (the expectation, or the ids, may no longer hold).
-    return appendInTransaction(client, target, stream, events, expected);
-  }
-  const { rows } = await client.query<{ transaction_id: string; sequence: string }>(
-    `with written as (
-       insert into ${target.schema}.events (stream_id, revision, event_id, type, data, metadata)
-       select $1::bigint, $2::bigint + t.ord, t.id, t.type, t.data::json, t.metadata::json
-         from unnest($3::text[], $4::text[], $5::text[], $6::text[]) with ordinality as t(id, type, data, metadata, ord)
-        order by t.ord
-       returning transaction_id, position, revision
-     ), bumped as (
-       update ${target.schema}.streams set revision = $2::bigint + $7::bigint where stream_id = $1::bigint
-     ), announced as (
-       select pg_notify($8, '')
-     )
-     select w.transaction_id::text as transaction_id, w.position::text as sequence
-       from written w, announced
-      order by w.revision desc limit 1`,
-    [
-      owner.streamId,
-      current,
-      fresh.map((event) => event.id),
-      fresh.map((event) => event.type),
-      fresh.map((event) => event.data),
-      fresh.map((event) => event.metadata),
-      fresh.length,
-      target.channel,
-    ],
-  );
-  const last = rows[0];
-  if (last === undefined) throw new Error('append wrote no rows');
-  return E.right({
-    nextRevision: current + fresh.length,
-    position: formatPosition({ transactionId: last.transaction_id, sequence: last.sequence }),
-    written: fresh.length,
-  });
+  parts: readonly StreamAppend[],
+): Promise<E.Either<AppendError, readonly AppendSuccess[]>> {
+  if (parts.length === 0) return E.right([]);
+  const outcomes = await run(target, parts, false);
+  const refused = outcomes.find(E.isLeft);
+  if (refused !== undefined) return refused;
+  return E.right(outcomes.map((outcome) => (outcome as E.Right<AppendSuccess>).right));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION
-  );
+/** A shared statement carries at most this many appends, or this many bytes (then the rest goes in the next). */
+const GROUP_APPENDS = 1_000;
+const GROUP_BYTES = 4 * 1024 * 1024;
+
+interface Waiting {
+  readonly part: StreamAppend;
+  resolve(outcome: E.Either<AppendError, AppendSuccess>): void;
+  reject(error: unknown): void;
 }
 
-/**
- * Appends in one read-committed transaction holding the stream's row lock: the ids are
- * checked first (a retry succeeds without writing), then the expectation, then the size.
- * A unique violation can only mean a writer that bypassed the lock won a race; the append is
- * then decided again, so it comes back as a conflict (data), never as an exception.
- */
-export async function appendEvents(
-  target: AppendTarget,
+/** Appends of one stream each, sharing commits (see {@link createGroupCommit}). */
+export type GroupCommit = (
   stream: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
-): Promise<AppendResult> {
-  const encoded = encode(events);
-  for (let attempt = 1; ; attempt += 1) {
-    const client = await target.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('begin isolation level read committed');
-      const result = await appendInTransaction(client, target, stream, encoded, expected);
-      await client.query(E.isRight(result) && result.right.written > 0 ? 'commit' : 'rollback');
-      return result;
-    } catch (error) {
-      try {
-        await client.query('rollback');
-      } catch (rollbackError) {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+) => Promise<E.Either<AppendError, AppendSuccess>>;
+
+/**
+ * Group commit for single-stream appends: an append made while another is on its way to the
+ * server waits for it, then goes with every other waiting append in one statement and one
+ * commit — each decided on its own (a conflict refuses only its own append). Alone, an append
+ * goes at once: nothing waits for company. Two appends to one stream never share a statement
+ * (the second goes in the next). At most `maxInFlight` statements run at a time, so a burst
+ * of many appends becomes a few commits instead of a queue for the pool. A fault fails every
+ * append of that statement, each thrown as `StoreUnavailable` (idempotent: retry as is).
+ */
+export function createGroupCommit(target: AppendTarget, maxInFlight: number): GroupCommit {
+  const queue: Waiting[] = [];
+  let inFlight = 0;
+
+  const flush = (): void => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const group: Waiting[] = [];
+      const streams = new Set<string>();
+      let bytes = 0;
+      for (let index = 0; index < queue.length && group.length < GROUP_APPENDS && bytes < GROUP_BYTES; ) {
+        const waiting = queue[index] as Waiting;
+        if (streams.has(waiting.part.stream)) {
+          index += 1;
+          continue;
+        }
+        streams.add(waiting.part.stream);
+        group.push(waiting);
+        bytes += waiting.part.events.reduce((sum, event) => sum + sizeOf(event), 0);
+        queue.splice(index, 1);
       }
-      if (!isUniqueViolation(error) || attempt >= ATTEMPTS) throw error;
-    } finally {
-      client.release(broken);
+      inFlight += 1;
+      run(
+        target,
+        group.map((waiting) => waiting.part),
+        true,
+      )
+        .then(
+          (outcomes) => {
+            group.forEach((waiting, index) => {
+              waiting.resolve(outcomes[index] as E.Either<AppendError, AppendSuccess>);
+            });
+          },
+          (error: unknown) => {
+            for (const waiting of group) waiting.reject(error);
+          },
+        )
+        .finally(() => {
+          inFlight -= 1;
+          flush();
+        });
     }
-  }
+  };
+
+  return (stream, events, expected) => {
+    expectedText(expected); // a programmer error belongs to its caller alone
+    return new Promise((resolve, reject) => {
+      queue.push({ part: { stream, events, expected }, resolve, reject });
+      flush();
+    });
+  };
 }

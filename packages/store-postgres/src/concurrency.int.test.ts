@@ -1,10 +1,10 @@
-import { type EventToAppend, type JsonObject, type RecordedEvent, seededRandom } from '@pinnstatistik/core';
+import { type EventToAppend, type RecordedEvent, seededRandom } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { installSlowCommits } from '../test/slow-commit.js';
+import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
 import { comparePositions } from './position.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 
@@ -21,6 +21,7 @@ afterAll(() => database?.drop());
 
 const WRITERS = 6;
 const OPERATIONS = 40;
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every store gets its own pool: writers and subscribers really are separate connections. */
@@ -46,13 +47,18 @@ async function writer(index: number, store: PostgresEventStore): Promise<Written
     const batch: EventToAppend[] = Array.from({ length: 1 + Math.floor(random.next() * 3) }, (_, n) => ({
       id: `w${index}-o${operation}-e${n}`,
       type: 'Tallied',
-      data: { writer: index, operation, n },
-      metadata: (random.next() < 0.3 ? { sleepMs: Math.floor(random.next() * 15) } : {}) as JsonObject,
+      data: bytes(JSON.stringify({ writer: index, operation, n })),
+      metadata: random.next() < 0.3 ? sleepMetadata(Math.floor(random.next() * 15)) : bytes('{}'),
     }));
     const roll = random.next();
     if (roll < 0.15 && written.length > 0) {
       const previous = written[Math.floor(random.next() * written.length)] as Written;
-      const again = previous.ids.map((id) => ({ id, type: 'Tallied', data: {}, metadata: {} }));
+      const again = previous.ids.map((id) => ({
+        id,
+        type: 'Tallied',
+        data: bytes('{}'),
+        metadata: bytes('{}'),
+      }));
       const retry = await store.append(previous.stream, again, { expected: 0 });
       if (E.isLeft(retry) || retry.right.written !== 0)
         throw new Error(`retry wrote again: ${JSON.stringify(retry)}`);

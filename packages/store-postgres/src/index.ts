@@ -3,8 +3,22 @@
  * on the `pg` driver, in a schema the package creates and migrates itself.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/store-postgres
  */
-export type { PostgresConnection } from './connection.js';
+export type { Compaction } from './compaction.js';
+export {
+  DEFAULT_TIMEOUTS,
+  type FaultListener,
+  type PostgresConnection,
+  type PostgresTimeouts,
+  type ResolvedTimeouts,
+} from './connection.js';
+export type { PostgresStreamDeletion } from './delete-streams.js';
+export {
+  type InspectRetentionOptions,
+  inspectRetention,
+  type RetentionReport,
+} from './inspect-retention.js';
 export { type MigrateOptions, type MigrationReport, migrate } from './migrate.js';
 export { comparePositions } from './position.js';
 export {
@@ -22,3 +36,12 @@ export {
   type PostgresKeyStore,
   type PostgresKeyStoreOptions,
 } from './postgres-key-store.js';
+export {
+  type KeyPlace,
+  type LongTransactionFact,
+  RETENTION_SETTINGS,
+  type RetentionFacts,
+  type RetentionSetting,
+  type SlotFact,
+} from './retention-facts.js';
+export type { RetentionFinding, RetentionSeverity } from './retention-findings.js';

@@ -1,8 +1,9 @@
+import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { migrate } from './migrate.js';
+import { applyMigrations, migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { createPostgresEventStore } from './postgres-event-store.js';
 
@@ -35,6 +36,7 @@ describe('migrations', () => {
     expect(second).toEqual({ schema: 'twice', applied: [], version: latest });
     expect(await tablesOf('twice')).toEqual([
       'checkpoints',
+      'detail_events',
       'events',
       'keys',
       'schema_migrations',
@@ -71,7 +73,7 @@ describe('migrations', () => {
       createPostgresEventStore({ connection: pool, schema: 'tenant_b' }),
     ]);
     try {
-      const event = { id: 'e1', type: 'T', data: { n: 1 }, metadata: {} };
+      const event = { id: 'e1', type: 'T', data: Uint8Array.of(1), metadata: Uint8Array.of(2) };
       expect(E.isRight(await a.append('s', [event], { expected: 'no-stream' }))).toBe(true);
       expect(E.isRight(await b.append('s', [event], { expected: 'no-stream' }))).toBe(true);
       const inB: unknown[] = [];
@@ -85,13 +87,59 @@ describe('migrations', () => {
 
   it('refuse to start on a log restored into a cluster whose transaction ids are behind it', async () => {
     const store = await createPostgresEventStore({ connection: pool, schema: 'restored' });
-    await store.append('s', [{ id: 'e1', type: 'T', data: {}, metadata: {} }], { expected: 'no-stream' });
+    await store.append('s', [{ id: 'e1', type: 'T', data: Uint8Array.of(1), metadata: Uint8Array.of(2) }], {
+      expected: 'no-stream',
+    });
     await store.close();
     await pool.query(
       `insert into restored.events (transaction_id, stream_id, revision, event_id, type, data, metadata)
-       select '900000000000'::xid8, stream_id, 1, 'from-the-future', 'T', '{}', '{}' from restored.streams`,
+       select '900000000000'::xid8, stream_id, 1, 'from-the-future', 'T', '\\x01', '\\x02' from restored.streams`,
     );
     await expect(migrate(pool, { schema: 'restored' })).rejects.toThrow(/restored into a cluster/);
+  });
+
+  it('turn events an earlier release stored as JSON into their exact text as bytes, and go on appending after them', async () => {
+    await applyMigrations(
+      database.url,
+      'json_era',
+      MIGRATIONS.filter((migration) => migration.version <= 4),
+    );
+    const text = '{"b": 1,  "a": "åäö \\u0000"}';
+    await pool.query(`insert into json_era.streams (name, revision) values ('tally-2024-12-x', 0)`);
+    await pool.query(
+      `insert into json_era.events (stream_id, revision, event_id, type, data, metadata)
+       select stream_id, 0, 'old', 'Tallied', $1::json, '{"hash":"ab"}'::json from json_era.streams`,
+      [text],
+    );
+    const store = await createPostgresEventStore({ connection: pool, schema: 'json_era' });
+    try {
+      const appended = await store.append(
+        'tally-2024-12-x',
+        [
+          {
+            id: 'new',
+            type: 'T',
+            data: Uint8Array.from({ length: 48 }, (_, at) => at * 5),
+            metadata: Uint8Array.of(1),
+          },
+        ],
+        {
+          expected: 0,
+        },
+      );
+      expect(E.isRight(appended)).toBe(true);
+      const read = await collect(store.readStream('tally-2024-12-x'));
+      expect(read.map((event) => [event.id, event.revision])).toEqual([
+        ['old', 0],
+        ['new', 1],
+      ]);
+      expect(new TextDecoder().decode(read[0]?.data)).toBe(text);
+      expect(new TextDecoder().decode(read[0]?.metadata)).toBe('{"hash":"ab"}');
+      const deletion = await store.deleteStreams(['tally-2024-12-x']);
+      expect(deletion, deletion.detail).toEqual({ removed: 2, extent: 'physical' });
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuse a schema name that is not a plain lower-case identifier, as a programmer error', async () => {

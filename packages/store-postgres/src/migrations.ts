@@ -1,3 +1,5 @@
+import { appendBatchFunction, deleteStreamsFunction } from './sql-functions.js';
+
 /** One step of the schema, applied once, in order, inside the migration transaction. */
 export interface Migration {
   readonly version: number;
@@ -73,4 +75,64 @@ export const MIGRATIONS: readonly Migration[] = [
       alter table ${s}.checkpoints add column state json;
     `,
   },
+  {
+    version: 5,
+    name: 'events as bytes; shreddable detail; deletion only by shredding',
+    sql: (s) => eventsAsBytes(s),
+  },
 ];
+
+/**
+ * Version 5. Events' `data` and `metadata` become the opaque bytes the core hands over (rows an
+ * earlier release wrote as JSON keep their exact text, as UTF-8). Private detail — the streams a
+ * seal or a closing deletes — gets a table of its own with the same columns and the same
+ * position sequence, so compacting it after a deletion rewrites only open detail, never the
+ * whole log. Both tables store the bytes uncompressed (`STORAGE EXTERNAL`): what a deletion
+ * removed can then be searched for in the files, byte for byte. Streams can be tombstoned.
+ * The trigger still refuses every UPDATE and TRUNCATE, and refuses DELETE unless the
+ * transaction has set `pinnstatistik.shredding` to `on` — which only `delete_streams` does.
+ */
+function eventsAsBytes(s: string): string {
+  const sequence = `${s}.events_position_seq`.replaceAll("'", "''");
+  return `
+    alter table ${s}.events
+      alter column data type bytea using convert_to(data::text, 'UTF8'),
+      alter column metadata type bytea using convert_to(metadata::text, 'UTF8');
+    alter table ${s}.events
+      alter column data set storage external,
+      alter column metadata set storage external;
+    alter table ${s}.streams add column deleted boolean not null default false;
+    -- The append function is the only writer and names only streams it has locked; a foreign
+    -- key would run a trigger per inserted event for nothing.
+    alter table ${s}.events drop constraint events_stream_id_fkey;
+    create table ${s}.detail_events (
+      position bigint primary key default nextval('${sequence}'),
+      transaction_id xid8 not null default pg_current_xact_id(),
+      stream_id bigint not null,
+      revision bigint not null,
+      event_id text not null,
+      type text not null,
+      data bytea not null,
+      metadata bytea not null,
+      constraint detail_events_stream_revision unique (stream_id, revision),
+      constraint detail_events_stream_event_id unique (stream_id, event_id)
+    );
+    alter table ${s}.detail_events
+      alter column data set storage external,
+      alter column metadata set storage external;
+    create index detail_events_commit_order on ${s}.detail_events (transaction_id, position);
+    create or replace function ${s}.refuse_event_edit() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'DELETE' and current_setting('pinnstatistik.shredding', true) = 'on' then
+          return null;
+        end if;
+        raise exception 'pinnstatistik: events are append-only (% refused; only shredding deletes)', tg_op
+          using errcode = 'insufficient_privilege';
+      end
+    $$;
+    create trigger detail_events_append_only before update or delete or truncate on ${s}.detail_events
+      for each statement execute function ${s}.refuse_event_edit();
+    ${appendBatchFunction(s)}
+    ${deleteStreamsFunction(s)}
+  `;
+}

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Database } from './database.js';
 
 /** Wakes waiters when a schema's appends are announced over LISTEN/NOTIFY. */
 export interface Notifier {
@@ -18,7 +19,7 @@ export interface Notifier {
  * in before LISTEN took effect) and when it is lost; a lost connection is reopened after
  * `reconnectMs`, and meanwhile the subscriptions' polling carries on alone.
  */
-export function createNotifier(pool: pg.Pool, channel: string, reconnectMs = 1_000): Notifier {
+export function createNotifier(database: Database, channel: string, reconnectMs = 1_000): Notifier {
   const callbacks = new Set<() => void>();
   let users = 0;
   let closed = false;
@@ -53,12 +54,13 @@ export function createNotifier(pool: pg.Pool, channel: string, reconnectMs = 1_0
     connecting = (async () => {
       let candidate: pg.PoolClient | undefined;
       try {
-        candidate = await pool.connect();
+        candidate = await database.connect('listening for appends');
         const listening = candidate;
         listening.on('notification', (message) => {
           if (message.channel === channel) wakeAll();
         });
         const lost = (error?: Error): void => {
+          if (error !== undefined) database.onFault(error, 'listening for appends');
           if (client !== listening) return;
           client = undefined;
           drop(listening, error ?? new Error('listening connection ended'));
@@ -67,7 +69,10 @@ export function createNotifier(pool: pg.Pool, channel: string, reconnectMs = 1_0
         };
         listening.on('error', lost);
         listening.on('end', () => lost());
-        await listening.query(`listen "${channel}"`);
+        await listening.query({
+          text: `listen "${channel}"`,
+          query_timeout: database.timeouts.queryTimeoutMs,
+        } as pg.QueryConfig);
         if (closed || users === 0) {
           drop(listening);
           return;
@@ -75,6 +80,7 @@ export function createNotifier(pool: pg.Pool, channel: string, reconnectMs = 1_0
         client = listening;
         wakeAll();
       } catch (error) {
+        database.onFault(error, 'listening for appends');
         if (candidate !== undefined)
           drop(candidate, error instanceof Error ? error : new Error(String(error)));
         scheduleRetry();

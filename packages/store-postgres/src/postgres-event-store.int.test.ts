@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { installSlowCommits } from '../test/slow-commit.js';
+import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
 import { comparePositions } from './position.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 
@@ -19,11 +19,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const event = (id: string, metadata: Record<string, number> = {}): EventToAppend => ({
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+const event = (id: string, sleepMs?: number): EventToAppend => ({
   id,
   type: 'Tallied',
-  data: { id },
-  metadata,
+  data: bytes(JSON.stringify({ id })),
+  metadata: sleepMs === undefined ? bytes('{}') : sleepMetadata(sleepMs),
 });
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,7 +62,7 @@ describe('postgres event store: commit order', () => {
       // A takes its sequence number first, then holds its transaction open for 600 ms; B
       // takes a later number and commits at once. A reader ordered by sequence alone would
       // see B, move its checkpoint past A's number, and skip A for ever when A commits.
-      const slow = store.append('late-a', [event('a', { sleepMs: 600 })], { expected: 'no-stream' });
+      const slow = store.append('late-a', [event('a', 600)], { expected: 'no-stream' });
       await wait(100);
       const fast = await store.append('late-b', [event('b')], { expected: 'no-stream' });
       expect(E.isRight(fast)).toBe(true);
@@ -154,34 +156,96 @@ describe('postgres event store: subscriptions', () => {
 });
 
 describe('postgres event store: the log at rest', () => {
-  it('refuses to update, delete or truncate events, even by hand', async () => {
+  it('refuses to update, delete or truncate events, even by hand, in both tables', async () => {
     await withStore('frozen', async (store) => {
       await store.append('s', [event('kept')], { expected: 'no-stream' });
-      await expect(pool.query(`update frozen.events set type = 'Changed'`)).rejects.toThrow(/append-only/);
-      await expect(pool.query('delete from frozen.events')).rejects.toThrow(/append-only/);
-      await expect(pool.query('truncate frozen.events cascade')).rejects.toThrow(/append-only/);
+      await store.append('tally-2025-03-abc', [event('detail')], { expected: 'no-stream' });
+      for (const table of ['frozen.events', 'frozen.detail_events']) {
+        await expect(pool.query(`update ${table} set type = 'Changed'`)).rejects.toThrow(/append-only/);
+        await expect(pool.query(`delete from ${table}`)).rejects.toThrow(/append-only/);
+        await expect(pool.query(`truncate ${table} cascade`)).rejects.toThrow(/append-only/);
+        // The shredding switch opens DELETE only, and only where it is set: never UPDATE or TRUNCATE.
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          await client.query(`set local pinnstatistik.shredding = 'on'`);
+          await expect(client.query(`update ${table} set type = 'Changed'`)).rejects.toThrow(/append-only/);
+          await client.query('rollback');
+          await client.query('begin');
+          await client.query(`set local pinnstatistik.shredding = 'on'`);
+          await expect(client.query(`truncate ${table} cascade`)).rejects.toThrow(/append-only/);
+          await client.query('rollback');
+        } finally {
+          client.release();
+        }
+      }
       expect((await collect(store.readStream('s'))).map((recorded) => recorded.id)).toEqual(['kept']);
+      expect((await collect(store.readStream('tally-2025-03-abc'))).map((recorded) => recorded.id)).toEqual([
+        'detail',
+      ]);
     });
   });
 
-  it('keeps data exactly, stores no write time, and reads it back whatever type parsers the pool has', async () => {
-    await withStore('exact', async (store) => {
-      const data = {
-        text: 'åäö \u0000 "quoted" \\ 𝄞',
-        numbers: [0, -1.5, 1e21, 2 ** 53],
-        nested: { b: 1, a: null },
-      };
-      await store.append('s', [{ id: 'x', type: 'Exact', data, metadata: { chain: 'abc' } }], {
-        expected: 'no-stream',
-      });
-      const [recorded] = await collect(store.readStream('s'));
-      expect(recorded?.data).toEqual(data);
-      expect(recorded?.metadata).toEqual({ chain: 'abc' });
+  it('keeps private detail in a table of its own, and the rest of the log in the other', async () => {
+    await withStore('placed', async (store) => {
+      await store.appendBatch([
+        { stream: 'period-2025-03', events: [event('public')], expected: 'no-stream' },
+        { stream: 'tally-2025-03-k3y', events: [event('sheet')], expected: 'no-stream' },
+        { stream: 'series-5e7', events: [event('session')], expected: 'no-stream' },
+        { stream: 'series-index', events: [event('index')], expected: 'no-stream' },
+      ]);
+      const ids = async (table: string) =>
+        (
+          await pool.query<{ event_id: string }>(`select event_id from placed.${table} order by position`)
+        ).rows.map((row) => row.event_id);
+      expect(await ids('events')).toEqual(['public', 'index']);
+      expect(await ids('detail_events')).toEqual(['sheet', 'session']);
+      expect((await collect(store.readAll())).map((recorded) => recorded.id)).toEqual([
+        'public',
+        'sheet',
+        'session',
+        'index',
+      ]);
+    });
+  });
+
+  it('keeps data and metadata byte for byte, stores no write time, whatever type parsers the pool has', async () => {
+    const parsing = new pg.Pool({
+      connectionString: database.url,
+      types: { getTypeParser: () => (text: string) => `parsed:${text}` },
+    });
+    try {
+      const store = await createPostgresEventStore({ connection: parsing, schema: 'exact' });
+      try {
+        const everyByte = Uint8Array.from({ length: 256 }, (_, at) => at);
+        const large = Uint8Array.from({ length: 70_000 }, (_, at) => (at * 31 + 7) % 256); // stored out of line
+        await store.append(
+          's',
+          [
+            { id: 'x', type: 'Exact', data: everyByte, metadata: everyByte.slice().reverse() },
+            { id: 'y', type: 'Exact', data: new Uint8Array(0), metadata: bytes('åäö \u0000 𝄞') },
+            { id: 'z', type: 'Exact', data: large, metadata: large.subarray(10, 20) },
+          ],
+          { expected: 'no-stream' },
+        );
+        const read = await collect(store.readStream('s'));
+        expect(read.map((recorded) => [[...recorded.data], [...recorded.metadata]])).toEqual([
+          [[...everyByte], [...everyByte].reverse()],
+          [[], [...bytes('åäö \u0000 𝄞')]],
+          [[...large], [...large.subarray(10, 20)]],
+        ]);
+        expect(read.map((recorded) => recorded.revision)).toEqual([0, 1, 2]);
+        expect(Object.getPrototypeOf(read[0]?.data)).toBe(Uint8Array.prototype);
+      } finally {
+        await store.close();
+      }
       const { rows } = await pool.query<{ data_type: string }>(
-        `select data_type from information_schema.columns where table_schema = 'exact' and table_name = 'events'`,
+        `select data_type from information_schema.columns where table_schema = 'exact' and table_name in ('events', 'detail_events')`,
       );
       expect(rows.map((row) => row.data_type)).not.toContain('timestamp with time zone');
-    });
+    } finally {
+      await parsing.end();
+    }
   });
 
   it('rejects a position it did not issue as a programmer error', async () => {

@@ -1,11 +1,11 @@
 import type { ReadAllOptions, RecordedEvent } from '@pinnstatistik/core';
-import type pg from 'pg';
+import type { Database } from './database.js';
 import { type LogPosition, parsePosition } from './position.js';
-import { RECORDED_COLUMNS, type RecordedRow, toRecordedEvent } from './recorded-row.js';
+import { bothTables, RECORDED_COLUMNS, type RecordedRow, toRecordedEvent } from './recorded-row.js';
 
 /** What a read of the whole log needs to know about the store. */
 export interface LogSource {
-  readonly pool: pg.Pool;
+  readonly database: Database;
   /** The quoted schema name. */
   readonly schema: string;
   /** How long a read waits for transactions older than the newest committed event (ms). */
@@ -23,26 +23,39 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * sorts after everything returned here, and a reader resuming from a position misses nothing.
  */
 async function page(source: LogSource, after: LogPosition, size: number): Promise<RecordedEvent[]> {
-  const { rows } = await source.pool.query<RecordedRow>(
-    `select ${RECORDED_COLUMNS}
-       from ${source.schema}.events e join ${source.schema}.streams s on s.stream_id = e.stream_id
-      where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        and (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
-      order by e.transaction_id, e.position
-      limit $3`,
-    [after.transactionId, after.sequence, size],
+  const { rows } = await source.database.query<RecordedRow>(
+    {
+      name: `pinnstatistik-read-all-${source.schema}`,
+      text: `select ${RECORDED_COLUMNS}
+         from ${bothTables(
+           source.schema,
+           `x.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              and (x.transaction_id, x.position) > ($1::xid8, $2::bigint)`,
+           'x.transaction_id, x.position',
+           '$3',
+         )} e
+         join ${source.schema}.streams s on s.stream_id = e.stream_id
+        order by e.transaction_id, e.position
+        limit $3`,
+      values: [after.transactionId, after.sequence, size],
+    },
+    'a read of the log',
   );
   return rows.map(toRecordedEvent);
 }
 
 /** The newest committed transaction with events after `after`, and the current horizon. */
 async function pending(source: LogSource, after: LogPosition): Promise<{ newest?: bigint; horizon: bigint }> {
-  const { rows } = await source.pool.query<{ newest: string | null; horizon: string }>(
-    `select (select e.transaction_id from ${source.schema}.events e
+  const newestIn = (table: string) => `(select e.transaction_id from ${source.schema}.${table} e
               where (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
-              order by e.transaction_id desc, e.position desc limit 1)::text as newest,
+              order by e.transaction_id desc, e.position desc limit 1)`;
+  const { rows } = await source.database.query<{ newest: string | null; horizon: string }>(
+    {
+      text: `select greatest(${newestIn('events')}, ${newestIn('detail_events')})::text as newest,
             pg_snapshot_xmin(pg_current_snapshot())::text as horizon`,
-    [after.transactionId, after.sequence],
+      values: [after.transactionId, after.sequence],
+    },
+    'a read of the log',
   );
   const row = rows[0] as { newest: string | null; horizon: string };
   return row.newest === null
@@ -59,11 +72,14 @@ async function waitForHorizon(
 ) {
   let delay = 2;
   while (!signal?.aborted && Date.now() < deadline) {
-    const { rows } = await source.pool.query<{ passed: boolean }>(
-      'select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as passed',
-      [transactionId.toString()],
+    const { rows } = await source.database.query<{ passed: string }>(
+      {
+        text: 'select pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 as passed',
+        values: [transactionId.toString()],
+      },
+      'a read of the log',
     );
-    if (rows[0]?.passed === true) return true;
+    if (rows[0]?.passed === 't') return true;
     await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
     delay = Math.min(delay * 2, 50);
   }

@@ -8,6 +8,7 @@
  * adapter authors stay in `@pinnstatistik/core/testing`.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/testing
  */
 
 export {

@@ -5,6 +5,7 @@
  * `node:test` users never load this entry, and so never load vitest.
  *
  * @packageDocumentation
+ * @module @pinnstatistik/testing/vitest
  */
 
 import './matchers/vitest-augmentation.js';

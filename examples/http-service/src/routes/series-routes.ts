@@ -1,10 +1,18 @@
-import type { CommandService } from '@pinnstatistik/core';
+import type { CloseSeries, CommandService, OpenSeries, RecordSession, WriteNote } from '@pinnstatistik/core';
 import { outcomeOf } from '../outcome.js';
 import type { Route } from '../router.js';
 
-/** The body with the path's token in it; anything but an object goes on as is (and is refused as input). */
-function withToken(body: unknown, token: string): unknown {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, token } : body;
+/**
+ * The body as the command the path names, with the path's token in it. Nothing is checked
+ * here: the service validates every command at run time (the type only says what it expects);
+ * anything but an object goes on as is and is refused as input.
+ */
+function commandFrom<Command>(body: unknown, type: string, token?: string): Command {
+  return (
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? { ...body, type, ...(token === undefined ? {} : { token }) }
+      : body
+  ) as Command;
 }
 
 /**
@@ -17,25 +25,36 @@ export function seriesRoutes(service: CommandService): Route[] {
       method: 'POST',
       path: '/series',
       readsBody: true,
-      handle: async ({ body }) => outcomeOf(await service.openSeries(body), 201, (series) => ({ series })),
+      handle: async ({ body }) =>
+        outcomeOf(await service.openSeries(commandFrom<OpenSeries>(body, 'OpenSeries')), 201, (series) => ({
+          series,
+        })),
     },
     {
       method: 'POST',
       path: '/series/:token/sessions',
       readsBody: true,
       handle: async ({ body, params }) =>
-        outcomeOf(await service.recordSession(withToken(body, params.token ?? '')), 201, (receipt) => ({
-          receipt,
-        })),
+        outcomeOf(
+          await service.recordSession(commandFrom<RecordSession>(body, 'RecordSession', params.token ?? '')),
+          201,
+          (receipt) => ({
+            receipt,
+          }),
+        ),
     },
     {
       method: 'POST',
       path: '/series/:token/notes',
       readsBody: true,
       handle: async ({ body, params }) =>
-        outcomeOf(await service.writeNote(withToken(body, params.token ?? '')), 201, (receipt) => ({
-          receipt,
-        })),
+        outcomeOf(
+          await service.writeNote(commandFrom<WriteNote>(body, 'WriteNote', params.token ?? '')),
+          201,
+          (receipt) => ({
+            receipt,
+          }),
+        ),
     },
     {
       method: 'GET',
@@ -49,9 +68,13 @@ export function seriesRoutes(service: CommandService): Route[] {
       path: '/series/:token/close',
       readsBody: true,
       handle: async ({ body, params }) =>
-        outcomeOf(await service.closeSeries(withToken(body, params.token ?? '')), 200, (closing) => ({
-          closing,
-        })),
+        outcomeOf(
+          await service.closeSeries(commandFrom<CloseSeries>(body, 'CloseSeries', params.token ?? '')),
+          200,
+          (closing) => ({
+            closing,
+          }),
+        ),
     },
   ];
 }

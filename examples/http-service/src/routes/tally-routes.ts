@@ -1,4 +1,4 @@
-import type { CommandService } from '@pinnstatistik/core';
+import type { CommandService, TallyCommandInput } from '@pinnstatistik/core';
 import { outcomeOf } from '../outcome.js';
 import type { Route } from '../router.js';
 
@@ -13,7 +13,9 @@ export function tallyRoutes(service: CommandService): Route[] {
       method: 'POST',
       path: '/tallies',
       readsBody: true,
-      handle: async ({ body }) => outcomeOf(await service.tally(body), 201, (receipt) => ({ receipt })),
+      // Untrusted: the service validates the command at run time; the type says what it expects.
+      handle: async ({ body }) =>
+        outcomeOf(await service.tally(body as TallyCommandInput), 201, (receipt) => ({ receipt })),
     },
   ];
 }

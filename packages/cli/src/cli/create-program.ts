@@ -1,14 +1,18 @@
 import { Command } from 'commander';
 import { registerCatalogue } from '../commands/catalogue-command.js';
+import { registerCheckpoint } from '../commands/checkpoint-command.js';
 import { registerDemo } from '../commands/demo-command.js';
+import { registerDoctor } from '../commands/doctor-command.js';
 import { registerExport } from '../commands/export-command.js';
 import { registerImport } from '../commands/import-command.js';
+import { registerProve } from '../commands/prove-command.js';
 import { registerReport } from '../commands/report-command.js';
 import { registerSeal } from '../commands/seal-command.js';
 import { registerSeries } from '../commands/series-command.js';
 import { registerVerify } from '../commands/verify-command.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { withoutArguments } from './without-echo.js';
 
 /** The version the CLI reports (`--version`). */
 export const CLI_VERSION = '0.1.0';
@@ -16,6 +20,8 @@ export const CLI_VERSION = '0.1.0';
 /** Every command, wired to the given streams; commander throws instead of exiting. */
 export function createProgram(context: CommandContext): Command {
   const { io } = context;
+  // Filled once every command is registered: the names an error line may repeat.
+  const ownNames = new Set<string>();
   const program = new Command('pinnstatistik')
     .description(
       'pinnstatistik for auditors and operators: export, import and verify the log, reproduce every statistic with disclosure control, seal months and expire series',
@@ -27,6 +33,7 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(withoutArguments(text, ownNames)),
     })
     .addHelpText(
       'after',
@@ -45,16 +52,27 @@ export function createProgram(context: CommandContext): Command {
     registerExport,
     registerImport,
     registerVerify,
+    registerCheckpoint,
+    registerProve,
     registerReport,
     registerSeal,
     registerSeries,
     registerCatalogue,
     registerDemo,
+    registerDoctor,
   ]) {
     register(program, context);
   }
   const prepare = (command: Command): void => {
     command.exitOverride();
+    ownNames.add(command.name());
+    for (const alias of command.aliases()) ownNames.add(alias);
+    for (const option of command.options) {
+      ownNames.add(option.flags);
+      if (option.long !== undefined) ownNames.add(option.long);
+      if (option.short !== undefined) ownNames.add(option.short);
+    }
+    for (const argument of command.registeredArguments) ownNames.add(argument.name());
     if (command !== program) command.option('--debug', 'on an error, print the stack trace too');
     for (const sub of command.commands) prepare(sub);
   };

@@ -3,6 +3,7 @@ import { EXIT_CODES, isCliError } from './cli-error.js';
 import { type CliIo, processIo, writeLine } from './cli-io.js';
 import { createProgram } from './create-program.js';
 import { describeError } from './describe-error.js';
+import { withoutPersonalData } from './without-echo.js';
 
 /**
  * Runs the CLI on arguments (without `node` and the script) and returns the exit code: errors
@@ -21,8 +22,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
       // has been printed by commander as one line.
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.failure;
     }
-    if (isCliError(error)) for (const line of error.details) writeLine(io.stderr, line);
-    writeLine(io.stderr, `pinnstatistik: ${describeError(error)}`);
+    if (isCliError(error)) for (const line of error.details) writeLine(io.stderr, withoutPersonalData(line));
+    writeLine(io.stderr, `pinnstatistik: ${withoutPersonalData(describeError(error))}`);
     if (debug && error instanceof Error && error.stack !== undefined) writeLine(io.stderr, error.stack);
     return isCliError(error) ? error.exitCode : EXIT_CODES.failure;
   }

@@ -19,19 +19,30 @@ export function registerReport(program: Command, { io }: CommandContext): void {
   program
     .command('report')
     .description(
-      'the statistics, disclosure-controlled: every table each intervention allows, rolled up by month, quarter or year, small counts and what would reveal them suppressed',
+      'the statistics, disclosure-controlled: every table each intervention allows, rolled up by month, quarter or year, perturbed by the cell-key method (or, with --method suppression, small counts and what would reveal them suppressed); recorded as a release in the store',
     )
     .argument('<source>', 'an export file, esdb://…, kurrentdb://… or postgres://…')
     .requiredOption('--from <month>', 'first month, YYYY-MM')
     .requiredOption('--to <month>', 'last month, YYYY-MM (inclusive)')
     .option('--granularity <granularity>', 'month, quarter or year', 'month')
-    .option('--k <k>', 'suppress counts 1 … k − 1', '5')
-    .option('--hide-zeros', 'suppress zeros too')
+    .option(
+      '--method <method>',
+      'cell-key (perturbation, needs the statistics key) or suppression',
+      'cell-key',
+    )
+    .option('--k <k>', 'small counts are 1 … k − 1 (suppressed, or checked against the intruder)', '5')
+    .option('--hide-zeros', 'suppression: suppress zeros too')
+    .option('--max-deviation <d>', 'cell-key method: the largest deviation D', '3')
+    .option('--variance <v>', 'cell-key method: the variance V of the deviation', '1')
+    .option('--smallest-published <s>', 'cell-key method: the smallest non-zero figure published', '1')
     .option('--intervention <id>', 'only this intervention (repeatable)', collectList)
     .option('--format <format>', 'csv, json, md or html', 'csv')
     .option('--lang <lang>', 'sv or en', 'en')
     .option('--out <file>', 'write to a file (all or nothing) instead of standard output')
-    .option('--keys <keys>', 'a key directory or postgres://…, to count open periods too')
+    .option(
+      '--keys <keys>',
+      'a key directory or postgres://…: the statistics key (cell-key method) and the keys of open periods',
+    )
     .option('--today <date>', 'today, YYYY-MM-DD (default: today), for the audit in the HTML header')
     .addHelpText(
       'after',
@@ -49,7 +60,10 @@ export function registerReport(program: Command, { io }: CommandContext): void {
       try {
         const { report, unreadablePeriods } = await collectReport(source, target, request.options, io);
         const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
-        const notes = note === undefined ? [] : [note];
+        const notes = [
+          ...(note === undefined ? [] : [note]),
+          ...report.notes.map((text) => text[request.lang]),
+        ];
         let text: string;
         switch (request.format) {
           case 'json':
@@ -82,7 +96,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
         if (args.out !== undefined)
           writeLine(
             io.stderr,
-            `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}`,
+            `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}, ${report.options.method}, ${report.recorded ? 'recorded as a release' : 'not recorded (read-only source)'}`,
           );
       } finally {
         await source.close();

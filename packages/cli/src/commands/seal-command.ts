@@ -1,4 +1,4 @@
-import { isRefusal, type Refusal } from '@pinnstatistik/core';
+import { deriveEventId, isRefusal, type Refusal } from '@pinnstatistik/core';
 import type { Command } from 'commander';
 import { CliError } from '../cli/cli-error.js';
 import { writeLine } from '../cli/cli-io.js';
@@ -38,15 +38,17 @@ export function registerSeal(program: Command, { io }: CommandContext): void {
         if (options.today !== undefined) parseDate('--today', options.today);
         const { service, source } = await openOperatorService(options);
         try {
-          const result = await service.sealPeriod(period);
+          // The command id names the period: sealing is idempotent, so a re-run is the same command.
+          const commandId = deriveEventId('pinnstatistik/cli/seal', period, 0);
+          const result = await service.sealPeriod({ type: 'SealPeriod', commandId, period });
           if (result._tag === 'Left') {
             if (isRefusal(result.left)) throw new CliError(refusalLine(result.left, lang));
             throw new CliError(`refused: ${String(result.left)}`);
           }
-          const { sheets, sealedNow, keyId } = result.right;
+          const { sheets, sealedNow, keyId, deletedStreams } = result.right;
           writeLine(
             io.stdout,
-            `sealed ${period} in ${source.description}: ${sheets} sheet${sheets === 1 ? '' : 's'} (${sealedNow} now); key ${keyId} destroyed`,
+            `sealed ${period} in ${source.description}: ${sheets} sheet${sheets === 1 ? '' : 's'}${sealedNow ? '' : ' (sealed before)'}; ${deletedStreams} detail stream${deletedStreams === 1 ? '' : 's'} deleted; key ${keyId} destroyed`,
           );
         } finally {
           await source.close();

@@ -1,44 +1,233 @@
-import type { EventStore, EventToAppend, RecordedEvent } from '@pinnstatistik/core';
-import { CliError } from '../cli/cli-error.js';
-import { createJsonLinesEventStore } from './json-lines-event-store.js';
+import {
+  checkpointOf,
+  deriveEventId,
+  type EventStore,
+  type EventToAppend,
+  GENESIS_HASH,
+  isInLogTree,
+  type JsonValue,
+  LOG_CHECKPOINT_STREAM,
+  LOG_CHECKPOINT_TYPE,
+  type LogCheckpoint,
+  type RecordedEvent,
+  readHeader,
+  type StreamAppend,
+  sealEvent,
+} from '@pinnstatistik/core';
+import { CliError, EXIT_CODES } from '../cli/cli-error.js';
+import { describeIntegrityFinding } from '../verify/integrity-finding.js';
+import type { Trust } from '../verify/trust.js';
+import { readExport } from './read-export.js';
+import { type ExportLogCheck, verifyExportLog } from './verify-export-log.js';
 
-const BATCH = 200;
+/** How to import. */
+export interface ImportOptions {
+  /** The largest append the target accepts, in bytes (every store's default is 1 MiB). */
+  readonly maxAppendBytes: number;
+  /** At most this many bytes of events per atomic batch (an export that fits is written all or nothing). */
+  readonly batchBytes: number;
+  readonly trust?: Trust;
+  readonly maxLineBytes?: number;
+  /** Called with `checking` while the file is verified, `writing` while events are written. */
+  readonly onProgress?: (phase: 'checking' | 'writing', events: number) => void;
+}
 
-async function appendRun(target: EventStore, run: readonly RecordedEvent[]): Promise<void> {
-  const first = run[0];
-  if (first === undefined) return;
-  const events: EventToAppend[] = run.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }));
-  const result = await target.append(first.stream, events, {
-    expected: first.revision === 0 ? 'no-stream' : first.revision - 1,
-  });
-  if (result._tag === 'Left') {
-    throw new CliError(
-      `the target refused ${first.stream} at revision ${first.revision} (${result.left.code}); the import stopped there`,
-    );
+/** What an import did. */
+export interface ImportSummary {
+  readonly events: number;
+  readonly streams: number;
+  /** Events the target already held from an earlier, interrupted run of the same import. */
+  readonly alreadyThere: number;
+  readonly written: number;
+  readonly batches: number;
+  readonly check: ExportLogCheck;
+}
+
+/** An event's size as stores count it against their append limit (an upper bound). */
+export function appendSize(event: RecordedEvent): number {
+  return (
+    event.data.length +
+    event.metadata.length +
+    Buffer.byteLength(event.type) +
+    Buffer.byteLength(event.id) +
+    Buffer.byteLength(event.stream) +
+    64
+  );
+}
+
+const SHOWN_FINDINGS = 20;
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+
+/** Each stream's last event in the target: how far an earlier run of this import got. */
+async function targetHeads(target: EventStore): Promise<Map<string, { revision: number; hash: string }>> {
+  const heads = new Map<string, { revision: number; hash: string }>();
+  for await (const event of target.readAll()) {
+    if (!isInLogTree(event.stream)) continue;
+    heads.set(event.stream, {
+      revision: event.revision,
+      hash: hex(readHeader(event.metadata)?.hash ?? GENESIS_HASH),
+    });
   }
+  return heads;
 }
 
 /**
- * Appends every event of an export to a store, in the file's order, each stream at the same
- * revisions (so the chains stay valid): consecutive events of one stream go in one append.
+ * Loads an export into a store without ever leaving it half-written for good. First, before
+ * anything is written: every chain, the log tree and the trailer verify (and the checkpoints the
+ * auditor trusts), every event fits the target's append limit, and whatever the target holds is
+ * a prefix of this very export (an earlier run of the same import, interrupted). Then the events
+ * go in with `appendBatch`: all in one atomic batch when they fit `batchBytes`, else in batches
+ * in file order (a stream's events in one part each, catalogue events never after later events
+ * of other streams), each stream at its own revisions. A refused import writes nothing; an
+ * interrupted one is completed by running it again.
  */
 export async function importExport(
   file: string,
   target: EventStore,
-  onProgress?: (events: number) => void,
-): Promise<number> {
-  let run: RecordedEvent[] = [];
-  let events = 0;
-  for await (const event of createJsonLinesEventStore(file).readAll()) {
-    const last = run[run.length - 1];
-    if (last !== undefined && (last.stream !== event.stream || run.length >= BATCH)) {
-      await appendRun(target, run);
-      run = [];
-    }
-    run.push(event);
-    events += 1;
-    if (onProgress !== undefined && events % 1000 === 0) onProgress(events);
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const heads = await targetHeads(target);
+  const exportSizes = new Map<string, number>();
+  const oversized: string[] = [];
+  const diverged: string[] = [];
+  const read = options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes };
+  const check = await verifyExportLog(file, {
+    ...read,
+    trusted: options.trust?.trusted ?? [],
+    publicKeys: options.trust?.publicKeys ?? [],
+    onProgress: (events) => options.onProgress?.('checking', events),
+    onEvent(event, line) {
+      exportSizes.set(event.stream, event.revision + 1);
+      const size = appendSize(event);
+      if (size > options.maxAppendBytes && oversized.length < SHOWN_FINDINGS)
+        oversized.push(
+          `  line ${line}: ${event.stream} revision ${event.revision} is ${size} bytes, more than ${options.maxAppendBytes}`,
+        );
+      const head = heads.get(event.stream);
+      if (
+        head !== undefined &&
+        head.revision === event.revision &&
+        head.hash !== hex(readHeader(event.metadata)?.hash ?? GENESIS_HASH)
+      )
+        diverged.push(event.stream);
+    },
+  });
+  if (check.findings.length > 0) {
+    const shown = check.findings.slice(0, SHOWN_FINDINGS).map(describeIntegrityFinding);
+    const more = check.findings.length - shown.length;
+    throw new CliError(
+      `refused: ${file} does not verify (${check.findings.length} finding${check.findings.length === 1 ? '' : 's'}); nothing was written`,
+      { exitCode: EXIT_CODES.notClean, details: more > 0 ? [...shown, `  … and ${more} more`] : shown },
+    );
   }
-  await appendRun(target, run);
-  return events;
+  if (oversized.length > 0)
+    throw new CliError(
+      `refused: ${file} holds events larger than the target accepts in one append (--max-append-bytes ${options.maxAppendBytes}); nothing was written`,
+      { details: oversized },
+    );
+  const foreign = [...heads].filter(
+    ([stream, head]) => (exportSizes.get(stream) ?? 0) <= head.revision || diverged.includes(stream),
+  );
+  if (foreign.length > 0)
+    throw new CliError(
+      `refused: the target holds events that are not part of this export (${foreign
+        .slice(0, 3)
+        .map(([stream]) => stream)
+        .join(
+          ', ',
+        )}${foreign.length > 3 ? ', …' : ''}); import only into an empty store, or re-run the same import to complete it (nothing was written)`,
+    );
+
+  let alreadyThere = 0;
+  let written = 0;
+  let batches = 0;
+  let parts = new Map<
+    string,
+    { events: EventToAppend[]; bytes: number; expected: StreamAppend['expected'] }
+  >();
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (parts.size === 0) return;
+    const batch = [...parts].map(([stream, part]) => ({
+      stream,
+      events: part.events,
+      expected: part.expected,
+    }));
+    const result = await target.appendBatch(batch);
+    if (result._tag === 'Left')
+      throw new CliError(
+        `the target refused ${result.left.stream} (${result.left.code}) after ${written} events were written; they are a verified prefix of this export: run the same import again to complete it`,
+      );
+    for (const part of batch) written += part.events.length;
+    batches += 1;
+    options.onProgress?.('writing', written + alreadyThere);
+    parts = new Map();
+    batchBytes = 0;
+  };
+  for await (const item of readExport(file, read)) {
+    if (item.kind !== 'event') continue;
+    const { event } = item;
+    const head = heads.get(event.stream);
+    if (head !== undefined && event.revision <= head.revision) {
+      alreadyThere += 1;
+      continue;
+    }
+    const size = appendSize(event);
+    const part = parts.get(event.stream);
+    const barrier = event.stream.startsWith('catalogue-') && part === undefined && parts.size > 0;
+    if (
+      barrier ||
+      (part !== undefined && part.bytes + size > options.maxAppendBytes) ||
+      batchBytes + size > options.batchBytes
+    )
+      await flush();
+    const current = parts.get(event.stream) ?? {
+      events: [],
+      bytes: 0,
+      expected: event.revision === 0 ? ('no-stream' as const) : event.revision - 1,
+    };
+    current.events.push({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+    current.bytes += size;
+    parts.set(event.stream, current);
+    batchBytes += size;
+  }
+  await flush();
+  if (check.trailer?.checkpoint != null) await keepCheckpoint(target, check.trailer.checkpoint);
+  return {
+    events: check.verification.events,
+    streams: check.verification.leaves.length,
+    alreadyThere,
+    written,
+    batches,
+    check,
+  };
+}
+
+/** Appends the export's signed checkpoint to the target's checkpoint stream (once), so its exports carry it too. */
+async function keepCheckpoint(target: EventStore, checkpoint: LogCheckpoint): Promise<void> {
+  let last: RecordedEvent | undefined;
+  for await (const event of target.readStream(LOG_CHECKPOINT_STREAM, { direction: 'backwards', limit: 1 }))
+    last = event;
+  const kept = last === undefined ? undefined : checkpointOf(last);
+  if (kept !== undefined && kept.root === checkpoint.root && kept.time === checkpoint.time) return;
+  const revision = last === undefined ? 0 : last.revision + 1;
+  const commandId = `import\u0000${checkpoint.time}\u0000${checkpoint.root}`;
+  const sealed = sealEvent(
+    LOG_CHECKPOINT_STREAM,
+    revision,
+    last === undefined ? GENESIS_HASH : (readHeader(last.metadata)?.hash ?? GENESIS_HASH),
+    {
+      id: deriveEventId(commandId, LOG_CHECKPOINT_STREAM, 0),
+      type: LOG_CHECKPOINT_TYPE,
+      data: checkpoint as unknown as JsonValue,
+      meta: { commandId },
+    },
+  );
+  const appended = await target.append(LOG_CHECKPOINT_STREAM, [sealed.event], {
+    expected: last === undefined ? 'no-stream' : last.revision,
+  });
+  if (appended._tag === 'Left')
+    throw new CliError(
+      `the target refused the export's checkpoint (${appended.left.code}); run the import again`,
+    );
 }

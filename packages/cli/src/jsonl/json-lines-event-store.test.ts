@@ -11,9 +11,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const header = JSON.stringify({
   format: EXPORT_FORMAT,
-  version: 1,
+  version: 2,
   exportedAt: '2026-01-15T00:00:00Z',
   source: 'test',
+});
+const trailer = JSON.stringify({
+  format: 'pinnstatistik/log-export-end',
+  events: 0,
+  treeSize: 0,
+  root: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  checkpoint: null,
+  eventsAfterCheckpoint: 0,
 });
 const event = (stream: string, revision: number) =>
   JSON.stringify({
@@ -22,8 +30,8 @@ const event = (stream: string, revision: number) =>
     position: 'x',
     id: `${stream}-${revision}`,
     type: 'T',
-    data: {},
-    metadata: {},
+    data: Buffer.from('{}').toString('base64'),
+    metadata: Buffer.alloc(34).toString('base64'),
   });
 
 function file(name: string, lines: string[]): string {
@@ -91,6 +99,13 @@ describe('a JSON Lines export as a read-only event store', () => {
       2,
       'missing or invalid "revision"',
     ],
+    [
+      'bytes.jsonl',
+      [header, JSON.stringify({ ...JSON.parse(event('a', 0)), data: 'not base64!' })],
+      2,
+      'missing or invalid "data"',
+    ],
+    ['after.jsonl', [header, trailer, event('a', 0)], 3, 'content after the trailer (line 2)'],
   ])('names the line of a problem in %s', async (name, lines, line, problem) => {
     const error = await collect(createJsonLinesEventStore(file(name, lines)).readAll()).catch(
       (e: unknown) => e,

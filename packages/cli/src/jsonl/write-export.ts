@@ -1,11 +1,22 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { EventStore } from '@pinnstatistik/core';
+import {
+  checkpointOf,
+  createLogState,
+  decodeInner,
+  type EventStore,
+  LOG_CHECKPOINT_STREAM,
+  type LogCheckpoint,
+  logRoot,
+  readHeader,
+} from '@pinnstatistik/core';
 import {
   EXPORT_FORMAT,
+  EXPORT_TRAILER_FORMAT,
   EXPORT_VERSION,
   type ExportHeader,
   type ExportRecord,
+  type ExportTrailer,
   isExportedStream,
 } from './export-format.js';
 
@@ -13,6 +24,7 @@ import {
 export interface ExportSummary {
   readonly events: number;
   readonly streams: number;
+  readonly trailer: ExportTrailer;
 }
 
 /** How to write an export. */
@@ -22,15 +34,23 @@ export interface WriteExportOptions {
   /** The header's `exportedAt` (default: now). */
   readonly exportedAt?: string;
   readonly onProgress?: (events: number) => void;
+  /** The latest checkpoint known before the log is read (an export file's trailer carries one; a store holds its own). */
+  readonly checkpoint?: LogCheckpoint;
 }
 
 async function write(sink: Writable, text: string): Promise<void> {
   if (!sink.write(text)) await once(sink, 'drain');
 }
 
+const base64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
 /**
- * Writes the whole log as JSON Lines: a header line, then every event in global order exactly
- * as stored (hash chains intact), one per line. Streams through the log: memory stays flat.
+ * Writes the whole log as JSON Lines: a header line; every event in global order exactly as
+ * stored (payload and envelope header in base64, public payloads also decoded as `view`); then
+ * a trailer with the event count, the log tree's size and root, and the latest signed checkpoint
+ * read before the end (a checkpoint commits to what came before it), with how many events it
+ * does not cover. `checkpoint-*` streams stay out. Streams: memory grows with streams, not events.
  */
 export async function writeExport(
   store: EventStore,
@@ -44,23 +64,42 @@ export async function writeExport(
     source: options.source,
   };
   await write(sink, `${JSON.stringify(header)}\n`);
-  const streams = new Set<string>();
-  let events = 0;
+  const state = createLogState();
+  let checkpoint: LogCheckpoint | null = options.checkpoint ?? null;
   for await (const event of store.readAll()) {
-    if (!isExportedStream(event.stream)) continue;
+    if (!isExportedStream(event.stream)) {
+      if (event.stream === LOG_CHECKPOINT_STREAM) checkpoint = checkpointOf(event) ?? checkpoint;
+      continue;
+    }
+    const plain = readHeader(event.metadata)?.codec === 'plain';
+    const view = plain ? decodeInner(event.data) : undefined;
     const record: ExportRecord = {
       stream: event.stream,
       revision: event.revision,
       position: event.position,
       id: event.id,
       type: event.type,
-      data: event.data,
-      metadata: event.metadata,
+      data: base64(event.data),
+      metadata: base64(event.metadata),
+      ...(view === undefined ? {} : { view: JSON.parse(Buffer.from(event.data).toString('utf8')) }),
     };
     await write(sink, `${JSON.stringify(record)}\n`);
-    streams.add(event.stream);
-    events += 1;
-    if (options.onProgress !== undefined && events % 1000 === 0) options.onProgress(events);
+    state.observe(event);
+    if (options.onProgress !== undefined && state.events % 1000 === 0) options.onProgress(state.events);
   }
-  return { events, streams: streams.size };
+  const leaves = state.leaves();
+  const signedSizes = new Map((checkpoint?.leaves ?? []).map((leaf) => [leaf.stream, leaf.size]));
+  const trailer: ExportTrailer = {
+    format: EXPORT_TRAILER_FORMAT,
+    events: state.events,
+    treeSize: leaves.length,
+    root: Buffer.from(logRoot(leaves)).toString('hex'),
+    checkpoint,
+    eventsAfterCheckpoint: leaves.reduce(
+      (sum, leaf) => sum + Math.max(0, leaf.size - (signedSizes.get(leaf.stream) ?? 0)),
+      0,
+    ),
+  };
+  await write(sink, `${JSON.stringify(trailer)}\n`);
+  return { events: state.events, streams: leaves.length, trailer };
 }

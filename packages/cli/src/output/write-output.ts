@@ -5,6 +5,29 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CliError } from '../cli/cli-error.js';
 
+/** A file-system error about the temporary file, told about the file the user named. */
+function underItsOwnName(error: unknown, temporary: string, out: string): unknown {
+  if (typeof error !== 'object' || error === null || (error as { path?: unknown }).path !== temporary)
+    return error;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return Object.assign(new Error(String(message).replaceAll(temporary, out), { cause: error }), {
+    code,
+    path: out,
+  });
+}
+
+/**
+ * Checks that a file can be written at `out`: its directory exists and `out` is not a directory
+ * itself (the message names the user's path, never the temporary file written first).
+ */
+export async function checkOutputTarget(out: string): Promise<void> {
+  const directory = dirname(out);
+  const found = await stat(directory).catch(() => undefined);
+  if (found === undefined || !found.isDirectory()) throw new CliError(`${directory}: no such directory`);
+  if ((await stat(out).catch(() => undefined))?.isDirectory() === true)
+    throw new CliError(`${out}: is a directory, not a file; name a file in it instead`);
+}
+
 /**
  * Runs `produce` against the output: standard output when `out` is absent, else a file written
  * all or nothing — into a temporary file beside it, renamed into place only once `produce`
@@ -16,9 +39,7 @@ export async function writeOutput<T>(
   produce: (sink: Writable) => Promise<T>,
 ): Promise<T> {
   if (out === undefined) return produce(stdout);
-  const directory = dirname(out);
-  const found = await stat(directory).catch(() => undefined);
-  if (found === undefined || !found.isDirectory()) throw new CliError(`${directory}: no such directory`);
+  await checkOutputTarget(out);
   const temporary = `${out}.partial-${process.pid}`;
   const sink = createWriteStream(temporary, { mode: 0o644 });
   try {
@@ -30,7 +51,7 @@ export async function writeOutput<T>(
   } catch (error) {
     sink.destroy();
     await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw underItsOwnName(error, temporary, out);
   }
 }
 

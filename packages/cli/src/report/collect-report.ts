@@ -1,9 +1,11 @@
 import {
-  createStatisticsReport,
+  eventStoreReleaseLog,
+  type PublishedReport,
+  publishStatisticsReport,
   type ReportOptionsInput,
+  readOnlyReleaseLog,
   replay,
   type StatisticsCube,
-  type StatisticsReport,
   statisticsProjection,
 } from '@pinnstatistik/projections';
 import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
@@ -14,14 +16,21 @@ import { createLogOverview } from '../sources/log-overview.js';
 import { observeReads } from '../sources/observe-reads.js';
 import type { OpenedSource } from '../sources/open-source.js';
 import { eventTotal } from '../verify/audit-source.js';
+import { reportOptionName } from './report-option-name.js';
 
 /** A report, and the open periods whose detail could not be read for it. */
 export interface CollectedReport {
-  readonly report: StatisticsReport;
+  readonly report: PublishedReport;
   readonly unreadablePeriods: readonly string[];
 }
 
-/** Replays the log into the statistics cube (one pass) and builds the disclosure-controlled report. */
+/**
+ * Replays the log into the statistics cube (one pass) and publishes the disclosure-controlled
+ * report: protected jointly with every release the log records, and recorded as a release
+ * itself — unless the source is an export, which cannot be written (the report says so). The
+ * cell-key method takes the statistics key from the key store: a store's own key store creates
+ * it on its first report; an export's `--keys` must already hold it.
+ */
 export async function collectReport(
   source: OpenedSource,
   target: string,
@@ -42,14 +51,29 @@ export async function collectReport(
   } finally {
     progress.stop();
   }
-  const built = createStatisticsReport(cube, options);
+  const catalogueId = cube.catalogues().at(-1)?.id ?? 'unknown';
+  const built = await publishStatisticsReport(cube, options, {
+    log:
+      source.kind === 'file'
+        ? readOnlyReleaseLog(source.store)
+        : eventStoreReleaseLog(source.store, { catalogueId }),
+    ...(source.keys === undefined ? {} : { keys: source.keys }),
+    createStatisticsKey: source.kind !== 'file',
+  });
   if (built._tag === 'Left') {
-    const issue = built.left.issues[0];
-    const option = issue === undefined ? 'options' : `--${issue.path.replace(/^\//, '').split('/')[0]}`;
+    const refusal = built.left;
+    if (refusal.code === 'STATISTICS_KEY_REQUIRED')
+      throw new CliError(
+        `the cell-key method needs the statistics key: give --keys (the key store that holds the key "statistics"${source.kind === 'file' ? ' — an export carries no keys' : ''}), or choose --method suppression`,
+      );
+    if (refusal.code !== 'INVALID_REPORT_OPTIONS')
+      throw new CliError(`${refusal.code}: ${refusal.message.en}`);
+    const issue = refusal.issues[0];
+    const option = reportOptionName(issue?.path ?? '');
     throw new CliError(
       issue?.message === 'no catalogue was in force in the range'
         ? `${option}: no catalogue version was in force in ${options.to} in ${source.description}: nothing to report`
-        : `${option}: ${issue?.message ?? 'invalid report options'}`,
+        : `${option}: ${issue?.message ?? 'invalid report options'}${option === '--intervention' ? ' (pinnstatistik catalogue show --from <source> lists the ids)' : ''}`,
     );
   }
   return { report: built.right, unreadablePeriods: await overview.unreadablePeriods(source.keys) };

@@ -15,6 +15,10 @@ export const htmlWords = {
         : k === 2
           ? `värdet 1 undertrycks (k = ${k})`
           : `värden 1–${k - 1} undertrycks (k = ${k})`,
+    cellKey: (d: number, v: number) =>
+      `cell key-metoden: alla värden slumpade, högst ±${d} (varians ${String(v).replace('.', ',')}); inget undertryckt`,
+    recorded: (recorded: boolean) =>
+      recorded ? 'registrerad som publicerad' : 'inte registrerad som publicerad (skrivskyddad källa)',
     source: 'Källa',
     generated: 'Skapad',
     audit: 'Granskning',
@@ -50,6 +54,10 @@ export const htmlWords = {
         : k === 2
           ? `the value 1 suppressed (k = ${k})`
           : `values 1–${k - 1} suppressed (k = ${k})`,
+    cellKey: (d: number, v: number) =>
+      `the cell-key method: every figure perturbed, at most ±${d} (variance ${v}); nothing suppressed`,
+    recorded: (recorded: boolean) =>
+      recorded ? 'recorded as published' : 'not recorded as published (read-only source)',
     source: 'Source',
     generated: 'Generated',
     audit: 'Audit',

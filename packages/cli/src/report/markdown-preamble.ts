@@ -16,6 +16,11 @@ export function markdownPreamble(
     '',
     `- ${sv ? 'Katalog' : 'Catalogue'}: ${escapeMarkdown(catalogue.id)} ${escapeMarkdown(catalogue.version)}`,
     `- Period: ${options.from} – ${options.to} (${htmlWords[lang].granularity[options.granularity]})`,
+    `- ${sv ? 'Röjandekontroll' : 'Disclosure control'}: ${escapeMarkdown(
+      options.method === 'cell-key'
+        ? htmlWords[lang].cellKey(options.maxDeviation, options.variance)
+        : htmlWords[lang].threshold(options.k),
+    )}`,
     `- ${sv ? 'Källa' : 'Source'}: ${escapeMarkdown(source)}`,
     ...notes.map((note) => `- **${sv ? 'Obs' : 'Note'}:** ${escapeMarkdown(note)}`),
     '',

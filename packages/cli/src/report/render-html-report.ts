@@ -1,5 +1,5 @@
 import type { Language } from '@pinnstatistik/core';
-import type { StatisticsReport } from '@pinnstatistik/projections';
+import { costText, type PublishedReport, type StatisticsReport } from '@pinnstatistik/projections';
 import { escapeHtml } from './html-escape.js';
 import { htmlStyles } from './html-styles.js';
 import { htmlTable } from './html-table.js';
@@ -27,7 +27,10 @@ const anchor = (interventionId: string): string => `iv-${interventionId.replace(
  * the disclosure settings and the audit's verdict; then per intervention its tables (suppressed
  * cells marked) with an inline SVG bar chart each, and the legend. Prints on A4.
  */
-export function renderHtmlReport(report: StatisticsReport, context: HtmlReportContext): string {
+export function renderHtmlReport(
+  report: StatisticsReport | PublishedReport,
+  context: HtmlReportContext,
+): string {
   const { lang } = context;
   const words = htmlWords[lang];
   const { document, options, catalogue } = report;
@@ -42,7 +45,11 @@ export function renderHtmlReport(report: StatisticsReport, context: HtmlReportCo
     '<dl class="meta">',
     `<dt>${words.catalogue}</dt><dd>${escapeHtml(catalogue.municipality)}: ${escapeHtml(catalogue.id)}, ${words.version} <strong class="catalogue-version">${escapeHtml(catalogue.version)}</strong></dd>`,
     `<dt>${words.period}</dt><dd>${escapeHtml(options.from)} – ${escapeHtml(options.to)}, ${words.granularity[options.granularity]}</dd>`,
-    `<dt>${words.disclosure}</dt><dd>${escapeHtml(words.threshold(options.k))}</dd>`,
+    `<dt>${words.disclosure}</dt><dd>${escapeHtml(
+      options.method === 'cell-key'
+        ? words.cellKey(options.maxDeviation, options.variance)
+        : words.threshold(options.k),
+    )}${'recorded' in report ? `; ${escapeHtml(words.recorded(report.recorded))}` : ''}<br><span class="cost">${escapeHtml(costText(document.cost, lang))}</span></dd>`,
     `<dt>${words.audit}</dt><dd class="audit">${verdict}</dd>`,
     `<dt>${words.source}</dt><dd>${escapeHtml(context.source)}</dd>`,
     `<dt>${words.generated}</dt><dd>${escapeHtml(context.generatedAt)}</dd>`,
@@ -67,6 +74,7 @@ export function renderHtmlReport(report: StatisticsReport, context: HtmlReportCo
         `<figcaption>${escapeHtml(table.title[lang])}</figcaption>`,
         htmlTable(table, lang, words),
         tableChartSvg(table, lang, words),
+        `<p class="cost">${escapeHtml(costText(table.cost, lang))}</p>`,
         '</figure>',
       ];
     });

@@ -1,7 +1,12 @@
 import { type Language, systemClock, todayOn } from '@pinnstatistik/core';
-import { type ReportOptionsInput, ReportOptionsSchema } from '@pinnstatistik/projections';
+import {
+  PUBLICATION_METHODS,
+  type ReportOptionsInput,
+  ReportOptionsSchema,
+} from '@pinnstatistik/projections';
 import { CliError } from '../cli/cli-error.js';
 import { parseChoice, parseLanguage, parseMonth, parseWholeNumber } from '../cli/parse-options.js';
+import { reportOptionName } from './report-option-name.js';
 
 /** The report formats. */
 export const REPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
@@ -16,10 +21,21 @@ export interface ReportArguments {
   readonly granularity: string;
   readonly k: string;
   readonly hideZeros?: boolean;
+  readonly method: string;
+  readonly maxDeviation: string;
+  readonly variance: string;
+  readonly smallestPublished: string;
   readonly intervention?: readonly string[];
   readonly format: string;
   readonly lang: string;
   readonly today?: string;
+}
+
+function parseVariance(value: string): number {
+  const variance = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(variance > 0))
+    throw new CliError(`--variance must be a number above 0, not ${value}`);
+  return variance;
 }
 
 /** A checked report request. */
@@ -43,8 +59,12 @@ export function parseReportRequest(args: ReportArguments): ReportRequest {
     from,
     to,
     granularity: parseChoice('--granularity', args.granularity, ['month', 'quarter', 'year'] as const),
+    method: parseChoice('--method', args.method, PUBLICATION_METHODS),
     k: parseWholeNumber('--k', args.k, 1, 100),
     showZeros: args.hideZeros !== true,
+    maxDeviation: parseWholeNumber('--max-deviation', args.maxDeviation, 1, 20),
+    variance: parseVariance(args.variance),
+    smallestPublished: parseWholeNumber('--smallest-published', args.smallestPublished, 1, 21),
     ...(args.intervention === undefined || args.intervention.length === 0
       ? {}
       : { interventions: [...args.intervention] }),
@@ -52,7 +72,7 @@ export function parseReportRequest(args: ReportArguments): ReportRequest {
   const parsed = ReportOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`--${String(issue?.path[0] ?? 'options')}: ${issue?.message ?? 'invalid'}`);
+    throw new CliError(`${reportOptionName(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
   }
   return {
     options,

@@ -29,6 +29,14 @@ function table(
     ),
     columnTotals: columns.map(() => cell(1)),
     total: cell(1),
+    cost: {
+      figures: 0,
+      suppressed: 0,
+      suppressedShare: 0,
+      perturbedShare: 0,
+      meanAbsoluteDeviation: 0,
+      basis: 'exact',
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { type KeyStore, periodKeyId, type RecordedEvent } from '@pinnstatistik/core';
+import { decodeInner, type KeyStore, periodKeyId, type RecordedEvent, readHeader } from '@pinnstatistik/core';
 
 /** What a pass over the log saw: periods with detail, periods sealed, catalogue versions adopted. */
 export interface LogOverview {
@@ -30,10 +30,12 @@ export function createLogOverview(): LogOverview {
       if (tally !== undefined) withDetail.add(tally);
       const period = PERIOD_STREAM.exec(event.stream)?.[1];
       if (period !== undefined && event.type === 'PeriodSealed') sealed.add(period);
-      if (event.type === 'CatalogueAdopted') {
+      if (event.type === 'CatalogueAdopted' && readHeader(event.metadata)?.codec === 'plain') {
         const catalogue = (
-          event.data as { catalogue?: { id?: unknown; version?: unknown; effectiveFrom?: unknown } }
-        ).catalogue;
+          decodeInner(event.data)?.data as
+            | { catalogue?: { id?: unknown; version?: unknown; effectiveFrom?: unknown } }
+            | undefined
+        )?.catalogue;
         if (catalogue !== undefined)
           catalogues.push({
             id: String(catalogue.id),

@@ -33,7 +33,7 @@ async function discoverCatalogueId(source: OpenedSource): Promise<string> {
 
 /**
  * Opens the store and keys for `seal` and `series expire`: a server (`esdb://…`, `kurrentdb://…`
- * or `postgres://…`) and keys (`--keys`; PostgreSQL defaults to its own database). The
+ * or `postgres://…`) and keys (`--keys`, always: keys live apart from the events). The
  * catalogue id is the log's own unless `--catalogue` names one.
  */
 export async function openOperatorService(options: OperatorOptions): Promise<OperatorService> {

@@ -21,7 +21,7 @@ export interface OpenedSource {
 
 /** How to open a source. */
 export interface OpenSourceOptions {
-  /** `--keys`: a key directory or `postgres://…`. PostgreSQL sources default to their own database's keys. */
+  /** `--keys`: a key directory or `postgres://…` (never implied: keys live apart from the events). */
   readonly keys?: string;
   /** Reading never migrates a database or creates a key directory; writing does. */
   readonly purpose: 'read' | 'write';
@@ -29,8 +29,8 @@ export interface OpenSourceOptions {
 
 /**
  * Opens a log from the command line: a JSON Lines export (read-only), `esdb://…`/`kurrentdb://…`
- * (EventStoreDB/KurrentDB), `postgres://…` (PostgreSQL), or `memory` (to write into, e.g. a dry
- * run of `import`).
+ * (EventStoreDB/KurrentDB), `postgres://…` (PostgreSQL), or `memory` (only to write into, e.g. a
+ * dry run of `import`: reading `memory` is refused, it is always empty).
  */
 export async function openSource(target: string, options: OpenSourceOptions): Promise<OpenedSource> {
   const kind = sourceKindOf(target);
@@ -51,6 +51,12 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
       store = createJsonLinesEventStore(target);
       keysDescription = 'an export carries no keys';
     } else if (kind === 'memory') {
+      // A store in memory is born empty with this command and dies with it: reading it could
+      // only ever show an empty log, which would look like a successful export of nothing.
+      if (options.purpose === 'read')
+        throw new CliError(
+          'memory: a store in memory starts empty and ends with this command, so there is no log to read; give an export file, postgres://…, esdb://… or kurrentdb://… (pinnstatistik demo --export <file> writes a sample export)',
+        );
       store = createMemoryEventStore();
     } else if (kind === 'eventstoredb') {
       const { connectEventStoreDbStore } = await import('@pinnstatistik/store-eventstore');
@@ -58,19 +64,14 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
       closers.push(() => connected.close());
       store = connected;
     } else {
-      const { createPostgresEventStore, createPostgresKeyStore } = await import(
-        '@pinnstatistik/store-postgres'
-      );
+      const { createPostgresEventStore } = await import('@pinnstatistik/store-postgres');
       const migrate = options.purpose === 'write';
       const connected = await createPostgresEventStore({ connection: target, migrate });
       closers.push(() => connected.close());
       store = connected;
-      if (options.keys === undefined) {
-        const own = await createPostgresKeyStore({ connection: target, migrate });
-        closers.push(() => own.close());
-        keys = own;
-        keysDescription = `keys in ${description}`;
-      }
+      // Never the events' own database by default: a copy of the events must not carry the keys
+      // that open them. An operator who shares one database says so with --keys <the same url>.
+      keysDescription = 'no key store given (keys live apart from the events: pass --keys)';
     }
     if (options.keys !== undefined) {
       const opened = await openKeyStore(options.keys, options.purpose);

@@ -17,9 +17,14 @@ export interface SourceAudit {
   readonly notes: readonly string[];
 }
 
-/** The total for progress: known up front for a file, else unknown. */
-export async function eventTotal(source: OpenedSource, file: string): Promise<number | undefined> {
-  return source.kind === 'file' ? countExportEvents(file) : undefined;
+/** The total for progress: counted up front for a file (only when shown on a terminal, given `io`), else unknown. */
+export async function eventTotal(
+  source: OpenedSource,
+  file: string,
+  io?: CliIo,
+): Promise<number | undefined> {
+  if (source.kind !== 'file' || (io !== undefined && io.stderr.isTTY !== true)) return undefined;
+  return countExportEvents(file);
 }
 
 /** Runs the compliance audit over a source in one pass, with progress on a terminal. */
@@ -30,7 +35,7 @@ export async function auditSource(
   io: CliIo,
 ): Promise<SourceAudit> {
   const overview = createLogOverview();
-  const progress = startProgress(io, 'auditing', await eventTotal(source, target));
+  const progress = startProgress(io, 'auditing', await eventTotal(source, target, io));
   let report: AuditReport;
   try {
     report = await auditLog(

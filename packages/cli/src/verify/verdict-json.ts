@@ -1,23 +1,39 @@
-import type { SourceAudit } from './audit-source.js';
+import type { Verdict } from './verdict.js';
 
-/** The audit for machines (`verify --json`): the verdict, what was read, notes and every finding. */
-export function verdictJson(audit: SourceAudit, source: string): string {
-  const { report } = audit;
+/** The verdict for machines (`verify --json`): clean or not, what was read, the log's commitment, notes and every finding. */
+export function verdictJson(verdict: Verdict, source: string): string {
+  const { audit, integrity } = verdict;
+  const { verification } = integrity;
+  const latest = verification.latest;
   return `${JSON.stringify(
     {
       format: 'pinnstatistik/audit',
-      version: 1,
+      version: 2,
       source,
       today: audit.today,
-      clean: report.clean,
-      events: report.events,
-      streams: report.streams,
-      sealedDetail: report.sealedDetail,
+      clean: verdict.clean,
+      events: verification.events,
+      streams: verification.leaves.length,
+      log: {
+        root: Buffer.from(verification.root).toString('hex'),
+        treeSize: verification.leaves.length,
+        checkpoint:
+          latest === undefined
+            ? null
+            : {
+                time: latest.checkpoint.time,
+                keyId: latest.checkpoint.keyId,
+                root: latest.checkpoint.root,
+                pinned: latest.pinned,
+              },
+        eventsAfterCheckpoint: verification.eventsAfterCheckpoint,
+      },
+      sealedDetail: audit.report.sealedDetail,
       keys: audit.keys,
       catalogues: audit.catalogues,
       unreadablePeriods: audit.unreadablePeriods,
       notes: audit.notes,
-      findings: report.findings,
+      findings: verdict.findings,
     },
     null,
     2,

@@ -34,7 +34,10 @@ function checkPolicy(
 
   policy.responsibleUnits.forEach((unit, unitIndex) => {
     if (!unitIds.has(unit))
-      issues.push({ path: at('responsibleUnits', unitIndex), message: `unknown unit "${unit}"` });
+      issues.push({
+        path: at('responsibleUnits', unitIndex),
+        message: "an unknown unit (not among the catalogue's units)",
+      });
   });
 
   const { tally } = policy;
@@ -53,14 +56,14 @@ function checkPolicy(
     if (!dimensions.has(id)) {
       issues.push({
         path: at('tally', 'contact', 'dimensions', dimensionIndex),
-        message: `unknown dimension "${id}"`,
+        message: "an unknown dimension (not among the catalogue's dimensions)",
       });
     }
   });
-  for (const [id, at2] of duplicates(contactDimensions)) {
+  for (const [, at2] of duplicates(contactDimensions)) {
     issues.push({
       path: at('tally', 'contact', 'dimensions', at2),
-      message: `dimension "${id}" listed twice`,
+      message: 'a dimension listed twice',
     });
   }
   tally.contact?.crossTabulations.forEach((pair, pairIndex) => {
@@ -68,9 +71,25 @@ function checkPolicy(
       if (!contactDimensions.includes(id)) {
         issues.push({
           path: at('tally', 'contact', 'crossTabulations', pairIndex, side),
-          message: `cross-tabulated dimension "${id}" is not tallied`,
+          message: 'a cross-tabulated dimension the intervention does not tally',
+        });
+      } else if (dimensions.get(id)?.kind === 'age-list') {
+        issues.push({
+          path: at('tally', 'contact', 'crossTabulations', pairIndex, side),
+          message: `"${id}" is a list of ages: its table counts people, not contacts, so it is not cross-tabulated`,
         });
       }
+    });
+  });
+  const grouped = new Set<string>();
+  tally.contact?.oneOf?.forEach((group, groupIndex) => {
+    group.forEach((id, memberIndex) => {
+      const path = at('tally', 'contact', 'oneOf', groupIndex, memberIndex);
+      if (!contactDimensions.includes(id)) issues.push({ path, message: `"${id}" is not tallied` });
+      else if (dimensions.get(id)?.kind === 'age-list')
+        issues.push({ path, message: `"${id}" is a list of ages and cannot be one of alternatives` });
+      if (grouped.has(id)) issues.push({ path, message: `"${id}" is in more than one group` });
+      grouped.add(id);
     });
   });
 
@@ -83,11 +102,17 @@ function checkPolicy(
     if (dimension?.kind !== 'age' || !contactDimensions.includes(range.enforcedOn)) {
       issues.push({
         path: at('targetGroup', 'ageRange', 'enforcedOn'),
-        message: `"${range.enforcedOn}" is not a tallied age dimension of this intervention`,
+        message: 'not a tallied age dimension of this intervention',
       });
     }
   }
   const limits = policy.series;
+  if (limits?.required === true && tally.contact === undefined) {
+    issues.push({
+      path: at('series', 'required'),
+      message: 'series are required but the intervention tallies no contacts',
+    });
+  }
   if (
     limits?.minContacts !== undefined &&
     limits.maxContacts !== undefined &&
@@ -97,24 +122,36 @@ function checkPolicy(
   }
 }
 
+// Messages name what is wrong and the path says where; they never quote the catalogue's own
+// strings, because a catalogue offered for adoption is untrusted input until it is adopted.
+
 /** Checks that every id a catalogue mentions exists and that every policy is consistent with its kind. */
 export function checkCatalogueReferences(parts: CatalogueParts, ctx: z.RefinementCtx): void {
   const issues: Issue[] = [];
-  for (const [id, index] of duplicates(parts.units.map((unit) => unit.id))) {
-    issues.push({ path: ['units', index, 'id'], message: `duplicate unit "${id}"` });
+  for (const [, index] of duplicates(parts.units.map((unit) => unit.id))) {
+    issues.push({ path: ['units', index, 'id'], message: 'a unit id used twice' });
   }
-  for (const [id, index] of duplicates(parts.dimensions.map((dimension) => dimension.id))) {
-    issues.push({ path: ['dimensions', index, 'id'], message: `duplicate dimension "${id}"` });
+  for (const [, index] of duplicates(parts.dimensions.map((dimension) => dimension.id))) {
+    issues.push({ path: ['dimensions', index, 'id'], message: 'a dimension id used twice' });
   }
-  for (const [id, index] of duplicates(parts.interventions.map((policy) => policy.id))) {
-    issues.push({ path: ['interventions', index, 'id'], message: `duplicate intervention "${id}"` });
+  for (const [, index] of duplicates(parts.interventions.map((policy) => policy.id))) {
+    issues.push({ path: ['interventions', index, 'id'], message: 'an intervention id used twice' });
   }
   parts.dimensions.forEach((dimension, index) => {
     if (dimension.kind === 'code-list' && parts.codeLists[dimension.codeList] === undefined) {
       issues.push({
         path: ['dimensions', index, 'codeList'],
-        message: `unknown code list "${dimension.codeList}"`,
+        message: "an unknown code list (not among the catalogue's code lists)",
       });
+    }
+    if (dimension.kind === 'age-list' && dimension.matchesCount !== undefined) {
+      const count = parts.dimensions.find((candidate) => candidate.id === dimension.matchesCount);
+      if (count?.kind !== 'count') {
+        issues.push({
+          path: ['dimensions', index, 'matchesCount'],
+          message: `"${dimension.matchesCount}" is not a count dimension`,
+        });
+      }
     }
   });
   if (parts.codeLists.gender === undefined) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssumptionSchema } from './assumption.js';
 import { checkCatalogueReferences } from './catalogue-references.js';
 import { CodeListSchema } from './code-list.js';
 import { DimensionSchema } from './dimension.js';
@@ -36,6 +37,8 @@ export const CatalogueSchema = z
     legalBasis: z.array(LegalProvisionSchema).min(1),
     /** Where the catalogue was read from, and how gaps in it were read. */
     source: LocalizedTextSchema.optional(),
+    /** Where the catalogue's header, code lists or dimensions say more than the source, and why. */
+    assumptions: z.array(AssumptionSchema).optional(),
     units: z.array(UnitSchema).min(1),
     codeLists: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/), CodeListSchema),
     dimensions: z.array(DimensionSchema),

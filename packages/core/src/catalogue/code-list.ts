@@ -24,7 +24,7 @@ export const CodeListSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['codes', index, 'code'],
-          message: `duplicate code "${entry.code}"`,
+          message: 'a code used twice in its list',
         });
       }
       seen.add(entry.code);
@@ -38,3 +38,10 @@ export type CodeList = z.infer<typeof CodeListSchema>;
 
 /** The code every default list carries for "not stated": a mark is always given, never guessed. */
 export const NOT_STATED = 'not-stated';
+
+/**
+ * The value stored for a dimension that does not apply to the contact: of a pair such as
+ * "pupil's age" and "parent's age" (Rörligt elevstöd), only the one that describes the person
+ * met is given.
+ */
+export const NOT_APPLICABLE = 'not-applicable';

@@ -7,7 +7,9 @@ const notStated = { code: NOT_STATED, label: { sv: 'Uppgift saknas', en: 'Not st
  * Default code lists, labelled in Swedish and English.
  *
  * They are the project's proposal: the source document names the dimensions but not
- * their values. A municipality confirms or replaces them in its own catalogue.
+ * their values. A municipality confirms or replaces them in its own catalogue. Health-care
+ * abbreviations follow the source ("BHV", barnhälsovården) and its pair "MHV"
+ * (mödrahälsovården).
  */
 export const defaultCodeLists = {
   gender: {
@@ -23,8 +25,8 @@ export const defaultCodeLists = {
     label: { sv: 'Väg in', en: 'Route in' },
     codes: [
       { code: 'own-initiative', label: { sv: 'Eget initiativ', en: 'Own initiative' } },
-      { code: 'child-health-care', label: { sv: 'Barnhälsovården (BVC)', en: 'Child health care (BVC)' } },
-      { code: 'maternity-care', label: { sv: 'Mödrahälsovården (MVC)', en: 'Maternity care (MVC)' } },
+      { code: 'child-health-care', label: { sv: 'Barnhälsovården (BHV)', en: 'Child health care (BHV)' } },
+      { code: 'maternity-care', label: { sv: 'Mödrahälsovården (MHV)', en: 'Maternity care (MHV)' } },
       { code: 'preschool', label: { sv: 'Förskola', en: 'Preschool' } },
       { code: 'school', label: { sv: 'Skola/elevhälsa', en: 'School/pupil health' } },
       { code: 'social-services', label: { sv: 'Socialtjänsten', en: 'Social services' } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssumptionSchema } from './assumption.js';
 import { DocumentationSchema } from './documentation-kind.js';
 import { SlugSchema } from './identifiers.js';
 import { LocalizedTextSchema } from './localized-text.js';
@@ -41,6 +42,12 @@ const ContactTallySchema = z
     dimensions: z.array(DimensionRefSchema),
     /** Pairs of dimensions whose cross-tabulation the statistics may show. */
     crossTabulations: z.array(z.tuple([DimensionRefSchema, DimensionRefSchema])).default([]),
+    /**
+     * Groups of tallied dimensions of which a contact marks exactly one (a contact with a
+     * pupil gives the pupil's age, one with a parent the parent's age); the others are stored
+     * as `not-applicable`, so every dimension's table still adds up to the contacts.
+     */
+    oneOf: z.array(z.array(DimensionRefSchema).min(2)).optional(),
   })
   .strict();
 
@@ -64,10 +71,23 @@ export const TallySpecSchema = z
 /** Limits on a series of contacts with one anonymous person (or family). */
 export const SeriesLimitsSchema = z
   .object({
+    /**
+     * Every contact of the intervention belongs to a series: a contact tallied without one is
+     * refused, so the limits cannot be bypassed. Absent means series are optional.
+     */
+    required: z.boolean().optional(),
+    /** The fewest contacts a series should have: a series closed with fewer is reported, never refused. */
     minContacts: z.number().int().min(1).optional(),
     maxContacts: z.number().int().min(1).optional(),
-    /** The words of the source document, for refusals. */
+    /**
+     * Whether ended series are tallied by their length. `false` where the source counts no
+     * sessions (the series exists for its working notes); absent means tallied.
+     */
+    lengthTallied: z.boolean().optional(),
+    /** The words of the source document, verbatim, for refusals. */
     source: LocalizedTextSchema.optional(),
+    /** How the project reads the limit where the source is not explicit (marked as the project's reading). */
+    reading: LocalizedTextSchema.optional(),
   })
   .strict();
 
@@ -94,6 +114,8 @@ export const InterventionPolicySchema = z
     series: SeriesLimitsSchema.optional(),
     /** Why no case record (social journal) is kept for the intervention. */
     exemptionGround: LocalizedTextSchema.optional(),
+    /** Where this policy goes beyond or against the source's words, and why. */
+    assumptions: z.array(AssumptionSchema).optional(),
   })
   .strict();
 

@@ -25,12 +25,18 @@ export function citeProvision(provision: LegalProvision): string {
   return `SFS ${provision.sfs}${chapter} ${provision.paragraph} §`;
 }
 
-/** The decision that adopted a catalogue version. */
+/**
+ * What a catalogue says for a fact its source does not give (a decision body, a diary number,
+ * a decision date): never an invented value.
+ */
+export const NOT_IN_SOURCE = 'uppgift saknas i källan';
+
+/** The decision that adopted a catalogue version; a field the source does not give is {@link NOT_IN_SOURCE}. */
 export const DecisionSchema = z
   .object({
     body: z.string().min(1),
     diaryNumber: z.string().min(1),
-    date: z.iso.date(),
+    date: z.union([z.iso.date(), z.literal(NOT_IN_SOURCE)]),
   })
   .strict();
 

@@ -32,7 +32,7 @@ describe('loading a catalogue from JSON', () => {
     ];
     expect(issuesOf(input)).toContainEqual({
       path: '/interventions/3/responsibleUnits/1',
-      message: 'unknown unit "tandvarden"',
+      message: "an unknown unit (not among the catalogue's units)",
     });
   });
 
@@ -68,10 +68,13 @@ describe('loading a catalogue from JSON', () => {
     ];
     expect(issuesOf(input)).toEqual(
       expect.arrayContaining([
-        { path: '/interventions/0/tally/contact/dimensions/7', message: 'unknown dimension "shoeSize"' },
+        {
+          path: '/interventions/0/tally/contact/dimensions/7',
+          message: "an unknown dimension (not among the catalogue's dimensions)",
+        },
         {
           path: '/interventions/0/tally/contact/crossTabulations/1/1',
-          message: 'cross-tabulated dimension "relationToRelative" is not tallied',
+          message: 'a cross-tabulated dimension the intervention does not tally',
         },
       ]),
     );
@@ -121,13 +124,13 @@ describe('the catalogue in force on a date', () => {
   it('is the latest version effective on or before the date', () => {
     const history = [first, revised];
     expect(catalogueInForceOn(history, '2024-12-31')).toBeUndefined();
-    expect(catalogueInForceOn(history, '2025-01-01')?.version).toBe('1.0');
-    expect(catalogueInForceOn(history, '2025-06-30')?.version).toBe('1.0');
+    expect(catalogueInForceOn(history, '2025-01-01')?.version).toBe('1.1');
+    expect(catalogueInForceOn(history, '2025-06-30')?.version).toBe('1.1');
     expect(catalogueInForceOn(history, '2025-07-01')?.version).toBe('2.0');
   });
 
   it('does not depend on adoption order when effective dates differ (a later adoption can be for an earlier date)', () => {
-    expect(catalogueInForceOn([revised, first], '2025-03-01')?.version).toBe('1.0');
+    expect(catalogueInForceOn([revised, first], '2025-03-01')?.version).toBe('1.1');
     expect(catalogueInForceOn([revised, first], '2025-08-01')?.version).toBe('2.0');
   });
 });

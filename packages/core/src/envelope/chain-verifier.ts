@@ -1,13 +1,10 @@
 import type { RecordedEvent } from '../ports/event-store.js';
-import { GENESIS_HASH, hashEvent } from './envelope.js';
+import { readHeader } from './envelope-header.js';
+import { GENESIS_HASH, hashEvent, sameHash } from './event-hash.js';
 
 /** Something wrong with a stream's hash chain, located by stream, revision and position. */
 export interface ChainFinding {
-  readonly code:
-    | 'CHAIN_HASH_MISMATCH'
-    | 'CHAIN_LINK_BROKEN'
-    | 'CHAIN_REVISION_GAP'
-    | 'CHAIN_ENVELOPE_MISSING';
+  readonly code: 'CHAIN_HASH_MISMATCH' | 'CHAIN_REVISION_GAP' | 'CHAIN_ENVELOPE_MISSING';
   readonly stream: string;
   readonly revision: number;
   readonly position: string;
@@ -17,12 +14,13 @@ export interface ChainFinding {
 /** The last verified event of a stream. */
 export interface ChainLink {
   readonly revision: number;
-  readonly hash: string;
+  readonly hash: Uint8Array;
 }
 
 /**
  * Checks one event against the link before it (`undefined` for a stream's first event):
- * revisions follow one another, `prev` is the previous hash, and the hash matches the content.
+ * revisions follow one another, and its stored hash is the hash of the previous one and its
+ * own bytes — so an edited, removed or reordered event breaks the chain where it happened.
  */
 export function checkLink(event: RecordedEvent, link: ChainLink | undefined): ChainFinding | undefined {
   const finding = (code: ChainFinding['code'], message: string): ChainFinding => ({
@@ -32,19 +30,25 @@ export function checkLink(event: RecordedEvent, link: ChainLink | undefined): Ch
     position: event.position,
     message,
   });
-  const { prev, hash } = event.metadata;
-  if (typeof prev !== 'string' || typeof hash !== 'string') {
-    return finding('CHAIN_ENVELOPE_MISSING', 'the event carries no prev/hash');
-  }
+  const header = readHeader(event.metadata);
+  if (header === undefined) return finding('CHAIN_ENVELOPE_MISSING', 'the event carries no envelope header');
   const expectedRevision = link === undefined ? 0 : link.revision + 1;
   if (event.revision !== expectedRevision) {
     return finding('CHAIN_REVISION_GAP', `expected revision ${expectedRevision}, found ${event.revision}`);
   }
-  if (prev !== (link?.hash ?? GENESIS_HASH)) {
-    return finding('CHAIN_LINK_BROKEN', 'prev does not match the hash of the event before it');
-  }
-  if (hashEvent(event) !== hash) {
-    return finding('CHAIN_HASH_MISMATCH', 'the content does not match its hash (altered after writing)');
+  const recomputed = hashEvent(link?.hash ?? GENESIS_HASH, {
+    stream: event.stream,
+    revision: event.revision,
+    id: event.id,
+    type: event.type,
+    codecId: event.metadata[1] as number,
+    payload: event.data,
+  });
+  if (!sameHash(recomputed, header.hash)) {
+    return finding(
+      'CHAIN_HASH_MISMATCH',
+      'the stored hash does not follow from the event before it and this event (altered, removed or reordered)',
+    );
   }
   return undefined;
 }
@@ -55,16 +59,16 @@ export function checkLink(event: RecordedEvent, link: ChainLink | undefined): Ch
  */
 export function createChainVerifier(): {
   check(event: RecordedEvent): ChainFinding | undefined;
-  lastHash(stream: string): string | undefined;
+  lastLink(stream: string): ChainLink | undefined;
 } {
   const links = new Map<string, ChainLink>();
   return {
     check(event) {
       const result = checkLink(event, links.get(event.stream));
-      const hash = event.metadata.hash;
-      if (typeof hash === 'string') links.set(event.stream, { revision: event.revision, hash });
+      const header = readHeader(event.metadata);
+      if (header !== undefined) links.set(event.stream, { revision: event.revision, hash: header.hash });
       return result;
     },
-    lastHash: (stream) => links.get(stream)?.hash,
+    lastLink: (stream) => links.get(stream),
   };
 }

@@ -1,5 +1,4 @@
 import type { Either } from 'fp-ts/lib/Either.js';
-import type { JsonObject, JsonValue } from '../json.js';
 
 /**
  * What the writer expects of a stream: that it does not exist, that it does, nothing at all,
@@ -7,13 +6,22 @@ import type { JsonObject, JsonValue } from '../json.js';
  */
 export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | number;
 
-/** An event as handed to a store: already encoded, hashed and chained by the core. */
+/**
+ * An event as handed to a store: already encoded, hashed and chained by the core. A store
+ * keeps the bytes exactly as given and interprets none of them: `data` is the payload (JSON
+ * text for events kept in clear, ciphertext for private ones) and `metadata` the envelope's
+ * clear header (codec and chain hash). Both are read-only once handed over.
+ */
 export interface EventToAppend {
-  /** Unique within its stream; derived from the command id, so a retried command has the same ids. */
+  /**
+   * A UUID, unique within its stream; derived from the command id (keyed for private
+   * streams), so a retried command has the same ids and the store de-duplicates it.
+   */
   readonly id: string;
+  /** The event's type in clear (`Encrypted` for events whose real type is private). */
   readonly type: string;
-  readonly data: JsonValue;
-  readonly metadata: JsonObject;
+  readonly data: Uint8Array;
+  readonly metadata: Uint8Array;
 }
 
 /** An event as a store returns it. */
@@ -57,17 +65,47 @@ export interface AppendTooLarge {
   readonly limit: number;
 }
 
+/** The stream was deleted (its detail shredded): nothing is ever appended to it again. */
+export interface StreamDeleted {
+  readonly code: 'STREAM_DELETED';
+  readonly stream: string;
+}
+
 /** Why an append wrote nothing, as data. */
-export type AppendError = WrongExpectedRevision | AppendTooLarge;
+export type AppendError = WrongExpectedRevision | AppendTooLarge | StreamDeleted;
+
+const APPEND_ERROR_CODES: ReadonlySet<unknown> = new Set([
+  'WRONG_EXPECTED_REVISION',
+  'APPEND_TOO_LARGE',
+  'STREAM_DELETED',
+]);
 
 /** Structural guard for {@link AppendError}. */
 export function isAppendError(value: unknown): value is AppendError {
   if (typeof value !== 'object' || value === null) return false;
-  const code = (value as { code?: unknown }).code;
   return (
-    (code === 'WRONG_EXPECTED_REVISION' || code === 'APPEND_TOO_LARGE') &&
+    APPEND_ERROR_CODES.has((value as { code?: unknown }).code) &&
     typeof (value as { stream?: unknown }).stream === 'string'
   );
+}
+
+/** One stream's part of an atomic {@link EventStore.appendBatch}. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
+/** What deleting streams did. */
+export interface StreamDeletion {
+  /** How many events were removed (0 for streams absent or deleted already). */
+  readonly removed: number;
+  /**
+   * How far the removal reaches: `physical` when the bytes are gone from the store when this
+   * returns, `logical` when the store hides them at once and removes them later (EventStoreDB
+   * until a scavenge; PostgreSQL until its vacuum completes — each adapter documents which).
+   */
+  readonly extent: 'physical' | 'logical';
 }
 
 /** Options for reading one stream. */
@@ -127,7 +165,9 @@ export interface Subscription {
 
 /**
  * The storage port: an append-only log of streams. Conflicts come back as data; faults of
- * the infrastructure are thrown. Streams are never edited.
+ * the infrastructure are thrown (a lost or stalled connection as a {@link StoreUnavailable}).
+ * Events are never edited; the only removal is {@link EventStore.deleteStream}, used for the
+ * shredded detail of sealed periods and closed series.
  */
 export interface EventStore {
   /**
@@ -141,6 +181,21 @@ export interface EventStore {
     events: readonly EventToAppend[],
     options: { readonly expected: ExpectedRevision },
   ): Promise<Either<AppendError, AppendSuccess>>;
+  /**
+   * Appends to several streams atomically where the store can (one transaction): either every
+   * part is written or none is, and the first part that cannot be written is the error.
+   * Idempotent by event id per stream, as `append`. Stores without multi-stream transactions
+   * document how close they come (EventStoreDB: a resumable, idempotent plan).
+   */
+  appendBatch(parts: readonly StreamAppend[]): Promise<Either<AppendError, readonly AppendSuccess[]>>;
+  /**
+   * Removes every event of some streams (a sealed period's detail, a closed series) in one
+   * operation, so a store that must compact its files after deleting does it once: afterwards
+   * `readStream` is empty, `readAll` and subscriptions never return their events, and an
+   * append to one is refused with `STREAM_DELETED` (the names are kept as tombstones, so a
+   * stale writer cannot revive them). Deleting absent or deleted streams is not an error.
+   */
+  deleteStreams(streams: readonly string[]): Promise<StreamDeletion>;
   /** One stream's events; an absent stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Every stream's events in global (append) order. */

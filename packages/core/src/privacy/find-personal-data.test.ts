@@ -8,6 +8,7 @@ import { scanForPersonalData } from './personal-data-guard.js';
 describe('recognising personal data', () => {
   it.each([
     ['121212-1212', 'personnummer'],
+    ['121212-1213', 'personnummer'],
     ['1212121212', 'personnummer'],
     ['19121212-1212', 'personnummer'],
     ['191212121212', 'personnummer'],
@@ -37,7 +38,7 @@ describe('recognising personal data', () => {
   );
 
   it.each([
-    ['121212-1213', 'a wrong check digit'],
+    ['1212 12 1213', 'loosely written digits with a wrong check digit'],
     ['121312-1210', 'month 13'],
     ['2025-03-14', 'a date'],
     ['2025-03', 'a period'],
@@ -69,8 +70,18 @@ describe('recognising personal data', () => {
 
 describe('scanning an input', () => {
   it('finds personal data in nested values and reports the path, never the value', () => {
-    const finding = scanForPersonalData({ marks: { routeIn: 'self', note: ['ok', 'mail anna@example.se'] } });
-    expect(finding).toEqual({ path: '/marks/note/1', kind: 'email-address' });
+    const finding = scanForPersonalData({ type: 'WriteNote', text: ['ok', 'mail anna@example.se'] });
+    expect(finding).toEqual({ path: '/text/1', kind: 'email-address' });
+  });
+
+  it('names in the path only what the library named: the pointer stops at a key the caller made up', () => {
+    expect(scanForPersonalData({ marks: { lisaBerg: ['ok', 'anna@example.se'] } })).toEqual({
+      path: '/marks',
+      kind: 'email-address',
+    });
+    expect(
+      scanForPersonalData({ marks: { routeIn: 'anna@example.se' } }, { vocabulary: new Set(['routeIn']) }),
+    ).toEqual({ path: '/marks/routeIn', kind: 'email-address' });
   });
 
   it('finds personal data in object keys without naming the key', () => {
@@ -80,7 +91,42 @@ describe('scanning an input', () => {
     });
   });
 
-  it('finds a personnummer given as a number', () => {
-    expect(scanForPersonalData({ age: 1212121212 })).toEqual({ path: '/age', kind: 'personnummer' });
+  it('finds a personnummer or a phone number given as a number (whose leading zero is lost)', () => {
+    const counts = (value: number) => ({ participants: { adults: { female: value } } });
+    expect(scanForPersonalData(counts(1212121212))).toEqual({
+      path: '/participants/adults',
+      kind: 'personnummer',
+    });
+    expect(scanForPersonalData(counts(811218.9876))).toEqual({
+      path: '/participants/adults',
+      kind: 'personnummer',
+    });
+    expect(scanForPersonalData(counts(701234567))).toEqual({
+      path: '/participants/adults',
+      kind: 'phone-number',
+    });
+    expect(scanForPersonalData(counts(10_000))).toBeUndefined();
+  });
+});
+
+describe('command ids (UUIDs)', () => {
+  it('a personnummer written as the start or the end of a UUID is found', () => {
+    expect(findPersonalData('19811218-9876-4abc-8def-0123456789ab')).toBe('personnummer');
+    expect(findPersonalData('0f0b1c2d-1234-4abc-8def-198112189876')).toBe('personnummer');
+  });
+
+  it('random UUIDs are not refused (their digits make date-like runs by chance)', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => findPersonalData(uuid) === undefined),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe("the catalogue's own words", () => {
+  it("skip the scan: a value equal to one of the catalogue's ids or codes is known not to be personal data", () => {
+    const marks = { marks: { unit: '0393-78100' } };
+    expect(scanForPersonalData(marks)?.kind).toBe('phone-number');
+    expect(scanForPersonalData(marks, { vocabulary: new Set(['0393-78100']) })).toBeUndefined();
   });
 });

@@ -27,13 +27,13 @@ export interface DocumentationExempt extends RefusalBase<'DOCUMENTATION_EXEMPT'>
 export interface CaseRecordRequired extends RefusalBase<'CASE_RECORD_REQUIRED'> {
   readonly system: LocalizedText;
 }
-/** No intervention with that id in the catalogue in force. */
-export interface UnknownIntervention extends RefusalBase<'UNKNOWN_INTERVENTION'> {
-  readonly interventionId: string;
-}
+/** No intervention with that id in the catalogue in force. The id that was sent is not repeated. */
+export interface UnknownIntervention extends RefusalBase<'UNKNOWN_INTERVENTION'> {}
 /** The unit is not responsible for the intervention (or does not exist). */
 export interface UnitNotResponsible extends RefusalBase<'UNIT_NOT_RESPONSIBLE'> {
-  readonly unitId: string;
+  /** The unit, only when it is one of the catalogue's: an id the catalogue does not know is never repeated. */
+  readonly unitId?: string;
+  /** The catalogue's ids of the units that are. */
   readonly responsibleUnits: readonly string[];
 }
 /** The intervention does not keep this kind of tally (contacts, group meetings, visitors). */
@@ -42,7 +42,9 @@ export interface RecordingNotAllowed extends RefusalBase<'RECORDING_NOT_ALLOWED'
 }
 /** A mark for a dimension the intervention's policy does not tally. */
 export interface DimensionNotAllowed extends RefusalBase<'DIMENSION_NOT_ALLOWED'> {
-  readonly dimension: string;
+  /** The dimension, only when it is one of the catalogue's: a key the catalogue does not know is never repeated. */
+  readonly dimension?: string;
+  /** The catalogue's ids of the dimensions that are tallied. */
   readonly allowed: readonly string[];
 }
 /** A dimension the policy tallies was left out (use `not-stated` when it is unknown). */
@@ -65,25 +67,23 @@ export interface NoCatalogueInForce extends RefusalBase<'NO_CATALOGUE_IN_FORCE'>
 }
 /** Input looked like a personnummer, samordningsnummer, phone number or e-mail address. The value is never repeated. */
 export interface PersonalDataDetected extends RefusalBase<'PERSONAL_DATA_DETECTED'> {
+  /** Where: a JSON Pointer that names only schema fields, catalogue ids and indices (a key that is personal data is located by its parent). */
   readonly path: string;
   readonly personalDataKind: PersonalDataKind;
 }
-/** Input did not have the command's shape. */
+/** Input did not have the command's shape, or was not plain data within the input limits. */
 export interface InvalidInput extends RefusalBase<'INVALID_INPUT'> {
+  /** Each problem by a pointer that names only schema fields, and what was expected — never what was sent. */
   readonly issues: readonly ValidationIssue[];
 }
 /** A tally dated after today. */
 export interface DateInFuture extends RefusalBase<'DATE_IN_FUTURE'> {
   readonly date: string;
 }
-/** The tally to void is not on the sheet. */
-export interface TallyNotFound extends RefusalBase<'TALLY_NOT_FOUND'> {
-  readonly tallyId: string;
-}
-/** The tally was voided already. */
-export interface TallyAlreadyVoided extends RefusalBase<'TALLY_ALREADY_VOIDED'> {
-  readonly tallyId: string;
-}
+/** The tally to void is not on the sheet. (The caller knows which; its id is not repeated.) */
+export interface TallyNotFound extends RefusalBase<'TALLY_NOT_FOUND'> {}
+/** The tally was voided already. (The caller knows which; its id is not repeated.) */
+export interface TallyAlreadyVoided extends RefusalBase<'TALLY_ALREADY_VOIDED'> {}
 /** A catalogue that failed validation was offered for adoption. */
 export interface CatalogueRejected extends RefusalBase<'CATALOGUE_REJECTED'> {
   readonly issues: readonly ValidationIssue[];
@@ -130,6 +130,20 @@ export interface PeriodNotSealed extends RefusalBase<'PERIOD_NOT_SEALED'> {
   readonly period: string;
 }
 
+/** The intervention requires every contact to belong to a series (its limit counts them). */
+export interface SeriesRequired extends RefusalBase<'SERIES_REQUIRED'> {
+  readonly interventionId: string;
+}
+/** The command id was used before for a command with other content: nothing was written. */
+export interface CommandIdReused extends RefusalBase<'COMMAND_ID_REUSED'> {}
+/**
+ * The store could not be reached and the retries ran out. `outcome` says whether anything may
+ * have been written; either way the same command may be retried as is (it is idempotent).
+ */
+export interface StoreUnavailableRefusal extends RefusalBase<'STORE_UNAVAILABLE'> {
+  readonly outcome: 'not-written' | 'unknown';
+}
+
 /** Every reason the library refuses a command: a discriminated union on `code`. */
 export type Refusal =
   | DocumentationExempt
@@ -158,7 +172,10 @@ export type Refusal =
   | UnknownSeries
   | SeriesClosed
   | WorkingNotesNotAllowed
-  | PeriodNotSealed;
+  | PeriodNotSealed
+  | SeriesRequired
+  | CommandIdReused
+  | StoreUnavailableRefusal;
 
 /** A refusal's stable code. */
 export type RefusalCode = Refusal['code'];
@@ -192,6 +209,9 @@ export const REFUSAL_CODES = [
   'SERIES_CLOSED',
   'WORKING_NOTES_NOT_ALLOWED',
   'PERIOD_NOT_SEALED',
+  'SERIES_REQUIRED',
+  'COMMAND_ID_REUSED',
+  'STORE_UNAVAILABLE',
 ] as const satisfies readonly RefusalCode[];
 
 const knownCodes: ReadonlySet<string> = new Set(REFUSAL_CODES);

@@ -14,6 +14,28 @@ const personalDataNames: Record<PersonalDataKind, LocalizedText> = {
 
 const list = (values: readonly string[]): string => values.join(', ');
 
+/**
+ * The rule of a refusal about a sheet (not about a policy): without its intervention id,
+ * which may be one the caller sent and nothing checked against the catalogue (a void or a
+ * sealed month is refused before the policy is looked up).
+ */
+const sheetRule = ({ interventionId: _unchecked, ...rule }: RuleReference): RuleReference => rule;
+
+/** Where the first problem is, and how many more there are; the English adds what was expected. */
+function summarise(issues: readonly ValidationIssue[]): LocalizedText {
+  const [first] = issues;
+  const more = issues.length - 1;
+  const sv = first === undefined || first.path === '' ? 'i indata som helhet' : `i fältet ${first.path}`;
+  const en =
+    first === undefined
+      ? 'the input as a whole'
+      : `${first.path || 'the input as a whole'}: ${first.message}`;
+  return {
+    sv: more > 0 ? `${sv} och ${more} fel till` : sv,
+    en: more > 0 ? `${en} (and ${more} more)` : en,
+  };
+}
+
 /** Builders for every refusal, each with its Swedish and English message. */
 export const refuse = {
   documentationExempt: (
@@ -44,32 +66,49 @@ export const refuse = {
       en: `${name.en} requires a case record and does not belong here. Document it in: ${system.en}.`,
     },
   }),
-  unknownIntervention: (rule: RuleReference, interventionId: string): Of<'UNKNOWN_INTERVENTION'> => ({
-    kind: 'refusal',
-    code: 'UNKNOWN_INTERVENTION',
-    rule,
-    interventionId,
-    message: {
-      sv: `Insatsen "${interventionId}" finns inte i katalogen ${rule.catalogueId ?? ''} version ${rule.catalogueVersion ?? ''}. Ange insatsens id, inte dess namn.`,
-      en: `There is no intervention "${interventionId}" in catalogue ${rule.catalogueId ?? ''} version ${rule.catalogueVersion ?? ''}. Give the intervention's id, not its name.`,
-    },
-  }),
+  /** The intervention id that was sent is never repeated (the second argument is ignored; it is kept for callers). */
+  unknownIntervention: (rule: RuleReference, _interventionId?: string): Of<'UNKNOWN_INTERVENTION'> => {
+    const catalogue =
+      rule.catalogueId === undefined ? '' : ` ${rule.catalogueId} version ${rule.catalogueVersion ?? ''}`;
+    return {
+      kind: 'refusal',
+      code: 'UNKNOWN_INTERVENTION',
+      rule,
+      message: {
+        sv: `Det finns ingen sådan insats i katalogen${catalogue}. Ange insatsens id från katalogen, inte dess namn.`,
+        en: `There is no such intervention in the catalogue${catalogue}. Give the intervention's id from the catalogue, not its name.`,
+      },
+    };
+  },
+  /**
+   * `unit` is the catalogue's unit when the id sent is one of them (it is then named by its
+   * label); an id the catalogue does not know is never repeated.
+   */
   unitNotResponsible: (
     rule: RuleReference,
     name: LocalizedText,
-    unitId: string,
-    responsibleUnits: readonly string[],
-  ): Of<'UNIT_NOT_RESPONSIBLE'> => ({
-    kind: 'refusal',
-    code: 'UNIT_NOT_RESPONSIBLE',
-    rule,
-    unitId,
-    responsibleUnits,
-    message: {
-      sv: `Enheten "${unitId}" ansvarar inte för ${name.sv}. Ansvariga enheter: ${list(responsibleUnits)}.`,
-      en: `Unit "${unitId}" is not responsible for ${name.en}. Responsible units: ${list(responsibleUnits)}.`,
-    },
-  }),
+    unit: { readonly id: string; readonly name: LocalizedText } | undefined,
+    responsible: readonly { readonly id: string; readonly name: LocalizedText }[],
+  ): Of<'UNIT_NOT_RESPONSIBLE'> => {
+    const units = (language: 'sv' | 'en') => responsible.map((entry) => entry.name[language]).join(', ');
+    return {
+      kind: 'refusal',
+      code: 'UNIT_NOT_RESPONSIBLE',
+      rule,
+      ...(unit === undefined ? {} : { unitId: unit.id }),
+      responsibleUnits: responsible.map((entry) => entry.id),
+      message:
+        unit === undefined
+          ? {
+              sv: `Den angivna enheten finns inte i katalogen. ${name.sv} ges av: ${units('sv')}.`,
+              en: `The unit given is not in the catalogue. ${name.en} is delivered by: ${units('en')}.`,
+            }
+          : {
+              sv: `Enheten ${unit.name.sv} ansvarar inte för ${name.sv}. Ansvariga enheter: ${units('sv')}.`,
+              en: `${unit.name.en} is not responsible for ${name.en}. Responsible units: ${units('en')}.`,
+            },
+    };
+  },
   recordingNotAllowed: (
     rule: RuleReference,
     name: LocalizedText,
@@ -91,22 +130,35 @@ export const refuse = {
       },
     };
   },
+  /**
+   * `dimension` is the catalogue's dimension when the key sent is one of them (it is then
+   * named by its label); a key the catalogue does not know is never repeated.
+   */
   dimensionNotAllowed: (
     rule: RuleReference,
     name: LocalizedText,
-    dimension: string,
-    allowed: readonly string[],
-  ): Of<'DIMENSION_NOT_ALLOWED'> => ({
-    kind: 'refusal',
-    code: 'DIMENSION_NOT_ALLOWED',
-    rule,
-    dimension,
-    allowed,
-    message: {
-      sv: `Uppgiften "${dimension}" får inte registreras för ${name.sv}. Tillåtna uppgifter: ${list(allowed) || 'inga'}.`,
-      en: `"${dimension}" may not be recorded for ${name.en}. Allowed: ${list(allowed) || 'none'}.`,
-    },
-  }),
+    dimension: { readonly id: string; readonly label: LocalizedText } | undefined,
+    allowed: readonly { readonly id: string; readonly label: LocalizedText }[],
+  ): Of<'DIMENSION_NOT_ALLOWED'> => {
+    const labels = (language: 'sv' | 'en') => allowed.map((entry) => entry.label[language]).join(', ');
+    return {
+      kind: 'refusal',
+      code: 'DIMENSION_NOT_ALLOWED',
+      rule,
+      ...(dimension === undefined ? {} : { dimension: dimension.id }),
+      allowed: allowed.map((entry) => entry.id),
+      message:
+        dimension === undefined
+          ? {
+              sv: `En uppgift som inte finns i katalogen skickades för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
+              en: `A mark the catalogue does not know was sent for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
+            }
+          : {
+              sv: `Uppgiften ${dimension.label.sv} registreras inte för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
+              en: `${dimension.label.en} is not recorded for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
+            },
+    };
+  },
   dimensionMissing: (
     rule: RuleReference,
     name: LocalizedText,
@@ -170,18 +222,22 @@ export const refuse = {
     path,
     personalDataKind,
     message: {
-      sv: `Fältet ${path || '(roten)'} ser ut att innehålla ${personalDataNames[personalDataKind].sv}. Pinnstatistik får inte kunna kopplas till enskilda: ingenting har sparats.`,
-      en: `Field ${path || '(root)'} appears to contain ${personalDataNames[personalDataKind].en}. Tallies must not be linkable to individuals: nothing was stored.`,
+      sv: `Indata ser ut att innehålla ${personalDataNames[personalDataKind].sv} (${path === '' ? 'i indata' : `i fältet ${path}`}). Uppgifter som kan identifiera en person får inte skickas hit; ingenting har sparats.`,
+      en: `The input appears to contain ${personalDataNames[personalDataKind].en} (${path === '' ? 'in the input' : `in field ${path}`}). Nothing that can identify a person may be sent here; nothing was stored.`,
     },
   }),
+  /** Issues name only schema fields and what was expected (`toSafeValidationIssues`); the message repeats nothing else. */
   invalidInput: (issues: readonly ValidationIssue[], clause = 'commands'): Of<'INVALID_INPUT'> => {
-    const summary = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    const { sv, en } = summarise(issues);
     return {
       kind: 'refusal',
       code: 'INVALID_INPUT',
       rule: { clause },
       issues,
-      message: { sv: `Ogiltig indata – ${summary}`, en: `Invalid input – ${summary}` },
+      message: {
+        sv: `Indata har inte kommandots form: fel ${sv}. Ingenting har sparats.`,
+        en: `Invalid input – ${en}. Nothing was stored.`,
+      },
     };
   },
   dateInFuture: (date: string): Of<'DATE_IN_FUTURE'> => ({
@@ -194,34 +250,35 @@ export const refuse = {
       en: `The date ${date} has not happened yet; tallies record what has happened.`,
     },
   }),
-  tallyNotFound: (rule: RuleReference, tallyId: string): Of<'TALLY_NOT_FOUND'> => ({
+  /** The tally id is not repeated: the caller knows which tally it named (the second argument is ignored); nor is the intervention id. */
+  tallyNotFound: (rule: RuleReference, _tallyId?: string): Of<'TALLY_NOT_FOUND'> => ({
     kind: 'refusal',
     code: 'TALLY_NOT_FOUND',
-    rule,
-    tallyId,
+    rule: sheetRule(rule),
     message: {
-      sv: `Registreringen ${tallyId} finns inte på pinnlistan för den insatsen, enheten och månaden.`,
-      en: `Tally ${tallyId} is not on the tally sheet of that intervention, unit and month.`,
+      sv: 'Registreringen finns inte på pinnlistan för den insatsen, enheten och månaden.',
+      en: 'The tally is not on the tally sheet of that intervention, unit and month.',
     },
   }),
-  tallyAlreadyVoided: (rule: RuleReference, tallyId: string): Of<'TALLY_ALREADY_VOIDED'> => ({
+  /** The tally id is not repeated: the caller knows which tally it named (the second argument is ignored); nor is the intervention id. */
+  tallyAlreadyVoided: (rule: RuleReference, _tallyId?: string): Of<'TALLY_ALREADY_VOIDED'> => ({
     kind: 'refusal',
     code: 'TALLY_ALREADY_VOIDED',
-    rule,
-    tallyId,
+    rule: sheetRule(rule),
     message: {
-      sv: `Registreringen ${tallyId} är redan makulerad.`,
-      en: `Tally ${tallyId} has already been voided.`,
+      sv: 'Registreringen är redan makulerad.',
+      en: 'The tally has already been voided.',
     },
   }),
+  /** Issues name only schema fields and what was expected (`toSafeValidationIssues`); the message repeats nothing else. */
   catalogueRejected: (issues: readonly ValidationIssue[]): Of<'CATALOGUE_REJECTED'> => {
-    const summary = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    const { sv, en } = summarise(issues);
     return {
       kind: 'refusal',
       code: 'CATALOGUE_REJECTED',
       rule: { clause: 'catalogue/schema' },
       issues,
-      message: { sv: `Katalogen är ogiltig – ${summary}`, en: `The catalogue is invalid – ${summary}` },
+      message: { sv: `Katalogen är ogiltig: fel ${sv}.`, en: `The catalogue is invalid – ${en}.` },
     };
   },
   catalogueVersionExists: (rule: RuleReference, version: string): Of<'CATALOGUE_VERSION_EXISTS'> => ({
@@ -247,7 +304,7 @@ export const refuse = {
   sheetSealed: (rule: RuleReference, period: string): Of<'SHEET_SEALED'> => ({
     kind: 'refusal',
     code: 'SHEET_SEALED',
-    rule,
+    rule: sheetRule(rule),
     period,
     message: {
       sv: `Perioden ${period} är förseglad: detaljerna är ersatta av aggregat och nyckeln är förstörd. Registrera en rättelse som en ändring av pinnlistan (AmendSheet) med ett orsaksvärde.`,
@@ -344,5 +401,44 @@ export const refuse = {
       sv: `Perioden ${period} är inte förseglad: rätta genom att makulera registreringen och registrera på nytt.`,
       en: `The period ${period} is not sealed: correct it by voiding the tally and tallying again.`,
     },
+  }),
+  seriesRequired: (
+    rule: RuleReference,
+    name: LocalizedText,
+    interventionId: string,
+  ): Of<'SERIES_REQUIRED'> => ({
+    kind: 'refusal',
+    code: 'SERIES_REQUIRED',
+    rule,
+    interventionId,
+    message: {
+      sv: `${name.sv}: varje kontakt hör till en serie, så att gränsen för antalet sammanhängande kontakter kan hållas. Öppna en serie (OpenSeries) och registrera kontakten i den (RecordSession).`,
+      en: `${name.en}: every contact belongs to a series, so that the limit on connected contacts holds. Open a series (OpenSeries) and record the contact in it (RecordSession).`,
+    },
+  }),
+  commandIdReused: (): Of<'COMMAND_ID_REUSED'> => ({
+    kind: 'refusal',
+    code: 'COMMAND_ID_REUSED',
+    rule: { clause: 'service/idempotency' },
+    message: {
+      sv: 'Kommando-id:t har redan använts för ett kommando med annat innehåll. Ingenting sparades; ge varje nytt kommando ett nytt id.',
+      en: 'The command id was already used for a command with other content. Nothing was stored; give every new command a new id.',
+    },
+  }),
+  storeUnavailable: (outcome: 'not-written' | 'unknown'): Of<'STORE_UNAVAILABLE'> => ({
+    kind: 'refusal',
+    code: 'STORE_UNAVAILABLE',
+    rule: { clause: 'service/store' },
+    outcome,
+    message:
+      outcome === 'not-written'
+        ? {
+            sv: 'Lagringen svarar inte och försöken tog slut. Ingenting sparades; försök igen med samma kommando.',
+            en: 'The store does not answer and the retries ran out. Nothing was stored; retry the same command.',
+          }
+        : {
+            sv: 'Förbindelsen med lagringen bröts och försöken tog slut; det är okänt om kommandot hann sparas. Försök igen med samma kommando: det räknas aldrig två gånger.',
+            en: 'The connection to the store broke and the retries ran out; whether the command was stored is unknown. Retry the same command: it is never counted twice.',
+          },
   }),
 };

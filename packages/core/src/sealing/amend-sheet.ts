@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PeriodSchema, SlugSchema } from '../catalogue/identifiers.js';
-import { CommandIdSchema } from '../tally/commands.js';
+import { CommandIdSchema, MarksSchema } from '../tally/commands.js';
 import { VOID_REASONS } from '../tally/void-reasons.js';
 
 const ByGenderSchema = z.record(z.string().max(40), z.number().int().min(0).max(10_000));
@@ -21,10 +21,7 @@ export const AmendSheetSchema = z
       z
         .object({
           type: z.literal('contact'),
-          marks: z.record(
-            z.string().max(40),
-            z.union([z.string().min(1).max(40), z.number().int().min(0).max(130)]),
-          ),
+          marks: MarksSchema,
         })
         .strict(),
       z

@@ -1,21 +1,69 @@
+import type { ConsistencyFrom } from '../merkle/deletion-proofs.js';
 import type { SheetCoordinates } from '../tally/events.js';
 import type { SheetTables } from '../tally/sheet-tables.js';
 import type { VoidReason } from '../tally/void-reasons.js';
 
-/** A sheet was opened in the period (encrypted: which intervention and unit, and its stream). */
+/** A sheet was opened in the period (private, in the period's registry: which intervention and unit, and its stream). */
 export interface SheetRegistered {
   readonly type: 'SheetRegistered';
   readonly data: SheetCoordinates & { readonly stream: string };
 }
 
-/** A sheet's detail was summarised into its aggregate tables (in clear: this is the aggregate). */
-export interface SheetSealed {
-  readonly type: 'SheetSealed';
-  readonly data: SheetCoordinates & {
-    readonly catalogueVersions: readonly string[];
-    /** How many detail events the tables summarise. */
-    readonly detailEvents: number;
-    readonly tables: SheetTables;
+/** The registry was closed for sealing: no new sheet is opened in the period (private). */
+export interface RegistryClosed {
+  readonly type: 'RegistryClosed';
+  readonly data: { readonly period: string };
+}
+
+/** Events of a period's registry stream. */
+export type RegistryEvent = SheetRegistered | RegistryClosed;
+
+/** One sheet's aggregate: what stays of its detail once the period is sealed. */
+export interface SealedSheet {
+  readonly interventionId: string;
+  readonly unitId: string;
+  /** The catalogue versions its tallies were checked against. */
+  readonly catalogueVersions: readonly string[];
+  readonly tables: SheetTables;
+}
+
+/**
+ * Sealed sheets' tables (public: this is the aggregate), sorted by intervention and unit and
+ * written before {@link PeriodSealed}, in as many events as their size needs — never one event
+ * per sheet in the order sheets were closed, which would map keyed stream names to coordinates.
+ */
+export interface SheetsSealed {
+  readonly type: 'SheetsSealed';
+  readonly data: { readonly period: string; readonly sheets: readonly SealedSheet[] };
+}
+
+/**
+ * What the seal keeps of a deleted stream: its name, size and last chain hash (hex), so the
+ * history stays verifiable — and, for the log's Merkle tree, the stream tree's final root and a
+ * consistency proof from every size a signed checkpoint committed to (see `deletionProofs`).
+ */
+export interface DeletedStream {
+  readonly stream: string;
+  readonly size: number;
+  readonly head: string;
+  /** The root (hex) of the stream's Merkle tree at `size`; absent in seals written before the log tree. */
+  readonly root?: string;
+  /** Consistency proofs from each checkpointed size to `size`. */
+  readonly proofs?: readonly ConsistencyFrom[];
+}
+
+/**
+ * The period is sealed: its tables are written, its detail streams and registry are deleted
+ * next (listed by name, sorted, with what verification needs) and its key destroyed.
+ */
+export interface PeriodSealed {
+  readonly type: 'PeriodSealed';
+  readonly data: {
+    readonly period: string;
+    readonly keyId: string;
+    /** How many sheets the period's `SheetsSealed` events hold. */
+    readonly sheets: number;
+    readonly deleted: readonly DeletedStream[];
   };
 }
 
@@ -32,14 +80,8 @@ export interface SheetAmended {
   };
 }
 
-/** The period is sealed; its key is destroyed right after this is written. */
-export interface PeriodSealed {
-  readonly type: 'PeriodSealed';
-  readonly data: { readonly period: string; readonly sheets: number; readonly keyId: string };
-}
-
-/** Events of a period's stream. */
-export type PeriodEvent = SheetRegistered | SheetSealed | SheetAmended | PeriodSealed;
+/** Events of a period's (public) stream. */
+export type PeriodEvent = SheetsSealed | PeriodSealed | SheetAmended;
 
 /** The names of the period-stream events. */
-export const PERIOD_EVENT_TYPES = ['SheetRegistered', 'SheetSealed', 'SheetAmended', 'PeriodSealed'] as const;
+export const PERIOD_EVENT_TYPES = ['SheetsSealed', 'PeriodSealed', 'SheetAmended'] as const;

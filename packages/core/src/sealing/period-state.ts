@@ -1,45 +1,57 @@
 import type { SheetCoordinates } from '../tally/events.js';
-import type { PeriodEvent } from './period-events.js';
+import type { DeletedStream, PeriodEvent, RegistryEvent } from './period-events.js';
 
 /** The key of a sheet within its period. */
 export const sheetKey = (coordinates: Pick<SheetCoordinates, 'interventionId' | 'unitId'>): string =>
   `${coordinates.interventionId}/${coordinates.unitId}`;
 
-/** What a period's stream says: its registered sheets (readable while the key exists), seal progress. */
+/** What a period's public stream says: whether it is sealed, and what the seal deleted. */
 export interface PeriodState {
-  /** Registered sheets by their detail stream, while the period key can decrypt them. */
+  readonly sealed: boolean;
+  /** Sheets in the sealed tables. */
+  readonly sheets: number;
+  readonly deleted: readonly DeletedStream[];
+}
+
+/** A period nothing was sealed in. */
+export const emptyPeriod = (): PeriodState => ({ sealed: false, sheets: 0, deleted: [] });
+
+/** Folds a period event in. */
+export function evolvePeriod(state: PeriodState, event: { type: string; data: unknown }): PeriodState {
+  const typed = event as PeriodEvent;
+  if (typed.type !== 'PeriodSealed') return state;
+  return { sealed: true, sheets: typed.data.sheets, deleted: typed.data.deleted };
+}
+
+/** What a period's registry says while its key exists: the registered sheets, and whether it is closed. */
+export interface RegistryState {
+  /** Registered sheets by their detail stream (readable while the period key exists). */
   readonly registered: ReadonlyMap<string, SheetCoordinates>;
   /** How many registrations there are, readable or not. */
   readonly registrations: number;
-  /** Sheets whose `SheetSealed` is written, by {@link sheetKey}. */
-  readonly sealedSheets: ReadonlySet<string>;
-  readonly sealed: boolean;
+  readonly closed: boolean;
 }
 
-/** A period nobody has written to. */
-export const emptyPeriod = (): PeriodState => ({
+/** A registry nothing was registered in. */
+export const emptyRegistry = (): RegistryState => ({
   registered: new Map(),
   registrations: 0,
-  sealedSheets: new Set(),
-  sealed: false,
+  closed: false,
 });
 
-/** Folds a period event in; a registration whose key is gone arrives with `data` undefined. */
-export function evolvePeriod(state: PeriodState, event: { type: string; data: unknown }): PeriodState {
-  const typed = event as PeriodEvent | { type: 'SheetRegistered'; data: undefined };
+/** Folds a registry event in; once the key is gone an event arrives with `data` undefined. */
+export function evolveRegistry(state: RegistryState, event: { type: string; data: unknown }): RegistryState {
+  if (event.data === undefined) return { ...state, registrations: state.registrations + 1 };
+  const typed = event as RegistryEvent;
   switch (typed.type) {
     case 'SheetRegistered': {
       const registered = new Map(state.registered);
-      if (typed.data !== undefined) {
-        const { interventionId, unitId, period, stream } = typed.data;
-        registered.set(stream, { interventionId, unitId, period });
-      }
+      const { interventionId, unitId, period, stream } = typed.data;
+      registered.set(stream, { interventionId, unitId, period });
       return { ...state, registered, registrations: state.registrations + 1 };
     }
-    case 'SheetSealed':
-      return { ...state, sealedSheets: new Set([...state.sealedSheets, sheetKey(typed.data)]) };
-    case 'PeriodSealed':
-      return { ...state, sealed: true };
+    case 'RegistryClosed':
+      return { ...state, closed: true };
     default:
       return state;
   }

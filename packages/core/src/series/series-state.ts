@@ -1,23 +1,24 @@
 import { produce } from 'immer';
-import type { SeriesEvent } from './series-events.js';
+import type { SeriesClosingReason, SeriesEvent } from './series-events.js';
 
 /** What a series stream says, while its key can read it. */
 export interface SeriesState {
   readonly interventionId?: string;
   readonly unitId?: string;
   readonly contacts: number;
-  /** The date of the last contact, for the sheet its end is marked on. */
+  /** The date of the latest contact: its month's sheet tallies the series' end while that month is open. */
   readonly lastContactOn?: string;
   /** The latest date anything happened, for retention. */
   readonly lastActivityOn?: string;
   readonly notes: readonly { readonly text: string; readonly writtenOn: string }[];
-  readonly closed: boolean;
+  /** Set once closing has begun: when, and why. */
+  readonly closing?: { readonly on: string; readonly reason: SeriesClosingReason };
   /** Encrypted events that could not be read (the key is gone). */
   readonly unreadable: number;
 }
 
 /** A series nothing has happened to. */
-export const emptySeries: SeriesState = { contacts: 0, notes: [], closed: false, unreadable: 0 };
+export const emptySeries: SeriesState = { contacts: 0, notes: [], unreadable: 0 };
 
 const later = (a: string | undefined, b: string): string => (a === undefined || b > a ? b : a);
 
@@ -44,9 +45,8 @@ export function evolveSeries(state: SeriesState, event: { type: string; data: un
         draft.notes.push(typed.data);
         draft.lastActivityOn = later(draft.lastActivityOn, typed.data.writtenOn);
         return;
-      case 'WorkingNotesDestroyed':
-        draft.closed = true;
-        draft.notes = [];
+      case 'SeriesClosing':
+        draft.closing = typed.data;
         return;
       default:
         return;

@@ -1,67 +1,107 @@
 import type { Cipher } from '../crypto/cipher.js';
-import { createEncryptedCodec } from '../crypto/encrypted-codec.js';
 import { deriveSubkeys } from '../crypto/key-derivation.js';
-import type { KeyStore } from '../ports/key-store.js';
-import type { DecodeEvent } from './loaded-stream.js';
-import type { Storage } from './stream-writer.js';
+import { createPayloadSealer } from '../crypto/payload-sealer.js';
+import type { SealerFor } from '../envelope/open-event.js';
+import { paddedSizeFor } from '../envelope/padding-policy.js';
+import type { PayloadSealer, StreamPrivacy } from '../envelope/seal-event.js';
+import type { KeyDestruction, KeyStore } from '../ports/key-store.js';
+import type { PrivateStreamKind } from '../streams.js';
+import { privateStreamOf } from '../streams.js';
 
-/** An open key: how to store events under it, decode them, and name streams with it. */
+/** An open key: how to seal events under it, name streams and events with it. */
 export interface OpenKey {
   readonly keyId: string;
-  readonly storage: Storage;
+  readonly sealer: PayloadSealer;
+  /** Keys stream names and event ids: they stop resolving when the key is destroyed. */
   readonly naming: Uint8Array;
-  /** Decodes events encrypted under this key; events stored in clear pass through. */
-  readonly decode: DecodeEvent;
+  /** How events of a private stream kind are stored under this key. */
+  privacy(kind: PrivateStreamKind): StreamPrivacy;
 }
 
 /** Opens keys from the key store (cached per id), creates them on demand and destroys them. */
 export interface KeyRing {
   existing(keyId: string): Promise<OpenKey | undefined>;
   create(keyId: string): Promise<OpenKey>;
-  destroy(keyId: string): Promise<void>;
+  /** Destroys the key in the store, and zeroes and forgets every copy this process holds. */
+  destroy(keyId: string): Promise<KeyDestruction>;
+  /** Finds the sealer of a private event from its stream's name (the key id is never stored per event). */
+  sealerFor: SealerFor;
 }
 
-/** Decodes events stored in clear, and nothing else (their key is gone or unknown). */
-export const decodeClearOnly: DecodeEvent = (recorded) =>
-  recorded.metadata.codec === 'plain' ? recorded.data : undefined;
-
-/** A key ring over a key store and a cipher. */
-export function createKeyRing(keys: KeyStore, cipher: Cipher): KeyRing {
-  const open = new Map<string, OpenKey>();
+/**
+ * A key ring over a key store and a cipher. Keys another process destroys are found out within
+ * `recheckMs`: every cached key is looked up again on that interval, and one that is gone is
+ * zeroed and forgotten here too — so no process keeps a sealed period's subkeys for long.
+ */
+export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000): KeyRing {
+  const open = new Map<string, { key: OpenKey; secrets: readonly Uint8Array[] }>();
+  const forget = (keyId: string): void => {
+    const cached = open.get(keyId);
+    open.delete(keyId);
+    // Zero this process's copies: a destroyed key must not outlive its destruction in memory either.
+    for (const secret of cached?.secrets ?? []) secret.fill(0);
+  };
+  let recheck: ReturnType<typeof setInterval> | undefined;
+  const watch = (): void => {
+    if (recheck !== undefined) return;
+    recheck = setInterval(() => {
+      if (open.size === 0) {
+        clearInterval(recheck);
+        recheck = undefined;
+        return;
+      }
+      for (const keyId of [...open.keys()])
+        void keys.get(keyId).then(
+          (material) => {
+            if (material === undefined) forget(keyId);
+          },
+          () => undefined, // the store is unreachable: look again next time
+        );
+    }, recheckMs);
+    // Never keeps a process alive on its own.
+    (recheck as { unref?: () => void }).unref?.();
+  };
   const openKey = (keyId: string, material: Uint8Array): OpenKey => {
     const subkeys = deriveSubkeys(material);
-    const codec = createEncryptedCodec(cipher, subkeys.encryption);
-    const handle: OpenKey = {
+    const sealer = createPayloadSealer(cipher, subkeys.encryption);
+    const privacies = new Map<PrivateStreamKind, StreamPrivacy>();
+    const key: OpenKey = {
       keyId,
-      storage: { codec, keyId },
+      sealer,
       naming: subkeys.naming,
-      decode: (recorded) => {
-        if (recorded.metadata.codec === 'plain') return recorded.data;
-        if (recorded.metadata.keyId !== keyId || recorded.metadata.codec !== cipher.algorithm)
-          return undefined;
-        return codec.decode(recorded.data, {
-          stream: recorded.stream,
-          eventId: recorded.id,
-          type: recorded.type,
-        });
+      privacy(kind) {
+        let privacy = privacies.get(kind);
+        if (privacy === undefined) {
+          privacy = { sealer, paddedSize: (length) => paddedSizeFor(kind, length) };
+          privacies.set(kind, privacy);
+        }
+        return privacy;
       },
     };
-    open.set(keyId, handle);
-    return handle;
+    open.set(keyId, { key, secrets: [material, subkeys.encryption, subkeys.naming] });
+    watch();
+    return key;
   };
+  const cachedSealer = (keyId: string): PayloadSealer | undefined => open.get(keyId)?.key.sealer;
   return {
     async existing(keyId) {
       const cached = open.get(keyId);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) return cached.key;
       const material = await keys.get(keyId);
       return material === undefined ? undefined : openKey(keyId, material);
     },
     async create(keyId) {
-      return open.get(keyId) ?? openKey(keyId, await keys.create(keyId));
+      return open.get(keyId)?.key ?? openKey(keyId, await keys.create(keyId));
     },
     async destroy(keyId) {
-      open.delete(keyId);
-      await keys.destroy(keyId);
+      forget(keyId);
+      return keys.destroy(keyId);
+    },
+    sealerFor(recorded, codec) {
+      const owner = privateStreamOf(recorded.stream);
+      if (owner === undefined) return undefined;
+      const sealer = cachedSealer(owner.keyId);
+      return sealer !== undefined && sealer.algorithm === codec ? sealer : undefined;
     },
   };
 }

@@ -1,8 +1,9 @@
 import { type ChainLink, checkLink } from '../envelope/chain-verifier.js';
+import { type OpenedEvent, openEvent, type SealerFor } from '../envelope/open-event.js';
 import type { JsonValue } from '../json.js';
-import type { EventStore, RecordedEvent } from '../ports/event-store.js';
+import type { EventStore } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
-import type { Receipt } from './receipt.js';
+import type { StoredReceipt } from './receipt.js';
 
 /** A stream folded into a decider's state, with what the service needs to append to it. */
 export interface LoadedStream<State> {
@@ -11,7 +12,13 @@ export interface LoadedStream<State> {
   /** The last verified event, `undefined` while the stream does not exist. */
   readonly link: ChainLink | undefined;
   /** Receipts of the commands already in the stream, by command id (idempotency). */
-  readonly receipts: ReadonlyMap<string, Receipt>;
+  readonly receipts: ReadonlyMap<string, StoredReceipt>;
+}
+
+/** A domain event as the service folds it: `data` is undefined when its key is gone. */
+export interface FoldedEvent {
+  readonly type: string;
+  readonly data: JsonValue | undefined;
 }
 
 /** An empty stream. */
@@ -21,9 +28,10 @@ export function emptyStream<State>(stream: string, state: State): LoadedStream<S
 
 /** Adds an event's id to its command's receipt. */
 export function recordReceipt(
-  receipts: Map<string, Receipt>,
+  receipts: Map<string, StoredReceipt>,
   stream: string,
   commandId: string,
+  digest: string | undefined,
   eventId: string,
   revision: number,
 ): void {
@@ -33,37 +41,45 @@ export function recordReceipt(
     stream,
     eventIds: [...(receipt?.eventIds ?? []), eventId],
     revision,
+    digest: receipt?.digest ?? digest,
   });
 }
 
-/** Turns a recorded event's stored data back into its domain data; `undefined` when its key is gone. */
-export type DecodeEvent = (recorded: RecordedEvent) => JsonValue | undefined;
-
-/** Data stored in clear. */
-export const decodePlain: DecodeEvent = (recorded) => recorded.data;
+/** Folds an opened event: its real type and data, or `Encrypted` with no data once the key is gone. */
+export function folded(opened: OpenedEvent): FoldedEvent {
+  return opened.readable ? { type: opened.type, data: opened.data } : { type: 'Encrypted', data: undefined };
+}
 
 /**
  * Reads what was appended to a stream since it was loaded: verifies each event's chain link,
- * decodes its data and folds it in. A broken chain is an infrastructure fault and throws.
+ * opens it (with the sealer of its key, while the key exists) and folds it in. A broken chain
+ * or a payload that does not open is an infrastructure fault and throws.
  */
 export async function catchUp<State, Event>(
   store: EventStore,
   loaded: LoadedStream<State>,
-  decode: DecodeEvent,
+  sealerFor: SealerFor,
   evolve: (state: State, event: Event) => State,
 ): Promise<LoadedStream<State>> {
   let { state, link } = loaded;
   // The cache owns the map: extending it in place keeps a catch-up O(new events), not O(stream).
-  const receipts = loaded.receipts as Map<string, Receipt>;
+  const receipts = loaded.receipts as Map<string, StoredReceipt>;
   const fromRevision = link === undefined ? 0 : link.revision + 1;
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
     const finding = checkLink(recorded, link);
     if (finding !== undefined) throw new IntegrityError(finding);
-    state = evolve(state, { type: recorded.type, data: decode(recorded) } as Event);
-    link = { revision: recorded.revision, hash: recorded.metadata.hash as string };
-    const commandId = recorded.metadata.commandId;
-    if (typeof commandId === 'string')
-      recordReceipt(receipts, loaded.stream, commandId, recorded.id, recorded.revision);
+    const opened = openEvent(recorded, sealerFor);
+    state = evolve(state, folded(opened) as Event);
+    link = { revision: recorded.revision, hash: opened.hash };
+    if (opened.readable)
+      recordReceipt(
+        receipts,
+        loaded.stream,
+        opened.meta.commandId,
+        opened.meta.digest,
+        recorded.id,
+        recorded.revision,
+      );
   }
   return { stream: loaded.stream, state, link, receipts };
 }

@@ -1,28 +1,55 @@
-import { emptyPeriod, evolvePeriod, type PeriodState } from '../sealing/period-state.js';
-import { periodKeyId, periodStream } from '../streams.js';
-import { decodeClearOnly } from './key-ring.js';
+import {
+  emptyPeriod,
+  emptyRegistry,
+  evolvePeriod,
+  evolveRegistry,
+  type PeriodState,
+  type RegistryState,
+} from '../sealing/period-state.js';
+import { periodKeyId, periodStream, registryStream } from '../streams.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { ServiceContext } from './service-context.js';
 
-/** Loads a period's stream (registry decrypted while its key exists), cached and caught up on each load. */
+/**
+ * Loads a period's public stream (is it sealed?) and its private registry (which sheets, while
+ * the period key exists), each cached and caught up on every load.
+ */
 export interface PeriodLoader {
   load(period: string): Promise<LoadedStream<PeriodState>>;
   remember(period: string, loaded: LoadedStream<PeriodState>): void;
+  loadRegistry(period: string): Promise<LoadedStream<RegistryState>>;
+  rememberRegistry(period: string, loaded: LoadedStream<RegistryState>): void;
+  /** Forgets everything cached about a period (its registry names streams under a destroyed key). */
+  forget(period: string): void;
 }
 
 /** A period loader for a service. */
 export function createPeriodLoader(context: ServiceContext): PeriodLoader {
-  const cache = new Map<string, LoadedStream<PeriodState>>();
+  const periods = new Map<string, LoadedStream<PeriodState>>();
+  const registries = new Map<string, LoadedStream<RegistryState>>();
   return {
     async load(period) {
-      const cached = cache.get(period) ?? emptyStream(periodStream(period), emptyPeriod());
-      const key = await context.keyRing.existing(periodKeyId(period));
-      const loaded = await catchUp(context.store, cached, key?.decode ?? decodeClearOnly, evolvePeriod);
-      cache.set(period, loaded);
+      const cached = periods.get(period) ?? emptyStream(periodStream(period), emptyPeriod());
+      const loaded = await catchUp(context.store, cached, context.keyRing.sealerFor, evolvePeriod);
+      periods.set(period, loaded);
       return loaded;
     },
     remember(period, loaded) {
-      cache.set(period, loaded);
+      periods.set(period, loaded);
+    },
+    async loadRegistry(period) {
+      await context.keyRing.existing(periodKeyId(period)); // opens the key, so its entries can be read
+      const cached = registries.get(period) ?? emptyStream(registryStream(period), emptyRegistry());
+      const loaded = await catchUp(context.store, cached, context.keyRing.sealerFor, evolveRegistry);
+      registries.set(period, loaded);
+      return loaded;
+    },
+    rememberRegistry(period, loaded) {
+      registries.set(period, loaded);
+    },
+    forget(period) {
+      periods.delete(period);
+      registries.delete(period);
     },
   };
 }

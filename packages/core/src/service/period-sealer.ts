@@ -1,29 +1,44 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { catalogueVersion } from '../catalogue/catalogue-history.js';
-import { PeriodSchema } from '../catalogue/identifiers.js';
-import { plainCodec } from '../envelope/event-codec.js';
-import { deriveEventId } from '../envelope/event-id.js';
+import { hashHex } from '../envelope/event-hash.js';
+import { accountForDeletion } from '../merkle/account-for-deletion.js';
+import { writeLogCheckpoint } from '../merkle/log-writer.js';
 import { todayOn } from '../ports/clock.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
-import type { PeriodSealed, SheetSealed } from '../sealing/period-events.js';
-import { evolvePeriod, sheetKey } from '../sealing/period-state.js';
-import { periodKeyId, periodStream } from '../streams.js';
-import type { SheetClosed, SheetCoordinates, SheetDetailEvent } from '../tally/events.js';
+import type {
+  DeletedStream,
+  PeriodSealed,
+  RegistryClosed,
+  SealedSheet,
+  SheetsSealed,
+} from '../sealing/period-events.js';
+import {
+  evolvePeriod,
+  evolveRegistry,
+  type PeriodState,
+  type RegistryState,
+} from '../sealing/period-state.js';
+import { type SealPeriod, SealPeriodSchema } from '../sealing/seal-period-command.js';
+import { periodKeyId } from '../streams.js';
+import { parseInput } from '../tally/parse-tally-command.js';
 import { foldSheet } from '../tally/sheet-tables.js';
-import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
-import type { OpenKey } from './key-ring.js';
+import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
+import type { SheetCache } from './sheet-cache.js';
+import { closeSheet } from './sheet-closer.js';
 import type { TallyRecorder } from './tally-recorder.js';
 
 /** What sealing a period did. */
 export interface SealReport {
   readonly period: string;
-  /** Sheets sealed in the period, in all runs. */
+  /** Sheets in the period's sealed tables. */
   readonly sheets: number;
-  /** Sheets this run sealed (0 when an earlier run had finished them). */
-  readonly sealedNow: number;
+  /** True when this call wrote the seal (false when an earlier call had). */
+  readonly sealedNow: boolean;
+  /** Streams deleted (the sheets' detail and the registry), in all calls. */
+  readonly deletedStreams: number;
   /** The period key id, now destroyed. */
   readonly keyId: string;
 }
@@ -35,129 +50,177 @@ export function earliestSealDate(period: string, graceDays: number): string {
   return new Date(firstOfNext + graceDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-const plain = { codec: plainCodec };
+// Tables are written in events of at most about this many characters of JSON, well inside
+// every store's append limit.
+const TABLES_PER_EVENT_CHARS = 200_000;
 
-/** Seals periods: sheet tables as events, then the period key destroyed. Idempotent and crash-safe. */
+function chunked(sheets: readonly SealedSheet[]): SealedSheet[][] {
+  const chunks: SealedSheet[][] = [[]];
+  let size = 0;
+  for (const sheet of sheets) {
+    const length = JSON.stringify(sheet).length;
+    if (size + length > TABLES_PER_EVENT_CHARS && (chunks.at(-1) as SealedSheet[]).length > 0) {
+      chunks.push([]);
+      size = 0;
+    }
+    (chunks.at(-1) as SealedSheet[]).push(sheet);
+    size += length;
+  }
+  return chunks;
+}
+
+/**
+ * Seals periods. The registry is closed (no new sheet), every sheet is closed and folded into
+ * its tables, the tables are written sorted by coordinates, then `PeriodSealed` lists the
+ * streams about to be deleted; then they are deleted and the key destroyed. Crash-safe: a
+ * seal stopped at any step completes when run again, deletions included.
+ */
 export function createPeriodSealer(
   context: ServiceContext,
   periods: PeriodLoader,
+  cache: SheetCache,
   recorder: TallyRecorder,
   graceDays: number,
 ) {
   const { writer, keyRing, store } = context;
 
-  /** Closes a sheet for writing and returns every detail event on it, decrypted. */
-  const closeAndRead = async (
-    stream: string,
-    key: OpenKey,
-    coordinates: SheetCoordinates,
-  ): Promise<SheetDetailEvent[]> => {
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const sheet = await recorder.loadSheet({ stream, key });
-      if (!sheet.state.closed) {
-        const closing: SheetClosed = { type: 'SheetClosed', data: coordinates };
-        const appended = await writer.append(
-          sheet,
-          { commandId: deriveEventId(stream, 'close', 0), events: [closing], storage: () => key.storage },
-          tallySheetDecider.evolve,
-        );
-        if (appended === undefined) continue; // a tally got in first: read again, it will be in the tables
-      }
-      const events: SheetDetailEvent[] = [];
-      for await (const recorded of store.readStream(stream)) {
-        events.push({ type: recorded.type, data: key.decode(recorded) } as unknown as SheetDetailEvent);
-      }
-      return events;
-    }
-    throw new Error(`could not close sheet ${stream}: too many concurrent writers`);
+  /** Deletes what the seal lists, destroys the key, forgets every cached subkey and name. */
+  const shred = async (period: string, state: PeriodState): Promise<void> => {
+    await store.deleteStreams(state.deleted.map((deleted) => deleted.stream));
+    await keyRing.destroy(periodKeyId(period));
+    cache.forgetPeriod(period);
+    periods.forget(period);
   };
 
-  const sealPeriod = async (input: string): Promise<E.Either<Refusal, SealReport>> => {
-    const parsed = PeriodSchema.safeParse(input);
-    if (!parsed.success)
-      return E.left(refuse.invalidInput([{ path: '/period', message: 'a month as YYYY-MM' }]));
-    const period = parsed.data;
-    const earliest = earliestSealDate(period, graceDays);
-    if (todayOn(context.clock) < earliest) return E.left(refuse.sealTooEarly(period, earliest));
-    const keyId = periodKeyId(period);
-    let sealedNow = 0;
-
+  /** Closes the registry (no new sheet from now on); returns it closed. */
+  const closeRegistry = async (period: string): Promise<LoadedStream<RegistryState>> => {
+    const key = await keyRing.existing(periodKeyId(period));
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      let loaded = await periods.load(period);
-      if (loaded.state.sealed) {
-        await keyRing.destroy(keyId); // finishes a run that stopped between the two steps
-        return E.right({ period, sheets: loaded.state.sealedSheets.size, sealedNow, keyId });
+      const registry = await periods.loadRegistry(period);
+      if (registry.state.closed || key === undefined) return registry;
+      const closing: RegistryClosed = { type: 'RegistryClosed', data: { period } };
+      const appended = await writer.append(
+        registry,
+        { commandId: `close-registry\u0000${period}`, events: [closing], privacy: { key, kind: 'registry' } },
+        evolveRegistry,
+      );
+      if (appended.kind === 'appended') {
+        periods.rememberRegistry(period, appended.loaded);
+        return appended.loaded;
       }
-      const key = await keyRing.existing(keyId);
-      if (key === undefined && loaded.state.registrations > 0) {
-        throw new Error(
-          `the key of ${period} is gone but the period is not sealed: its detail cannot be summarised`,
-        );
-      }
-      const history = await context.catalogues();
-      const crossTabulationsOf = (coordinates: SheetCoordinates) => (version: string) =>
+      if (appended.kind === 'deleted')
+        throw new Error(`the registry of ${period} was deleted before the seal`);
+    }
+    throw new Error(`could not close the registry of ${period}: too many concurrent writers`);
+  };
+
+  const sealedSheets = async (period: string, registry: LoadedStream<RegistryState>) => {
+    const key = await keyRing.existing(periodKeyId(period));
+    if (key === undefined) throw new Error(`the key of ${period} is gone but the period is not sealed`);
+    const history = await context.catalogues();
+    const sheets: SealedSheet[] = [];
+    const deleted: DeletedStream[] = [];
+    for (const [stream, coordinates] of [...registry.state.registered].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const closed = await closeSheet(context, recorder, { stream, coordinates, key });
+      const crossTabulations = (version: string) =>
         catalogueVersion(history, version)?.interventions.find(
           (policy) => policy.id === coordinates.interventionId,
         )?.tally.contact?.crossTabulations ?? [];
+      const versions = closed.events.flatMap((event) =>
+        event.data !== undefined && 'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
+      );
+      sheets.push({
+        interventionId: coordinates.interventionId,
+        unitId: coordinates.unitId,
+        catalogueVersions: [...new Set(versions)].sort(),
+        tables: foldSheet(closed.events, crossTabulations),
+      });
+      deleted.push(closed.head);
+    }
+    if (registry.link !== undefined)
+      deleted.push({
+        stream: registry.stream,
+        size: registry.link.revision + 1,
+        head: hashHex(registry.link.hash),
+      });
+    // For the log's tree: each stream's final root, and proofs that it only grew since every
+    // size a signed checkpoint committed to — so rewriting an open sheet, then sealing it, is caught.
+    const proofs = await accountForDeletion(
+      store,
+      deleted.map((stream) => stream.stream),
+    );
+    const accounted = deleted.map((stream) => ({ ...stream, ...proofs.get(stream.stream) }));
+    const byCoordinates = (a: SealedSheet, b: SealedSheet) =>
+      `${a.interventionId}/${a.unitId}` < `${b.interventionId}/${b.unitId}` ? -1 : 1;
+    return {
+      sheets: sheets.sort(byCoordinates),
+      deleted: accounted.sort((a, b) => (a.stream < b.stream ? -1 : 1)),
+    };
+  };
 
-      let conflicted = false;
-      for (const [stream, coordinates] of loaded.state.registered) {
-        if (loaded.state.sealedSheets.has(sheetKey(coordinates)) || key === undefined) continue;
-        const events = await closeAndRead(stream, key, coordinates);
-        const tallies = events.filter((event) => event.type !== 'SheetClosed');
-        const sealedSheet: SheetSealed = {
-          type: 'SheetSealed',
-          data: {
-            ...coordinates,
-            catalogueVersions: [
-              ...new Set(
-                tallies.flatMap((event) =>
-                  'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
-                ),
-              ),
-            ].sort(),
-            detailEvents: tallies.length,
-            tables: foldSheet(events, crossTabulationsOf(coordinates)),
-          },
-        };
-        const appended = await writer.append(
-          loaded,
+  /** Writes the tables and the seal, skipping what an earlier, interrupted run wrote. */
+  const writeSeal = async (
+    period: string,
+    sheets: readonly SealedSheet[],
+    deleted: readonly DeletedStream[],
+  ) => {
+    const chunks = chunked(sheets);
+    const plans = [
+      ...chunks.map((chunk, index) => ({
+        commandId: `seal\u0000${period}\u0000tables\u0000${index}`,
+        events: [{ type: 'SheetsSealed', data: { period, sheets: chunk } } satisfies SheetsSealed],
+      })),
+      {
+        commandId: `seal\u0000${period}`,
+        events: [
           {
-            commandId: deriveEventId(periodStream(period), sheetKey(coordinates), 0),
-            events: [sealedSheet],
-            storage: () => plain,
-          },
-          evolvePeriod,
-        );
-        if (appended === undefined) {
+            type: 'PeriodSealed',
+            data: { period, keyId: periodKeyId(period), sheets: sheets.length, deleted },
+          } satisfies PeriodSealed,
+        ],
+      },
+    ];
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      let loaded = await periods.load(period);
+      let conflicted = false;
+      for (const plan of plans) {
+        if (loaded.receipts.has(plan.commandId)) continue;
+        const appended = await writer.append(loaded, plan, evolvePeriod);
+        if (appended.kind !== 'appended') {
           conflicted = true;
           break;
         }
-        loaded = appended;
+        loaded = appended.loaded;
         periods.remember(period, loaded);
-        sealedNow += 1;
       }
-      if (conflicted) continue;
-
-      const sealed: PeriodSealed = {
-        type: 'PeriodSealed',
-        data: { period, sheets: loaded.state.sealedSheets.size, keyId },
-      };
-      const appended = await writer.append(
-        loaded,
-        {
-          commandId: deriveEventId(periodStream(period), 'sealed', 0),
-          events: [sealed],
-          storage: () => plain,
-        },
-        evolvePeriod,
-      );
-      if (appended === undefined) continue; // a sheet was registered meanwhile: seal it too
-      periods.remember(period, appended);
-      await keyRing.destroy(keyId);
-      return E.right({ period, sheets: appended.state.sealedSheets.size, sealedNow, keyId });
+      if (!conflicted) return loaded;
     }
-    return E.left(refuse.concurrencyConflict(periodStream(period)));
+    throw new Error(`could not write the seal of ${period}: too many concurrent writers`);
+  };
+
+  const sealPeriod = async (input: SealPeriod): Promise<E.Either<Refusal, SealReport>> => {
+    const parsed = parseInput(SealPeriodSchema, input);
+    if (E.isLeft(parsed)) return parsed;
+    const { period } = parsed.right;
+    const earliest = earliestSealDate(period, graceDays);
+    if (todayOn(context.clock) < earliest) return E.left(refuse.sealTooEarly(period, earliest));
+    const keyId = periodKeyId(period);
+    return writer.retryUnavailable(async () => {
+      const before = await periods.load(period);
+      let sealedNow = false;
+      let state = before.state;
+      if (!state.sealed) {
+        const registry = await closeRegistry(period);
+        const { sheets, deleted } =
+          registry.link === undefined ? { sheets: [], deleted: [] } : await sealedSheets(period, registry);
+        state = (await writeSeal(period, sheets, deleted)).state;
+        sealedNow = true;
+      }
+      await shred(period, state);
+      // Every seal signs the log as it now stands, so what was deleted is accounted for by a checkpoint.
+      await writeLogCheckpoint({ store, keys: context.keys, clock: context.clock });
+      return { period, sheets: state.sheets, sealedNow, deletedStreams: state.deleted.length, keyId };
+    });
   };
 
   return { sealPeriod };

@@ -12,3 +12,8 @@ export interface Receipt {
 export interface TallyReceipt extends Receipt {
   readonly tallyId: string;
 }
+
+/** A receipt as a stream remembers it, with the digest of the command's content. */
+export interface StoredReceipt extends Receipt {
+  readonly digest: string | undefined;
+}

@@ -1,22 +1,22 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { catalogueVersion } from '../catalogue/catalogue-history.js';
-import { plainCodec } from '../envelope/event-codec.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
-import { AmendSheetSchema } from '../sealing/amend-sheet.js';
+import { type AmendSheet, AmendSheetSchema } from '../sealing/amend-sheet.js';
 import type { SheetAmended } from '../sealing/period-events.js';
 import { evolvePeriod } from '../sealing/period-state.js';
 import { parseInput } from '../tally/parse-tally-command.js';
 import { createTablesAccumulator } from '../tally/sheet-tables.js';
 import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
+import { commandDigest } from './command-digest.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { Receipt } from './receipt.js';
 import type { ServiceContext } from './service-context.js';
 
 /** Amends sealed sheets: the tally is checked exactly as a new one would be, then stored as a delta. */
 export function createSheetAmender(context: ServiceContext, periods: PeriodLoader) {
-  const amendSheet = async (input: unknown): Promise<E.Either<Refusal, Receipt>> => {
-    const parsed = parseInput(AmendSheetSchema, input);
+  const amendSheet = async (input: AmendSheet): Promise<E.Either<Refusal, Receipt>> => {
+    const parsed = parseInput(AmendSheetSchema, input, undefined, await context.vocabulary());
     if (E.isLeft(parsed)) return parsed;
     const amendment = parsed.right;
     const { commandId, interventionId, unitId, period, tally } = amendment;
@@ -24,7 +24,8 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
     const base = { commandId, interventionId, unitId, date };
     const command =
       tally.type === 'contact'
-        ? { type: 'TallyContact' as const, ...base, marks: tally.marks }
+        ? // A correction is not a new contact of a series: the series requirement does not apply.
+          { type: 'TallyContact' as const, ...base, marks: tally.marks, viaSeries: true }
         : tally.type === 'group-meeting'
           ? { type: 'TallyGroupMeeting' as const, ...base, participants: tally.participants }
           : { type: 'TallyVisitors' as const, ...base, visitors: tally.visitors };
@@ -53,16 +54,18 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
         delta: accumulator.tables(),
       },
     };
+    const digest = commandDigest(amendment);
     return context.writer.run({
       commandId,
+      digest,
       load: () => periods.load(period),
       decide: (loaded) =>
         loaded.state.sealed
           ? E.right({
               commandId,
               events: [amended],
+              digest,
               catalogueVersion: event.data.catalogueVersion,
-              storage: () => ({ codec: plainCodec }),
             })
           : E.left(refuse.periodNotSealed(period)),
       evolve: evolvePeriod,

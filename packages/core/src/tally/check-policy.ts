@@ -38,8 +38,13 @@ export function checkRecordingAllowed(
     return E.left(refuse.caseRecordRequired(rule('documentation'), policy.name, documentation.system));
   }
   if (!policy.responsibleUnits.includes(unitId)) {
+    // Named by the catalogue's labels; a unit id the catalogue does not know is not repeated.
+    const unitsById = new Map(catalogue.units.map((unit) => [unit.id, unit]));
+    const responsible = policy.responsibleUnits.map(
+      (id) => unitsById.get(id) ?? { id, name: { sv: id, en: id } },
+    );
     return E.left(
-      refuse.unitNotResponsible(rule('responsibleUnits'), policy.name, unitId, policy.responsibleUnits),
+      refuse.unitNotResponsible(rule('responsibleUnits'), policy.name, unitsById.get(unitId), responsible),
     );
   }
   if (policy.tally[specKey[recording]] === undefined) {

@@ -20,7 +20,22 @@ const DimensionKeySchema = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/, 'a dimension id')
   .max(40);
-const MarkValueSchema = z.union([z.string().min(1).max(40), z.number().int().min(0).max(130)]);
+const ScalarMarkSchema = z.union([z.string().min(1).max(40), z.number().int().min(0).max(130)]);
+
+/** The most entries a list-valued mark (the ages of all the children a contact concerns) may hold. */
+export const MAX_MARK_ENTRIES = 20;
+
+/** One mark: a code, a number (an age, a count), or for a list dimension a list of them. */
+export const MarkValueSchema = z.union([ScalarMarkSchema, z.array(ScalarMarkSchema).max(MAX_MARK_ENTRIES)]);
+
+/**
+ * A contact's marks, one per dimension its policy tallies. Shared by every command that
+ * carries marks (tallies, a series' sessions, amendments), so they accept the same values.
+ */
+export const MarksSchema = z.record(DimensionKeySchema, MarkValueSchema);
+
+/** A mark as a caller gives it. */
+export type MarkValue = z.infer<typeof MarkValueSchema>;
 const HeadCountSchema = z.number().int().min(0).max(10_000);
 const ByGenderSchema = z.record(z.string().max(40), HeadCountSchema);
 
@@ -31,8 +46,11 @@ export const TallyContactSchema = z
     ...commandEnvelope,
     ...sheetCoordinates,
     date: IsoDateSchema,
-    /** One mark per dimension the policy tallies: a code, or for ages and counts a number that is banded. */
-    marks: z.record(DimensionKeySchema, MarkValueSchema).default({}),
+    /**
+     * One mark per dimension the policy tallies: a code, or for ages and counts a number that
+     * is banded; for a list of ages (`childAges`) a list, one entry per person.
+     */
+    marks: MarksSchema.default({}),
   })
   .strict();
 

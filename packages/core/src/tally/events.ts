@@ -18,11 +18,17 @@ interface TallyBase extends SheetCoordinates {
 /** Head counts by gender code; genders with no one are left out. */
 export type HeadCounts = Readonly<Record<string, number>>;
 
-/** One contact was tallied, with one minimised mark (a code) per dimension its policy tallies. */
+/**
+ * A minimised mark: a code from the dimension's closed list, or for a list of ages the codes of
+ * its entries, sorted (youngest first), so the order the caller gave them in is not kept.
+ */
+export type StoredMark = string | readonly string[];
+
+/** One contact was tallied, with one minimised mark per dimension its policy tallies. */
 export interface ContactTallied {
   readonly type: 'ContactTallied';
   readonly data: TallyBase & {
-    readonly marks: Readonly<Record<string, string>>;
+    readonly marks: Readonly<Record<string, StoredMark>>;
   };
 }
 /** One group meeting was tallied with its participants by gender. */

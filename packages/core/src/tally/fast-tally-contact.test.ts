@@ -7,14 +7,25 @@ import { fastTallyContact } from './fast-tally-contact.js';
 
 const catalogue = vaggerydCatalogue();
 const uuid = fc.oneof(fc.uuid(), fc.string(), fc.constantFrom('00000000-0000-0000-0000-000000000000'));
-const markValue = fc.oneof(
+const scalarMark = fc.oneof(
   fc.string({ maxLength: 45 }),
   fc.integer({ min: -5, max: 140 }),
   fc.double(),
   fc.constantFrom(-0, Number.NaN, null, true, undefined),
 );
+// Lists of ages (row 11's children): near the length limit, with bad entries, sparse or decorated.
+const markValue = fc.oneof(
+  scalarMark,
+  fc.array(scalarMark, { maxLength: 22 }),
+  fc.array(fc.integer({ min: 0, max: 17 }), { minLength: 18, maxLength: 22 }),
+  fc.constantFrom(
+    // biome-ignore lint/suspicious/noSparseArray: a sparse list must be left to the schema.
+    [1, , 3],
+    Object.assign([4, 5], { extra: 1 }),
+  ),
+);
 const markKey = fc.oneof(
-  fc.constantFrom('gender', 'adultAge', 'aB9', 'x'.repeat(41)),
+  fc.constantFrom('gender', 'adultAge', 'childAges', 'aB9', 'x'.repeat(41)),
   fc.string({ maxLength: 42 }),
 );
 // Near-valid contacts: every field sometimes right, sometimes wrong, sometimes missing or extra.

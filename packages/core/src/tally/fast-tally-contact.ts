@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TallyContact } from './commands.js';
+import { MAX_MARK_ENTRIES, type MarkValue, type TallyContact } from './commands.js';
 
 const UUID = z.regexes.uuid();
 const DATE = z.regexes.date;
@@ -24,6 +24,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 const isSlug = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= 64 && SLUG.test(value);
+const isScalarMark = (value: unknown): value is string | number =>
+  typeof value === 'string'
+    ? value.length >= 1 && value.length <= 40
+    : typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 130;
+const isListMark = (value: unknown): value is (string | number)[] =>
+  Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Array.prototype &&
+  value.length <= MAX_MARK_ENTRIES &&
+  // A sparse array or one with extra own properties is left to the schema.
+  Object.keys(value).length === value.length &&
+  value.every(isScalarMark);
 
 /**
  * The common case of `TallyContactSchema` without zod's machinery: a plain object with only
@@ -40,18 +51,15 @@ export function fastTallyContact(input: unknown): TallyContact | undefined {
   if (typeof date !== 'string' || !DATE.test(date)) return undefined;
   if ('correlationId' in input && !isUuid(correlationId)) return undefined;
   if ('causationId' in input && !isUuid(causationId)) return undefined;
-  const parsedMarks: Record<string, string | number> = {};
+  const parsedMarks: Record<string, MarkValue> = {};
   if ('marks' in input) {
     if (!isPlainObject(marks)) return undefined;
     for (const key in marks) {
       if (!Object.hasOwn(marks, key) || key.length > 40 || !DIMENSION_KEY.test(key)) return undefined;
       const value = marks[key];
-      if (typeof value === 'string') {
-        if (value.length < 1 || value.length > 40) return undefined;
-      } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 130) {
-        return undefined;
-      }
-      parsedMarks[key] = value;
+      if (isScalarMark(value)) parsedMarks[key] = value;
+      else if (isListMark(value)) parsedMarks[key] = [...value];
+      else return undefined;
     }
   }
   return {

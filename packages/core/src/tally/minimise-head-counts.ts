@@ -7,6 +7,12 @@ import type { HeadCounts } from './events.js';
 
 const GENDER_CODE_LIST = 'gender';
 
+/** Who a group meeting counts, in words. */
+const PARTICIPANT_LABELS = {
+  adults: { sv: 'vuxna', en: 'adults' },
+  children: { sv: 'barn', en: 'children' },
+} as const;
+
 /** Head counts keyed by the gender code list, with zeros left out. */
 export function minimiseHeadCounts(
   counts: Readonly<Record<string, number>>,
@@ -47,8 +53,8 @@ export function minimiseParticipants(
         refuse.dimensionNotAllowed(
           { ...rule, clause: `interventions/${policy.id}/tally/groupMeeting/participants` },
           policy.name,
-          group,
-          counted,
+          { id: group, label: PARTICIPANT_LABELS[group] },
+          counted.map((id) => ({ id, label: PARTICIPANT_LABELS[id] })),
         ),
       );
     }

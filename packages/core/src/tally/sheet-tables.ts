@@ -1,4 +1,4 @@
-import type { HeadCounts, SheetDetailEvent, TallyEvent } from './events.js';
+import type { HeadCounts, SheetDetailEvent, StoredMark, TallyEvent } from './events.js';
 
 /**
  * A table of counts by value: a marginal (`gender` → `female`) or a cross-tabulation
@@ -14,7 +14,14 @@ export type CellTable = Readonly<Record<string, number>>;
  */
 export interface SheetTables {
   readonly contacts: number;
+  /** Contacts by the value of each dimension: every marginal adds up to `contacts`. */
   readonly marginals: Readonly<Record<string, CellTable>>;
+  /**
+   * For each list dimension (the ages of all the children a contact concerns), the people
+   * listed by value: these count children, not contacts, so they are kept apart from the
+   * marginals. Absent from tables written before list dimensions existed.
+   */
+  readonly listMarginals?: Readonly<Record<string, CellTable>>;
   /** Keyed `dimensionA×dimensionB`, cells `valueA|valueB`. */
   readonly crossTabulations: Readonly<Record<string, CellTable>>;
   readonly groupMeetings: number;
@@ -37,6 +44,7 @@ export function emptySheetTables(): SheetTables {
   return {
     contacts: 0,
     marginals: {},
+    listMarginals: {},
     crossTabulations: {},
     groupMeetings: 0,
     participants: { adults: {}, children: {} },
@@ -59,7 +67,9 @@ function addCounts(target: Record<string, number>, counts: HeadCounts | undefine
 export function createTablesAccumulator(
   crossTabulations: (catalogueVersion: string) => readonly (readonly [string, string])[],
 ) {
-  const tables = emptySheetTables() as Mutable<SheetTables>;
+  const tables = emptySheetTables() as Mutable<SheetTables> & {
+    listMarginals: Record<string, Record<string, number>>;
+  };
   // Tallies of a sheet nearly always share one catalogue version: its pairs, once found, are
   // kept (an empty answer is asked again: the version may not have been adopted yet).
   let lastVersion: string | undefined;
@@ -80,12 +90,18 @@ export function createTablesAccumulator(
         tables.contacts += sign;
         for (const dimension in marks) {
           if (!Object.hasOwn(marks, dimension)) continue;
-          tables.marginals[dimension] ??= {};
-          addCell(tables.marginals[dimension], marks[dimension] as string, sign);
+          const mark = marks[dimension] as StoredMark;
+          if (typeof mark === 'string') {
+            tables.marginals[dimension] ??= {};
+            addCell(tables.marginals[dimension], mark, sign);
+          } else {
+            tables.listMarginals[dimension] ??= {};
+            for (const entry of mark) addCell(tables.listMarginals[dimension], entry, sign);
+          }
         }
         for (const pair of pairsOf(event.data.catalogueVersion)) {
           const [a, b] = [marks[pair[0]], marks[pair[1]]];
-          if (a === undefined || b === undefined) continue;
+          if (typeof a !== 'string' || typeof b !== 'string') continue;
           const key = crossTabulationKey(pair);
           tables.crossTabulations[key] ??= {};
           addCell(tables.crossTabulations[key], `${a}|${b}`, sign);
@@ -117,6 +133,7 @@ export function createTablesAccumulator(
       tables.contacts += other.contacts;
       for (const [group, target] of [
         [other.marginals, tables.marginals],
+        [other.listMarginals ?? {}, tables.listMarginals],
         [other.crossTabulations, tables.crossTabulations],
       ] as const) {
         for (const [name, cells] of Object.entries(group)) {

@@ -40,7 +40,7 @@ describe('tallying a contact', () => {
             interventionId: 'familjecentral-enskilda-samtal',
             unitId: 'familjecentral',
             period: '2025-03',
-            catalogueVersion: '1.0',
+            catalogueVersion: '1.1',
             marks: {
               gender: 'female',
               adultAge: '30-34',
@@ -66,7 +66,7 @@ describe('tallying a contact', () => {
       });
   });
 
-  it('keeps exact years where the policy says so (young people)', () => {
+  it("stores a young person's age as Socialstyrelsen's age group, not the exact year", () => {
     sheet()
       .when({
         ...counselling,
@@ -75,18 +75,18 @@ describe('tallying a contact', () => {
         marks: { gender: 'male', individualAge: 17 },
       })
       .then(([event]: readonly TallyEvent[]) => {
-        expect((event as ContactTallied).data.marks).toEqual({ gender: 'male', individualAge: '17' });
+        expect((event as ContactTallied).data.marks).toEqual({ gender: 'male', individualAge: '15-17' });
       });
   });
 
   it('records the catalogue version in force on the date', () => {
-    const revised = { ...catalogue, version: '1.1', effectiveFrom: '2025-03-01' };
+    const revised = { ...catalogue, version: '1.2', effectiveFrom: '2025-03-01' };
     givenTallySheet([adopted(catalogue), adopted(revised)])
       .when({ ...counselling, date: '2025-02-28' })
-      .then(([event]: readonly TallyEvent[]) => expect(event?.data.catalogueVersion).toBe('1.0'));
+      .then(([event]: readonly TallyEvent[]) => expect(event?.data.catalogueVersion).toBe('1.1'));
     givenTallySheet([adopted(catalogue), adopted(revised)])
       .when(counselling)
-      .then(([event]: readonly TallyEvent[]) => expect(event?.data.catalogueVersion).toBe('1.1'));
+      .then(([event]: readonly TallyEvent[]) => expect(event?.data.catalogueVersion).toBe('1.2'));
   });
 });
 
@@ -99,7 +99,7 @@ describe('refusals', () => {
     expect(refusal.message.en).toContain('not considered feasible');
     expect(refusal.rule).toEqual({
       catalogueId: 'vaggeryd',
-      catalogueVersion: '1.0',
+      catalogueVersion: '1.1',
       interventionId: 'faltare-uppsokande',
       clause: 'interventions/faltare-uppsokande/documentation',
     });
@@ -123,7 +123,12 @@ describe('refusals', () => {
     const refusal = sheet()
       .when({ ...counselling, unitId: 'motesplats' })
       .thenRefuses('UNIT_NOT_RESPONSIBLE');
-    expect(refusal.message.en).toContain('familjecentral');
+    expect(refusal).toMatchObject({ responsibleUnits: ['familjecentral'] });
+    expect(refusal.message.sv).toContain('Ansvariga enheter: Familjecentral.');
+    const unknown = sheet()
+      .when({ ...counselling, unitId: 'lisa-berg' })
+      .thenRefuses('UNIT_NOT_RESPONSIBLE');
+    expect(JSON.stringify(unknown)).not.toContain('lisa-berg');
   });
 
   it('RECORDING_NOT_ALLOWED when visitors are tallied for counselling', () => {
@@ -143,7 +148,12 @@ describe('refusals', () => {
     const refusal = sheet()
       .when(withMarks({ relationToRelative: 'parent' }))
       .thenRefuses('DIMENSION_NOT_ALLOWED');
-    expect(refusal.message.en).toContain('relationToRelative');
+    expect(refusal).toMatchObject({ dimension: 'relationToRelative' });
+    expect(refusal.message.sv).toContain('Uppgiften Relation till anhörig registreras inte');
+    const unknown = sheet()
+      .when(withMarks({ lisaBerg: 'x' }))
+      .thenRefuses('DIMENSION_NOT_ALLOWED');
+    expect(JSON.stringify(unknown)).not.toContain('lisaBerg');
   });
 
   it('DIMENSION_NOT_ALLOWED for adults at a group that counts children only (row 10)', () => {
@@ -225,7 +235,8 @@ describe('refusals', () => {
     const unknownField = sheet()
       .when({ ...counselling, comment: 'fin dag' })
       .thenRefuses('INVALID_INPUT');
-    expect(unknownField.message.en).toContain('comment');
+    expect(unknownField).toMatchObject({ issues: [{ path: '', message: 'an unknown field' }] });
+    expect(JSON.stringify(unknownField)).not.toContain('comment');
     expect(JSON.stringify(unknownField)).not.toContain('fin dag');
     sheet()
       .when({ ...counselling, date: '14/3/2025' })
@@ -280,7 +291,7 @@ describe('voiding a tally', () => {
             interventionId: counselling.interventionId,
             unitId: 'familjecentral',
             period: '2025-03',
-            catalogueVersion: '1.0',
+            catalogueVersion: '1.1',
             reason: 'duplicate',
             voided: original[0] as ContactTallied,
           },

@@ -3,6 +3,7 @@ import { castDraft, Immer } from 'immer';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
 import type { InterventionPolicy } from '../catalogue/intervention-policy.js';
+import { requiresSeries } from '../catalogue/series-policy.js';
 import type { Decider } from '../decider.js';
 import type { Refusal, RuleReference } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
@@ -21,8 +22,11 @@ import {
 
 type Decision = E.Either<Refusal, readonly TallyEvent[]>;
 
-/** A tally command ready for decision: the service adds the contact's random record key (from the `Random` port). */
-export type TallyDecision = TallyCommand;
+/**
+ * A tally command ready for decision. `viaSeries` is set by the service (never by input) when
+ * a contact is recorded through its series, where the series' limit has counted it.
+ */
+export type TallyDecision = TallyCommand & { readonly viaSeries?: boolean };
 
 /** The period (month) of a date: tallies keep the month, never the day. */
 export function periodOf(date: string): string {
@@ -89,12 +93,27 @@ function decideRecording<Minimised>(
   return E.right([event(base, minimised.right)]);
 }
 
-function decideContact(command: TallyContact, state: TallySheetState): Decision {
+function decideContact(
+  command: TallyContact & { readonly viaSeries?: boolean },
+  state: TallySheetState,
+): Decision {
   return decideRecording(
     command,
     state,
     'contact',
-    ({ policy, rule }, catalogue) => minimiseMarks(command.marks, policy, catalogue, rule),
+    ({ policy, rule }, catalogue) => {
+      const marks = minimiseMarks(command.marks, policy, catalogue, rule);
+      // Last, so a contact with a mistake hears about the mistake first.
+      return E.isRight(marks) && command.viaSeries !== true && requiresSeries(policy)
+        ? E.left(
+            refuse.seriesRequired(
+              { ...rule, clause: `interventions/${policy.id}/series` },
+              policy.name,
+              policy.id,
+            ),
+          )
+        : marks;
+    },
     (base, marks) => ({ type: 'ContactTallied', data: { ...base, marks } }),
   );
 }

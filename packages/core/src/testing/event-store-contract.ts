@@ -18,14 +18,25 @@ function freshStream(prefix = 'contract'): string {
   return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
 }
 
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** UUIDs, as stores that require them (EventStoreDB) take them. */
+function uuid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
 function events(count: number, tag = 'e', size = 1): EventToAppend[] {
   return Array.from({ length: count }, (_, index) => ({
-    id: `${tag}-${index}-${freshStream('id')}`,
+    id: uuid(),
     type: index % 2 === 0 ? 'ContractEven' : 'ContractOdd',
-    data: { index, tag, padding: 'x'.repeat(size) },
-    metadata: { note: 'contract', index },
+    data: bytes(JSON.stringify({ index, tag, padding: 'x'.repeat(size) })),
+    // Every byte value, so a store that treats bytes as text would corrupt it.
+    metadata: Uint8Array.from({ length: 34 }, (_, at) => (at * 97 + index) % 256),
   }));
 }
+
+/** What a test compares of an event: its bytes as plain arrays (a store may return any `Uint8Array` view). */
+const shape = (event: EventToAppend) => [event.id, event.type, [...event.data], [...event.metadata]];
 
 async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
@@ -75,15 +86,8 @@ export function eventStoreContract(): readonly ContractCase[] {
           );
           const read = await collect(store.readStream(stream));
           deepStrictEqual(
-            read.map((event) => [
-              event.stream,
-              event.revision,
-              event.id,
-              event.type,
-              event.data,
-              event.metadata,
-            ]),
-            written.map((event, index) => [stream, index, event.id, event.type, event.data, event.metadata]),
+            read.map((event) => [event.stream, event.revision, ...shape(event)]),
+            written.map((event, index) => [stream, index, ...shape(event)]),
           );
         }),
     },
@@ -373,6 +377,96 @@ export function eventStoreContract(): readonly ContractCase[] {
           } finally {
             await subscription.close();
           }
+        }),
+    },
+    {
+      name: 'deleting streams removes them from reads, all-reads and subscriptions, and refuses appends to them',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const [doomed, kept] = [freshStream('doomed'), freshStream('kept')];
+          mustAppend(await store.append(doomed, events(3, 'd'), { expected: 'no-stream' }), 'doomed');
+          mustAppend(await store.append(kept, events(2, 'k'), { expected: 'no-stream' }), 'kept');
+          const deletion = await store.deleteStreams([doomed]);
+          strictEqual(deletion.removed, 3);
+          ok(deletion.extent === 'physical' || deletion.extent === 'logical');
+          deepStrictEqual(await collect(store.readStream(doomed)), []);
+          deepStrictEqual(await collect(store.readStream(doomed, { direction: 'backwards' })), []);
+          const all = await collect(store.readAll());
+          strictEqual(all.filter((event) => event.stream === doomed).length, 0, 'readAll never returns it');
+          strictEqual(all.filter((event) => event.stream === kept).length, 2, 'other streams untouched');
+          const seen: RecordedEvent[] = [];
+          const subscription = store.subscribe(
+            { filter: { streamPrefixes: [doomed, kept] } },
+            { onEvent: (event) => void seen.push(event) },
+          );
+          await subscription.caughtUp;
+          await subscription.close();
+          deepStrictEqual(
+            seen.map((event) => event.stream),
+            [kept, kept],
+            'a subscription from the start never delivers it',
+          );
+          for (const expected of ['no-stream', 'any', 2] as const) {
+            const revived = await store.append(doomed, events(1, 'again'), { expected });
+            ok(E.isLeft(revived), `an append to a deleted stream is refused (expected ${expected})`);
+            deepStrictEqual(revived.left, { code: 'STREAM_DELETED', stream: doomed });
+          }
+          deepStrictEqual(await store.deleteStreams([doomed]), { removed: 0, extent: deletion.extent });
+          strictEqual(
+            (await store.deleteStreams([freshStream('absent')])).removed,
+            0,
+            'deleting an absent stream is no error',
+          );
+        }),
+    },
+    {
+      name: 'an atomic batch writes every stream or none',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const [a, b, c] = [freshStream('ba'), freshStream('bb'), freshStream('bc')];
+          mustAppend(await store.append(b, events(1, 'b0'), { expected: 'no-stream' }), 'b0');
+          const [forA, forB] = [events(2, 'a'), events(1, 'b')];
+          const written = await store.appendBatch([
+            { stream: a, events: forA, expected: 'no-stream' },
+            { stream: b, events: forB, expected: 0 },
+          ]);
+          ok(
+            E.isRight(written),
+            `the batch is written: ${JSON.stringify(E.isLeft(written) && written.left)}`,
+          );
+          deepStrictEqual(
+            written.right.map((success) => [success.nextRevision, success.written]),
+            [
+              [1, 2],
+              [1, 1],
+            ],
+          );
+          const retry = await store.appendBatch([
+            { stream: a, events: forA, expected: 'no-stream' },
+            { stream: b, events: forB, expected: 0 },
+          ]);
+          ok(E.isRight(retry), 'a retried batch succeeds without writing twice');
+          strictEqual((await collect(store.readStream(a))).length, 2);
+          strictEqual((await collect(store.readStream(b))).length, 2);
+          const refused = await store.appendBatch([
+            { stream: c, events: events(2, 'c'), expected: 'no-stream' },
+            { stream: b, events: events(1, 'late'), expected: 0 },
+          ]);
+          ok(E.isLeft(refused), 'a batch with one stale part is refused');
+          deepStrictEqual(refused.left, {
+            code: 'WRONG_EXPECTED_REVISION',
+            stream: b,
+            expected: 0,
+            actual: 1,
+          });
+          deepStrictEqual(await collect(store.readStream(c)), [], 'and writes none of its parts');
+          const tooLarge = await store.appendBatch([
+            { stream: c, events: events(1, 'c'), expected: 'no-stream' },
+            { stream: freshStream('bd'), events: events(3, 'big', 600 * 1024), expected: 'no-stream' },
+          ]);
+          ok(E.isLeft(tooLarge), 'a batch over the limit is refused');
+          strictEqual(tooLarge.left.code, 'APPEND_TOO_LARGE');
+          deepStrictEqual(await collect(store.readStream(c)), [], 'and writes nothing');
         }),
     },
   ];

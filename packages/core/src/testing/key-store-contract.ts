@@ -60,9 +60,22 @@ export function keyStoreContract(): readonly KeyStoreContractCase[] {
         within(factory, async ({ keys, reopen }) => {
           await keys.create('doomed');
           await keys.create('kept');
-          await keys.destroy('doomed');
+          const destruction = await keys.destroy('doomed');
+          ok(
+            ['verified', 'unverifiable', 'residue'].includes(destruction.outcome),
+            `destroy says what it achieved: ${JSON.stringify(destruction)}`,
+          );
+          if (destruction.outcome !== 'verified')
+            ok(
+              typeof destruction.detail === 'string' && destruction.detail.length > 0,
+              'and why, when not verified',
+            );
           strictEqual(await keys.get('doomed'), undefined);
-          await keys.destroy('doomed');
+          strictEqual(
+            (await keys.destroy('doomed')).outcome === 'residue',
+            false,
+            'an absent key leaves no residue',
+          );
           ok(await keys.get('kept'), 'other keys stay');
           if (reopen !== undefined) strictEqual(await (await reopen()).get('doomed'), undefined);
         }),

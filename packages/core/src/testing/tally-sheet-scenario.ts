@@ -1,4 +1,4 @@
-import type * as E from 'fp-ts/lib/Either.js';
+import * as E from 'fp-ts/lib/Either.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Refusal } from '../refusals/refusal.js';
 import type { CatalogueAdopted, SheetDetailEvent } from '../tally/events.js';
@@ -19,4 +19,14 @@ function parseForTest(input: unknown): E.Either<Refusal, TallyDecision> {
 /** Given these events on a tally sheet (catalogue adoptions first), when this untrusted input … */
 export function givenTallySheet(history: readonly (SheetDetailEvent | CatalogueAdopted)[]) {
   return given(tallySheetDecider, history, parseForTest);
+}
+
+/**
+ * The same, with each contact decided as a session of its series records it: for interventions
+ * whose contacts must belong to a series (the series keeper has counted it against the limit).
+ */
+export function givenSeriesSessions(history: readonly (SheetDetailEvent | CatalogueAdopted)[]) {
+  return given(tallySheetDecider, history, (input: unknown) =>
+    E.map((command: TallyDecision) => ({ ...command, viaSeries: true }))(parseForTest(input)),
+  );
 }

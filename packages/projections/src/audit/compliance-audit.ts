@@ -1,22 +1,27 @@
 import {
   type Catalogue,
   type Cipher,
-  createAesGcmCipher,
   createChainVerifier,
-  createEncryptedCodec,
-  deriveSubkeys,
   dimensionValues,
-  type EventCodec,
   type EventStore,
   earliestSealDate,
   findDimension,
   type InterventionPolicy,
+  isMalformedEvent,
   type KeyStore,
+  type OpenedEvent,
+  type PeriodSealed,
   periodKeyId,
+  privateStreamOf,
   type RecordedEvent,
+  type SealedSheet,
+  type SeriesClosed,
+  type SheetAmended,
   type SheetDetailEvent,
   type SheetTables,
+  STREAM_PREFIXES,
 } from '@pinnstatistik/core';
+import { createKeyedOpener } from '../reading/keyed-opener.js';
 import type { Finding } from './finding.js';
 
 /** What the audit needs besides the log. */
@@ -38,10 +43,12 @@ export interface AuditReport {
   readonly streams: number;
   /** Detail events that could not be read (their key is destroyed): checked through their sheets' sealed tables instead. */
   readonly sealedDetail: number;
+  /** Streams that seals and closings record as deleted (their detail shredded), accounted for by what was kept. */
+  readonly deletedStreams: number;
   readonly clean: boolean;
 }
 
-const PERIOD_OF_STREAM = /^(?:tally|period)-(\d{4}-\d{2})/;
+const PERIOD_OF_STREAM = /^(?:tally|period|registry)-(\d{4}-\d{2})/;
 
 /** Catalogue versions in force at some day of a month. */
 function versionsInForceDuring(catalogues: readonly Catalogue[], period: string): Set<string> {
@@ -65,38 +72,23 @@ function versionsInForceDuring(catalogues: readonly Catalogue[], period: string)
  * The compliance audit: replays the whole log and reports, with stable codes, broken or
  * reordered hash chains; tallies for interventions whose kind forbids them (written by
  * another system, say); dimensions or values the catalogue in force on their period did not
- * allow; series beyond their limit; periods past their grace still unsealed; and detail still
+ * allow; series beyond their limit or below their minimum; periods past their grace still
+ * unsealed; detail a seal or a closing listed as deleted still in the log; and detail still
  * decryptable after its period was sealed (a key not destroyed). Streams, never whole.
  */
 export async function auditLog(store: EventStore, options: AuditOptions): Promise<AuditReport> {
   const findings: Finding[] = [];
   const verifier = createChainVerifier();
   const catalogues: Catalogue[] = [];
-  const ciphers = new Map(
-    (options.ciphers ?? [createAesGcmCipher()]).map((cipher) => [cipher.algorithm, cipher]),
-  );
-  const codecs = new Map<string, EventCodec | null>();
+  const opener = createKeyedOpener(options.keys, options.ciphers);
   const streams = new Set<string>();
+  /** Streams a seal or a closing says it deleted, with the record that says so. */
+  const deletedBy = new Map<string, { stream: string; position: string }>();
   const periodsWithDetail = new Set<string>();
   const sealedPeriods = new Set<string>();
   const closedSeries = new Set<string>();
   let events = 0;
   let sealedDetail = 0;
-
-  const codecFor = async (keyId: string, algorithm: string): Promise<EventCodec | null> => {
-    const cacheKey = `${algorithm}/${keyId}`;
-    if (!codecs.has(cacheKey)) {
-      const material = await options.keys?.get(keyId);
-      const cipher = ciphers.get(algorithm);
-      codecs.set(
-        cacheKey,
-        material === undefined || cipher === undefined
-          ? null
-          : createEncryptedCodec(cipher, deriveSubkeys(material).encryption),
-      );
-    }
-    return codecs.get(cacheKey) ?? null;
-  };
 
   const add = (
     event: RecordedEvent,
@@ -216,6 +208,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       }
     }
     const max = policy.series?.maxContacts;
+    const min = policy.series?.minContacts;
     for (const length of seriesLengths) {
       if (policy.series === undefined || (max !== undefined && Number(length) > max)) {
         add(
@@ -225,17 +218,103 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
           `En serie med ${length} kontakter överskrider gränsen för ${policy.name.sv}.`,
           `A series of ${length} contacts exceeds the limit of ${policy.name.en}.`,
         );
+      } else if (min !== undefined && Number(length) < min) {
+        // Reported, never refused: refusing to close would block expiry and the destruction of notes.
+        add(
+          event,
+          'SERIES_BELOW_MINIMUM',
+          { ...ruled, clause: `interventions/${interventionId}/series/minContacts` },
+          `En serie avslutades med ${length} kontakter, färre än de minst ${min} som gäller för ${policy.name.sv}.`,
+          `A series was closed with ${length} contacts, fewer than the minimum of ${min} for ${policy.name.en}.`,
+        );
       }
     }
   };
 
+  // Sealed tables: the contact marginals and the tables of listed people (the children's ages).
   const marksOf = (tables: SheetTables): Record<string, string[]> =>
     Object.fromEntries(
-      Object.entries(tables.marginals).map(([dimension, cells]) => [
-        dimension,
-        Object.keys(cells).filter((value) => (cells[value] ?? 0) !== 0),
-      ]),
+      [...Object.entries(tables.marginals), ...Object.entries(tables.listMarginals ?? {})].map(
+        ([dimension, cells]) => [dimension, Object.keys(cells).filter((value) => (cells[value] ?? 0) !== 0)],
+      ),
     );
+
+  const lengthsOf = (tables: SheetTables): string[] =>
+    Object.keys(tables.seriesLengths).filter((length) => (tables.seriesLengths[length] ?? 0) > 0);
+
+  const checkDetail = (event: RecordedEvent, period: string, detail: SheetDetailEvent): void => {
+    if (detail.type === 'ContactTallied') {
+      checkRecording(
+        event,
+        period,
+        detail.data.interventionId,
+        detail.data.catalogueVersion,
+        // A list of ages (the children a contact concerns) is checked entry by entry.
+        Object.fromEntries(
+          Object.entries(detail.data.marks).map(([k, v]) => [k, typeof v === 'string' ? [v] : v]),
+        ),
+        [],
+      );
+    } else if (detail.type === 'GroupMeetingTallied' || detail.type === 'VisitorsTallied') {
+      checkRecording(event, period, detail.data.interventionId, detail.data.catalogueVersion, undefined, []);
+    } else if (detail.type === 'SeriesEnded') {
+      checkRecording(event, period, detail.data.interventionId, undefined, undefined, [
+        String(detail.data.contacts),
+      ]);
+    }
+  };
+
+  const checkPublic = (
+    event: RecordedEvent,
+    period: string | undefined,
+    opened: OpenedEvent & { readable: true },
+  ) => {
+    switch (opened.type) {
+      case 'CatalogueAdopted':
+        catalogues.push((opened.data as unknown as { catalogue: Catalogue }).catalogue);
+        return;
+      case 'SheetsSealed': {
+        const data = opened.data as unknown as { period: string; sheets: SealedSheet[] };
+        for (const sheet of data.sheets)
+          checkRecording(
+            event,
+            data.period,
+            sheet.interventionId,
+            sheet.catalogueVersions[0],
+            marksOf(sheet.tables),
+            lengthsOf(sheet.tables),
+          );
+        return;
+      }
+      case 'PeriodSealed': {
+        const data = opened.data as unknown as PeriodSealed['data'];
+        sealedPeriods.add(period ?? data.period);
+        for (const deleted of data.deleted)
+          deletedBy.set(deleted.stream, { stream: event.stream, position: event.position });
+        return;
+      }
+      case 'SheetAmended': {
+        const data = opened.data as unknown as SheetAmended['data'];
+        checkRecording(
+          event,
+          data.period,
+          data.interventionId,
+          data.catalogueVersion,
+          marksOf(data.delta),
+          lengthsOf(data.delta),
+        );
+        return;
+      }
+      case 'SeriesClosed': {
+        const data = opened.data as unknown as SeriesClosed['data'];
+        closedSeries.add(data.series);
+        deletedBy.set(data.series, { stream: event.stream, position: event.position });
+        return;
+      }
+      default:
+        return;
+    }
+  };
 
   for await (const event of store.readAll()) {
     events += 1;
@@ -253,80 +332,51 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       );
     }
     const period = PERIOD_OF_STREAM.exec(event.stream)?.[1];
-    switch (event.type) {
-      case 'CatalogueAdopted':
-        catalogues.push((event.data as unknown as { catalogue: Catalogue }).catalogue);
-        continue;
-      case 'PeriodSealed':
-        if (period !== undefined) sealedPeriods.add(period);
-        continue;
-      case 'WorkingNotesDestroyed':
-        closedSeries.add(event.stream);
-        continue;
-      case 'SheetSealed':
-      case 'SheetAmended': {
-        const data = event.data as unknown as {
-          interventionId: string;
-          period: string;
-          catalogueVersions?: string[];
-          catalogueVersion?: string;
-          tables?: SheetTables;
-          delta?: SheetTables;
-        };
-        const tables = (data.tables ?? data.delta) as SheetTables;
-        const versions =
-          data.catalogueVersions ?? (data.catalogueVersion === undefined ? [] : [data.catalogueVersion]);
-        checkRecording(
-          event,
-          data.period,
-          data.interventionId,
-          versions[0],
-          marksOf(tables),
-          Object.keys(tables.seriesLengths).filter((length) => (tables.seriesLengths[length] ?? 0) > 0),
-        );
-        continue;
-      }
-      default:
-        break;
-    }
-    if (!event.stream.startsWith('tally-') || period === undefined) continue;
-    if (event.type !== 'SheetClosed') periodsWithDetail.add(period);
-    const { keyId, codec: algorithm } = event.metadata;
-    const codec =
-      algorithm === 'plain'
-        ? null
-        : typeof keyId === 'string' && typeof algorithm === 'string'
-          ? await codecFor(keyId, algorithm)
-          : null;
-    let data: unknown = algorithm === 'plain' ? event.data : undefined;
-    if (codec !== null) {
-      try {
-        data = codec.decode(event.data, { stream: event.stream, eventId: event.id, type: event.type });
-      } catch {
-        data = undefined;
-      }
-    }
-    if (data === undefined) {
-      sealedDetail += 1;
+    let opened: OpenedEvent;
+    try {
+      opened = await opener.open(event);
+    } catch (error) {
+      if (!isMalformedEvent(error)) throw error;
+      add(
+        event,
+        'EVENT_MALFORMED',
+        { clause: 'envelope/payload' },
+        'Händelsen går inte att läsa: den är ändrad eller skadad.',
+        'The event cannot be read: it was altered or is damaged.',
+      );
       continue;
     }
-    const detail = { type: event.type, data } as unknown as SheetDetailEvent;
-    if (detail.type === 'ContactTallied') {
-      checkRecording(
-        event,
-        period,
-        detail.data.interventionId,
-        detail.data.catalogueVersion,
-        Object.fromEntries(Object.entries(detail.data.marks).map(([k, v]) => [k, [v]])),
-        [],
-      );
-    } else if (detail.type === 'GroupMeetingTallied' || detail.type === 'VisitorsTallied') {
-      checkRecording(event, period, detail.data.interventionId, detail.data.catalogueVersion, undefined, []);
-    } else if (detail.type === 'SeriesEnded') {
-      checkRecording(event, period, detail.data.interventionId, undefined, undefined, [
-        String(detail.data.contacts),
-      ]);
+    const detailStream = event.stream.startsWith(STREAM_PREFIXES.tallySheet);
+    if (detailStream && period !== undefined) periodsWithDetail.add(period);
+    if (!opened.readable) {
+      if (detailStream) sealedDetail += 1;
+      continue;
     }
+    if (opened.codec === 'plain' && privateStreamOf(event.stream) !== undefined) {
+      add(
+        event,
+        'DETAIL_IN_CLEAR',
+        { clause: 'privacy/encryption' },
+        'En händelse i en ström som ska vara krypterad är sparad i klartext.',
+        'An event in a stream that must be encrypted is stored in clear.',
+      );
+    }
+    if (detailStream && period !== undefined)
+      checkDetail(event, period, { type: opened.type, data: opened.data } as unknown as SheetDetailEvent);
+    else if (opened.codec === 'plain') checkPublic(event, period, opened);
+  }
+
+  for (const [stream, record] of [...deletedBy].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!streams.has(stream)) continue;
+    findings.push({
+      code: 'DETAIL_NOT_DELETED',
+      stream,
+      rule: { clause: stream.startsWith(STREAM_PREFIXES.series) ? 'series/closing' : 'sealing/shredding' },
+      message: {
+        sv: `Strömmen ska vara raderad (${record.stream} säger det), men dess händelser finns kvar i loggen.`,
+        en: `The stream should be deleted (${record.stream} says so), but its events are still in the log.`,
+      },
+    });
   }
 
   const graceDays = options.sealGraceDays ?? 15;
@@ -371,5 +421,12 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       }
     }
   }
-  return { findings, events, streams: streams.size, sealedDetail, clean: findings.length === 0 };
+  return {
+    findings,
+    events,
+    streams: streams.size,
+    sealedDetail,
+    deletedStreams: deletedBy.size,
+    clean: findings.length === 0,
+  };
 }

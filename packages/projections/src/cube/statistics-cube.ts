@@ -2,11 +2,10 @@ import {
   type Catalogue,
   catalogueVersion,
   createTablesAccumulator,
-  type JsonValue,
+  type SealedSheet,
   type SheetAmended,
   type SheetCoordinates,
   type SheetDetailEvent,
-  type SheetSealed,
   type SheetTables,
   sheetKey,
 } from '@pinnstatistik/core';
@@ -29,14 +28,17 @@ interface Entry {
   amendments: number;
 }
 
-/** The JSON form of a cube, for checkpoints. */
-interface CubeSnapshot {
+/** One sheet of a cube as JSON. */
+export type CubeSheetSnapshot = SheetCoordinates & {
+  readonly tables: SheetTables;
+  readonly sealed: boolean;
+  readonly amendments: number;
+};
+
+/** The JSON form of a cube, for checkpoints (the projection encrypts open periods' sheets before saving). */
+export interface CubeSnapshot {
   readonly catalogues: readonly Catalogue[];
-  readonly sheets: readonly (SheetCoordinates & {
-    tables: SheetTables;
-    sealed: boolean;
-    amendments: number;
-  })[];
+  readonly sheets: readonly CubeSheetSnapshot[];
   readonly undecryptable: number;
 }
 
@@ -110,15 +112,16 @@ export function createStatisticsCube() {
     skipUndecryptable(): void {
       undecryptable += 1;
     },
-    applySealed(event: SheetSealed): void {
-      const entry = entryFor(event.data);
-      entry.accumulator = createTablesAccumulator(crossTabulationsOf(event.data.interventionId));
-      entry.accumulator.addTables(event.data.tables);
+    /** A sealed sheet's tables replace whatever was folded from its detail (the same numbers). */
+    applySealed(period: string, sheet: SealedSheet): void {
+      const entry = entryFor({ period, interventionId: sheet.interventionId, unitId: sheet.unitId });
+      entry.accumulator = createTablesAccumulator(crossTabulationsOf(sheet.interventionId));
+      entry.accumulator.addTables(sheet.tables);
       entry.sealed = true;
     },
-    applyAmended(event: SheetAmended): void {
-      const entry = entryFor(event.data);
-      entry.accumulator.addTables(event.data.delta);
+    applyAmended(amendment: SheetAmended['data']): void {
+      const entry = entryFor(amendment);
+      entry.accumulator.addTables(amendment.delta);
       entry.amendments += 1;
     },
     catalogues: (): readonly Catalogue[] => catalogues,
@@ -135,7 +138,7 @@ export function createStatisticsCube() {
     get undecryptable(): number {
       return undecryptable;
     },
-    snapshot(): JsonValue {
+    snapshot(): CubeSnapshot {
       const snapshot: CubeSnapshot = {
         catalogues,
         sheets: [...entries.values()].map((entry) => ({
@@ -146,10 +149,9 @@ export function createStatisticsCube() {
         })),
         undecryptable,
       };
-      return JSON.parse(JSON.stringify(snapshot)) as JsonValue;
+      return JSON.parse(JSON.stringify(snapshot)) as CubeSnapshot;
     },
-    restore(json: JsonValue): void {
-      const snapshot = json as unknown as CubeSnapshot;
+    restore(snapshot: CubeSnapshot): void {
       catalogues.push(...snapshot.catalogues);
       undecryptable = snapshot.undecryptable;
       for (const sheet of snapshot.sheets) {

@@ -2,18 +2,24 @@ import {
   type Catalogue,
   type Cipher,
   createAesGcmCipher,
-  createEncryptedCodec,
-  deriveSubkeys,
-  type EventCodec,
+  type JsonValue,
   type KeyStore,
+  type OpenedEvent,
+  periodKeyId,
   type RecordedEvent,
+  type SealedSheet,
   type SheetAmended,
   type SheetDetailEvent,
-  type SheetSealed,
   STREAM_PREFIXES,
 } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
-import { createStatisticsCube, type StatisticsCube } from './statistics-cube.js';
+import { createKeyedOpener } from '../reading/keyed-opener.js';
+import {
+  type CubeSheetSnapshot,
+  type CubeSnapshot,
+  createStatisticsCube,
+  type StatisticsCube,
+} from './statistics-cube.js';
 
 /** How the statistics projection reads the log. */
 export interface StatisticsProjectionOptions {
@@ -26,82 +32,106 @@ export interface StatisticsProjectionOptions {
 }
 
 /**
- * The statistics projection: folds catalogue adoptions, open detail (decrypted while its
- * period key exists), sealed tables and amendments into a {@link StatisticsCube}.
+ * A checkpoint of the cube: catalogues and sealed sheets in clear (they are public), open
+ * periods' sheets sealed under each period's own key — so a checkpoint holds no open detail
+ * anyone without the key can read, and it dies with the key when the period is sealed.
+ */
+interface SavedCube {
+  readonly catalogues: readonly Catalogue[];
+  readonly sealed: readonly CubeSheetSnapshot[];
+  readonly open: readonly { readonly period: string; readonly algorithm: string; readonly sheets: string }[];
+  readonly undecryptable: number;
+}
+
+/**
+ * The statistics projection: folds catalogue adoptions, open detail (opened while its period
+ * key exists), sealed tables and amendments into a {@link StatisticsCube}.
  */
 export function statisticsProjection(options: StatisticsProjectionOptions): Projection<StatisticsCube> {
-  const ciphers = new Map(
-    (options.ciphers ?? [createAesGcmCipher()]).map((cipher) => [cipher.algorithm, cipher]),
-  );
-  const codecs = new Map<string, EventCodec | null>();
-  const loadCodec = async (
-    cacheKey: string,
-    keyId: string,
-    algorithm: string,
-  ): Promise<EventCodec | null> => {
-    const cipher = ciphers.get(algorithm);
-    const material = cipher === undefined ? undefined : await options.keys.get(keyId);
-    const codec =
-      cipher === undefined || material === undefined
-        ? null
-        : createEncryptedCodec(cipher, deriveSubkeys(material).encryption);
-    // A missing key stays missing (keys are only ever destroyed), so the answer can be kept.
-    codecs.set(cacheKey, codec);
-    return codec;
-  };
-  const decodeInto = (
-    cube: StatisticsCube,
-    event: RecordedEvent,
-    codec: EventCodec | null,
-  ): StatisticsCube => {
-    if (codec === null) {
-      cube.skipUndecryptable();
+  const name = options.name ?? 'statistics';
+  const ciphers = options.ciphers ?? [createAesGcmCipher()];
+  const opener = createKeyedOpener(options.keys, ciphers);
+  const apply = (cube: StatisticsCube, event: RecordedEvent, opened: OpenedEvent): StatisticsCube => {
+    if (!opened.readable) {
+      if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) cube.skipUndecryptable();
       return cube;
     }
-    const data = codec.decode(event.data, { stream: event.stream, eventId: event.id, type: event.type });
-    cube.applyDetail({ type: event.type, data } as unknown as SheetDetailEvent);
+    switch (opened.type) {
+      case 'CatalogueAdopted':
+        cube.adoptCatalogue((opened.data as unknown as { catalogue: Catalogue }).catalogue);
+        break;
+      case 'SheetsSealed': {
+        const { period, sheets } = opened.data as unknown as { period: string; sheets: SealedSheet[] };
+        for (const sheet of sheets) cube.applySealed(period, sheet);
+        opener.forget(periodKeyId(period));
+        break;
+      }
+      case 'SheetAmended':
+        cube.applyAmended(opened.data as unknown as SheetAmended['data']);
+        break;
+      default:
+        if (event.stream.startsWith(STREAM_PREFIXES.tallySheet))
+          cube.applyDetail({ type: opened.type, data: opened.data } as unknown as SheetDetailEvent);
+    }
     return cube;
   };
-  // Synchronous once an event's codec is known (every event but the first of each key), so a
-  // replay pays no promise per event.
-  const applyDetail = (
-    cube: StatisticsCube,
-    event: RecordedEvent,
-  ): StatisticsCube | Promise<StatisticsCube> => {
-    const { keyId, codec: algorithm } = event.metadata;
-    if (algorithm === 'plain') {
-      cube.applyDetail({ type: event.type, data: event.data } as unknown as SheetDetailEvent);
-      return cube;
-    }
-    if (typeof keyId !== 'string' || typeof algorithm !== 'string') return decodeInto(cube, event, null);
-    const cacheKey = `${algorithm}/${keyId}`;
-    const cached = codecs.get(cacheKey);
-    if (cached !== undefined) return decodeInto(cube, event, cached);
-    return loadCodec(cacheKey, keyId, algorithm).then((codec) => decodeInto(cube, event, codec));
-  };
+  const context = (period: string) => ({ stream: `checkpoint-${name}`, eventId: period });
   return {
-    name: options.name ?? 'statistics',
+    name,
     initial: createStatisticsCube,
     apply(cube, event) {
-      switch (event.type) {
-        case 'CatalogueAdopted':
-          cube.adoptCatalogue((event.data as unknown as { catalogue: Catalogue }).catalogue);
-          break;
-        case 'SheetSealed':
-          cube.applySealed(event as unknown as SheetSealed);
-          break;
-        case 'SheetAmended':
-          cube.applyAmended(event as unknown as SheetAmended);
-          break;
-        default:
-          if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) return applyDetail(cube, event);
-      }
-      return cube;
+      // Only what the statistics read: the catalogue, sealed periods' tables, and sheets' detail.
+      if (
+        !event.stream.startsWith(STREAM_PREFIXES.catalogue) &&
+        !event.stream.startsWith(STREAM_PREFIXES.period) &&
+        !event.stream.startsWith(STREAM_PREFIXES.tallySheet)
+      )
+        return cube;
+      const opened = opener.open(event);
+      return opened instanceof Promise
+        ? opened.then((done) => apply(cube, event, done))
+        : apply(cube, event, opened);
     },
-    snapshot: (cube) => cube.snapshot(),
-    restore(snapshot) {
+    async snapshot(cube): Promise<JsonValue> {
+      const whole = cube.snapshot();
+      const byPeriod = new Map<string, CubeSheetSnapshot[]>();
+      for (const sheet of whole.sheets.filter((candidate) => !candidate.sealed))
+        byPeriod.set(sheet.period, [...(byPeriod.get(sheet.period) ?? []), sheet]);
+      const open: SavedCube['open'][number][] = [];
+      for (const [period, sheets] of byPeriod) {
+        const algorithm = (ciphers[0] as Cipher).algorithm;
+        const sealer = await opener.sealer(periodKeyId(period), algorithm);
+        // Without its key an open period cannot have been folded; if it was sealed meanwhile, its tables come after.
+        if (sealer === undefined) continue;
+        const sealed = sealer.seal(Buffer.from(JSON.stringify(sheets), 'utf8'), context(period));
+        open.push({ period, algorithm, sheets: Buffer.from(sealed).toString('base64') });
+      }
+      const saved: SavedCube = {
+        catalogues: whole.catalogues,
+        sealed: whole.sheets.filter((sheet) => sheet.sealed),
+        open,
+        undecryptable: whole.undecryptable,
+      };
+      return saved as unknown as JsonValue;
+    },
+    async restore(snapshot) {
+      const saved = snapshot as unknown as SavedCube;
+      const sheets: CubeSheetSnapshot[] = [...saved.sealed];
+      for (const group of saved.open) {
+        const sealer = await opener.sealer(periodKeyId(group.period), group.algorithm);
+        // The period was sealed after the checkpoint: its tables, later in the log, replace these.
+        if (sealer === undefined) continue;
+        const plain = sealer.open(Buffer.from(group.sheets, 'base64'), context(group.period));
+        if (plain === undefined)
+          throw new Error(`the checkpoint of ${group.period} does not open under its key`);
+        sheets.push(...(JSON.parse(Buffer.from(plain).toString('utf8')) as CubeSheetSnapshot[]));
+      }
       const cube = createStatisticsCube();
-      cube.restore(snapshot);
+      cube.restore({
+        catalogues: saved.catalogues,
+        sheets,
+        undecryptable: saved.undecryptable,
+      } satisfies CubeSnapshot);
       return cube;
     },
   };

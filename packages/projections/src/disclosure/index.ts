@@ -19,9 +19,13 @@ export {
   type ResolvedDisclosureOptions,
   resolveDisclosureOptions,
 } from './disclosure-options.js';
-/** The suppression symbol and the bilingual legend. */
-export { legend, suppressedSymbol } from './legend.js';
+/** The suppression symbol and the bilingual legends. */
+export { type CellKeyLegendFacts, cellKeyLegend, legend, suppressedSymbol } from './legend.js';
 /** The quantities suppressed on their own (counts 1 … k − 1). */
 export { primarySuppressions } from './primary-suppression.js';
+/** Suppression protected jointly with earlier releases against the integer intruder. */
+export { type JointProtection, type JointProtectionContext, protectJointly } from './protect-jointly.js';
+/** What releases tell the intruder, and what the defender checks. */
+export { protectionLevel, releaseKnowledge, type SuppressedRelease, supportId } from './release-knowledge.js';
 /** The complementary suppressions, verified by the linear attack. */
 export { secondarySuppressions } from './secondary-suppression.js';

@@ -29,3 +29,47 @@ export function legend(options: Partial<DisclosureOptions> = {}): LocalizedText 
       'suppressed so that they cannot be derived from the totals.',
   };
 }
+
+/** What the legend of a cell-key report needs to say. */
+export interface CellKeyLegendFacts {
+  readonly maxDeviation: number;
+  readonly smallestPublished: number;
+  /** The expected absolute deviation of a figure (rounded for the text). */
+  readonly meanDeviation: number;
+}
+
+const decimal = (value: number, lang: 'sv' | 'en'): string =>
+  new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+
+/**
+ * The legend of a report published by the cell-key method, in Swedish and English: that every
+ * figure is perturbed and by how much, that a zero shown may be a small count, which small
+ * figures never appear, that totals are perturbed on their own (margins need not add up), and
+ * that the same figure always gets the same value.
+ */
+export function cellKeyLegend(facts: CellKeyLegendFacts): LocalizedText {
+  const d = facts.maxDeviation;
+  const blocked =
+    facts.smallestPublished <= 1
+      ? { sv: '', en: '' }
+      : facts.smallestPublished === 2
+        ? { sv: ' Värdet 1 visas aldrig.', en: ' The value 1 never appears.' }
+        : {
+            sv: ` Värdena 1–${facts.smallestPublished - 1} visas aldrig.`,
+            en: ` The values 1–${facts.smallestPublished - 1} never appear.`,
+          };
+  return {
+    sv:
+      `Alla värden, även summorna, har slumpats med cell key-metoden: ett värde kan avvika med upp till ${d} ` +
+      `från det verkliga antalet, i genomsnitt ungefär ${decimal(facts.meanDeviation, 'sv')}. Verkliga nollor visas ` +
+      `alltid som 0, men en visad nolla kan också vara ett litet antal (högst ${d}).${blocked.sv} Summorna är ` +
+      'slumpade för sig och behöver därför inte stämma med summan av de värden de omfattar. Samma uppgift får ' +
+      'alltid samma värde, i alla rapporter.',
+    en:
+      `Every figure, totals included, has been perturbed by the cell-key method: a figure may differ from the ` +
+      `true count by up to ${d}, by about ${decimal(facts.meanDeviation, 'en')} on average. True zeros are always ` +
+      `shown as 0, but a 0 shown may also be a small count (at most ${d}).${blocked.en} Totals are perturbed on ` +
+      'their own, so they need not equal the sum of the figures they cover. The same figure always gets the same ' +
+      'value, in every report.',
+  };
+}

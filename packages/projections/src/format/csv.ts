@@ -1,6 +1,7 @@
 import type { Language } from '@pinnstatistik/core';
 import { stringify } from 'csv-stringify/sync';
 import { suppressedSymbol } from '../disclosure/legend.js';
+import type { DisclosureCost } from './disclosure-cost.js';
 import type { ReportDocument } from './report-document.js';
 import { tableGrid } from './table-grid.js';
 
@@ -28,18 +29,69 @@ export interface CsvOptions {
   readonly bom?: boolean;
 }
 
+/** The key of the rows that give what disclosure control costs a table (and, with table id `_REPORT`, the report). */
+export const costRowKey = '_COST';
+
+/** The table id of the rows for the whole report. */
+export const reportTableId = '_REPORT';
+
+const costRow = { sv: 'Röjandekontrollens kostnad', en: 'Cost of disclosure control' };
+
+function costColumns(cost: DisclosureCost) {
+  const expected = cost.basis === 'expected';
+  return [
+    { key: 'figures', sv: 'Antal värden', en: 'Figures', value: cost.figures },
+    {
+      key: 'suppressed_share',
+      sv: 'Andel undertryckta',
+      en: 'Share suppressed',
+      value: cost.suppressedShare,
+    },
+    {
+      key: 'perturbed_share',
+      sv: expected ? 'Andel som avviker (förväntad)' : 'Andel som avviker',
+      en: expected ? 'Share differing (expected)' : 'Share differing',
+      value: cost.perturbedShare,
+    },
+    {
+      key: 'mean_absolute_deviation',
+      sv: expected ? 'Medelavvikelse (förväntad)' : 'Medelavvikelse',
+      en: expected ? 'Mean absolute deviation (expected)' : 'Mean absolute deviation',
+      value: cost.meanAbsoluteDeviation,
+    },
+  ];
+}
+
 /**
  * The report as CSV (RFC 4180: comma-separated, CRLF line breaks, fields quoted when they hold
  * a comma, quote or line break), in long ("tidy") form: a header line, then one line per
  * published place — every cell, row total, column total and grand total of every table, in
  * table order, row by row with the totals row last. Keys are language-independent (a total's
  * row or column key is `_T`); labels and headers follow `lang`. A suppressed quantity has an
- * empty `value` and `..` as its `flag`; a published one an empty flag.
+ * empty `value` and `..` as its `flag`; a published one an empty flag. After each table's lines
+ * come four lines with the row key `_COST` giving what disclosure control costs it (figures,
+ * share suppressed, share differing, mean absolute deviation; "expected" in the label for the
+ * cell-key method), and at the end the same four for the whole report (table id `_REPORT`).
  */
 export function toCsv(document: ReportDocument, options: CsvOptions): string {
   const { lang } = options;
-  const records = document.tables.flatMap((table) =>
-    tableGrid(table)
+  const cost = (tableId: string, interventionId: string, title: string, value: DisclosureCost) =>
+    costColumns(value).map((column) => ({
+      tableId,
+      interventionId,
+      table: title,
+      rowDimension: '',
+      rowKey: costRowKey,
+      row: costRow[lang],
+      columnDimension: '',
+      columnKey: column.key,
+      column: column[lang],
+      quantityKey: '',
+      value: String(column.value),
+      flag: '',
+    }));
+  const records = document.tables.flatMap((table) => [
+    ...tableGrid(table)
       .flat()
       .map(({ row, column, cell }) => ({
         tableId: table.id,
@@ -55,7 +107,9 @@ export function toCsv(document: ReportDocument, options: CsvOptions): string {
         value: cell.suppressed ? '' : String(cell.value),
         flag: cell.suppressed ? suppressedSymbol : '',
       })),
-  );
+    ...cost(table.id, table.interventionId, table.title[lang], table.cost),
+  ]);
+  records.push(...cost(reportTableId, '', document.title?.[lang] ?? '', document.cost));
   return stringify(records, {
     header: true,
     columns: csvColumns.map((column) => ({ key: column.key, header: column[lang] })),

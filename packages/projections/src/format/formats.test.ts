@@ -11,6 +11,9 @@ import { tableGrid, totalKey } from './table-grid.js';
 
 type CsvRecord = Record<string, string>;
 const csvRecords = (text: string): CsvRecord[] => parse(text, { columns: true, bom: true }) as CsvRecord[];
+/** The records of published places (not the cost lines). */
+const placeRecords = (records: readonly CsvRecord[]): CsvRecord[] =>
+  records.filter((record) => record.row_key !== '_COST' && record.rad_nyckel !== '_COST');
 
 /** Splits a Markdown table line on its unescaped pipes and unescapes the cells. */
 const markdownCells = (line: string): string[] =>
@@ -44,8 +47,11 @@ describe('formats of seeded reports', () => {
         const raw = seededReport(seed);
         const document = reportDocument(applyDisclosureControl(raw), { disclosure: { k: 5 } });
         const text = toCsv(document, { lang });
-        const records = csvRecords(text);
+        const all = csvRecords(text);
+        const records = placeRecords(all);
         expect(Object.keys(records[0] ?? {})).toEqual(csvColumns.map((column) => column[lang]));
+        // Four cost lines per table and four for the report.
+        expect(all.length - records.length).toBe(4 * (document.tables.length + 1));
         const expected = places(raw, document);
         expect(records).toHaveLength(expected.length);
         const header = (key: (typeof csvColumns)[number]['key']): string =>
@@ -147,7 +153,7 @@ describe('CSV', () => {
     expect(text.startsWith('tabell_id,insats_id,tabell,raddimension,rad_nyckel,rad,')).toBe(true);
     expect(text).toContain('"Kontakter, ""alla"""');
     expect(text.endsWith('\r\n')).toBe(true);
-    const records = csvRecords(text);
+    const records = placeRecords(csvRecords(text));
     expect(records[0]?.tabell).toBe('Kontakter, "alla"');
     expect(records[0]?.rad).toBe('Rad med\nradbrytning');
     expect(records.map((record) => record.värde)).toEqual([
@@ -201,6 +207,10 @@ describe('Markdown', () => {
         '| Rad 0 \\| row | .. | .. | 32 |',
         '| Rad 1 \\| row | .. | .. | 90 |',
         '| **Totalt** | 42 | 80 | 122 |',
+        '',
+        '*Röjandekontroll: 4 av 9 värden undertryckta (44\u00a0%); de publicerade värdena är exakta.*',
+        '',
+        '**Röjandekontroll: 4 av 9 värden undertryckta (44\u00a0%); de publicerade värdena är exakta.**',
         '',
         '*Värden 1–4 har undertryckts (..) för att skydda enskilda; ytterligare celler har undertryckts så att de inte kan räknas fram ur summorna.*',
         '',

@@ -1,7 +1,11 @@
 /** Output formats for published reports: the typed JSON document, CSV and Markdown. */
 
+/** What disclosure control costs, in words. */
+export { costText } from './cost-text.js';
 /** The report as RFC 4180 CSV in long form, with Swedish or English headers. */
-export { type CsvOptions, csvColumns, toCsv } from './csv.js';
+export { type CsvOptions, costRowKey, csvColumns, reportTableId, toCsv } from './csv.js';
+/** What disclosure control costs a table or report. */
+export { type DisclosureCost, disclosureCost } from './disclosure-cost.js';
 /** The report as GitHub-flavoured Markdown tables with totals and the legend. */
 export { escapeMarkdown, type MarkdownOptions, toMarkdown } from './markdown.js';
 /** The typed JSON model of a published report, and its JSON text. */

@@ -1,5 +1,6 @@
 import type { Language } from '@pinnstatistik/core';
 import { suppressedSymbol } from '../disclosure/legend.js';
+import { costText } from './cost-text.js';
 import type { DocumentCell, ReportDocument } from './report-document.js';
 import { tableGrid } from './table-grid.js';
 
@@ -23,7 +24,8 @@ export interface MarkdownOptions {
 /**
  * The report as GitHub-flavoured Markdown: the report's title, then per table a heading and a
  * table with the row totals as the last column and the column totals as the last row (numbers
- * right-aligned, suppressed quantities as `..`), and the legend at the end.
+ * right-aligned, suppressed quantities as `..`) and what disclosure control costs it; at the
+ * end the cost for the whole report and the legend.
  */
 export function toMarkdown(document: ReportDocument, options: MarkdownOptions): string {
   const { lang } = options;
@@ -43,8 +45,12 @@ export function toMarkdown(document: ReportDocument, options: MarkdownOptions): 
     parts.push(
       `### ${escapeMarkdown(table.title[lang])}`,
       [line(header), line([':---', ...header.slice(1).map(() => '---:')]), ...body].join('\n'),
+      `*${escapeMarkdown(costText(table.cost, lang))}*`,
     );
   }
-  parts.push(`*${escapeMarkdown(document.legend[lang])}*`);
+  parts.push(
+    `**${escapeMarkdown(costText(document.cost, lang))}**`,
+    `*${escapeMarkdown(document.legend[lang])}*`,
+  );
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,12 +1,15 @@
 import type { LocalizedText } from '@pinnstatistik/core';
+import type { PerturbationParameters, PerturbationTable } from '../cellkey/perturbation-table.js';
 import { defaultDisclosureOptions } from '../disclosure/disclosure-options.js';
-import { legend, suppressedSymbol } from '../disclosure/legend.js';
+import { cellKeyLegend, legend, suppressedSymbol } from '../disclosure/legend.js';
 import type {
   DisclosureOptions,
   PublishedCell,
   PublishedTable,
   SuppressionReason,
 } from '../report/report-model.js';
+import type { PublicationMethod } from '../report/report-options.js';
+import { type DisclosureCost, disclosureCost } from './disclosure-cost.js';
 
 /** A cell as the published document shows it: its count, or the suppression symbol. */
 export type DocumentCell =
@@ -26,6 +29,8 @@ export interface DocumentTable
   readonly rowTotals: readonly DocumentCell[];
   readonly columnTotals: readonly DocumentCell[];
   readonly total: DocumentCell;
+  /** What disclosure control costs this table. */
+  readonly cost: DisclosureCost;
 }
 
 /**
@@ -37,8 +42,16 @@ export interface ReportDocument {
   readonly format: 'pinnstatistik/published-report';
   readonly version: 1;
   readonly title?: LocalizedText;
-  readonly disclosure: DisclosureOptions & { readonly symbol: typeof suppressedSymbol };
+  readonly disclosure: DisclosureOptions & {
+    /** How the figures were protected. */
+    readonly method: PublicationMethod;
+    readonly symbol: typeof suppressedSymbol;
+    /** The perturbation table's parameters (cell-key method). */
+    readonly cellKey?: PerturbationParameters;
+  };
   readonly legend: LocalizedText;
+  /** What disclosure control costs the whole report. */
+  readonly cost: DisclosureCost;
   readonly tables: readonly DocumentTable[];
 }
 
@@ -49,6 +62,8 @@ export interface ReportDocumentOptions {
   readonly disclosure?: Partial<DisclosureOptions>;
   /** Whether suppressed cells say why (primary or secondary). Off by default: see {@link DocumentCell}. */
   readonly includeReasons?: boolean;
+  /** The cell-key method's perturbation table, when the tables were perturbed (default: suppression). */
+  readonly perturbation?: PerturbationTable;
 }
 
 /** The document for tables that have been through disclosure control. */
@@ -66,19 +81,39 @@ export function reportDocument(
       ...(options.includeReasons === true ? { reason: published.reason } : {}),
     };
   };
+  const perturbation = options.perturbation;
+  const typical = perturbation?.rows.at(-1)?.original ?? 0;
   return {
     format: 'pinnstatistik/published-report',
     version: 1,
     ...(options.title === undefined ? {} : { title: options.title }),
-    disclosure: { k: disclosure.k, showZeros: disclosure.showZeros, symbol: suppressedSymbol },
-    legend: legend(disclosure),
-    tables: tables.map(({ cells, rowTotals, columnTotals, total, ...table }) => ({
-      ...table,
-      cells: cells.map((row) => row.map(cell)),
-      rowTotals: rowTotals.map(cell),
-      columnTotals: columnTotals.map(cell),
-      total: cell(total),
-    })),
+    disclosure: {
+      method: perturbation === undefined ? 'suppression' : 'cell-key',
+      k: disclosure.k,
+      showZeros: disclosure.showZeros,
+      symbol: suppressedSymbol,
+      ...(perturbation === undefined ? {} : { cellKey: perturbation.parameters }),
+    },
+    legend:
+      perturbation === undefined
+        ? legend(disclosure)
+        : cellKeyLegend({
+            maxDeviation: perturbation.parameters.maxDeviation,
+            smallestPublished: perturbation.parameters.smallestPublished,
+            meanDeviation: perturbation.expectedAbsoluteDeviation(typical),
+          }),
+    cost: disclosureCost(tables, perturbation),
+    tables: tables.map((published) => {
+      const { cells, rowTotals, columnTotals, total, ...table } = published;
+      return {
+        ...table,
+        cells: cells.map((row) => row.map(cell)),
+        rowTotals: rowTotals.map(cell),
+        columnTotals: columnTotals.map(cell),
+        total: cell(total),
+        cost: disclosureCost([published], perturbation),
+      };
+    }),
   };
 }
 

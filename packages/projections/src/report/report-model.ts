@@ -14,6 +14,23 @@ export interface Axis {
 export interface Quantity {
   readonly key: string;
   readonly value: number;
+  /** The base cells it sums, when it comes from the cube (tables built by hand have none). */
+  readonly support?: QuantitySupport;
+}
+
+/**
+ * Which base cells a quantity sums: every month × unit of the support, for one intervention and
+ * one measure (`contacts`, `contacts|gender=female`, `visitors|male` …, see `measureValue`). Two
+ * quantities with the same support are the same number in any report, whatever its key; the
+ * cell-key method and the intruder work on supports, so they see across reports.
+ */
+export interface QuantitySupport {
+  readonly interventionId: string;
+  /** Months, `YYYY-MM`, in order. */
+  readonly months: readonly string[];
+  /** The units summed, sorted; absent for every unit. */
+  readonly units?: readonly string[];
+  readonly measure: string;
 }
 
 /** A table before disclosure control: counts with their quantity keys, and its margins. */

@@ -1,10 +1,20 @@
 import type { Catalogue, LocalizedText } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { perturbTables } from '../cellkey/apply-cell-key.js';
+import { cellKeys, statisticsKeyCheck } from '../cellkey/cell-key.js';
+import { type PerturbationTable, perturbationTable } from '../cellkey/perturbation-table.js';
 import type { CubeSheet } from '../cube/statistics-cube.js';
-import { applyDisclosureControl } from '../disclosure/apply-disclosure-control.js';
+import { publishTables } from '../disclosure/apply-disclosure-control.js';
+import { protectJointly } from '../disclosure/protect-jointly.js';
+import type { SuppressedRelease } from '../disclosure/release-knowledge.js';
 import { type ReportDocument, reportDocument } from '../format/report-document.js';
+import { publishedDigest } from '../releases/published-digest.js';
+import { type ReportRelease, releasesOverlap } from '../releases/report-release.js';
+import { type BaseCells, createBaseCells } from './base-cells.js';
 import { buildReportTables } from './build-tables.js';
+import type { PublishedTable, RawTable } from './report-model.js';
 import { type ReportOptions, type ReportOptionsInput, ReportOptionsSchema } from './report-options.js';
+import { type ReportRefusal, reportRefusals } from './report-refusal.js';
 
 /** What a report says about one intervention besides its tables. */
 export interface ReportIntervention {
@@ -20,7 +30,7 @@ export interface ReportIntervention {
   readonly sheets: { readonly sealed: number; readonly open: number };
 }
 
-/** A report: the disclosure-controlled document, and what it covers. */
+/** A report: the disclosure-controlled document, what it covers, and the release to record. */
 export interface StatisticsReport {
   readonly catalogue: { readonly id: string; readonly version: string; readonly municipality: string };
   readonly options: ReportOptions;
@@ -32,6 +42,26 @@ export interface StatisticsReport {
     readonly reason: LocalizedText;
   }[];
   readonly document: ReportDocument;
+  /** What to record in the releases log when the report is published. */
+  readonly release: ReportRelease;
+  /** What a reader must know besides the legend (in Swedish and English). */
+  readonly notes: readonly LocalizedText[];
+}
+
+/** The cube a report reads: its sheets and the catalogue versions adopted. */
+export interface ReportCube {
+  sheets(): Iterable<CubeSheet>;
+  catalogues(): readonly Catalogue[];
+}
+
+/** What a report needs besides the cube and its options. */
+export interface ReportContext {
+  /** The statistics key (the key store's `statistics` key): required by the cell-key method. */
+  readonly statisticsKey?: Uint8Array;
+  /** Every release recorded so far, in order: the report is protected jointly with them. */
+  readonly releases?: readonly ReportRelease[];
+  /** The id of this release (default: a random UUID). */
+  readonly releaseId?: string;
 }
 
 /** Report options that could not be used, with located messages. */
@@ -49,55 +79,160 @@ export function isInvalidReportOptions(value: unknown): value is InvalidReportOp
   );
 }
 
+/** The perturbation table a report's options ask for. */
+export function reportPerturbationTable(options: ReportOptions): PerturbationTable {
+  return perturbationTable({
+    maxDeviation: options.maxDeviation,
+    variance: options.variance,
+    smallestPublished: options.smallestPublished,
+  });
+}
+
+const sameParameters = (a: ReportOptions, b: ReportOptions): boolean =>
+  a.maxDeviation === b.maxDeviation &&
+  a.variance === b.variance &&
+  a.smallestPublished === b.smallestPublished;
+
+/** The tables an earlier release published, rebuilt from today's cube, and whether they still match. */
+function rebuilt(cube: ReportCube, release: ReportRelease): { tables: RawTable[]; changed: boolean } {
+  const tables = buildReportTables(cube.sheets(), cube.catalogues(), release.options).interventions.flatMap(
+    (entry) => entry.tables,
+  );
+  const hidden = new Set(release.suppressed ?? []);
+  const published = publishTables(tables, { primary: hidden, secondary: new Set() });
+  return { tables, changed: publishedDigest(published) !== release.digest };
+}
+
+const changedNote = (releases: readonly ReportRelease[]): LocalizedText => ({
+  sv: `Siffrorna i ${releases.length === 1 ? 'en tidigare publicerad rapport' : `${releases.length} tidigare publicerade rapporter`} har ändrats sedan de publicerades (rättelser efter försegling); röjandeskyddet har prövats mot dagens siffror.`,
+  en: `The figures of ${releases.length === 1 ? 'an earlier release' : `${releases.length} earlier releases`} have changed since they were published (amendments after sealing); the protection was checked against today's figures.`,
+});
+
 /**
  * The statistics as they may leave the library: the tables each selected intervention's
- * policy allows, summed over the selected units and rolled up to the granularity, with
- * disclosure control applied to all of them together (so totals shared between tables
- * cannot be used to recover a suppressed cell).
+ * policy allows (every category of every code list), summed over the selected units and rolled
+ * up to the granularity, protected over all its tables together and jointly with every
+ * earlier release that covers some of the same figures:
+ *
+ * - **cell-key method** (default): every figure perturbed by the perturbation table under a
+ *   cell key from the statistics key; refused without the key, or when earlier releases of the
+ *   same figures used suppression, other parameters or another key;
+ * - **suppression**: small counts and their complements hidden until the integer intruder,
+ *   given this report and every earlier release, can neither pin down a hidden count nor narrow
+ *   a small one past 0 and k; refused when that cannot be done, or when earlier releases of the
+ *   same figures used the cell-key method.
  */
-export function createStatisticsReport(
-  cube: { sheets(): Iterable<CubeSheet>; catalogues(): readonly Catalogue[] },
+export async function createStatisticsReport(
+  cube: ReportCube,
   input: ReportOptionsInput,
-): E.Either<InvalidReportOptions, StatisticsReport> {
+  context: ReportContext = {},
+): Promise<E.Either<ReportRefusal, StatisticsReport>> {
   const parsed = ReportOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    return E.left({
-      code: 'INVALID_REPORT_OPTIONS',
-      issues: parsed.error.issues.map((issue) => ({
-        path: `/${issue.path.join('/')}`,
-        message: issue.message,
-      })),
-    });
+    return E.left(
+      reportRefusals.invalidOptions(
+        parsed.error.issues.map((issue) => ({ path: `/${issue.path.join('/')}`, message: issue.message })),
+      ),
+    );
   }
   const options = parsed.data;
   const { catalogue, interventions } = buildReportTables(cube.sheets(), cube.catalogues(), options);
-  if (catalogue === undefined) {
-    return E.left({
-      code: 'INVALID_REPORT_OPTIONS',
-      issues: [{ path: '/to', message: 'no catalogue was in force in the range' }],
-    });
-  }
+  if (catalogue === undefined)
+    return E.left(
+      reportRefusals.invalidOptions([{ path: '/to', message: 'no catalogue was in force in the range' }]),
+    );
   const unknown = (options.interventions ?? []).filter(
     (id) => !catalogue.interventions.some((policy) => policy.id === id),
   );
   if (unknown.length > 0) {
-    return E.left({
-      code: 'INVALID_REPORT_OPTIONS',
-      issues: [{ path: '/interventions', message: `unknown intervention(s): ${unknown.join(', ')}` }],
-    });
+    return E.left(
+      reportRefusals.invalidOptions([
+        { path: '/interventions', message: `unknown intervention(s): ${unknown.join(', ')}` },
+      ]),
+    );
   }
-  const disclosure = { k: options.k, showZeros: options.showZeros };
-  const published = applyDisclosureControl(
-    interventions.flatMap((entry) => entry.tables),
-    disclosure,
-  );
+  const raw = interventions.flatMap((entry) => entry.tables);
+  const earlier = (context.releases ?? []).filter((release) => releasesOverlap(release.options, options));
+  const conflict = earlier.find((release) => release.options.method !== options.method);
+  if (conflict !== undefined)
+    return E.left(
+      reportRefusals.methodConflict(
+        conflict.releaseId,
+        conflict.options.method,
+        conflict.options.from,
+        conflict.options.to,
+      ),
+    );
+  const notes: LocalizedText[] = [];
+  const base = createBaseCells(cube.sheets());
+  let published: PublishedTable[];
+  let perturbation: PerturbationTable | undefined;
+  let keyCheck: string | undefined;
+  if (options.method === 'cell-key') {
+    if (context.statisticsKey === undefined) return E.left(reportRefusals.statisticsKeyRequired());
+    keyCheck = statisticsKeyCheck(context.statisticsKey);
+    for (const release of earlier) {
+      if (!sameParameters(release.options, options))
+        return E.left(
+          reportRefusals.parametersConflict(release.releaseId, release.options.from, release.options.to),
+        );
+      if (release.statisticsKeyCheck !== keyCheck)
+        return E.left(
+          reportRefusals.statisticsKeyChanged(release.releaseId, release.options.from, release.options.to),
+        );
+    }
+    perturbation = reportPerturbationTable(options);
+    const cellKey = cellKeys(context.statisticsKey);
+    published = perturbTables(raw, {
+      table: perturbation,
+      cellKey,
+      content: (quantity) => (quantity.support === undefined ? [] : base.nonZero(quantity.support)),
+    });
+  } else {
+    const previous: SuppressedRelease[] = [];
+    const changed: ReportRelease[] = [];
+    earlier.forEach((release, index) => {
+      const again = rebuilt(cube, release);
+      if (again.changed) changed.push(release);
+      previous.push({
+        name: `release-${index}`,
+        tables: again.tables,
+        suppressed: new Set(release.suppressed ?? []),
+        k: release.options.k,
+      });
+    });
+    if (changed.length > 0) notes.push(changedNote(changed));
+    const protection = await protectJointly(raw, previous, options, {
+      truth: (support) => base.value(support),
+      unitsOf: unitsOf(catalogue, base),
+    });
+    if (!protection.ok) return E.left(reportRefusals.cannotProtect(protection.findings.length));
+    published = publishTables(raw, protection.pattern);
+  }
   const document = reportDocument(published, {
     title: {
       sv: `${catalogue.municipality.name}: insatser utan behovsbedömning, ${options.from}–${options.to}`,
       en: `${catalogue.municipality.name}: interventions without a needs assessment, ${options.from} to ${options.to}`,
     },
-    disclosure,
+    disclosure: { k: options.k, showZeros: options.showZeros },
+    ...(perturbation === undefined ? {} : { perturbation }),
   });
+  const release: ReportRelease = {
+    releaseId: context.releaseId ?? crypto.randomUUID(),
+    catalogueId: catalogue.id,
+    catalogueVersion: catalogue.version,
+    options,
+    ...(options.method === 'suppression'
+      ? {
+          suppressed: published.flatMap((table) =>
+            [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.total]
+              .filter((cell) => cell.suppressed)
+              .map((cell) => cell.key),
+          ),
+        }
+      : { statisticsKeyCheck: keyCheck }),
+    digest: publishedDigest(published),
+  };
   return E.right({
     catalogue: { id: catalogue.id, version: catalogue.version, municipality: catalogue.municipality.name },
     options,
@@ -129,5 +264,17 @@ export function createStatisticsReport(
             : [],
       ),
     document,
+    release,
+    notes,
   });
+}
+
+/** The units of an intervention, as the intruder knows them: the catalogue's, and any with sheets. */
+function unitsOf(catalogue: Catalogue, base: BaseCells): (interventionId: string) => readonly string[] {
+  return (interventionId) => [
+    ...new Set([
+      ...(catalogue.interventions.find((policy) => policy.id === interventionId)?.responsibleUnits ?? []),
+      ...base.units(interventionId),
+    ]),
+  ];
 }

@@ -1,78 +1,136 @@
-import type { Checkpoint, CheckpointStore, EventStore, JsonValue } from '@pinnstatistik/core';
+import {
+  type Checkpoint,
+  type CheckpointStore,
+  deriveEventId,
+  type EventStore,
+  GENESIS_HASH,
+  type JsonValue,
+  openEvent,
+  sealEvent,
+} from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 
-/** The stream a projection's checkpoints are appended to. */
+/** The stream that points at a projection's current checkpoint. */
 export const checkpointStream = (projection: string): string => `checkpoint-${projection}`;
 
 /** Stays well under EventStoreDB's default 1 MiB per append. */
 const CHUNK_CHARACTERS = 256 * 1024;
 
-interface Saved {
-  readonly position: string;
-  /** Revisions of the chunks holding the state's JSON, in order; absent when there is no state. */
-  readonly chunks?: readonly number[];
+interface Pointer {
+  /** The stream holding the checkpoint (`checkpoint-{name}-{sequence}`), absent after a reset. */
+  readonly stream?: string;
+  readonly sequence: number;
 }
 
 /**
- * Checkpoints kept in the event store itself, one stream per projection. A large state is
- * written as chunks first, then one `CheckpointSaved` naming them: a reader sees either the
- * previous checkpoint or the complete new one. The last `CheckpointSaved` (or
- * `CheckpointReset`) wins; nothing is edited.
+ * Checkpoints kept in the event store itself. Each save writes the state (in chunks) to a
+ * fresh stream, then appends a small pointer to `checkpoint-{name}`, then deletes the stream of
+ * the checkpoint it replaces — so a reader sees the previous checkpoint or the complete new
+ * one, and superseded states do not linger in the store. Only the pointers (a sequence number
+ * and a stream name each) accumulate.
  */
 export function createEventStoreCheckpointStore(store: EventStore): CheckpointStore {
-  let sequence = 0;
-  const append = async (projection: string, type: string, data: JsonValue): Promise<number> => {
-    sequence += 1;
-    const id = `${type}-${process.pid}-${Date.now().toString(36)}-${sequence}`;
-    const result = await store.append(checkpointStream(projection), [{ id, type, data, metadata: {} }], {
-      expected: 'any',
-    });
-    if (E.isLeft(result))
-      throw new Error(`could not save the checkpoint of ${projection}: ${result.left.code}`);
-    return result.right.nextRevision;
+  /** Writes a fresh stream one part per append (each well inside every store's limit), chained. */
+  const write = async (
+    stream: string,
+    parts: readonly { type: string; data: JsonValue }[],
+  ): Promise<void> => {
+    let prev = GENESIS_HASH;
+    for (const [revision, part] of parts.entries()) {
+      const commandId = `${stream}\u0000${revision}`;
+      const sealed = sealEvent(stream, revision, prev, {
+        id: deriveEventId(commandId, stream, 0),
+        type: part.type,
+        data: part.data,
+        meta: { commandId },
+      });
+      prev = sealed.hash;
+      const result = await store.append(stream, [sealed.event], {
+        expected: revision === 0 ? 'no-stream' : revision - 1,
+      });
+      if (E.isLeft(result))
+        throw new Error(`could not save the checkpoint in ${stream}: ${result.left.code}`);
+    }
   };
-  const chunkAt = async (projection: string, revision: number): Promise<string> => {
+
+  const pointer = async (
+    projection: string,
+  ): Promise<{ pointer: Pointer | undefined; revision: number; prev: Uint8Array }> => {
     for await (const event of store.readStream(checkpointStream(projection), {
-      fromRevision: revision,
+      direction: 'backwards',
       limit: 1,
     })) {
-      return (event.data as { part: string }).part;
+      const opened = openEvent(event);
+      if (!opened.readable) break;
+      return { pointer: opened.data as unknown as Pointer, revision: event.revision, prev: opened.hash };
     }
-    throw new Error(`checkpoint chunk ${revision} of ${projection} is missing`);
+    return { pointer: undefined, revision: -1, prev: GENESIS_HASH };
   };
+
+  const point = async (projection: string, next: Pointer): Promise<Pointer | undefined> => {
+    const current = await pointer(projection);
+    const stream = checkpointStream(projection);
+    const commandId = `${stream}\u0000${next.sequence}`;
+    const sealed = sealEvent(stream, current.revision + 1, current.prev, {
+      id: deriveEventId(commandId, stream, 0),
+      type: 'CheckpointPointer',
+      data: next as unknown as JsonValue,
+      meta: { commandId },
+    });
+    const result = await store.append(stream, [sealed.event], {
+      expected: current.revision < 0 ? 'no-stream' : current.revision,
+    });
+    if (E.isLeft(result))
+      throw new Error(`could not point at the checkpoint of ${projection}: ${result.left.code}`);
+    return current.pointer;
+  };
+
   return {
     async load(projection) {
-      for await (const event of store.readStream(checkpointStream(projection), {
-        direction: 'backwards',
-        limit: 1,
-      })) {
-        if (event.type !== 'CheckpointSaved') return undefined;
-        const saved = event.data as unknown as Saved;
-        if (saved.chunks === undefined) return { position: saved.position };
-        const parts = await Promise.all(saved.chunks.map((revision) => chunkAt(projection, revision)));
-        return { position: saved.position, state: JSON.parse(parts.join('')) as JsonValue };
-      }
-      return undefined;
-    },
-    async save(projection, checkpoint: Checkpoint) {
-      let chunks: number[] | undefined;
-      if (checkpoint.state !== undefined) {
-        const json = JSON.stringify(checkpoint.state);
-        chunks = [];
-        for (let offset = 0; offset < json.length || offset === 0; offset += CHUNK_CHARACTERS) {
-          chunks.push(
-            await append(projection, 'CheckpointChunk', {
-              part: json.slice(offset, offset + CHUNK_CHARACTERS),
-            }),
-          );
-          if (json.length === 0) break;
+      const { pointer: current } = await pointer(projection);
+      if (current?.stream === undefined) return undefined;
+      const parts: string[] = [];
+      let position: string | undefined;
+      let hasState = false;
+      for await (const event of store.readStream(current.stream)) {
+        const opened = openEvent(event);
+        if (!opened.readable) continue;
+        const data = opened.data as { position?: string; part?: string; hasState?: boolean };
+        if (opened.type === 'CheckpointChunk') parts.push(data.part ?? '');
+        if (opened.type === 'CheckpointSaved') {
+          position = data.position;
+          hasState = data.hasState === true;
         }
       }
-      const saved: Saved = { position: checkpoint.position, ...(chunks === undefined ? {} : { chunks }) };
-      await append(projection, 'CheckpointSaved', saved as unknown as JsonValue);
+      if (position === undefined) return undefined;
+      return hasState ? { position, state: JSON.parse(parts.join('')) as JsonValue } : { position };
+    },
+    async save(projection, checkpoint: Checkpoint) {
+      const { pointer: previous } = await pointer(projection);
+      const sequence = (previous?.sequence ?? 0) + 1;
+      const stream = `${checkpointStream(projection)}-${sequence}`;
+      const parts: { type: string; data: JsonValue }[] = [];
+      if (checkpoint.state !== undefined) {
+        const json = JSON.stringify(checkpoint.state);
+        for (let offset = 0; offset < json.length; offset += CHUNK_CHARACTERS)
+          parts.push({
+            type: 'CheckpointChunk',
+            data: { part: json.slice(offset, offset + CHUNK_CHARACTERS) },
+          });
+      }
+      parts.push({
+        type: 'CheckpointSaved',
+        data: { position: checkpoint.position, hasState: checkpoint.state !== undefined },
+      });
+      // Written whole, then pointed at, then the one it replaces deleted.
+      await write(stream, parts);
+      const replaced = await point(projection, { stream, sequence });
+      if (replaced?.stream !== undefined) await store.deleteStreams([replaced.stream]);
     },
     async reset(projection) {
-      await append(projection, 'CheckpointReset', {});
+      const { pointer: previous } = await pointer(projection);
+      const replaced = await point(projection, { sequence: (previous?.sequence ?? 0) + 1 });
+      if (replaced?.stream !== undefined) await store.deleteStreams([replaced.stream]);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@pinnstatistik/core';
+import { jitteredBackoff } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
 
 /** How a projection runner is wired. */
@@ -8,11 +9,15 @@ export interface ProjectionRunnerOptions<State> {
   readonly checkpoints: CheckpointStore;
   /** Save the checkpoint (position and state) every this many events, and whenever caught up (default 1000). */
   readonly checkpointEvery?: number;
+  /** Told of every error (a lost subscription, a failed checkpoint save); the runner recovers by itself. */
+  readonly onError?: (error: unknown) => void;
+  /** The longest wait between recovery attempts, in milliseconds (default 30 000; the first waits are short). */
+  readonly maxRetryDelayMs?: number;
 }
 
 /** A running projection. */
 export interface ProjectionRunner<State> {
-  /** Resumes from the stored checkpoint (or the start) and keeps up with the log until stopped. */
+  /** Resumes from the stored checkpoint (or the start) and keeps up with the log until stopped; after a failure, restarts it. */
   start(): Promise<void>;
   /** Resolves once every event stored when it was called has been applied and checkpointed. */
   whenCaughtUp(): Promise<void>;
@@ -24,31 +29,54 @@ export interface ProjectionRunner<State> {
   readonly state: State;
   /** The position of the last event applied. */
   readonly position: string | undefined;
-  /** The last error that stopped the runner, if any. */
+  /** The last error met (the runner keeps recovering from it; `undefined` once it has). */
   readonly error: unknown;
 }
 
 /**
  * Runs a projection over any store's subscription: catch-up, then live; at-least-once
  * delivery with an idempotent apply (a repeated position is skipped); checkpoints that carry
- * the state, so a runner resumed after a crash never counts an event twice.
+ * the state, so a runner resumed after a crash never counts an event twice. Faults heal by
+ * themselves: a lost subscription or a failed apply restores the last checkpoint and
+ * subscribes again from it, with jittered backoff; a failed checkpoint save is retried.
  */
 export function createProjectionRunner<State>(
   options: ProjectionRunnerOptions<State>,
 ): ProjectionRunner<State> {
   const { store, projection, checkpoints } = options;
   const every = options.checkpointEvery ?? 1000;
+  const backoff = jitteredBackoff(50, options.maxRetryDelayMs ?? 30_000);
   let state = projection.initial();
   let position: string | undefined;
   let sinceCheckpoint = 0;
   let subscription: Subscription | undefined;
+  let running = false;
   let failure: unknown;
+  let attempts = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let waiters: (() => void)[] = [];
+
+  const wakeWaiters = (): void => {
+    const ready = waiters;
+    waiters = [];
+    for (const wake of ready) wake();
+  };
+
+  const report = (error: unknown): void => {
+    failure = error;
+    try {
+      options.onError?.(error);
+    } catch {
+      // A failing error handler must not take the runner down with it.
+    }
+    wakeWaiters();
+  };
 
   const checkpoint = async (): Promise<void> => {
     if (position === undefined || sinceCheckpoint === 0) return;
+    const saving = { position, state: await projection.snapshot(state) };
+    await checkpoints.save(projection.name, saving);
     sinceCheckpoint = 0;
-    await checkpoints.save(projection.name, { position, state: projection.snapshot(state) });
   };
 
   const onEvent = async (event: RecordedEvent): Promise<void> => {
@@ -64,34 +92,65 @@ export function createProjectionRunner<State>(
     if (sinceCheckpoint >= every) await checkpoint();
   };
 
-  const start = async (): Promise<void> => {
-    if (subscription !== undefined) return;
-    failure = undefined;
+  const resume = async (): Promise<void> => {
     const saved = await checkpoints.load(projection.name);
-    if (saved !== undefined && saved.state !== undefined) {
-      state = projection.restore(saved.state);
+    if (saved?.state !== undefined) {
+      state = await projection.restore(saved.state);
       position = saved.position;
     } else {
       state = projection.initial();
       position = undefined;
     }
-    subscription = store.subscribe(position === undefined ? {} : { after: position }, {
+    sinceCheckpoint = 0;
+  };
+
+  /** Recovers from a fault: back to the last checkpoint (a half-applied event never counts), then subscribe again. */
+  const recover = (error: unknown): void => {
+    report(error);
+    const lost = subscription;
+    subscription = undefined;
+    void lost?.close().catch(() => undefined);
+    if (!running) return;
+    attempts += 1;
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (running) void connect().catch(recover);
+    }, backoff.delay(attempts));
+  };
+
+  const connect = async (): Promise<void> => {
+    await resume();
+    const current = store.subscribe(position === undefined ? {} : { after: position }, {
       onEvent,
       onCaughtUp: () => {
-        void checkpoint().then(() => {
-          const ready = waiters;
-          waiters = [];
-          for (const wake of ready) wake();
-        });
+        checkpoint().then(
+          () => {
+            attempts = 0;
+            failure = undefined;
+            wakeWaiters();
+          },
+          (error: unknown) => {
+            // The state stays in memory; the next catch-up or event saves it again.
+            report(error);
+          },
+        );
       },
       onError: (error) => {
-        failure = error;
-        const ready = waiters;
-        waiters = [];
-        for (const wake of ready) wake();
+        if (subscription === current) recover(error);
       },
     });
-    await subscription.caughtUp;
+    subscription = current;
+    await current.caughtUp;
+  };
+
+  const start = async (): Promise<void> => {
+    if (running && subscription !== undefined) return;
+    if (retry !== undefined) clearTimeout(retry);
+    retry = undefined;
+    running = true;
+    failure = undefined;
+    attempts = 0;
+    await connect();
   };
 
   const pendingAfter = async (): Promise<boolean> => {
@@ -101,20 +160,22 @@ export function createProjectionRunner<State>(
   };
 
   const stop = async (): Promise<void> => {
-    const running = subscription;
+    running = false;
+    if (retry !== undefined) clearTimeout(retry);
+    retry = undefined;
+    const current = subscription;
     subscription = undefined;
-    await running?.close();
+    await current?.close();
     await checkpoint();
   };
 
   return {
     start,
     async whenCaughtUp() {
-      if (subscription === undefined) throw new Error('the runner is not started');
+      if (!running) throw new Error('the runner is not started');
       for (;;) {
         const signal = new Promise<void>((resolve) => waiters.push(resolve));
-        if (failure !== undefined) throw failure;
-        if (!(await pendingAfter())) {
+        if (subscription !== undefined && !(await pendingAfter())) {
           await checkpoint();
           return;
         }

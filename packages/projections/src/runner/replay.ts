@@ -13,7 +13,7 @@ export interface ReplayOptions {
   readonly progressEvery?: number;
 }
 
-const PERIOD_IN_NAME = /^(?:tally|period)-(\d{4}-\d{2})/;
+const PERIOD_IN_NAME = /^(?:tally|period|registry)-(\d{4}-\d{2})/;
 
 /**
  * Whether an event belongs to a period up to a date's month. Periods are in clear in the

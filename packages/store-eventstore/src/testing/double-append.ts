@@ -6,6 +6,8 @@ import {
   type sendUnaryData,
   status,
 } from '@grpc/grpc-js';
+import { streamDeletedError } from './double-errors.js';
+import type { FaultSchedule } from './double-faults.js';
 import type { DoubleAppendOutcome, DoubleExpected, DoubleLog, DoubleProposed } from './double-log.js';
 import { expectedFrom, proposedFrom, streamIdentifier, streamName } from './double-messages.js';
 import type { ProtoModules } from './proto-modules.js';
@@ -13,8 +15,12 @@ import type { ProtoModules } from './proto-modules.js';
 type AppendReq = InstanceType<ProtoModules['streamsPb']['AppendReq']>;
 type AppendResp = InstanceType<ProtoModules['streamsPb']['AppendResp']>;
 
-/** The classic `Streams.Append`: one client stream per append, the options first, then the events. */
-export function appendHandler(protos: ProtoModules, log: DoubleLog) {
+/**
+ * The classic `Streams.Append`: one client stream per append, the options first, then the
+ * events. A scheduled fault strikes once the whole request has arrived, before or after the
+ * write; a stalled call is never answered.
+ */
+export function appendHandler(protos: ProtoModules, log: DoubleLog, faults: FaultSchedule) {
   const { AppendResp } = protos.streamsPb;
   const { Empty } = protos.sharedPb;
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
@@ -40,7 +46,20 @@ export function appendHandler(protos: ProtoModules, log: DoubleLog) {
         callback({ code: status.INVALID_ARGUMENT, details: 'the first message must carry the options' });
         return;
       }
+      const fault = faults.take({ method: 'Append', stream });
+      if (fault?.moment === 'before-write') {
+        faults.strike(fault, (error) => callback(error));
+        return;
+      }
       const outcome = log.append(stream, expected, proposed);
+      if (fault !== undefined) {
+        faults.strike(fault, (error) => callback(error));
+        return;
+      }
+      if (outcome.kind === 'stream-deleted') {
+        callback(streamDeletedError(stream));
+        return;
+      }
       if (outcome.kind === 'too-large') {
         const metadata = new Metadata();
         metadata.set('exception', 'maximum-append-size-exceeded');
@@ -85,7 +104,7 @@ interface PendingBatch {
  * run of requests under one correlation id, the first with the options, the last `is_final`.
  * Failures come back as a `google.rpc.Status` whose details pack the protocol error.
  */
-export function batchAppendHandler(protos: ProtoModules, log: DoubleLog) {
+export function batchAppendHandler(protos: ProtoModules, log: DoubleLog, faults: FaultSchedule) {
   const { BatchAppendResp } = protos.streamsPb;
   const { Empty } = protos.emptyPb;
 
@@ -114,6 +133,15 @@ export function batchAppendHandler(protos: ProtoModules, log: DoubleLog) {
     else if (expected.kind === 'stream-exists') response.setStreamExists(new Empty());
     else response.setStreamPosition(expected.revision.toString());
 
+    if (outcome.kind === 'stream-deleted') {
+      // The server's `Status.StreamDeleted`: NOT_FOUND with the packed `StreamDeleted` detail.
+      const detail = new protos.sharedPb.StreamDeleted().setStreamIdentifier(
+        streamIdentifier(protos, pending.stream),
+      );
+      return response.setError(
+        packedStatus(status.NOT_FOUND, 'StreamDeleted', detail, 'event_store.client.StreamDeleted'),
+      );
+    }
     if (outcome.kind === 'too-large') {
       const detail = new protos.sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(outcome.limit);
       return response.setError(
@@ -134,9 +162,10 @@ export function batchAppendHandler(protos: ProtoModules, log: DoubleLog) {
       else if (expected.kind === 'stream-exists') detail.setExpectedStreamExists(new Empty());
       else detail.setExpectedStreamPosition(expected.revision.toString());
       return response.setError(
+        // The server's `Status.WrongExpectedVersion` is ALREADY_EXISTS with the packed detail.
         packedStatus(
-          status.FAILED_PRECONDITION,
-          'Wrong expected version',
+          status.ALREADY_EXISTS,
+          'WrongExpectedVersion',
           detail,
           'event_store.client.WrongExpectedVersion',
         ),
@@ -181,7 +210,17 @@ export function batchAppendHandler(protos: ProtoModules, log: DoubleLog) {
       batch.proposed.push(...request.getProposedMessagesList().map(proposedFrom));
       if (!request.getIsFinal()) return;
       pending.delete(correlation);
-      call.write(respond(request, batch, log.append(batch.stream, batch.expected, batch.proposed)));
+      const fault = faults.take({ method: 'BatchAppend', stream: batch.stream });
+      if (fault?.moment === 'before-write') {
+        faults.strike(fault, (error) => call.emit('error', error));
+        return;
+      }
+      const outcome = log.append(batch.stream, batch.expected, batch.proposed);
+      if (fault !== undefined) {
+        faults.strike(fault, (error) => call.emit('error', error));
+        return;
+      }
+      call.write(respond(request, batch, outcome));
     });
     call.on('end', () => call.end());
   };

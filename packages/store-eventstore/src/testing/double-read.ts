@@ -1,5 +1,7 @@
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { type ServerWritableStream, status } from '@grpc/grpc-js';
+import { streamDeletedError } from './double-errors.js';
+import type { FaultSchedule } from './double-faults.js';
 import { comparePosition, type DoubleLog, type DoubleRecord } from './double-log.js';
 import { readEvent, streamIdentifier, streamName } from './double-messages.js';
 import type { ProtoModules } from './proto-modules.js';
@@ -44,8 +46,12 @@ function structuredIds(options: Options): boolean {
 function readStream(protos: ProtoModules, log: DoubleLog, call: Call, options: Options): void {
   const streamOptions = options.getStream() as NonNullable<ReturnType<Options['getStream']>>;
   const name = streamName(streamOptions.getStreamIdentifier());
-  const records = log.stream(name);
-  if (records === undefined) {
+  const found = log.read(name);
+  if (found.kind === 'deleted') {
+    call.emit('error', streamDeletedError(name));
+    return;
+  }
+  if (found.kind === 'absent') {
     const notFound = new protos.streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(
       streamIdentifier(protos, name),
     );
@@ -53,11 +59,14 @@ function readStream(protos: ProtoModules, log: DoubleLog, call: Call, options: O
     call.end();
     return;
   }
+  const { records } = found;
   const last = records.length - 1;
+  // Indexes into the visible records; a soft-deleted stream's revisions start past its `$tb`.
+  const first = Number(records[0]?.revision ?? 0n);
   let from: number;
   if (streamOptions.hasStart()) from = backwards(options) ? -1 : 0;
   else if (streamOptions.hasEnd()) from = backwards(options) ? last : records.length;
-  else from = Number(streamOptions.getRevision());
+  else from = Math.max(backwards(options) ? -1 : 0, Number(streamOptions.getRevision()) - first);
   const count = countOf(options);
   const step = backwards(options) ? -1 : 1;
   let sent = 0;
@@ -173,17 +182,30 @@ function subscribeToAll(
   registry.add(call, stop);
 }
 
-/** `Streams.Read`: a stream, `$all`, or a subscription to `$all` (with or without a filter). */
+/**
+ * `Streams.Read`: a stream, `$all`, or a subscription to `$all` (with or without a filter). A
+ * scheduled fault strikes as the call arrives; a stalled call is never answered.
+ */
 export function readHandler(
   protos: ProtoModules,
   log: DoubleLog,
   registry: SubscriptionRegistry,
   behaviour: SubscriptionBehaviour,
+  faults: FaultSchedule,
 ) {
   return (call: Call): void => {
     const options = call.request.getOptions();
     if (options === undefined) {
       call.emit('error', { code: status.INVALID_ARGUMENT, details: 'options are required' });
+      return;
+    }
+    const fault = faults.take(
+      options.hasStream()
+        ? { method: 'Read', read: 'stream', stream: streamName(options.getStream()?.getStreamIdentifier()) }
+        : { method: 'Read', read: options.hasSubscription() ? 'subscription' : 'all' },
+    );
+    if (fault !== undefined) {
+      faults.strike(fault, (error) => call.emit('error', error));
       return;
     }
     if (options.hasSubscription()) {

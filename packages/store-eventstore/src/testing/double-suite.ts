@@ -4,27 +4,11 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { EventStoreDbClientKind } from '../client-seam.js';
 import { connectEventStoreDbStore } from '../connect.js';
-import { ORIGINAL_ID_KEY } from '../event-ids.js';
+import { METADATA_HEADER } from '../event-encoding.js';
 import { parsePosition } from '../positions.js';
 import { clientFor, combinationsOf, storeOnDouble } from './double-clients.js';
 import { startEsdbDouble } from './esdb-double.js';
-
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually(condition: () => boolean, message: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
-    await wait(5);
-  }
-}
-
-const event = (id: string, type = 'Counted', data: Record<string, number> = { n: 1 }) => ({
-  id,
-  type,
-  data,
-  metadata: { commandId: `c-${id}` },
-});
+import { event, eventually, idOf, labelsOf, wait } from './test-events.js';
 
 /**
  * Registers, for one client package, the store contract and the adapter's own behaviour over
@@ -90,37 +74,42 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
         }
       });
 
-      it('sends UUID ids as they are and derived UUIDs for other ids, reading both back unchanged', async () => {
+      it('keeps data and metadata as exact bytes, JSON-looking and empty ones included', async () => {
         const { double, store, dispose } = await storeOnDouble(combination);
         try {
-          const uuid = '0b8f8a3e-5d5c-8a1b-9c2d-3e4f5a6b7c8d';
-          await store.append('ids-1', [event(uuid), event('command-7/0')], { expected: 'no-stream' });
-          const stored = double.log.stream('ids-1') ?? [];
-          expect(stored[0]?.id).toBe(uuid);
-          expect(stored[1]?.id).toMatch(
-            /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+          const text = (value: string) => new TextEncoder().encode(value);
+          const stored = [
+            { id: idOf('json'), type: 'Clear', data: text('{"a":1}'), metadata: text('{}') },
+            { id: idOf('empty'), type: 'Encrypted', data: new Uint8Array(), metadata: new Uint8Array() },
+            { id: idOf('number'), type: 'Encrypted', data: Uint8Array.of(0, 255, 128), metadata: text('42') },
+          ];
+          await store.append('bytes-1', stored, { expected: 'no-stream' });
+          const onServer = double.log.stream('bytes-1') ?? [];
+          expect(onServer.map((record) => record.contentType)).toEqual(
+            Array(3).fill('application/octet-stream'),
           );
-          expect(JSON.parse(Buffer.from(stored[1]?.metadata ?? []).toString())).toMatchObject({
-            [ORIGINAL_ID_KEY]: 'command-7/0',
-          });
-          const read = await collect(store.readStream('ids-1'));
-          expect(read.map((recorded) => [recorded.id, recorded.metadata])).toEqual([
-            [uuid, { commandId: `c-${uuid}` }],
-            ['command-7/0', { commandId: 'c-command-7/0' }],
-          ]);
+          expect([...(onServer[0]?.metadata ?? [])]).toEqual([...METADATA_HEADER, ...text('{}')]);
+          const shape = (
+            events: readonly { id: string; type: string; data: Uint8Array; metadata: Uint8Array }[],
+          ) => events.map((one) => [one.id, one.type, [...one.data], [...one.metadata]]);
+          expect(shape(await collect(store.readStream('bytes-1')))).toEqual(shape(stored));
+          expect(shape((await collect(store.readAll())).filter((one) => one.stream === 'bytes-1'))).toEqual(
+            shape(stored),
+          );
         } finally {
           await dispose();
         }
       });
 
-      it('refuses metadata that uses the reserved id key, and malformed expected revisions, as programmer errors', async () => {
-        const { store, dispose } = await storeOnDouble(combination);
+      it('refuses ids that are not canonical UUIDs, and malformed expected revisions, as programmer errors', async () => {
+        const { double, store, dispose } = await storeOnDouble(combination);
         try {
-          const reserved = { ...event('x'), metadata: { [ORIGINAL_ID_KEY]: 'y' } };
-          await expect(store.append('p-1', [reserved], { expected: 'any' })).rejects.toThrow(TypeError);
+          const named = { ...event('x'), id: 'command-7/0' };
+          await expect(store.append('p-1', [named], { expected: 'any' })).rejects.toThrow(TypeError);
           await expect(store.append('p-1', [event('x')], { expected: -1 })).rejects.toThrow(TypeError);
           await expect(store.append('p-1', [event('x')], { expected: 1.5 })).rejects.toThrow(TypeError);
           await expect(collect(store.readAll({ after: '42' }))).rejects.toThrow(TypeError);
+          expect(double.calls.get(combination.appendPath) ?? 0).toBe(0);
         } finally {
           await dispose();
         }
@@ -235,7 +224,7 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
           await eventually(() => seen.length >= 5, 'all five events');
           await wait(30);
           await subscription.close();
-          expect(seen.map((recorded) => recorded.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+          expect(labelsOf(seen)).toEqual(['a', 'b', 'c', 'd', 'e']);
           expect(double.calls.get('Read')).toBeGreaterThanOrEqual(2);
         } finally {
           await dispose();
@@ -261,7 +250,7 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
           const subscription = store.subscribe(
             { filter: { streamPrefixes: ['old-'] } },
             {
-              onEvent: (recorded) => void seen.push(recorded.id),
+              onEvent: (recorded) => void seen.push(labelsOf([recorded])[0] as string),
               onCaughtUp: () => void seenAtCaughtUp.push(seen.length),
             },
           );
@@ -291,7 +280,7 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
           const seen: string[] = [];
           const subscription = store.subscribe(
             { filter: { eventTypes: ['Counted', 'Closed'] } },
-            { onEvent: (recorded) => void seen.push(recorded.id) },
+            { onEvent: (recorded) => void seen.push(labelsOf([recorded])[0] as string) },
           );
           await subscription.caughtUp;
           await subscription.close();
@@ -312,7 +301,7 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
             {},
             {
               onEvent: (recorded) => {
-                seen.push(recorded.id);
+                seen.push(labelsOf([recorded])[0] as string);
                 throw failure;
               },
               onError: (error) => void errors.push(error),
@@ -360,7 +349,7 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
         const store = await connectEventStoreDbStore(double.connectionString(client));
         expect(store.clientKind).toBe(client);
         expect(E.isRight(await store.append('conn-1', [event('a')], { expected: 'no-stream' }))).toBe(true);
-        expect((await collect(store.readStream('conn-1'))).map((recorded) => recorded.id)).toEqual(['a']);
+        expect(labelsOf(await collect(store.readStream('conn-1')))).toEqual(['a']);
         await store.close();
       } finally {
         await double.close();
@@ -371,5 +360,5 @@ export function describeOverDouble(client: EventStoreDbClientKind): void {
 
 /** Three events of about 1.5 kB each. */
 function bulky() {
-  return ['x', 'y', 'z'].map((id) => ({ id, type: 'Big', data: { pad: 'p'.repeat(1_500) }, metadata: {} }));
+  return ['x', 'y', 'z'].map((label) => event(label, 'Big', 1_500));
 }

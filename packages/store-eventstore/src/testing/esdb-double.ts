@@ -1,7 +1,10 @@
 import { Server, ServerCredentials, type ServerWritableStream, status } from '@grpc/grpc-js';
 import { appendHandler, batchAppendHandler } from './double-append.js';
+import { deleteHandlers } from './double-delete.js';
+import { createFaultSchedule, type FaultSchedule } from './double-faults.js';
 import { createDoubleLog, type DoubleLog, type DoubleLogOptions } from './double-log.js';
 import { readHandler } from './double-read.js';
+import { type FaultNetwork, startFaultProxy } from './fault-proxy.js';
 import { loadProtoModules, type ProtoFlavour } from './proto-modules.js';
 
 /** Options of the gRPC test double. */
@@ -23,6 +26,7 @@ export interface EsdbDoubleOptions extends DoubleLogOptions {
 
 /** A running double. */
 export interface EsdbDouble {
+  /** The port clients connect to: the fault proxy's, in front of the gRPC server. */
   readonly port: number;
   /** The insecure connection string for the given client package. */
   connectionString(client?: ProtoFlavour): string;
@@ -31,6 +35,10 @@ export interface EsdbDouble {
   readonly calls: ReadonlyMap<string, number>;
   /** Ends every open subscription with UNAVAILABLE, as a node going down would. */
   dropSubscriptions(): void;
+  /** The network between the clients and the double: drop, reset, stall, or take the node down. */
+  readonly network: FaultNetwork;
+  /** Faults for single calls: the next append, read or tombstone is dropped, reset or stalled. */
+  readonly faults: FaultSchedule;
   close(): Promise<void>;
 }
 
@@ -41,9 +49,10 @@ function count(calls: Map<string, number>, method: string): void {
 /**
  * A test double of an EventStoreDB / KurrentDB node at the gRPC level: a real `@grpc/grpc-js`
  * server on `127.0.0.1:0`, speaking the v1 protocol with the message classes of the client
- * package under test. It serves `ServerFeatures`, `Streams.Append`, `Streams.BatchAppend`
- * and `Streams.Read` (streams, `$all`, filtered `$all` subscriptions with checkpoints and
- * caught-up) over {@link createDoubleLog}'s storage semantics.
+ * package under test, behind a TCP proxy for fault injection. It serves `ServerFeatures`,
+ * `Streams.Append`, `Streams.BatchAppend`, `Streams.Read` (streams, `$all`, filtered `$all`
+ * subscriptions with checkpoints and caught-up), `Streams.Delete` and `Streams.Tombstone` over
+ * {@link createDoubleLog}'s storage semantics.
  */
 export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbDouble> {
   const protos = loadProtoModules(options.protos);
@@ -57,7 +66,7 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
       getSupportedMethods(_call: unknown, callback: (error: null, value: unknown) => void) {
         count(calls, 'GetSupportedMethods');
         const { SupportedMethod, SupportedMethods } = protos.featuresPb;
-        const methods = ['Read', 'Append', 'BatchAppend'].map((method) =>
+        const methods = ['Read', 'Append', 'BatchAppend', 'Delete', 'Tombstone'].map((method) =>
           new SupportedMethod().setServiceName('event_store.client.streams.Streams').setMethodName(method),
         );
         const version = options.caughtUpSignal === false ? '22.10.0' : '24.10.0';
@@ -65,6 +74,14 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
       },
     });
   }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+      error === null ? resolve(bound) : reject(error),
+    );
+  });
+  const proxy = await startFaultProxy(port);
+  const faults = createFaultSchedule(proxy);
 
   const read = readHandler(
     protos,
@@ -77,11 +94,11 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
       },
     },
     { caughtUpSignal: options.caughtUpSignal ?? true },
+    faults,
   );
-  const append = appendHandler(protos, log);
-  const batchAppend = batchAppendHandler(protos, log);
-  const unimplemented = (_call: unknown, callback: (error: { code: number }) => void) =>
-    callback({ code: status.UNIMPLEMENTED });
+  const append = appendHandler(protos, log, faults);
+  const batchAppend = batchAppendHandler(protos, log, faults);
+  const deletes = deleteHandlers(protos, log, faults);
   server.addService(protos.streamsGrpc.StreamsService, {
     read: (call: Parameters<typeof read>[0]) => {
       count(calls, 'Read');
@@ -95,22 +112,24 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
       count(calls, 'BatchAppend');
       batchAppend(call);
     },
-    delete: unimplemented,
-    tombstone: unimplemented,
-  });
-
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
-      error === null ? resolve(bound) : reject(error),
-    );
+    delete: (...args: Parameters<typeof deletes.delete>) => {
+      count(calls, 'Delete');
+      deletes.delete(...args);
+    },
+    tombstone: (...args: Parameters<typeof deletes.tombstone>) => {
+      count(calls, 'Tombstone');
+      deletes.tombstone(...args);
+    },
   });
 
   return {
-    port,
+    port: proxy.port,
     connectionString: (client = options.protos) =>
-      `${client === 'kurrentdb-client' ? 'kurrentdb' : 'esdb'}://127.0.0.1:${port}?tls=false`,
+      `${client === 'kurrentdb-client' ? 'kurrentdb' : 'esdb'}://127.0.0.1:${proxy.port}?tls=false`,
     log,
     calls,
+    network: proxy,
+    faults,
     dropSubscriptions() {
       for (const [call, stop] of [...subscriptions]) {
         stop();
@@ -118,12 +137,15 @@ export async function startEsdbDouble(options: EsdbDoubleOptions): Promise<EsdbD
         call.emit('error', { code: status.UNAVAILABLE, details: 'Server is shutting down' });
       }
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      faults.clear();
+      await proxy.close();
+      await new Promise<void>((resolve) => {
         for (const stop of subscriptions.values()) stop();
         server.tryShutdown(() => resolve());
-        // Open subscriptions keep the server from shutting down gracefully.
+        // Open (or stalled) calls keep the server from shutting down gracefully.
         setTimeout(() => server.forceShutdown(), 200).unref();
-      }),
+      });
+    },
   };
 }

@@ -2,8 +2,7 @@ import { collect, eventStoreContract } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
 import { namespacedStore } from './namespaced-store.js';
-
-const event = (id: string) => ({ id, type: 'T', data: { id }, metadata: {} });
+import { event, labelsOf } from './test-events.js';
 
 // The view the real-server privacy run uses, proved on the memory store: it is still a store...
 describe('a namespaced view of a store: the store contract', () => {
@@ -26,11 +25,10 @@ describe('a namespaced view of a store', () => {
     const [one, two] = [namespacedStore(shared, 'one/'), namespacedStore(shared, 'two/')];
     await one.append('period-1', [event('a')], { expected: 'no-stream' });
     await two.append('period-1', [event('b'), event('c')], { expected: 'no-stream' });
-    expect((await collect(one.readStream('period-1'))).map((recorded) => recorded.id)).toEqual(['a']);
-    expect((await collect(two.readAll())).map((recorded) => [recorded.stream, recorded.id])).toEqual([
-      ['period-1', 'b'],
-      ['period-1', 'c'],
-    ]);
+    expect(labelsOf(await collect(one.readStream('period-1')))).toEqual(['a']);
+    const all = await collect(two.readAll());
+    expect(all.map((recorded) => recorded.stream)).toEqual(['period-1', 'period-1']);
+    expect(labelsOf(all)).toEqual(['b', 'c']);
     expect((await collect(two.readAll({ limit: 1 }))).length).toBe(1);
     const seen: string[] = [];
     const subscription = one.subscribe({}, { onEvent: (recorded) => void seen.push(recorded.stream) });
@@ -42,5 +40,8 @@ describe('a namespaced view of a store', () => {
       'two/period-1',
       'two/period-1',
     ]);
+    expect((await two.deleteStreams(['period-1'])).removed).toBe(2);
+    expect(labelsOf(await collect(one.readStream('period-1')))).toEqual(['a']);
+    expect((await collect(shared.readAll())).map((recorded) => recorded.stream)).toEqual(['one/period-1']);
   });
 });

@@ -14,11 +14,18 @@ export function namespacedStore(store: EventStore, namespace: string): EventStor
     ...event,
     stream: event.stream.slice(namespace.length),
   });
+  const own = (error: AppendError): AppendError => ({
+    ...error,
+    stream: error.stream.slice(namespace.length),
+  });
   return {
     append: async (stream, events, options) =>
-      E.mapLeft((error: AppendError) => ({ ...error, stream }))(
-        await store.append(namespace + stream, events, options),
+      E.mapLeft(own)(await store.append(namespace + stream, events, options)),
+    appendBatch: async (parts) =>
+      E.mapLeft(own)(
+        await store.appendBatch(parts.map((part) => ({ ...part, stream: namespace + part.stream }))),
       ),
+    deleteStreams: (streams) => store.deleteStreams(streams.map((stream) => namespace + stream)),
     async *readStream(stream, options) {
       for await (const event of store.readStream(namespace + stream, options)) yield strip(event);
     },

@@ -1,4 +1,10 @@
-import type { Catalogue, RefusalCode, TallyCommandInput } from '@pinnstatistik/core';
+import {
+  type Catalogue,
+  type MarkValue,
+  NOT_APPLICABLE,
+  type RefusalCode,
+  type TallyCommandInput,
+} from '@pinnstatistik/core';
 import {
   dateIn,
   personalIdentityNumber,
@@ -34,13 +40,24 @@ const label =
   (expected: RefusalCode, variant: (input: Record<string, unknown>) => string) =>
   (input: Record<string, unknown>): InvalidTallyCommand => ({ input, expected, variant: variant(input) });
 
-const withMarks = (
-  command: ContactInput,
-  marks: Record<string, string | number>,
-): Record<string, unknown> => ({
+const withMarks = (command: ContactInput, marks: Record<string, MarkValue>): Record<string, unknown> => ({
   ...command,
   marks,
 });
+
+/** The marks a contact gives for real: not the alternatives it leaves as not applicable. */
+const givenMarks = (command: ContactInput): string[] =>
+  Object.keys(command.marks).filter((dimension) => command.marks[dimension] !== NOT_APPLICABLE);
+
+/** The command's marks without the alternatives of a dimension (a pupil's age, not also a parent's). */
+function withoutAlternativesOf(catalogue: Catalogue, command: ContactInput, dimension: string) {
+  const group = (policyOf(catalogue, command.interventionId)?.tally.contact?.oneOf ?? []).find((members) =>
+    members.includes(dimension),
+  );
+  return Object.fromEntries(
+    Object.entries(command.marks).filter(([id]) => id === dimension || !(group ?? []).includes(id)),
+  );
+}
 
 /** Tallies for interventions whose documentation kind refuses every recording. */
 function forbiddenKind(
@@ -104,7 +121,10 @@ function outsideTargetGroup(
       if ((range.max ?? 130) < 130) ages.push(fc.integer({ min: (range.max ?? 130) + 1, max: 130 }));
       const dimension = range.enforcedOn as string;
       return fc.oneof(...ages).map((age) => ({
-        input: withMarks(command, { ...command.marks, [dimension]: age }),
+        input: withMarks(command, {
+          ...withoutAlternativesOf(catalogue, command, dimension),
+          [dimension]: age,
+        }),
         expected: 'OUTSIDE_TARGET_GROUP' as const,
         variant: `${dimension} ${age} for ${command.interventionId} (target group ${range.min ?? '…'}–${range.max ?? '…'})`,
       }));
@@ -158,8 +178,8 @@ export function invalidTallyVariants(
     }),
     RECORDING_NOT_ALLOWED: wrongRecording(catalogue, year),
     DIMENSION_NOT_ALLOWED: contact.chain((command) => {
-      const used = Object.keys(command.marks);
-      const others = dimensionIds.filter((id) => !used.includes(id));
+      const tallied = policyOf(catalogue, command.interventionId)?.tally.contact?.dimensions ?? [];
+      const others = dimensionIds.filter((id) => !tallied.includes(id));
       const invented = unknownDimensionId(dimensionIds);
       const extra = others.length === 0 ? invented : fc.oneof(fc.constantFrom(...others), invented);
       return extra.map((dimension) => ({
@@ -169,7 +189,7 @@ export function invalidTallyVariants(
       }));
     }),
     DIMENSION_MISSING: contact.chain((command) =>
-      fc.constantFrom(...Object.keys(command.marks)).map((dimension) => {
+      fc.constantFrom(...givenMarks(command)).map((dimension) => {
         const { [dimension]: _left, ...marks } = command.marks;
         return {
           input: withMarks(command, marks),
@@ -179,7 +199,7 @@ export function invalidTallyVariants(
       }),
     ),
     VALUE_NOT_IN_CODE_LIST: contact.chain((command) =>
-      fc.constantFrom(...Object.keys(command.marks)).chain((dimension) =>
+      fc.constantFrom(...givenMarks(command)).chain((dimension) =>
         unknownSlug(allowedValues(catalogue, dimension)).map((value) => ({
           input: withMarks(command, { ...command.marks, [dimension]: value }),
           expected: 'VALUE_NOT_IN_CODE_LIST' as const,

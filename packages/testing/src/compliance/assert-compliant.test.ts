@@ -17,7 +17,7 @@ const tallied = (interventionId: string, unitId: string, marks: Record<string, s
     interventionId,
     unitId,
     period: '2025-03',
-    catalogueVersion: '1.0',
+    catalogueVersion: catalogue.version,
     marks,
   },
 });
@@ -57,13 +57,13 @@ describe('assertCompliant fails with every finding in plain words', () => {
     await expect(failure).rejects.toBeInstanceOf(AssertionError);
     await expect(failure).rejects.toThrow(
       [
-        'expected the log to comply with catalogue vaggeryd 1.0, but the audit found 2 problems:',
+        'expected the log to comply with catalogue vaggeryd 1.1, but the audit found 2 problems:',
         '1. KIND_FORBIDS_RECORDING: Outreach may not be recorded here (exempt).',
         '   where: stream tally-2025-03-given-faltare-uppsokande.faltare, revision 0, position 1',
-        '   rule: catalogue vaggeryd 1.0, intervention faltare-uppsokande, clause interventions/faltare-uppsokande/documentation',
+        '   rule: catalogue vaggeryd 1.1, intervention faltare-uppsokande, clause interventions/faltare-uppsokande/documentation',
         '2. DIMENSION_NOT_ALLOWED: routeIn is not allowed for Outreach.',
         '   where: stream tally-2025-03-given-motesplats-uppsokande.motesplats, revision 1, position 2',
-        '   rule: catalogue vaggeryd 1.0, intervention motesplats-uppsokande, clause interventions/motesplats-uppsokande/tally/contact/dimensions',
+        '   rule: catalogue vaggeryd 1.1, intervention motesplats-uppsokande, clause interventions/motesplats-uppsokande/tally/contact/dimensions',
       ].join('\n'),
     );
   });
@@ -77,19 +77,34 @@ describe('assertCompliant fails with every finding in plain words', () => {
   });
 
   it('for an event altered after it was written, at its original position and revision', async () => {
-    const target = recorded.find((event) => event.type === 'SheetSealed') as RecordedEvent;
+    const target = recorded.find((event) => event.type === 'SheetsSealed') as RecordedEvent;
+    const edit = (text: string) =>
+      text.replace(/"contacts":(\d+)/, (_, n: string) => `"contacts":${Number(n) + 1000}`);
     const altered = recorded.map((event) =>
-      event === target ? { ...event, data: { ...(event.data as object), detailEvents: 1000 } } : event,
+      event === target
+        ? {
+            ...event,
+            data: new Uint8Array(Buffer.from(edit(Buffer.from(event.data).toString('utf8')), 'utf8')),
+          }
+        : event,
     );
     await expect(assertCompliant(altered, catalogue, { keys: year.keys })).rejects.toThrow(
-      `1. CHAIN_HASH_MISMATCH: The hash chain is broken: the content does not match its hash (altered after writing).\n   where: stream ${target.stream}, revision ${target.revision}, position ${target.position}\n   rule: clause envelope/hash-chain`,
+      `1. CHAIN_HASH_MISMATCH: The hash chain is broken: the stored hash does not follow from the event before it and this event (altered, removed or reordered).\n   where: stream ${target.stream}, revision ${target.revision}, position ${target.position}\n   rule: clause envelope/hash-chain`,
     );
   });
 
   it("for an altered adoption in the log's own catalogue stream, though the given catalogue replaces it", async () => {
     const altered = recorded.map((event) =>
       event.type === 'CatalogueAdopted'
-        ? { ...event, data: { catalogue: { ...catalogue, version: '0.9' } } }
+        ? {
+            ...event,
+            data: new Uint8Array(
+              Buffer.from(
+                Buffer.from(event.data).toString('utf8').replace('"version":"1.1"', '"version":"0.9"'),
+                'utf8',
+              ),
+            ),
+          }
         : event,
     );
     expect((await findings(altered, catalogue, { keys: year.keys })).map((finding) => finding.code)).toEqual([
@@ -108,10 +123,14 @@ describe('assertCompliant fails with every finding in plain words', () => {
     const scenario = givenService({
       catalogue,
       today: '2025-06-20',
-      keys: { ...keys, destroy: async () => undefined },
+      keys: {
+        create: (keyId) => keys.create(keyId),
+        get: (keyId) => keys.get(keyId),
+        destroy: async () => ({ outcome: 'verified' }), // says so, keeps the key
+      },
     });
     await scenario.step(contactCommand('a'));
-    await scenario.step({ type: 'SealPeriod', period: '2025-05' });
+    await scenario.step({ type: 'SealPeriod', commandId: testCommandId('seal'), period: '2025-05' });
     await expect(assertCompliant(scenario, catalogue)).rejects.toThrow(
       /DETAIL_DECRYPTABLE_AFTER_SEAL: The period 2025-05 is sealed but its key still exists/,
     );

@@ -1,16 +1,24 @@
 import {
   type Catalogue,
-  chainEvent,
+  createAesGcmCipher,
   createChainVerifier,
+  createPayloadSealer,
   deriveEventId,
+  deriveSubkeys,
   type EventStore,
   type EventToAppend,
   GENESIS_HASH,
   type JsonValue,
+  type KeyStore,
+  paddedSizeFor,
+  periodKeyId,
+  privateStreamOf,
+  readHeader,
   STREAM_PREFIXES,
+  sealEvent,
 } from '@pinnstatistik/core';
 import type { Finding } from '@pinnstatistik/projections';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { type AuditSubject, isEventStore, isRecordedEvent, type LoggedEvent } from './audit-subject.js';
 import { bareEventStream } from './bare-event-stream.js';
@@ -18,6 +26,12 @@ import { bareEventStream } from './bare-event-stream.js';
 /** The log the audit reads, and how to point its findings back at the original events. */
 export interface AuditedLog {
   readonly store: EventStore;
+  /**
+   * Keys the copy sealed bare detail events with (as the library would have: detail is never
+   * stored in clear), so the audit can read them; a period a bare `PeriodSealed` sealed has
+   * its key destroyed, as a real seal would.
+   */
+  readonly keys: KeyStore | undefined;
   /** Hash-chain findings on the log's own catalogue streams, which the given catalogues replaced. */
   readonly chainFindings: readonly Finding[];
   /** Puts a finding's position and revision back to those of the original event. */
@@ -42,10 +56,13 @@ export async function auditedLog(
   catalogues: readonly Catalogue[],
 ): Promise<AuditedLog> {
   if (isEventStore(subject as AuditSubject) && catalogues.length === 0) {
-    return { store: subject as EventStore, chainFindings: [], locate: (finding) => finding };
+    return { store: subject as EventStore, keys: undefined, chainFindings: [], locate: (finding) => finding };
   }
   const copy = createMemoryEventStore();
-  const heads = new Map<string, { revision: number; hash: string }>();
+  const bareKeys = createMemoryKeyStore();
+  const cipher = createAesGcmCipher();
+  const sealedPeriods = new Set<string>();
+  const heads = new Map<string, { revision: number; hash: Uint8Array }>();
   const origins = new Map<string, { position: string; revision: number }>();
   const replaced = createChainVerifier();
   const chainFindings: Finding[] = [];
@@ -53,19 +70,37 @@ export async function auditedLog(
   const append = async (stream: string, event: EventToAppend): Promise<number> => {
     const result = await copy.append(stream, [event], { expected: 'any' });
     if (E.isLeft(result)) throw new Error(`could not copy the log for the audit: ${result.left.code}`);
-    heads.set(stream, { revision: result.right.nextRevision, hash: String(event.metadata.hash) });
+    heads.set(stream, {
+      revision: result.right.nextRevision,
+      hash: readHeader(event.metadata)?.hash ?? GENESIS_HASH,
+    });
     return result.right.nextRevision;
   };
-  const appendBare = (stream: string, type: string, data: unknown, metadata: Record<string, string> = {}) => {
+  const appendBare = async (
+    stream: string,
+    type: string,
+    data: unknown,
+    meta: Record<string, string> = {},
+  ) => {
     const head = heads.get(stream);
     const revision = head === undefined ? 0 : head.revision + 1;
     const id = deriveEventId('pinnstatistik/testing/audit', stream, revision);
-    const event = chainEvent(stream, revision, head?.hash ?? GENESIS_HASH, {
-      id,
-      type,
-      data: data as JsonValue,
-      metadata: { commandId: id, correlationId: id, causationId: id, codec: 'plain', ...metadata },
-    });
+    const owner = privateStreamOf(stream);
+    const privacy =
+      owner === undefined
+        ? undefined
+        : {
+            sealer: createPayloadSealer(cipher, deriveSubkeys(await bareKeys.create(owner.keyId)).encryption),
+            paddedSize: (length: number) => paddedSizeFor(owner.kind, length),
+          };
+    if (type === 'PeriodSealed') sealedPeriods.add(String((data as { period?: unknown }).period));
+    const { event } = sealEvent(
+      stream,
+      revision,
+      head?.hash ?? GENESIS_HASH,
+      { id, type, data: data as JsonValue, meta: { commandId: id, ...meta } },
+      privacy,
+    );
     return append(stream, event);
   };
 
@@ -109,8 +144,10 @@ export async function auditedLog(
       origins.set(origin(stream, revision), { position: String(index), revision });
     }
   }
+  for (const period of sealedPeriods) await bareKeys.destroy(periodKeyId(period));
   return {
     store: copy,
+    keys: bareKeys,
     chainFindings,
     locate(finding) {
       const original =

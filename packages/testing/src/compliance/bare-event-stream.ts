@@ -10,16 +10,19 @@ const DETAIL_TYPES: ReadonlySet<string> = new Set([
   'SheetClosed',
 ]);
 const PERIOD_TYPES: ReadonlySet<string> = new Set(PERIOD_EVENT_TYPES);
+const REGISTRY_TYPES: ReadonlySet<string> = new Set(['SheetRegistered', 'RegistryClosed']);
 const SERIES_TYPES: ReadonlySet<string> = new Set([
   'SeriesOpened',
   'SessionRecorded',
   'NoteWritten',
-  'WorkingNotesDestroyed',
+  'SeriesClosing',
 ]);
+const SERIES_INDEX_TYPES: ReadonlySet<string> = new Set(['SeriesIndexed', 'SeriesClosed']);
 
 /**
  * The stream a bare domain event is audited in, by its type: a catalogue's stream, one
- * sheet per intervention × unit × period, a period's stream, or one series for them all.
+ * sheet per intervention × unit × period, a period's stream or registry, one series for them
+ * all, or the series index.
  * (Only tests see these names; the library keys real sheet names by the period key.)
  */
 export function bareEventStream(event: DomainEvent): string {
@@ -35,6 +38,8 @@ export function bareEventStream(event: DomainEvent): string {
     return `tally-${String(data.period)}-given-${String(data.interventionId)}.${String(data.unitId)}`;
   }
   if (PERIOD_TYPES.has(event.type)) return `period-${String(data.period)}`;
+  if (REGISTRY_TYPES.has(event.type)) return `registry-${String(data.period)}`;
   if (SERIES_TYPES.has(event.type)) return 'series-given';
+  if (SERIES_INDEX_TYPES.has(event.type)) return 'series-index';
   return `given-${event.type}`;
 }

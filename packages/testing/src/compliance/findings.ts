@@ -1,4 +1,4 @@
-import type { Catalogue, EventStore } from '@pinnstatistik/core';
+import type { Catalogue, EventStore, KeyStore } from '@pinnstatistik/core';
 import { auditLog, type Finding } from '@pinnstatistik/projections';
 import type { AuditedSystem, AuditSubject, ComplianceOptions, LoggedEvent } from './audit-subject.js';
 import { isEventStore } from './audit-subject.js';
@@ -30,7 +30,18 @@ export async function findings(
     Array.isArray(subject) || isEventStore(subject as AuditSubject) ? undefined : (subject as AuditedSystem);
   const source = system?.store ?? (subject as EventStore | readonly LoggedEvent[]);
   const log = await auditedLog(source, catalogueList(catalogues));
-  const keys = options.keys ?? system?.keys;
+  const own = options.keys ?? system?.keys;
+  const keys: KeyStore | undefined =
+    log.keys === undefined
+      ? own
+      : own === undefined
+        ? log.keys
+        : {
+            // The system's keys first; the copy's keys open the bare events it sealed.
+            create: (keyId) => own.create(keyId),
+            get: async (keyId) => (await own.get(keyId)) ?? (await log.keys?.get(keyId)),
+            destroy: (keyId) => own.destroy(keyId),
+          };
   const report = await auditLog(log.store, {
     today: options.today ?? system?.today ?? BEFORE_ANY_GRACE,
     ...(keys === undefined ? {} : { keys }),

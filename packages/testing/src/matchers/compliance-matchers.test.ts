@@ -59,7 +59,7 @@ describe('toComplyWith', () => {
       interventionId: 'trygghetslarm',
       unitId: 'aldreomsorgen',
       period: '2025-04',
-      catalogueVersion: '1.0',
+      catalogueVersion: catalogue.version,
       marks: {},
     },
   };
@@ -72,7 +72,7 @@ describe('toComplyWith', () => {
 
   it('fails with every finding in plain words', async () => {
     await expect(expect([foreign]).toComplyWith(catalogue)).rejects.toThrow(
-      /expected the log to comply with catalogue vaggeryd 1\.0, but the audit found 1 problem\(s\):\n1\. KIND_FORBIDS_RECORDING: .* \(case-record-required\)\.\n {3}where: stream tally-2025-04-given-trygghetslarm\.aldreomsorgen, revision 0, position 0\n {3}rule: catalogue vaggeryd 1\.0, intervention trygghetslarm, clause interventions\/trygghetslarm\/documentation/,
+      /expected the log to comply with catalogue vaggeryd 1\.1, but the audit found 1 problem\(s\):\n1\. KIND_FORBIDS_RECORDING: .* \(case-record-required\)\.\n {3}where: stream tally-2025-04-given-trygghetslarm\.aldreomsorgen, revision 0, position 0\n {3}rule: catalogue vaggeryd 1\.1, intervention trygghetslarm, clause interventions\/trygghetslarm\/documentation/,
     );
   });
 });

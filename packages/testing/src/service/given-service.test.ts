@@ -7,19 +7,20 @@ import { testCommandId } from './test-command-id.js';
 const catalogue = vaggerydCatalogue();
 const marks = {
   gender: 'female',
-  childAge: 9,
+  childAges: [9, 4],
   numberOfChildren: 2,
   problemArea: 'parenting',
   routeIn: 'school',
   furtherAction: 'none',
 };
+// Outreach: contacts without a series (råd och stöd counts its contacts in series).
 const contact = (label: string, date = '2025-03-14') => ({
   type: 'TallyContact' as const,
   commandId: testCommandId(label),
-  interventionId: 'rad-och-stod',
+  interventionId: 'motesplats-uppsokande',
   unitId: 'motesplats',
   date,
-  marks,
+  marks: { gender: 'female' },
 });
 const session = (token: string, label: string, date = '2025-06-02') => ({
   type: 'RecordSession' as const,
@@ -29,18 +30,25 @@ const session = (token: string, label: string, date = '2025-06-02') => ({
   marks,
 });
 const june = () => givenService({ catalogue, today: '2025-06-20' });
-const openRadOchStod = { type: 'OpenSeries', interventionId: 'rad-och-stod', unitId: 'motesplats' } as const;
+const openRadOchStod = {
+  type: 'OpenSeries',
+  commandId: testCommandId('open råd och stöd'),
+  interventionId: 'rad-och-stod',
+  unitId: 'motesplats',
+} as const;
+const seal = (period: string) => ({
+  type: 'SealPeriod' as const,
+  commandId: testCommandId(`seal ${period}`),
+  period,
+});
 
 describe('givenService: tallies through the service', () => {
   it('writes the tally encrypted, and the sheet registered in its period', async () => {
     await june()
       .when(contact('a'))
       .then([
-        { type: 'SheetRegistered', data: { period: '2025-03', interventionId: 'rad-och-stod' } },
-        {
-          type: 'ContactTallied',
-          data: { period: '2025-03', marks: { ...marks, childAge: '9', numberOfChildren: '2' } },
-        },
+        { type: 'SheetRegistered', data: { period: '2025-03', interventionId: 'motesplats-uppsokande' } },
+        { type: 'ContactTallied', data: { period: '2025-03', marks: { gender: 'female' } } },
       ]);
     await june()
       .when(contact('a'))
@@ -57,9 +65,12 @@ describe('givenService: tallies through the service', () => {
     await june().when(contact('late', '2025-07-01')).thenRefuses('DATE_IN_FUTURE');
   });
 
-  it('refuses untrusted input through the same door', async () => {
+  it('refuses a contact a series must count, and untrusted input through the same door', async () => {
     await june()
-      .when({ ...contact('pnr'), marks: { ...marks, routeIn: '19811218-9876' } })
+      .when({ ...contact('outside'), interventionId: 'rad-och-stod', marks })
+      .thenRefuses('SERIES_REQUIRED');
+    await june()
+      .when({ ...contact('pnr'), marks: { gender: '19811218-9876' } })
       .thenRefuses('PERSONAL_DATA_DETECTED');
     await june().when({ type: 'NoSuchCommand' }).thenRefuses('INVALID_INPUT');
   });
@@ -93,10 +104,10 @@ describe('givenService: series', () => {
 
   it('refuses a series for an intervention that offers none, and a mistyped token', async () => {
     await june()
-      .when({ type: 'OpenSeries', interventionId: 'motesplats-uppsokande', unitId: 'motesplats' })
+      .when({ ...openRadOchStod, interventionId: 'motesplats-uppsokande' })
       .thenRefuses('SERIES_NOT_OFFERED');
     await june()
-      .when({ type: 'OpenSeries', interventionId: 'faltare-uppsokande', unitId: 'faltare' })
+      .when({ ...openRadOchStod, interventionId: 'faltare-uppsokande', unitId: 'faltare' })
       .thenRefuses('DOCUMENTATION_EXEMPT');
     const scenario = june();
     const { token } = await scenario.step(openRadOchStod);
@@ -104,18 +115,25 @@ describe('givenService: series', () => {
     await scenario.when(session(typo, 'typo')).thenRefuses('INVALID_SERIES_TOKEN');
   });
 
-  it('closes a series: its notes destroyed with its key, only the count kept; then it is closed', async () => {
+  it('closes a series: its stream deleted and its key destroyed with every note, only the count kept', async () => {
     const scenario = june();
     const { token } = await scenario.step(openRadOchStod);
     await scenario.step(session(token, 's1'));
     await scenario.step({ type: 'WriteNote', token, commandId: testCommandId('n1'), text: 'Sov dåligt.' });
-    await scenario.when({ type: 'CloseSeries', token, reason: 'completed' }).then([
+    const close = {
+      type: 'CloseSeries',
+      commandId: testCommandId('close'),
+      token,
+      reason: 'completed',
+    } as const;
+    await scenario.when(close).then([
       { type: 'SeriesEnded', data: { contacts: 1 } },
-      { type: 'WorkingNotesDestroyed', data: { count: 1, reason: 'series-closed' } },
+      { type: 'SeriesClosed', data: { notesDestroyed: 1, reason: 'completed' } },
     ]);
     await scenario.when(session(token, 's2')).thenRefuses('SERIES_CLOSED');
     await scenario.when({ type: 'ReadNotes', token }).thenRefuses('SERIES_CLOSED');
-    expect(await scenario.keys.get((await scenario.written()).at(-1)?.stream ?? '')).toBeUndefined();
+    const closed = (await scenario.written()).at(-1)?.data as { series: string };
+    expect(await scenario.keys.get(closed.series)).toBeUndefined();
   });
 
   it('expires a series idle past the retention', async () => {
@@ -127,7 +145,7 @@ describe('givenService: series', () => {
       .when({ type: 'ExpireSeries' })
       .then((events, result) => {
         expect(result).toEqual({ expired: 1, open: 0 });
-        expect(events.at(-1)?.data).toEqual({ count: 0, reason: 'retention-expired' });
+        expect(events.at(-1)?.data).toMatchObject({ notesDestroyed: 0, reason: 'retention-expired' });
       });
   });
 });
@@ -148,7 +166,8 @@ describe('givenService: working notes', () => {
   it('refuses notes the policy does not allow, and personal data in a note', async () => {
     const scenario = june();
     const homeVisits = await scenario.step({
-      type: 'OpenSeries',
+      ...openRadOchStod,
+      commandId: testCommandId('open home visits'),
       interventionId: 'familjecentral-hembesok-bhv',
       unitId: 'familjecentral',
     });
@@ -166,16 +185,17 @@ describe('givenService: sealing', () => {
   it('seals a period after its grace; then its sheets refuse tallies; a second seal changes nothing', async () => {
     const scenario = june();
     await scenario.step(contact('a', '2025-05-10'));
-    await scenario.when({ type: 'SealPeriod', period: '2025-06' }).thenRefuses('SEAL_TOO_EARLY');
-    await scenario
-      .when({ type: 'SealPeriod', period: '2025-05' })
-      .then([
-        { type: 'SheetClosed' },
-        { type: 'SheetSealed', data: { detailEvents: 1 } },
-        { type: 'PeriodSealed' },
-      ]);
+    await scenario.when(seal('2025-06')).thenRefuses('SEAL_TOO_EARLY');
+    // What stays: the tables and the seal, and a signed checkpoint of the log (its signing key
+    // adopted on the first one); the sheet's detail and the registry are deleted.
+    await scenario.when(seal('2025-05')).then([
+      { type: 'SheetsSealed', data: { period: '2025-05' } },
+      { type: 'PeriodSealed', data: { sheets: 1 } },
+      { type: 'LogKeyAdopted' },
+      { type: 'LogCheckpoint' },
+    ]);
     await scenario.when(contact('b', '2025-05-11')).thenRefuses('SHEET_SEALED');
-    await scenario.when({ type: 'SealPeriod', period: '2025-05' }).thenNothingHappens();
+    await scenario.when(seal('2025-05')).thenNothingHappens();
     expect(await scenario.keys.get('period-2025-05')).toBeUndefined();
   });
 
@@ -183,16 +203,16 @@ describe('givenService: sealing', () => {
     const amend = (period: string) => ({
       type: 'AmendSheet' as const,
       commandId: testCommandId(`amend ${period}`),
-      interventionId: 'rad-och-stod',
+      interventionId: 'motesplats-uppsokande',
       unitId: 'motesplats',
       period,
       change: 1 as const,
-      tally: { type: 'contact' as const, marks },
+      tally: { type: 'contact' as const, marks: { gender: 'male' } },
       reason: 'late-tally' as const,
     });
     const scenario = june();
     await scenario.step(contact('a', '2025-05-10'));
-    await scenario.step({ type: 'SealPeriod', period: '2025-05' });
+    await scenario.step(seal('2025-05'));
     await scenario.when(amend('2025-05')).then([{ type: 'SheetAmended', data: { reason: 'late-tally' } }]);
     await scenario.when(amend('2025-06')).thenRefuses('PERIOD_NOT_SEALED');
   });
@@ -201,7 +221,7 @@ describe('givenService: sealing', () => {
 describe('givenService fails with a readable message', () => {
   it('when a refusal was expected but the command was accepted', async () => {
     await expect(june().when(contact('a')).thenRefuses('SHEET_SEALED')).rejects.toThrow(
-      /expected a refusal with SHEET_SEALED, but the command was accepted, writing 2 event\(s\): SheetRegistered \(period-2025-03\), ContactTallied \(tally-2025-03-/,
+      /expected a refusal with SHEET_SEALED, but the command was accepted, writing 2 event\(s\): SheetRegistered \(registry-2025-03\), ContactTallied \(tally-2025-03-/,
     );
   });
 

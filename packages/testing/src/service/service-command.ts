@@ -1,11 +1,12 @@
 import type {
-  AdoptCatalogue,
+  AdoptCatalogueInput,
   AmendSheet,
   CloseSeries,
   OpenedSeries,
   OpenSeries,
   Receipt,
   RecordSession,
+  SealPeriod,
   SealReport,
   SeriesClosing,
   TallyCommandInput,
@@ -14,24 +15,21 @@ import type {
   WriteNote,
 } from '@pinnstatistik/core';
 
-/** Seal a period (`YYYY-MM`): its tables written, its key destroyed. */
-export interface SealPeriodCommand {
-  readonly type: 'SealPeriod';
-  readonly period: string;
-}
+/** Seal a period (`YYYY-MM`): its tables written, its detail deleted, its key destroyed. */
+export type SealPeriodCommand = SealPeriod;
 /** Open a series for an intervention and unit. */
-export type OpenSeriesCommand = { readonly type: 'OpenSeries' } & OpenSeries;
+export type OpenSeriesCommand = OpenSeries;
 /** Record one contact of a series. */
-export type RecordSessionCommand = { readonly type: 'RecordSession' } & RecordSession;
+export type RecordSessionCommand = RecordSession;
 /** Write a working note on a series. */
-export type WriteNoteCommand = { readonly type: 'WriteNote' } & WriteNote;
-/** Read a series' working notes back. */
+export type WriteNoteCommand = WriteNote;
+/** Read a series' working notes back (a query, dispatched by this `type`). */
 export interface ReadNotesCommand {
   readonly type: 'ReadNotes';
   readonly token: string;
 }
 /** Close a series (its notes destroyed with its key). */
-export type CloseSeriesCommand = { readonly type: 'CloseSeries' } & CloseSeries;
+export type CloseSeriesCommand = CloseSeries;
 /** Close every series idle past the retention, as of the scenario's today. */
 export interface ExpireSeriesCommand {
   readonly type: 'ExpireSeries';
@@ -43,7 +41,7 @@ export interface ExpireSeriesCommand {
  * series and working notes.
  */
 export type ServiceCommand =
-  | AdoptCatalogue
+  | AdoptCatalogueInput
   | TallyCommandInput
   | SealPeriodCommand
   | AmendSheet

@@ -60,14 +60,20 @@ function kindOf(documentation: string): string {
   throw new Error(`unread documentation cell: ${documentation}`);
 }
 
-/** The contact dimensions the "What is tallied" cell names, in the catalogue's ids. */
-function contactDimensionsOf(tallied: string): string[] {
+/**
+ * The contact dimensions the "What is tallied" cell names, in the catalogue's ids. "Age" of a
+ * target group of pupils and their parents is the pupil's age or the parent's (row 14).
+ */
+function contactDimensionsOf(tallied: string, targetGroup: string): string[] {
   const text = tallied.toLowerCase();
   const found = new Set<string>();
   if (/gender/.test(text)) found.add('gender');
   if (/adult age/.test(text)) found.add('adultAge');
-  if (/child age/.test(text)) found.add('childAge');
-  if (/age of the individual|age and gender|^age, gender|gender and age/.test(text))
+  if (/child age/.test(text)) found.add('childAges');
+  if (/^age, gender/.test(text) && /parents/.test(targetGroup)) {
+    found.add('pupilAge');
+    found.add('adultAge');
+  } else if (/age of the individual|age and gender|^age, gender|gender and age/.test(text))
     found.add('individualAge');
   if (/number of children/.test(text)) found.add('numberOfChildren');
   if (/cohabiting\/single/.test(text)) found.add('household');
@@ -145,7 +151,9 @@ describe('the Vaggeryd catalogue against the source table', () => {
         expect(policy.tally.contact).toBeUndefined();
         return;
       }
-      expect([...(policy.tally.contact?.dimensions ?? [])].sort()).toEqual(contactDimensionsOf(row.tallied));
+      expect([...(policy.tally.contact?.dimensions ?? [])].sort()).toEqual(
+        contactDimensionsOf(row.tallied, row.targetGroup),
+      );
     });
   });
 

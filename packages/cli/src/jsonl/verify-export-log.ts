@@ -1,0 +1,110 @@
+import {
+  createLogVerifier,
+  type LogCheckpoint,
+  type LogVerification,
+  type RecordedEvent,
+} from '@pinnstatistik/core';
+import type { ExportFinding, IntegrityFinding } from '../verify/integrity-finding.js';
+import type { ExportTrailer } from './export-format.js';
+import { readExport, readExportTrailer } from './read-export.js';
+
+/** What the log is held to, and how to read the file. */
+export interface ExportLogOptions {
+  /** Checkpoints the auditor saved earlier. */
+  readonly trusted?: readonly LogCheckpoint[];
+  /** Public keys the auditor pinned (raw Ed25519). */
+  readonly publicKeys?: readonly Uint8Array[];
+  readonly maxLineBytes?: number;
+  readonly onProgress?: (events: number) => void;
+  /** Sees every event with its line as it is read (an import checks sizes and the target here). */
+  readonly onEvent?: (event: RecordedEvent, line: number) => void;
+}
+
+/** What checking an export's integrity found. */
+export interface ExportLogCheck {
+  readonly verification: LogVerification;
+  readonly findings: readonly IntegrityFinding[];
+  readonly trailer: ExportTrailer | undefined;
+  readonly header: { readonly exportedAt: string; readonly source: string };
+}
+
+/**
+ * Checks an export's integrity in one streaming pass: every hash chain, every stream's Merkle
+ * tree against the checkpoints held (the auditor's, and the one the trailer carries when a
+ * trusted key signed it), the trailer against what the file adds up to, and each readable view
+ * against its bytes. The trailer is read first from the end of the file, so the sizes its
+ * checkpoint signed are known before the events stream past. Memory grows with streams.
+ */
+export async function verifyExportLog(file: string, options: ExportLogOptions = {}): Promise<ExportLogCheck> {
+  const read = options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes };
+  const tail = await readExportTrailer(file, read);
+  const verifier = createLogVerifier({
+    trusted: options.trusted ?? [],
+    carried: tail?.checkpoint == null ? [] : [tail.checkpoint],
+    publicKeys: options.publicKeys ?? [],
+  });
+  const exportFindings: ExportFinding[] = [];
+  let trailer: ExportTrailer | undefined;
+  let header = { exportedAt: '', source: '' };
+  let last: { event: RecordedEvent; line: number } | undefined;
+  let lastLine = 1;
+  let events = 0;
+  for await (const item of readExport(file, read)) {
+    lastLine = item.line;
+    if (item.kind === 'header') header = item.header;
+    else if (item.kind === 'trailer') trailer = item.trailer;
+    else {
+      verifier.observe(item.event);
+      options.onEvent?.(item.event, item.line);
+      last = { event: item.event, line: item.line };
+      events += 1;
+      if (options.onProgress !== undefined && events % 1000 === 0) options.onProgress(events);
+      if (item.view === 'differs')
+        exportFindings.push({
+          code: 'EXPORT_VIEW_MISMATCH',
+          stream: item.event.stream,
+          revision: item.event.revision,
+          position: String(item.line),
+          message: {
+            sv: 'Den läsbara vyn visar inte det som är lagrat (de lagrade byten är det som kontrolleras).',
+            en: 'The readable view does not show what is stored (the stored bytes are what is checked).',
+          },
+        });
+    }
+  }
+  const verification = verifier.finish();
+  if (trailer === undefined) {
+    exportFindings.push({
+      code: 'EXPORT_TRAILER_MISSING',
+      stream: last?.event.stream ?? '',
+      ...(last === undefined ? {} : { revision: last.event.revision + 1 }),
+      position: String(lastLine + 1),
+      message: {
+        sv: `Filen slutar efter rad ${lastLine} utan sin avslutande rad: den är avkortad, och det som följde saknas.`,
+        en: `The file ends after line ${lastLine} without its trailer: it was cut short, and what followed is missing.`,
+      },
+    });
+  } else {
+    const root = Buffer.from(verification.root).toString('hex');
+    const differences = [
+      trailer.events === verification.events
+        ? undefined
+        : `${verification.events} events, not ${trailer.events}`,
+      trailer.treeSize === verification.leaves.length
+        ? undefined
+        : `${verification.leaves.length} streams, not ${trailer.treeSize}`,
+      trailer.root === root ? undefined : 'another root',
+    ].filter((difference) => difference !== undefined);
+    if (differences.length > 0)
+      exportFindings.push({
+        code: 'EXPORT_TRAILER_MISMATCH',
+        stream: last?.event.stream ?? '',
+        position: String(lastLine),
+        message: {
+          sv: `Filen stämmer inte med sin avslutande rad (${differences.join(', ')}): händelser har tagits bort, lagts till eller ändrats efter exporten.`,
+          en: `The file does not add up to its trailer (${differences.join(', ')}): events were removed, added or altered after the export.`,
+        },
+      });
+  }
+  return { verification, findings: [...verification.findings, ...exportFindings], trailer, header };
+}

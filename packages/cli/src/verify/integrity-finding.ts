@@ -1,0 +1,40 @@
+import type { LocalizedText, LogFinding } from '@pinnstatistik/core';
+
+/** What checking an export file itself can find, beside the log's own findings. */
+export interface ExportFinding {
+  readonly code: 'EXPORT_TRAILER_MISSING' | 'EXPORT_TRAILER_MISMATCH' | 'EXPORT_VIEW_MISMATCH';
+  readonly stream: string;
+  readonly revision?: number;
+  readonly revisions?: { readonly from: number; readonly to: number };
+  readonly position?: string;
+  readonly message: LocalizedText;
+}
+
+/** A finding about the log's integrity: its chains, trees and checkpoints, or the export file. */
+export type IntegrityFinding = LogFinding | ExportFinding;
+
+/** The rule a finding applies, as the verdict groups findings. */
+export function integrityClause(finding: IntegrityFinding): string {
+  if (finding.code.startsWith('CHAIN_')) return 'envelope/hash-chain';
+  if (finding.code.startsWith('EXPORT_')) return 'export/trailer';
+  if (finding.code.startsWith('LOG_CHECKPOINT_') || finding.code === 'LOG_SEAL_AFTER_CHECKPOINT')
+    return 'log/checkpoint';
+  if (finding.code.startsWith('LOG_DELETED_')) return 'log/deleted-stream';
+  return 'log/stream-tree';
+}
+
+/** Where a finding points, in words: the revision (or range) and the line of the file. */
+export function whereOf(finding: IntegrityFinding, lang: 'sv' | 'en'): string {
+  const parts: string[] = [];
+  if (finding.revision !== undefined) parts.push(`revision ${finding.revision}`);
+  if (finding.revisions !== undefined)
+    parts.push(`revision${lang === 'sv' ? 'erna' : 's'} ${finding.revisions.from}–${finding.revisions.to}`);
+  if (finding.position !== undefined) parts.push(`position ${finding.position}`);
+  return parts.join(', ');
+}
+
+/** One line per finding for a refusal: code, stream and where. */
+export function describeIntegrityFinding(finding: IntegrityFinding): string {
+  const where = whereOf(finding, 'en');
+  return `  ${finding.code}  ${finding.stream}${where === '' ? '' : `  ${where}`}: ${finding.message.en}`;
+}

@@ -1,0 +1,34 @@
+import { createLogVerifier, type EventStore, latestLogCheckpoint } from '@pinnstatistik/core';
+import type { ExportLogCheck } from '../jsonl/verify-export-log.js';
+import type { Trust } from './trust.js';
+
+/**
+ * Checks a store's integrity in one pass over `readAll`: every chain, and every stream's tree
+ * against the auditor's checkpoints and the store's latest signed one (read first, so the sizes
+ * it signed are known before the events go past).
+ */
+export async function verifyStoreLog(
+  store: EventStore,
+  trust: Trust,
+  onProgress?: (events: number) => void,
+): Promise<ExportLogCheck> {
+  const latest = await latestLogCheckpoint(store);
+  const verifier = createLogVerifier({
+    trusted: trust.trusted,
+    carried: latest === undefined ? [] : [latest],
+    publicKeys: trust.publicKeys,
+  });
+  let events = 0;
+  for await (const event of store.readAll()) {
+    verifier.observe(event);
+    events += 1;
+    if (onProgress !== undefined && events % 1000 === 0) onProgress(events);
+  }
+  const verification = verifier.finish();
+  return {
+    verification,
+    findings: verification.findings,
+    trailer: undefined,
+    header: { exportedAt: '', source: '' },
+  };
+}

@@ -1,0 +1,85 @@
+import type { JsonValue } from '../json.js';
+import type { RecordedEvent } from '../ports/event-store.js';
+import type { CodecName } from './codec-ids.js';
+import { readHeader } from './envelope-header.js';
+import { decodeInner, type EventMeta } from './inner-record.js';
+import { unpad } from './padding.js';
+import type { PayloadSealer } from './seal-event.js';
+
+/** Where an opened event sits, and its clear header. */
+interface OpenedBase {
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly id: string;
+  readonly codec: CodecName;
+  readonly hash: Uint8Array;
+}
+
+/** An event read back whole: its real type, data and meta. */
+export interface ReadableEvent extends OpenedBase {
+  readonly readable: true;
+  readonly type: string;
+  readonly data: JsonValue;
+  readonly meta: EventMeta;
+}
+
+/** A private event whose key is gone (or was not given): only its clear header is known. */
+export interface SealedAway extends OpenedBase {
+  readonly readable: false;
+}
+
+/** An event as the core reads it. */
+export type OpenedEvent = ReadableEvent | SealedAway;
+
+/** Finds the sealer for a private event (by its stream and codec), or none when its key is gone. */
+export type SealerFor = (recorded: RecordedEvent, codec: CodecName) => PayloadSealer | undefined;
+
+/** Thrown when stored bytes do not open as an event of this format: tampering or corruption, never ignored. */
+export class MalformedEvent extends Error {
+  readonly code = 'MALFORMED_EVENT' as const;
+  constructor(recorded: RecordedEvent, why: string) {
+    super(`event ${recorded.revision} of ${recorded.stream} is malformed: ${why}`);
+    this.name = 'MalformedEvent';
+  }
+}
+
+/**
+ * Opens a recorded event: public payloads are read as they are, private ones opened with the
+ * sealer the caller finds for them (`readable: false` when there is none). Bytes that do not
+ * open under the right key, or do not decode, throw {@link MalformedEvent}.
+ */
+export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): OpenedEvent {
+  const header = readHeader(recorded.metadata);
+  if (header === undefined) throw new MalformedEvent(recorded, 'no envelope header of this format');
+  const base: OpenedBase = {
+    stream: recorded.stream,
+    revision: recorded.revision,
+    position: recorded.position,
+    id: recorded.id,
+    codec: header.codec,
+    hash: header.hash,
+  };
+  let innerBytes: Uint8Array = recorded.data;
+  if (header.codec !== 'plain') {
+    const sealer = sealerFor?.(recorded, header.codec);
+    if (sealer === undefined) return { ...base, readable: false };
+    const padded = sealer.open(recorded.data, { stream: recorded.stream, eventId: recorded.id });
+    if (padded === undefined) throw new MalformedEvent(recorded, 'does not decrypt under its key');
+    const unpadded = unpad(padded);
+    if (unpadded === undefined) throw new MalformedEvent(recorded, 'padding is broken');
+    innerBytes = unpadded;
+  }
+  const inner = decodeInner(innerBytes);
+  if (inner === undefined) throw new MalformedEvent(recorded, 'payload is not an event record');
+  if (header.codec === 'plain' && inner.type !== recorded.type)
+    throw new MalformedEvent(recorded, 'clear type and payload type differ');
+  return { ...base, readable: true, type: inner.type, data: inner.data, meta: inner.meta };
+}
+
+/** Structural guard for {@link MalformedEvent}. */
+export function isMalformedEvent(error: unknown): error is MalformedEvent {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'MALFORMED_EVENT'
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Padding of plaintexts before encryption, so a ciphertext's length says nothing about what it
+ * holds: ISO/IEC 7816-4 (one 0x80 byte, then zeros) up to the size a policy chooses.
+ */
+
+/** Pads to exactly `size` bytes; throws when the plaintext does not fit (a programmer error: sizes are checked at adoption). */
+export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
+  if (plaintext.length + 1 > size)
+    throw new RangeError(`a plaintext of ${plaintext.length} bytes does not fit a padded size of ${size}`);
+  const padded = new Uint8Array(size);
+  padded.set(plaintext);
+  padded[plaintext.length] = 0x80;
+  return padded;
+}
+
+/** Removes the padding; `undefined` when the bytes are not padded this way. */
+export function unpad(padded: Uint8Array): Uint8Array | undefined {
+  let end = padded.length - 1;
+  while (end >= 0 && padded[end] === 0) end -= 1;
+  if (end < 0 || padded[end] !== 0x80) return undefined;
+  return padded.subarray(0, end);
+}
+
+/** The first bucket a plaintext fits in (with its padding byte); `undefined` when none does. */
+export function bucketFor(length: number, buckets: readonly number[]): number | undefined {
+  for (const bucket of buckets) if (length + 1 <= bucket) return bucket;
+  return undefined;
+}

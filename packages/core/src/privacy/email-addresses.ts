@@ -1,0 +1,79 @@
+// Spelled-out at signs and dots, after normalisation (one space at most between words).
+const BRACKETED_AT = /\s?[([{<]\s?(?:at|snabel-?a)\s?[)\]}>]\s?/gi;
+const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt)\s?[)\]}>]\s?/gi;
+const SPOKEN_AT = /(?<=\S) (?:at|snabel-?a) (?=\S)/gi;
+const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
+const MIGHT_BE_SPELLED = /\b(?:at|snabel|dot|punkt)\b|%40/i;
+
+const LOCAL_CHARACTER = /[\p{L}\p{N}._%+\-!#$&'*/=?^`{|}~]/u;
+const DOMAIN_CHARACTER = /[\p{L}\p{N}-]/u;
+const LETTER = /\p{L}/u;
+const IP_LITERAL = /^\[(?:IPv6:)?[0-9a-f.:]{2,45}\]/i;
+
+/** The at signs and dots that are spelled out as words, written as signs. */
+function withSpelledSigns(text: string): string {
+  if (!MIGHT_BE_SPELLED.test(text)) return text;
+  return text
+    .replaceAll('%40', '@')
+    .replace(BRACKETED_AT, '@')
+    .replace(BRACKETED_DOT, '.')
+    .replace(SPOKEN_AT, ' @ ')
+    .replace(SPOKEN_DOT, '.');
+}
+
+/** The domain after an at sign: its labels, and whether the last is a top-level domain (two letters or more). */
+function readDomain(text: string, from: number): { labels: number; topLevel: boolean } {
+  let labels = 0;
+  let labelStart = from;
+  let lastLabelStart = from;
+  let lastLabelEnd = from;
+  let index = from;
+  for (; index < text.length; index += 1) {
+    const character = text.charAt(index);
+    if (DOMAIN_CHARACTER.test(character)) continue;
+    if (character !== '.' || index === labelStart) break;
+    labels += 1;
+    lastLabelStart = labelStart;
+    lastLabelEnd = index;
+    labelStart = index + 1;
+  }
+  if (index > labelStart) {
+    labels += 1;
+    lastLabelStart = labelStart;
+    lastLabelEnd = index;
+  }
+  let letters = 0;
+  for (let at = lastLabelStart; at < lastLabelEnd && letters < 2; at += 1)
+    if (LETTER.test(text.charAt(at))) letters += 1;
+  return { labels, topLevel: labels >= 2 && letters >= 2 };
+}
+
+/**
+ * Whether a normalised text holds an e-mail address: any local part, an `@` (or `＠`, `%40`,
+ * `(at)`, `[at]`, ` at `), and a domain — internationalised, without a top-level domain, or an
+ * IP literal. With spaces around the `@` (`anna @ example.se`, `anna at example dot se`) the
+ * domain must end in a top-level domain, so "träff @ biblioteket" is not one. Each `@` looks
+ * only at its neighbours and at the domain up to the next non-domain character: linear.
+ */
+export function findEmailAddress(normalised: string): boolean {
+  const text = withSpelledSigns(normalised);
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let left = at - 1;
+    let spaced = false;
+    if (text.charAt(left) === ' ') {
+      spaced = true;
+      left -= 1;
+    }
+    if (left < 0 || !LOCAL_CHARACTER.test(text.charAt(left)) || text.charAt(left) === '.') continue;
+    let right = at + 1;
+    if (text.charAt(right) === ' ') {
+      spaced = true;
+      right += 1;
+    }
+    if (text.charAt(right) === '[' && IP_LITERAL.test(text.slice(right, right + 48))) return true;
+    const domain = readDomain(text, right);
+    if (domain.labels === 0) continue;
+    if (!spaced || domain.topLevel) return true;
+  }
+  return false;
+}

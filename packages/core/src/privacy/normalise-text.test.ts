@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseForScan, normaliseForStorage } from './normalise-text.js';
+
+describe('normalising text before the guard looks', () => {
+  it.each([
+    ['１９８１１２１８－９８７６', '19811218-9876'],
+    ['٨١١٢١٨-٩٨٧٦', '811218-9876'],
+    ['8112\u200b18\u00ad-98\u206076', '811218-9876'],
+    ['811218\u2013\u00a09876', '811218- 9876'],
+    ['&#56;&#x31;\\u0031218%2D9876', '811218-9876'],
+    ['&amp;#56;', '8'],
+    ['lisa＠exempel.se', 'lisa@exempel.se'],
+    ['rad\n\n\tett', 'rad ett'],
+  ])('%j is read as %j', (text, read) => {
+    expect(normaliseForScan(text)).toBe(read);
+  });
+
+  it('what is stored keeps line breaks and escapes as written, but no invisible characters or other digits', () => {
+    expect(normaliseForStorage('Samtal\u200b om sömn.\r\nNästa: ٢٠٢٥\u2011٠٤\u2011٠٢ &#56;')).toBe(
+      'Samtal om sömn.\nNästa: 2025-04-02 &#56;',
+    );
+  });
+});

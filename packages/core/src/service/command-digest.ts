@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../envelope/canonical-json.js';
+import type { JsonValue } from '../json.js';
+
+/**
+ * A digest of what a command asks for, without its ids: a retry (same id, same content) gets
+ * the first receipt; the same id with other content is refused. Kept inside the stream's
+ * ciphertext, never in a clear, log-wide index.
+ */
+export function commandDigest(command: object): string {
+  const {
+    commandId: _id,
+    correlationId: _correlation,
+    causationId: _causation,
+    ...content
+  } = command as Record<string, unknown>;
+  return createHash('sha256')
+    .update(canonicalJson(content as JsonValue))
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
+}

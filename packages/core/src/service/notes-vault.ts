@@ -1,0 +1,84 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { todayOn } from '../ports/clock.js';
+import { findPersonalDataAcrossNotes, NOTE_TAIL_LENGTH } from '../privacy/find-personal-data.js';
+import { normaliseForStorage } from '../privacy/normalise-text.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import {
+  type ReadNotes,
+  ReadNotesSchema,
+  type WriteNote,
+  WriteNoteSchema,
+} from '../series/series-commands.js';
+import type { NoteWritten } from '../series/series-events.js';
+import { evolveSeries } from '../series/series-state.js';
+import { commandDigest } from './command-digest.js';
+import type { Receipt } from './receipt.js';
+import type { SeriesStore } from './series-store.js';
+import type { ServiceContext } from './service-context.js';
+
+/** A working note as read back. */
+export interface WorkingNote {
+  readonly text: string;
+  readonly writtenOn: string;
+}
+
+/** Working notes: written sealed with the series key, readable while the series is open, destroyed with it. */
+export function createNotesVault(context: ServiceContext, series: SeriesStore) {
+  const writeNote = async (input: WriteNote): Promise<E.Either<Refusal, Receipt>> => {
+    const parsed = series.parseWithToken(WriteNoteSchema, input);
+    if (E.isLeft(parsed)) return parsed;
+    const { stream, token: _token, ...content } = parsed.right;
+    const { commandId, text } = content;
+    const opened = await series.openable(stream);
+    if (E.isLeft(opened)) return opened;
+    const policy = await series.policyOf(opened.right.loaded.state);
+    if (policy === undefined) return E.left(refuse.unknownIntervention({ clause: 'interventions' }, ''));
+    if (policy.documentation.kind !== 'aggregate-with-working-notes') {
+      return E.left(
+        refuse.workingNotesNotAllowed(
+          { interventionId: policy.id, clause: `interventions/${policy.id}/documentation` },
+          policy.name,
+          policy.documentation.kind,
+        ),
+      );
+    }
+    // What is stored is the text the guard read (normalised), never a form the scan did not see.
+    const stored = normaliseForStorage(text);
+    // A number split over two notes is caught while the series key exists: the last characters
+    // of the previous note are read together with this one.
+    const previous = opened.right.loaded.state.notes.at(-1)?.text;
+    if (previous !== undefined) {
+      const split = findPersonalDataAcrossNotes(previous.slice(-NOTE_TAIL_LENGTH), stored);
+      if (split !== undefined) return E.left(refuse.personalDataDetected('/text', split));
+    }
+    const { key } = opened.right;
+    const digest = commandDigest({ ...content, series: stream });
+    const note: NoteWritten = {
+      type: 'NoteWritten',
+      data: { text: stored, writtenOn: todayOn(context.clock) },
+    };
+    return context.writer.run({
+      commandId,
+      digest,
+      load: async () => (await series.load(stream)).loaded,
+      decide: (loaded) =>
+        loaded.state.closing !== undefined
+          ? E.left(refuse.seriesClosed())
+          : E.right({ commandId, digest, events: [note], privacy: { key, kind: 'series' } }),
+      evolve: evolveSeries,
+      deleted: refuse.seriesClosed,
+    });
+  };
+
+  const readNotes = async (input: ReadNotes): Promise<E.Either<Refusal, readonly WorkingNote[]>> => {
+    const parsed = series.parseWithToken(ReadNotesSchema, input);
+    if (E.isLeft(parsed)) return parsed;
+    const opened = await series.openable(parsed.right.stream);
+    return E.map((open: { loaded: { state: { notes: readonly WorkingNote[] } } }) => open.loaded.state.notes)(
+      opened,
+    );
+  };
+
+  return { writeNote, readNotes };
+}

@@ -1,0 +1,190 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
+import { talliesSeriesLengths } from '../catalogue/series-policy.js';
+import { keyedName } from '../crypto/key-derivation.js';
+import { hashHex } from '../envelope/event-hash.js';
+import { accountForDeletion } from '../merkle/account-for-deletion.js';
+import { todayOn } from '../ports/clock.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import type { SheetAmended } from '../sealing/period-events.js';
+import { evolvePeriod } from '../sealing/period-state.js';
+import { type CloseSeries, CloseSeriesSchema } from '../series/series-commands.js';
+import type {
+  SeriesClosed,
+  SeriesClosing as SeriesClosingEvent,
+  SeriesClosingReason,
+} from '../series/series-events.js';
+import { evolveSeries, type SeriesState } from '../series/series-state.js';
+import type { SeriesEnded } from '../tally/events.js';
+import { emptySheetTables } from '../tally/sheet-tables.js';
+import { periodOf } from '../tally/tally-sheet-decider.js';
+import type { OpenKey } from './key-ring.js';
+import type { PeriodLoader } from './period-loader.js';
+import type { SeriesIndex } from './series-index.js';
+import type { SeriesStore } from './series-store.js';
+import type { ServiceContext } from './service-context.js';
+import type { TallyRecorder } from './tally-recorder.js';
+
+/** What closing a series did, in the caller's words. */
+export interface SeriesClosing {
+  /** The series' contacts; absent when it was closed before (the count was never kept in clear). */
+  readonly contacts?: number;
+  readonly notesDestroyed: number;
+  readonly reason: SeriesClosingReason;
+}
+
+/**
+ * Closes series. In order, each step resumable: the closing date recorded (sealed), the
+ * series' end tallied on a sheet of an open month, a clear record in the index
+ * (why, how many notes, the stream's size and last hash — never its contacts), then the stream
+ * deleted and the key destroyed, with every note.
+ */
+export function createSeriesCloser(
+  context: ServiceContext,
+  series: SeriesStore,
+  index: SeriesIndex,
+  recorder: TallyRecorder,
+  periods: PeriodLoader,
+) {
+  const { writer, keyRing, store } = context;
+
+  /**
+   * Tallies the series' end on a sheet, inside its sealed detail: the month of its last contact
+   * while that month is open, else the month it closes in (always open) — never as a clear
+   * amendment written beside the closing record, which would tie the two together.
+   */
+  const markEnd = async (state: SeriesState, key: OpenKey, on: string): Promise<void> => {
+    if (state.interventionId === undefined || state.unitId === undefined) return;
+    // No series-length table where the source counts no sessions (row 14): nothing is tallied.
+    const policy = await series.policyOf(state);
+    if (policy !== undefined && !talliesSeriesLengths(policy)) return;
+    const lastContactMonth = state.lastContactOn === undefined ? undefined : periodOf(state.lastContactOn);
+    const period =
+      lastContactMonth !== undefined && !(await periods.load(lastContactMonth)).state.sealed
+        ? lastContactMonth
+        : periodOf(on);
+    const coordinates = { interventionId: state.interventionId, unitId: state.unitId, period };
+    // Keyed with the series key: nobody without it can tell which series a sheet's end belongs to.
+    const commandId = `ended\u0000${keyedName(key.naming, 'ended')}`;
+    const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...coordinates, contacts: state.contacts } };
+    const marked = await recorder.writeSheet(coordinates, commandId, () => E.right([ended]));
+    if (E.isRight(marked)) return;
+    if (marked.left.code !== 'SHEET_SEALED')
+      throw new Error(`could not mark the end of a series: ${marked.left.code}`);
+    const catalogue = catalogueInForceOn(await context.catalogues(), on);
+    const amendment: SheetAmended = {
+      type: 'SheetAmended',
+      data: {
+        ...coordinates,
+        catalogueVersion: catalogue?.version ?? '',
+        reason: 'series-ended-after-seal',
+        delta: { ...emptySheetTables(), seriesLengths: { [String(state.contacts)]: 1 } },
+      },
+    };
+    const amended = await writer.run({
+      commandId,
+      load: () => periods.load(coordinates.period),
+      decide: () => E.right({ commandId, events: [amendment] }),
+      evolve: evolvePeriod,
+    });
+    if (E.isLeft(amended)) throw new Error(`could not amend a sealed sheet: ${amended.left.code}`);
+  };
+
+  const finish = async (stream: string): Promise<void> => {
+    await store.deleteStreams([stream]);
+    await keyRing.destroy(stream);
+  };
+
+  const close = async (
+    stream: string,
+    reason: SeriesClosingReason,
+  ): Promise<E.Either<Refusal, SeriesClosing>> => {
+    const closedBefore = (await index.load()).state.closed.get(stream);
+    if (closedBefore !== undefined) {
+      await finish(stream); // completes a close that stopped after its record
+      return E.right({ notesDestroyed: closedBefore.notesDestroyed, reason: closedBefore.reason });
+    }
+    const { loaded, key } = await series.load(stream);
+    if (loaded.link === undefined) return E.left(refuse.unknownSeries());
+    if (key === undefined) throw new Error(`the key of ${stream} is gone but the series was never closed`);
+    let current = loaded;
+    if (current.state.closing === undefined) {
+      const closing: SeriesClosingEvent = {
+        type: 'SeriesClosing',
+        data: { on: todayOn(context.clock), reason },
+      };
+      const appended = await writer.append(
+        current,
+        { commandId: `closing\u0000${stream}`, events: [closing], privacy: { key, kind: 'series' } },
+        evolveSeries,
+      );
+      if (appended.kind !== 'appended') return close(stream, reason); // a session or note got in first
+      current = appended.loaded;
+    }
+    const closing = current.state.closing as NonNullable<SeriesState['closing']>;
+    await markEnd(current.state, key, closing.on);
+    const link = current.link as NonNullable<typeof current.link>;
+    const proofs = (await accountForDeletion(store, [stream])).get(stream);
+    const record: SeriesClosed = {
+      type: 'SeriesClosed',
+      data: {
+        series: stream,
+        reason: closing.reason,
+        notesDestroyed: current.state.notes.length,
+        size: link.revision + 1,
+        head: hashHex(link.hash),
+        ...proofs,
+      },
+    };
+    const recorded = await writer.run({
+      commandId: `closed\u0000${stream}`,
+      load: index.load,
+      decide: () => E.right({ commandId: `closed\u0000${stream}`, events: [record] }),
+      evolve: index.evolve,
+    });
+    if (E.isLeft(recorded)) return recorded;
+    await finish(stream);
+    return E.right({
+      contacts: current.state.contacts,
+      notesDestroyed: current.state.notes.length,
+      reason: closing.reason,
+    });
+  };
+
+  const closeSeries = async (input: CloseSeries): Promise<E.Either<Refusal, SeriesClosing>> => {
+    const parsed = series.parseWithToken(CloseSeriesSchema, input);
+    if (E.isLeft(parsed)) return parsed;
+    return E.flatten(await writer.retryUnavailable(() => close(parsed.right.stream, parsed.right.reason)));
+  };
+
+  /** Closes every series idle for longer than the retention, as of the clock's today; finishes interrupted closings. */
+  const expireSeries = async (
+    retentionDays: number,
+  ): Promise<{ readonly expired: number; readonly open: number }> => {
+    const today = todayOn(context.clock);
+    const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - retentionDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    let expired = 0;
+    let open = 0;
+    const { state } = await index.load();
+    for (const stream of state.indexed) {
+      if (state.closed.has(stream)) {
+        if ((await keyRing.existing(stream)) !== undefined) await finish(stream);
+        continue;
+      }
+      const { loaded, key } = await series.load(stream);
+      if (loaded.link === undefined || key === undefined) continue; // a crash before the series was written
+      if (loaded.state.closing !== undefined || (loaded.state.lastActivityOn ?? today) < cutoff) {
+        const closed = await close(stream, loaded.state.closing?.reason ?? 'retention-expired');
+        if (E.isRight(closed)) expired += 1;
+      } else {
+        open += 1;
+      }
+    }
+    return { expired, open };
+  };
+
+  return { closeSeries, expireSeries };
+}

@@ -1,0 +1,113 @@
+import { createHmac } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
+import { todayOn } from '../ports/clock.js';
+import type { Random } from '../ports/random.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import { type OpenSeries, OpenSeriesSchema } from '../series/series-commands.js';
+import type { SeriesIndexed, SeriesOpened } from '../series/series-events.js';
+import { evolveSeries } from '../series/series-state.js';
+import { newSeriesToken, normaliseSeriesToken } from '../series/series-token.js';
+import { checkRecordingAllowed } from '../tally/check-policy.js';
+import { parseInput } from '../tally/parse-tally-command.js';
+import { commandDigest } from './command-digest.js';
+import type { SeriesIndex } from './series-index.js';
+import { type SeriesStore, seriesStreamOf } from './series-store.js';
+import type { ServiceContext } from './service-context.js';
+import { previousOutcome } from './stream-writer.js';
+
+/** An opened series: the token to write down, and what it is for. */
+export interface OpenedSeries {
+  readonly commandId: string;
+  readonly token: string;
+  readonly interventionId: string;
+  readonly unitId: string;
+  readonly maxContacts?: number;
+}
+
+/** The key id of the secret series tokens are derived from (never destroyed). */
+export const SERIES_TOKEN_KEY_ID = 'series-tokens';
+
+/**
+ * Opens series. The token is drawn from a keyed hash of the command id under a secret kept in
+ * the key store, so a retried `OpenSeries` returns the same token and opens nothing new — and
+ * nobody without that secret can tell a token from the command id (which is stored nowhere in
+ * clear). The index entry comes first: a crash before the series stream leaves an index entry
+ * expiry skips, never a series expiry cannot find.
+ */
+export function createSeriesOpener(context: ServiceContext, series: SeriesStore, index: SeriesIndex) {
+  const { writer, keyRing } = context;
+  const openSeries = async (input: OpenSeries): Promise<E.Either<Refusal, OpenedSeries>> => {
+    const parsed = parseInput(OpenSeriesSchema, input, undefined, await context.vocabulary());
+    if (E.isLeft(parsed)) return parsed;
+    const command = parsed.right;
+    const { commandId, interventionId, unitId } = command;
+    const today = todayOn(context.clock);
+    const catalogue = catalogueInForceOn(await context.catalogues(), today);
+    if (catalogue === undefined)
+      return E.left(refuse.noCatalogueInForce({ clause: 'catalogue/effectiveFrom' }, today));
+    const allowed = checkRecordingAllowed(catalogue, interventionId, unitId, 'contact');
+    if (E.isLeft(allowed)) return allowed;
+    const { policy, rule } = allowed.right;
+    if (policy.series === undefined) {
+      return E.left(
+        refuse.seriesNotOffered(
+          { ...rule, clause: `interventions/${policy.id}/series` },
+          policy.name,
+          policy.id,
+        ),
+      );
+    }
+    const secret = await keyRing.create(SERIES_TOKEN_KEY_ID);
+    const derived: Random = {
+      bytes: (length) =>
+        createHmac('sha256', secret.naming).update(`token\u0000${commandId}`).digest().subarray(0, length),
+    };
+    const token = newSeriesToken(derived);
+    const stream = seriesStreamOf(normaliseSeriesToken(token) as string);
+    const opened: OpenedSeries = {
+      commandId,
+      token,
+      interventionId,
+      unitId,
+      ...(policy.series.maxContacts === undefined ? {} : { maxContacts: policy.series.maxContacts }),
+    };
+    const digest = commandDigest(command);
+    return writer
+      .retryUnavailable(async () => {
+        const existing = await series.load(stream);
+        if (existing.loaded.link !== undefined) {
+          // The same command id opened this series before: a retry, or the id reused for other content.
+          const previous = previousOutcome(existing.loaded.receipts, commandId, digest);
+          if (previous !== undefined && E.isLeft(previous)) return previous;
+          return existing.key === undefined || existing.loaded.state.closing !== undefined
+            ? E.left(refuse.seriesClosed())
+            : E.right(opened);
+        }
+        const indexed: SeriesIndexed = { type: 'SeriesIndexed', data: { series: stream } };
+        const entry = await writer.run({
+          commandId: `index\u0000${stream}`,
+          load: index.load,
+          decide: () => E.right({ commandId: `index\u0000${stream}`, events: [indexed] }),
+          evolve: index.evolve,
+        });
+        if (E.isLeft(entry)) return entry;
+        const key = await keyRing.create(stream);
+        const event: SeriesOpened = {
+          type: 'SeriesOpened',
+          data: { interventionId, unitId, openedOn: today },
+        };
+        const written = await writer.run({
+          commandId,
+          digest,
+          load: async () => (await series.load(stream)).loaded,
+          decide: () => E.right({ commandId, digest, events: [event], privacy: { key, kind: 'series' } }),
+          evolve: evolveSeries,
+        });
+        return E.map(() => opened)(written);
+      })
+      .then(E.flatten);
+  };
+  return { openSeries };
+}

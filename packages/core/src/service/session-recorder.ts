@@ -1,0 +1,150 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { todayOn } from '../ports/clock.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import { type RecordSession, RecordSessionSchema } from '../series/series-commands.js';
+import type { SessionRecorded } from '../series/series-events.js';
+import { evolveSeries } from '../series/series-state.js';
+import type { SheetDetailEvent } from '../tally/events.js';
+import { parseTallyCommand } from '../tally/parse-tally-command.js';
+import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
+import type { TallySheetState } from '../tally/tally-sheet-state.js';
+import { sleep } from './backoff.js';
+import { commandDigest } from './command-digest.js';
+import type { LoadedStream } from './loaded-stream.js';
+import type { TallyReceipt } from './receipt.js';
+import type { SeriesStore } from './series-store.js';
+import type { ServiceContext } from './service-context.js';
+import type { SheetOpener } from './sheet-opener.js';
+import { type PlannedPart, previousOutcome } from './stream-writer.js';
+import type { TallyRecorder } from './tally-recorder.js';
+
+/**
+ * Records one contact of a series: every check first (the tally's, the date's, the period's,
+ * the series' limit), then the session and its tally in one atomic write — a refused command
+ * writes nothing, and a session is never counted without its tally.
+ */
+export function createSessionRecorder(
+  context: ServiceContext,
+  series: SeriesStore,
+  recorder: TallyRecorder,
+  openSheet: SheetOpener,
+  maxConflictRetries: number,
+) {
+  const recordSession = async (input: RecordSession): Promise<E.Either<Refusal, TallyReceipt>> => {
+    const parsed = series.parseWithToken(RecordSessionSchema, input, await context.vocabulary());
+    if (E.isLeft(parsed)) return parsed;
+    const { stream, token: _token, ...content } = parsed.right;
+    const { commandId, date, marks, correlationId, causationId } = content;
+    // The digest names the series by its stream: the same token typed another way is the same command.
+    const sessionDigest = commandDigest({ ...content, series: stream });
+    const opened = await series.openable(stream);
+    if (E.isLeft(opened)) return opened;
+    const { interventionId, unitId } = opened.right.loaded.state;
+    const tallyInput = {
+      type: 'TallyContact',
+      commandId,
+      ...(correlationId === undefined ? {} : { correlationId }),
+      ...(causationId === undefined ? {} : { causationId }),
+      interventionId,
+      unitId,
+      date,
+      marks,
+    };
+    const previous = previousOutcome(opened.right.loaded.receipts, commandId, sessionDigest);
+    if (previous !== undefined) {
+      if (E.isLeft(previous)) return previous;
+      // Counted already: finish the tally too, should a store without atomic batches have stopped in between.
+      return recorder.tally(tallyInput, { viaSeries: true });
+    }
+
+    const command = parseTallyCommand(tallyInput, await context.vocabulary());
+    if (E.isLeft(command)) return command;
+    if (date > todayOn(context.clock)) return E.left(refuse.dateInFuture(date));
+    const decision = { ...command.right, viaSeries: true };
+    const precheck = tallySheetDecider.decide(decision, {
+      ...tallySheetDecider.initialState,
+      catalogues: await context.catalogues(),
+    });
+    if (E.isLeft(precheck)) return precheck;
+    const policy = await series.policyOf(opened.right.loaded.state);
+    const max = policy?.series?.maxContacts;
+    const limitReached = (loaded: LoadedStream<{ readonly contacts: number }>): Refusal | undefined =>
+      max !== undefined && policy !== undefined && loaded.state.contacts >= max
+        ? refuse.seriesLimitReached(
+            { interventionId: policy.id, clause: `interventions/${policy.id}/series/maxContacts` },
+            policy.name,
+            max,
+            policy.series?.source,
+          )
+        : undefined;
+    const reached = limitReached(opened.right.loaded);
+    if (reached !== undefined) return E.left(reached);
+
+    const sheet = await openSheet(
+      { interventionId: interventionId as string, unitId: unitId as string, period: periodOf(date) },
+      true,
+    );
+    if (E.isLeft(sheet)) return sheet;
+    const open = sheet.right;
+    if (open === undefined) throw new Error('a sheet opened for writing has no stream');
+    const tallyDigest = commandDigest(command.right);
+    const key = opened.right.key;
+
+    return context.writer
+      .retryUnavailable(async (): Promise<E.Either<Refusal, TallyReceipt>> => {
+        for (let attempt = 0; attempt <= maxConflictRetries; attempt += 1) {
+          if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
+          const current = await series.load(stream);
+          if (current.key === undefined || current.loaded.state.closing !== undefined)
+            return E.left(refuse.seriesClosed());
+          const again = previousOutcome(current.loaded.receipts, commandId, sessionDigest);
+          if (again !== undefined)
+            return E.isLeft(again) ? again : recorder.tally(tallyInput, { viaSeries: true });
+          const overLimit = limitReached(current.loaded);
+          if (overLimit !== undefined) return E.left(overLimit);
+          const loadedSheet = await recorder.loadSheet(open);
+          const decided = tallySheetDecider.decide(decision, loadedSheet.state);
+          if (E.isLeft(decided)) return decided;
+          const events = decided.right as readonly SheetDetailEvent[];
+          const session: SessionRecorded = { type: 'SessionRecorded', data: { date, tallyId: commandId } };
+          const written = await context.writer.appendAll([
+            {
+              loaded: current.loaded,
+              plan: { commandId, digest: sessionDigest, events: [session], privacy: { key, kind: 'series' } },
+              evolve: evolveSeries,
+            } as PlannedPart<unknown, { type: string; data: unknown }>,
+            {
+              loaded: loadedSheet,
+              plan: recorder.sheetPlan(open, commandId, events, {
+                digest: tallyDigest,
+                ...(correlationId === undefined ? {} : { correlationId }),
+                ...(causationId === undefined ? {} : { causationId }),
+                ...(events[0] !== undefined && 'catalogueVersion' in events[0].data
+                  ? { catalogueVersion: events[0].data.catalogueVersion }
+                  : {}),
+              }),
+              evolve: tallySheetDecider.evolve,
+            } as PlannedPart<unknown, { type: string; data: unknown }>,
+          ]);
+          if (written.kind === 'deleted') {
+            return E.left(
+              written.stream === stream
+                ? refuse.seriesClosed()
+                : refuse.sheetSealed({ interventionId, clause: 'sealing/sheet' }, periodOf(date)),
+            );
+          }
+          if (written.kind === 'appended') {
+            recorder.remember(written.loaded[1] as LoadedStream<TallySheetState>);
+            const receipt = written.loaded[1]?.receipts.get(commandId);
+            if (receipt === undefined) throw new Error('an appended tally left no receipt');
+            const { digest: _digest, ...plain } = receipt;
+            return E.right({ ...plain, tallyId: commandId });
+          }
+        }
+        return E.left(refuse.concurrencyConflict(stream));
+      })
+      .then(E.flatten);
+  };
+  return { recordSession };
+}

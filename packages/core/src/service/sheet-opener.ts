@@ -1,0 +1,73 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
+import type { SheetRegistered } from '../sealing/period-events.js';
+import { evolveRegistry } from '../sealing/period-state.js';
+import { periodKeyId, registryStream, tallySheetStream } from '../streams.js';
+import type { SheetCoordinates } from '../tally/events.js';
+import { sleep } from './backoff.js';
+import type { PeriodLoader } from './period-loader.js';
+import type { ServiceContext } from './service-context.js';
+import type { OpenSheet, SheetCache } from './sheet-cache.js';
+
+/** Finds (or registers) the sheet of some coordinates. */
+export type SheetOpener = (
+  coordinates: SheetCoordinates,
+  create: boolean,
+) => Promise<E.Either<Refusal, OpenSheet | undefined>>;
+
+/**
+ * Finds a sheet's stream, registering it in its period's registry first when it is new
+ * (registration before the first tally: a crash in between leaves an empty sheet, never an
+ * unsealable one). A sealed period, or a registry closed for sealing, refuses.
+ */
+export function createSheetOpener(
+  context: ServiceContext,
+  periods: PeriodLoader,
+  cache: SheetCache,
+): SheetOpener {
+  const { writer, keyRing } = context;
+  return async (coordinates, create) => {
+    const keyId = periodKeyId(coordinates.period);
+    const sealed = (): E.Either<Refusal, never> =>
+      E.left(
+        refuse.sheetSealed(
+          { interventionId: coordinates.interventionId, clause: 'sealing/period' },
+          coordinates.period,
+        ),
+      );
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
+      const period = await periods.load(coordinates.period);
+      if (period.state.sealed) {
+        // A key made for this period by a writer that raced the seal must not survive it.
+        await keyRing.destroy(keyId);
+        return sealed();
+      }
+      const key = create ? await keyRing.create(keyId) : await keyRing.existing(keyId);
+      if (key === undefined) return E.right(undefined);
+      const registry = await periods.loadRegistry(coordinates.period);
+      if (registry.state.closed) return sealed();
+      const stream = tallySheetStream(coordinates, key.naming);
+      const sheet: OpenSheet = { stream, coordinates, key };
+      if (registry.state.registered.has(stream)) {
+        cache.register(sheet);
+        return E.right(sheet);
+      }
+      if (!create) return E.right(sheet);
+      const registration: SheetRegistered = { type: 'SheetRegistered', data: { ...coordinates, stream } };
+      const appended = await writer.append(
+        registry,
+        { commandId: `register\u0000${stream}`, events: [registration], privacy: { key, kind: 'registry' } },
+        evolveRegistry,
+      );
+      if (appended.kind === 'deleted') return sealed();
+      if (appended.kind === 'appended') {
+        periods.rememberRegistry(coordinates.period, appended.loaded);
+        cache.register(sheet);
+        return E.right(sheet);
+      }
+    }
+    return E.left(refuse.concurrencyConflict(registryStream(coordinates.period)));
+  };
+}

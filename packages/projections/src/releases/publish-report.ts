@@ -1,0 +1,79 @@
+import type { KeyStore, LocalizedText } from '@pinnstatistik/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { STATISTICS_KEY_ID } from '../cellkey/cell-key.js';
+import { type ReportOptionsInput, ReportOptionsSchema } from '../report/report-options.js';
+import { type ReportRefusal, reportRefusals } from '../report/report-refusal.js';
+import {
+  createStatisticsReport,
+  type ReportCube,
+  type StatisticsReport,
+} from '../report/statistics-report.js';
+import type { ReleaseLog } from './release-log.js';
+
+/** A report made for publication, and whether its release was recorded. */
+export interface PublishedReport extends StatisticsReport {
+  /** False when the log is read-only (an export): later reports cannot know of this one. */
+  readonly recorded: boolean;
+}
+
+/** Where a published report's release is remembered and where the statistics key lives. */
+export interface PublishContext {
+  readonly log: ReleaseLog;
+  /** The key store holding the statistics key (cell-key method). */
+  readonly keys?: KeyStore;
+  /**
+   * Whether the statistics key may be created when the key store has none (true for a store's
+   * own key store, the first time it publishes; false for an export's keys, where a new key
+   * would perturb every figure afresh).
+   */
+  readonly createStatisticsKey?: boolean;
+}
+
+const notRecorded = (method: string): LocalizedText =>
+  method === 'suppression'
+    ? {
+        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad). Senare rapporter kan därför inte skyddas tillsammans med den: publicera den bara om samma rapport har registrerats från arkivet.',
+        en: 'The report was not recorded as published (the source is read-only). Later reports therefore cannot be protected jointly with it: publish it only if the same report was recorded from the store.',
+      }
+    : {
+        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad). Med cell key-metoden får samma uppgifter ändå samma värden i alla rapporter.',
+        en: 'The report was not recorded as published (the source is read-only). With the cell-key method the same figures still get the same values in every report.',
+      };
+
+/**
+ * Makes a report for publication and records it: reads every earlier release from the log,
+ * protects the report jointly with them (see `createStatisticsReport`), and appends its
+ * `ReportPublished` event — again from the start when another report was recorded meanwhile.
+ * A read-only log (an export) gives the report with `recorded: false` and a note saying so.
+ */
+export async function publishStatisticsReport(
+  cube: ReportCube,
+  input: ReportOptionsInput,
+  context: PublishContext,
+): Promise<E.Either<ReportRefusal, PublishedReport>> {
+  const method = ReportOptionsSchema.safeParse(input).data?.method;
+  let statisticsKey: Uint8Array | undefined;
+  if (method === 'cell-key' && context.keys !== undefined) {
+    statisticsKey =
+      (await context.keys.get(STATISTICS_KEY_ID)) ??
+      (context.createStatisticsKey === true ? await context.keys.create(STATISTICS_KEY_ID) : undefined);
+    if (statisticsKey === undefined) return E.left(reportRefusals.statisticsKeyRequired());
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const seen = await context.log.read();
+    const report = await createStatisticsReport(cube, input, {
+      ...(statisticsKey === undefined ? {} : { statisticsKey }),
+      releases: seen.releases,
+    });
+    if (E.isLeft(report)) return report;
+    const recorded = await context.log.record(report.right.release, seen);
+    if (E.isRight(recorded)) return E.right({ ...report.right, recorded: true });
+    if (recorded.left.code === 'RELEASE_LOG_READ_ONLY')
+      return E.right({
+        ...report.right,
+        recorded: false,
+        notes: [...report.right.notes, notRecorded(report.right.options.method)],
+      });
+  }
+  throw new Error('the releases stream kept moving: five reports were recorded while this one was made');
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ReportOptionsSchema } from '../report/report-options.js';
+
+/**
+ * What is remembered of a published report (the data of a `ReportPublished` event): its
+ * options — range, granularity, selection, method and parameters — and what an intruder can
+ * use from it beyond the current counts: the keys it suppressed (suppression), or which
+ * statistics key perturbed it (cell-key method, as a fingerprint). No count is kept: the
+ * figures are rebuilt from the cube when a later report is protected jointly with this one,
+ * and `digest` (SHA-256 over the published figures) tells whether they have changed since.
+ */
+export const ReportReleaseSchema = z
+  .object({
+    releaseId: z.string().uuid(),
+    catalogueId: z.string(),
+    catalogueVersion: z.string(),
+    options: z.lazy(() => ReportOptionsSchema),
+    suppressed: z.array(z.string()).optional(),
+    statisticsKeyCheck: z.string().optional(),
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+/** A report as recorded in the releases stream. */
+export type ReportRelease = z.infer<typeof ReportReleaseSchema>;
+
+/** The event type of a recorded release. */
+export const REPORT_PUBLISHED = 'ReportPublished';
+
+/** The stream every release of a store is recorded in, in order. */
+export const RELEASES_STREAM = 'releases';
+
+const overlaps = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+  a === undefined || b === undefined || a.some((value) => b.includes(value));
+
+/** Whether two reports cover some of the same months, interventions and units. */
+export function releasesOverlap(
+  a: Pick<ReportRelease['options'], 'from' | 'to' | 'interventions' | 'units'>,
+  b: Pick<ReportRelease['options'], 'from' | 'to' | 'interventions' | 'units'>,
+): boolean {
+  return (
+    a.from <= b.to &&
+    b.from <= a.to &&
+    overlaps(a.interventions, b.interventions) &&
+    overlaps(a.units, b.units)
+  );
+}

@@ -1,0 +1,104 @@
+import type { LocalizedText } from '@pinnstatistik/core';
+
+/** Why a report was not made, as data: a stable code and a message in Swedish and English. */
+export type ReportRefusal =
+  | {
+      readonly code: 'INVALID_REPORT_OPTIONS';
+      readonly issues: readonly { readonly path: string; readonly message: string }[];
+      readonly message: LocalizedText;
+    }
+  /** The cell-key method needs the statistics key, and none was given (or found). */
+  | { readonly code: 'STATISTICS_KEY_REQUIRED'; readonly message: LocalizedText }
+  /** An earlier release covers some of the same figures with the other method. */
+  | { readonly code: 'METHOD_CONFLICT'; readonly releaseId: string; readonly message: LocalizedText }
+  /** An earlier cell-key release covers some of the same figures with other parameters. */
+  | { readonly code: 'PARAMETERS_CONFLICT'; readonly releaseId: string; readonly message: LocalizedText }
+  /** An earlier cell-key release was perturbed with another statistics key. */
+  | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
+  /** Suppression cannot protect the report together with earlier releases. */
+  | {
+      readonly code: 'CANNOT_PROTECT';
+      /** How many hidden counts the intruder pins down or narrows too far whatever this report hides. */
+      readonly findings: number;
+      readonly message: LocalizedText;
+    };
+
+/** The codes of {@link ReportRefusal}. */
+export const REPORT_REFUSAL_CODES = [
+  'INVALID_REPORT_OPTIONS',
+  'STATISTICS_KEY_REQUIRED',
+  'METHOD_CONFLICT',
+  'PARAMETERS_CONFLICT',
+  'STATISTICS_KEY_CHANGED',
+  'CANNOT_PROTECT',
+] as const;
+
+/** Structural guard for {@link ReportRefusal}. */
+export function isReportRefusal(value: unknown): value is ReportRefusal {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (REPORT_REFUSAL_CODES as readonly unknown[]).includes((value as { code?: unknown }).code)
+  );
+}
+
+const methodName = {
+  'cell-key': { sv: 'cell key-metoden', en: 'the cell-key method' },
+  suppression: { sv: 'undertryckning', en: 'suppression' },
+} as const;
+
+/** The refusals, with their messages. */
+export const reportRefusals = {
+  invalidOptions: (issues: readonly { path: string; message: string }[]): ReportRefusal => ({
+    code: 'INVALID_REPORT_OPTIONS',
+    issues,
+    message: {
+      sv: `Rapportens inställningar kan inte användas: ${issues.map((issue) => issue.path).join(', ')}.`,
+      en: `The report's options cannot be used: ${issues.map((issue) => `${issue.path} (${issue.message})`).join(', ')}.`,
+    },
+  }),
+  statisticsKeyRequired: (): ReportRefusal => ({
+    code: 'STATISTICS_KEY_REQUIRED',
+    message: {
+      sv: 'Cell key-metoden kräver statistiknyckeln (nyckeln "statistics" i nyckelförrådet). Ange nyckelförrådet, eller välj undertryckning.',
+      en: 'The cell-key method needs the statistics key (the key "statistics" in the key store). Give the key store, or choose suppression.',
+    },
+  }),
+  methodConflict: (
+    releaseId: string,
+    earlier: keyof typeof methodName,
+    from: string,
+    to: string,
+  ): ReportRefusal => ({
+    code: 'METHOD_CONFLICT',
+    releaseId,
+    message: {
+      sv: `Uppgifterna för ${from}–${to} har redan publicerats med ${methodName[earlier].sv}. Samma uppgifter publicerade med båda metoderna kan läggas ihop så att små antal röjs; använd samma metod.`,
+      en: `The figures for ${from} to ${to} were already published with ${methodName[earlier].en}. The same figures published by both methods can be combined to disclose small counts; use the same method.`,
+    },
+  }),
+  parametersConflict: (releaseId: string, from: string, to: string): ReportRefusal => ({
+    code: 'PARAMETERS_CONFLICT',
+    releaseId,
+    message: {
+      sv: `Uppgifterna för ${from}–${to} har redan publicerats med cell key-metoden och andra parametrar. Andra parametrar ger samma cell ett nytt brus som kan jämföras med det gamla; använd samma parametrar.`,
+      en: `The figures for ${from} to ${to} were already published by the cell-key method with other parameters. Other parameters give the same cell fresh noise that can be compared with the old; use the same parameters.`,
+    },
+  }),
+  statisticsKeyChanged: (releaseId: string, from: string, to: string): ReportRefusal => ({
+    code: 'STATISTICS_KEY_CHANGED',
+    releaseId,
+    message: {
+      sv: `Uppgifterna för ${from}–${to} har publicerats med en annan statistiknyckel. Statistiknyckeln får aldrig bytas för perioder som redan publicerats: en ny nyckel ger varje cell nytt brus som kan jämföras med det gamla.`,
+      en: `The figures for ${from} to ${to} were published with another statistics key. The statistics key must never change for periods already published: a new key gives every cell fresh noise that can be compared with the old.`,
+    },
+  }),
+  cannotProtect: (findings: number): ReportRefusal => ({
+    code: 'CANNOT_PROTECT',
+    findings,
+    message: {
+      sv: `Rapporten kan inte skyddas med undertryckning: tillsammans med tidigare publicerade rapporter går ${findings} dolda antal att räkna fram eller ringa in för snävt, vad denna rapport än döljer. Publicera inte fler rapporter över samma uppgifter med undertryckning.`,
+      en: `The report cannot be protected by suppression: together with earlier releases, ${findings} hidden ${findings === 1 ? 'count' : 'counts'} can be derived or narrowed too far whatever this report hides. Publish no more reports over the same figures by suppression.`,
+    },
+  }),
+};

@@ -1,0 +1,66 @@
+import { type Catalogue, createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
+import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { statisticsProjection } from '../src/cube/statistics-projection.js';
+import { applyDisclosureControl } from '../src/disclosure/apply-disclosure-control.js';
+import type { Publication } from '../src/intruder/attack-publications.js';
+import { type BaseCells, createBaseCells } from '../src/report/base-cells.js';
+import { buildReportTables } from '../src/report/build-tables.js';
+import type { RawTable } from '../src/report/report-model.js';
+import { type ReportOptionsInput, ReportOptionsSchema } from '../src/report/report-options.js';
+import type { ReportCube } from '../src/report/statistics-report.js';
+import { replay } from '../src/runner/replay.js';
+
+/** The seeded year (core/testing's, at full volume) recorded in memory and replayed into a cube. */
+export async function seededCube(seed: number) {
+  const catalogue: Catalogue = vaggerydCatalogue();
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore();
+  const service = createCommandService({
+    store,
+    keys,
+    catalogueId: catalogue.id,
+    clock: fixedClock('2026-01-20T08:00:00Z'),
+  });
+  await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
+  // Contacts of interventions with a series limit go through series, the rest are tallies.
+  await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed }), seed);
+  const { state: cube } = await replay(store, statisticsProjection({ keys }));
+  const base: BaseCells = createBaseCells(cube.sheets());
+  return { catalogue, store, keys, cube, base };
+}
+
+/** Today's tables as they were before this change: categories that are zero over the range left out. */
+function withoutZeroCategories(tables: readonly RawTable[]): RawTable[] {
+  return tables
+    .map((table) => {
+      const crossTabulation = table.rows.length > 0 && !/^\d{4}/.test(table.rows[0]?.key ?? '');
+      const keepColumn = table.columns.map(
+        (_, c) => table.columns.length === 1 || table.columnTotals[c]?.value !== 0,
+      );
+      const keepRow = table.rows.map((_, r) => !crossTabulation || table.rowTotals[r]?.value !== 0);
+      return {
+        ...table,
+        rows: table.rows.filter((_, r) => keepRow[r]),
+        rowTotals: table.rowTotals.filter((_, r) => keepRow[r]),
+        columns: table.columns.filter((_, c) => keepColumn[c]),
+        columnTotals: table.columnTotals.filter((_, c) => keepColumn[c]),
+        cells: table.cells.filter((_, r) => keepRow[r]).map((row) => row.filter((_, c) => keepColumn[c])),
+      };
+    })
+    .filter((table) => table.columns.length > 0);
+}
+
+/**
+ * A publication as it was made before the integer intruder: zero categories dropped, each
+ * report suppressed on its own by the greedy linear search (k = 5) — the weak version.
+ */
+export function greedyLinearPublication(cube: ReportCube, input: ReportOptionsInput): Publication {
+  const options = ReportOptionsSchema.parse({ ...input, method: 'suppression' });
+  const raw = withoutZeroCategories(
+    buildReportTables(cube.sheets(), cube.catalogues(), options).interventions.flatMap(
+      (entry) => entry.tables,
+    ),
+  );
+  return { options, raw, published: applyDisclosureControl(raw, { k: options.k }) };
+}

@@ -1,0 +1,53 @@
+import type { Database } from './database.js';
+
+/** Advisory-lock class for streams ("pins"); the stream name's hash is the second key. */
+const STREAM_LOCK_CLASS = 0x70696e73;
+
+/** Runs a body while holding a stream's lock, across processes (see {@link createStreamLocks}). */
+export type StreamLocks = <T>(stream: string, body: () => Promise<T>) => Promise<T>;
+
+/**
+ * Per-stream mutual exclusion for writers that read a stream, decide, and append with the
+ * revision they read: within the process a queue per stream, across processes a PostgreSQL
+ * session advisory lock on a connection of its own, taken before the body and released after
+ * it. Writers then wait their turn instead of colliding and retrying; a process that dies
+ * loses its session, and the server releases its lock. Waiting for the lock is bounded by the
+ * statement timeout (then `StoreUnavailable`, nothing written). Streams whose names hash alike
+ * share a lock, which only serialises them.
+ */
+export function createStreamLocks(database: Database): StreamLocks {
+  const queues = new Map<string, Promise<unknown>>();
+
+  const underServerLock = async <T>(stream: string, body: () => Promise<T>): Promise<T> => {
+    return database.withSession('a stream lock', async (session) => {
+      await session.query({
+        name: 'pinnstatistik-stream-lock',
+        text: 'select pg_advisory_lock($1, hashtext($2))',
+        values: [STREAM_LOCK_CLASS, stream],
+      });
+      try {
+        return await body();
+      } finally {
+        await session.query({
+          name: 'pinnstatistik-stream-unlock',
+          text: 'select pg_advisory_unlock($1, hashtext($2))',
+          values: [STREAM_LOCK_CLASS, stream],
+        });
+      }
+    });
+  };
+
+  return (stream, body) => {
+    const previous = queues.get(stream) ?? Promise.resolve();
+    const turn = previous.then(
+      () => underServerLock(stream, body),
+      () => underServerLock(stream, body),
+    );
+    const settled = turn.catch(() => undefined);
+    queues.set(stream, settled);
+    void settled.then(() => {
+      if (queues.get(stream) === settled) queues.delete(stream);
+    });
+    return turn;
+  };
+}
