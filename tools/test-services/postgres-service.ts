@@ -47,7 +47,11 @@ async function probe(): Promise<string | undefined> {
 /** PostgreSQL at PGHOST:PGPORT (default 127.0.0.1:5432, user postgres): the store-postgres and CLI operator suites. */
 export const postgresService: TestService = {
   name: 'PostgreSQL',
-  suites: ['packages/store-postgres/**/*.int.test.ts', 'packages/cli/test/operator-postgres.int.test.ts'],
+  suites: [
+    'packages/store-postgres/**/*.int.test.ts',
+    'packages/cli/test/operator-postgres.int.test.ts',
+    'packages/cli/test/doctor.int.test.ts',
+  ],
   probe,
   howTo() {
     const elsewhere = 'or set PGHOST/PGPORT/PGUSER to a server where that user may create databases';

@@ -511,7 +511,7 @@ describe('report', () => {
       'keys',
     );
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toContain('- Katalog: vaggeryd 1.0');
+    expect(markdown.stdout).toContain('- Katalog: vaggeryd 1.1');
     expect(markdown.stdout).toContain('| 2025 kv. 1 |');
     expect(markdown.stdout).toContain('- Röjandekontroll: cell key-metoden');
     expect(markdown.stdout).toContain('Röjandekontroll: ungefär');
@@ -533,7 +533,7 @@ describe('report', () => {
     ],
     [
       ['--from', '2025-01', '--to', '2025-12', '--method', 'rounding'],
-      '--method must be one of cell-key, suppression, not rounding',
+      '--method must be one of cell-key, suppression',
     ],
     [
       ['--from', '2025-01', '--to', '2025-12', '--max-deviation', '2', '--variance', '4'],

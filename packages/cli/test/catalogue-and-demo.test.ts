@@ -19,7 +19,7 @@ describe('catalogue', () => {
     const result = await run('catalogue', 'validate', 'good.json');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'good.json: a valid catalogue — "vaggeryd" version 1.0, 18 interventions',
+      'good.json: a valid catalogue — "vaggeryd" version 1.1, 18 interventions, in force from 2025-01-01',
     );
   });
 
@@ -54,11 +54,13 @@ describe('catalogue', () => {
     expect(sv.code).toBe(0);
     expect(sv.stdout).toMatch(/^rad +id +insats +dokumentation/m);
     expect(sv.stdout).toMatch(/^18 +trygghetslarm +Trygghetslarm ordinärt boende +case-record-required/m);
+    expect(sv.stdout).toContain('version 1.1');
     const en = await run('catalogue', 'show', '--version', '1.0');
     expect(en.stdout).toMatch(/^row +id +intervention +documentation/m);
+    expect(en.stdout).toContain('version 1.0');
     const unknown = await run('catalogue', 'show', '--version', '9.9');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('pinnstatistik: no catalogue version 9.9; there are: 1.0\n');
+    expect(unknown.stderr).toBe('pinnstatistik: no catalogue version 9.9; there are: 1.0, 1.1\n');
   });
 
   it('prints the JSON Schema', async () => {
@@ -87,7 +89,10 @@ describe('demo', () => {
         result.stdout,
       );
     expect(summary).not.toBeNull();
-    const [header, ...events] = readFileSync(join(dir, 'year.jsonl'), 'utf8').trim().split('\n');
+    const [header, ...rest] = readFileSync(join(dir, 'year.jsonl'), 'utf8').trim().split('\n');
+    // The last line is the trailer: the log's root and its signed checkpoint, not an event.
+    const events = rest.slice(0, -1);
+    expect(JSON.parse(rest[rest.length - 1] as string)).toMatchObject({ events: Number(summary?.[1]) });
     expect(JSON.parse(header as string)).toMatchObject({
       format: 'pinnstatistik/log-export',
       source: "pinnstatistik demo: Vaggeryds kommun's seeded year 2025 (seed 42)",
@@ -117,6 +122,9 @@ describe('demo', () => {
       '2026-01-15',
       '--format',
       'json',
+      // An export carries no keys, so not the statistics key the cell-key method needs.
+      '--method',
+      'suppression',
     );
     expect(report.code).toBe(0);
     const document = JSON.parse(report.stdout) as {

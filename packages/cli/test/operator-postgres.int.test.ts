@@ -299,11 +299,11 @@ describe('seal and series expire', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /^sealed 2025-03 in PostgreSQL at [^ ]+: 2 sheets \(2 now\); key period-2025-03 destroyed\n$/,
+      /^sealed 2025-03 in PostgreSQL at [^ ]+: 2 sheets; \d+ detail streams? deleted; key period-2025-03 destroyed\n$/,
     );
     expect(existsSync(join(dir, 'operator-keys', `${periodKeyId('2025-03')}.key`))).toBe(false);
     const second = await run(...args);
-    expect(second.stdout).toContain('2 sheets (0 now)');
+    expect(second.stdout).toContain('2 sheets (sealed before)');
     const audit = await run('verify', operated.url, '--keys', 'operator-keys', '--today', '2025-04-20');
     expect(audit.code).toBe(0);
   });

@@ -80,6 +80,9 @@ async function acquire(
       );
     }
     onFault(error, what);
+    // A server that answers but refuses the connection for good (no such database, wrong
+    // password) is a configuration error, said in the server's words; retrying cannot help.
+    if (!timedOut && !isFault(error)) throw error;
     throw storeUnavailable(error, false, what);
   } finally {
     clearTimeout(timer);

@@ -1,4 +1,9 @@
-import { type Catalogue, catalogueJsonSchema, vaggerydCatalogue } from '@pinnstatistik/core';
+import {
+  type Catalogue,
+  catalogueJsonSchema,
+  vaggerydCatalogue,
+  vaggerydCatalogueV1_0,
+} from '@pinnstatistik/core';
 import type { Command } from 'commander';
 import { adoptedCatalogues } from '../catalogue/adopted-catalogues.js';
 import { catalogueTable } from '../catalogue/catalogue-table.js';
@@ -13,7 +18,8 @@ async function cataloguesFor(file: string | undefined, from: string | undefined)
   if (file !== undefined && from !== undefined)
     throw new CliError('give a catalogue file or --from, not both');
   if (file !== undefined) return [await readCatalogueFile(file)];
-  if (from === undefined) return [vaggerydCatalogue()];
+  // The built-in catalogue in every version the project ships, oldest first: 1.0 still governs its own dates.
+  if (from === undefined) return [vaggerydCatalogueV1_0(), vaggerydCatalogue()];
   const source = await openSource(from, { purpose: 'read' });
   try {
     const catalogues = await adoptedCatalogues(source.store);

@@ -1,9 +1,8 @@
-import { toCsv, toJson, toMarkdown } from '@pinnstatistik/projections';
 import type { Command } from 'commander';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { todayOr } from '../cli/parse-options.js';
-import { writeTextOutput } from '../output/write-output.js';
+import { checkOutputTarget, writeTextOutput } from '../output/write-output.js';
 import { collectReport } from '../report/collect-report.js';
 import { markdownPreamble } from '../report/markdown-preamble.js';
 import { renderHtmlReport } from '../report/render-html-report.js';
@@ -53,6 +52,8 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     .action(async (target: string, args: ReportArguments & { out?: string; keys?: string }) => {
       const today = todayOr(args.today);
       const request = parseReportRequest({ ...args, today });
+      // Checked before anything is read: a wrong path fails in a moment, in the words the user typed.
+      if (args.out !== undefined) await checkOutputTarget(args.out);
       const source = await openSource(target, {
         purpose: 'read',
         ...(args.keys === undefined ? {} : { keys: args.keys }),
