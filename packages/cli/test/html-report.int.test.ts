@@ -9,6 +9,7 @@ import {
   type ReportDocument,
   ReportOptionsSchema,
   replay,
+  type StatisticsCube,
   statisticsProjection,
 } from '@pinnstatistik/projections';
 import { createFileKeyStore } from '@pinnstatistik/store-memory';
@@ -184,7 +185,14 @@ describe('the HTML report in a browser', () => {
           'transform',
           'viewBox',
         ]);
-        const drawing = new Set(['fill', 'fill-opacity', 'stroke', 'stroke-dasharray', 'stroke-width', 'xmlns']);
+        const drawing = new Set([
+          'fill',
+          'fill-opacity',
+          'stroke',
+          'stroke-dasharray',
+          'stroke-width',
+          'xmlns',
+        ]);
         const indices = new Set(['data-group', 'data-series', 'data-bars']);
         const said: string[] = [];
         for (const element of svg === null || svg === undefined ? [] : [svg, ...svg.querySelectorAll('*')]) {
@@ -364,6 +372,16 @@ describe('the HTML report in a browser', () => {
     await page.close();
   });
 });
+
+// Structural stand-ins for the browser's globals inside page.evaluate (the root tsconfig has no DOM library).
+declare function getComputedStyle(element: unknown): {
+  readonly overflowX: string;
+  readonly breakBefore: string;
+};
+declare const document: {
+  readonly documentElement: { readonly scrollWidth: number };
+  readonly body: { readonly clientWidth: number };
+};
 
 /** Opens a report in a fresh page at a viewport. */
 async function open(file: string, viewport = { width: 1280, height: 900 }) {
@@ -613,11 +631,11 @@ describe('the report a manager reads', () => {
   });
 });
 
-let cube: Awaited<ReturnType<typeof replay>>['state'] | undefined;
+let cube: StatisticsCube | undefined;
 /** The log's cube (replayed once). */
 async function replayed() {
   cube ??= (
-    await replay(
+    await replay<StatisticsCube>(
       createJsonLinesEventStore(join(dir, 'log.jsonl')),
       statisticsProjection({ keys: createFileKeyStore(join(dir, 'keys')) }),
     )

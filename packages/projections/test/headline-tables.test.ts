@@ -81,7 +81,9 @@ describe('the per-unit breakdown and the previous period', () => {
     expect(moved).toBeGreaterThan(0);
     // A quarter's count in the breakdown is the count in the intervention's own table (one key, one value).
     const contacts = tableOf(report.right, `${RAD_OCH_STOD}/contacts`);
-    byUnit.rowTotals.forEach((total, r) => expect(total).toEqual(contacts.rowTotals[r]));
+    byUnit.rowTotals.forEach((total, r) => {
+      expect(total).toEqual(contacts.rowTotals[r]);
+    });
     // The previous quarter gets the value any report covering it gives it: the same noise.
     const q1 = await createStatisticsReport(
       seeded.cube,
