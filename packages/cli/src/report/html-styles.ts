@@ -41,7 +41,15 @@ td.excluded { text-align: left; color: var(--muted); font-style: italic; white-s
 tr.incomplete > th, tr.incomplete > td, td[data-incomplete], th.incomplete { background-color: var(--shade); font-style: italic; }
 .incomplete-mark { color: var(--flag); font-weight: 700; font-style: normal; padding-left: .1rem; cursor: help; }
 table.overview th[scope="row"], table.comparison th[scope="row"] { font-weight: 500; min-width: 16rem; }
+/* The intervention stays in view while its figures scroll sideways. */
+table.overview th[scope="row"], table.comparison th[scope="row"] { position: sticky; left: 0; z-index: 1; }
+table.overview thead th:first-child, table.comparison thead th:first-child { position: sticky; left: 0; z-index: 2; }
+@media (max-width: 40rem) {
+  body { padding: .8rem; }
+  table.overview th[scope="row"], table.comparison th[scope="row"] { min-width: 10rem; }
+}
 table.overview a { color: inherit; }
+table.overview thead th, table.comparison thead th { white-space: nowrap; }
 p.incomplete-note { font-size: .85rem; color: var(--muted); margin: .2rem 0; }
 svg.chart { display: block; width: 100%; max-width: 44rem; height: auto; }
 svg.chart .bar.suppressed { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 2; }
@@ -63,9 +71,11 @@ ul.excluded { font-size: .9rem; }
   table { font-size: 7pt; max-width: 100%; }
   table.overview, table.comparison { width: 100%; }
   th, td { padding: 1pt 2pt; }
-  thead th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
+  /* Headings wrap between words only: a column is as narrow as its longest word, so wide tables fit. */
+  thead th { white-space: normal; overflow-wrap: break-word; }
   td { white-space: normal; }
   table.overview th[scope="row"], table.comparison th[scope="row"] { min-width: 0; width: 30%; }
+  table.overview th, table.comparison th { position: static; }
   svg.chart { max-width: 170mm; }
   .verdict, td.suppressed, .notes, section.how-to-read, tr.incomplete > *, td[data-incomplete], th.incomplete {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
