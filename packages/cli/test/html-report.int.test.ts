@@ -404,7 +404,7 @@ describe('the report a manager reads', () => {
     expect(guide).toContain('Två punkter (..) betyder att siffran inte visas');
     expect(guide).toContain('(1–4)');
 
-    const overview = await page.$$eval('table.overview tbody tr', (rows) =>
+    const overview = await page.$$eval('table.overview tbody tr[data-intervention]', (rows) =>
       rows.map((row) => ({
         label: row.querySelector('th')?.textContent?.trim() ?? '',
         link: row.querySelector('th a')?.getAttribute('href') ?? null,
@@ -438,6 +438,31 @@ describe('the report a manager reads', () => {
       (cells) => cells.map((cell) => cell.textContent?.trim() ?? ''),
     );
     expect(overview[0]?.cells.slice(1, 5)).toEqual(contacts);
+    // With --by-unit, each unit of row 11 follows it, with the figures of its per-unit table.
+    const unitRows = await page.$$eval('table.overview tbody tr', (rows) =>
+      rows
+        .map((row, index) => ({
+          index,
+          unit: row.getAttribute('data-unit'),
+          label: row.querySelector('th')?.textContent?.trim() ?? '',
+          cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? ''),
+        }))
+        .filter((row) => row.unit !== null),
+    );
+    expect(unitRows.map((row) => row.label)).toEqual([
+      'Familj- och ungdomsteamet',
+      'Mötesplats',
+      'Mottaget MY',
+    ]);
+    expect(unitRows.map((row) => row.index)).toEqual([11, 12, 13]);
+    const byUnitColumns = await page.$$eval(
+      'figure[data-table-id="rad-och-stod/by-unit"] tbody tr, figure[data-table-id="rad-och-stod/by-unit"] tfoot tr',
+      (rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
+    unitRows.forEach((row, u) => {
+      expect(row.cells.slice(1), row.label).toEqual(byUnitColumns.map((cells) => cells[u]));
+    });
     await page.close();
   });
 

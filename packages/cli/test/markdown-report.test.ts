@@ -100,7 +100,15 @@ describe('the Markdown report', () => {
       '2025 kv. 4\\*',
       'Totalt',
     ]);
-    const rows = table.slice(2).map(cells);
+    const all = table.slice(2).map(cells);
+    // The per-unit rows (↳) follow row 11.
+    expect(all.filter((row) => row[0]?.startsWith('↳')).map((row) => row[0])).toEqual([
+      '↳ Familj- och ungdomsteamet',
+      '↳ Mötesplats',
+      '↳ Mottaget MY',
+    ]);
+    expect(all[11]?.[0]).toBe('↳ Familj- och ungdomsteamet');
+    const rows = all.filter((row) => !row[0]?.startsWith('↳'));
     expect(rows.map((row) => Number(row[0]?.split('.')[0]))).toEqual(
       Array.from({ length: 18 }, (_, index) => index + 1),
     );
@@ -153,7 +161,7 @@ describe('the Markdown report', () => {
     const overview = tableAfter(text, '## Översikt: alla insatser per period')
       .slice(2)
       .map(cells)
-      .filter((row) => !row[1]?.startsWith('Ingår inte'));
+      .filter((row) => !row[1]?.startsWith('Ingår inte') && !row[0]?.startsWith('↳'));
     for (const row of overview) expect(text, row[0]).toContain(`\n## ${row[0]}\n`);
     const contacts = tableAfter(text, '### Enskilda samtal kuratorer: antal samtal');
     expect(contacts.slice(2).map((line) => cells(line)[0])).toEqual([

@@ -77,7 +77,11 @@ export function htmlOverviewTable(
             : html;
         })
         .join('');
-      return `<tr data-intervention="${escapeHtml(row.interventionId)}"><th scope="row"><a href="#${sectionAnchor(row.interventionId)}">${escapeHtml(row.label[lang])}</a></th><td class="counted">${escapeHtml(row.counts?.[lang] ?? words.noHeadline)}</td>${cells}${figure(row.total, words, true)}</tr>`;
+      const heading =
+        row.unit === undefined
+          ? `<tr data-intervention="${escapeHtml(row.interventionId)}"><th scope="row"><a href="#${sectionAnchor(row.interventionId)}">${escapeHtml(row.label[lang])}</a></th>`
+          : `<tr class="unit-row" data-unit="${escapeHtml(row.unit.id)}"><th scope="row">${escapeHtml(row.label[lang])}</th>`;
+      return `${heading}<td class="counted">${escapeHtml(row.counts?.[lang] ?? words.noHeadline)}</td>${cells}${figure(row.total, words, true)}</tr>`;
     })
     .join('\n');
   return scrollBox(

@@ -49,6 +49,8 @@ table.overview thead th:first-child, table.comparison thead th:first-child { pos
   table.overview th[scope="row"], table.comparison th[scope="row"] { min-width: 10rem; }
 }
 table.overview a { color: inherit; }
+table.overview tr.unit-row > th { padding-left: 1.6rem; font-weight: 400; color: var(--muted); }
+table.overview tr.unit-row > td { color: var(--muted); }
 table.overview thead th, table.comparison thead th { white-space: nowrap; }
 p.incomplete-note { font-size: .85rem; color: var(--muted); margin: .2rem 0; }
 svg.chart { display: block; width: 100%; max-width: 44rem; height: auto; }

@@ -83,7 +83,9 @@ export function renderMarkdownReport(
               '',
             ])
           : line([
-              escapeMarkdown(row.label[lang]),
+              row.unit === undefined
+                ? escapeMarkdown(row.label[lang])
+                : `  ↳ ${escapeMarkdown(row.label[lang])}`,
               counted(row.counts),
               ...row.cells.map(figure),
               `**${figure(row.total)}**`,

@@ -30,6 +30,8 @@ export interface OverviewRow {
   readonly counts: LocalizedText | undefined;
   /** Why the report leaves it out (exempt, or documented in a case record); then it has no figures. */
   readonly excluded?: LocalizedText;
+  /** Set on a row of the per-unit breakdown: the unit, under its intervention's row. */
+  readonly unit?: { readonly id: string; readonly name: LocalizedText };
   /** One per period of the report; undefined when the intervention tallies nothing. */
   readonly cells: readonly (DocumentCell | undefined)[];
   readonly total: DocumentCell | undefined;
@@ -103,7 +105,8 @@ export function changeBetween(previous: DocumentCell | undefined, current: Docum
 
 /**
  * The overview of a report: per intervention (numbered by its catalogue row, named with its
- * units) its headline count for every period and in total. Every figure is taken from the
+ * units) its headline count for every period and in total — followed, where the per-unit
+ * breakdown is published, by one row per unit. Every figure is taken from the
  * published document by its quantity key — the very figure the intervention's own tables show,
  * protected with them; nothing is computed from unprotected counts. With a comparison period,
  * the last period is compared with the one before it, the change worked out from the two
@@ -138,7 +141,26 @@ export function reportOverview(source: OverviewSource): ReportOverview {
     [...source.interventions, ...(source.excluded ?? [])].find((entry) => entry.interventionId === id)
       ?.sourceRow ?? Number.MAX_SAFE_INTEGER;
   // Catalogue order (stable: interventions without a row keep their place after the numbered ones).
-  const rows = [...included, ...excluded].sort((a, b) => row(a.interventionId) - row(b.interventionId));
+  const ordered = [...included, ...excluded].sort((a, b) => row(a.interventionId) - row(b.interventionId));
+  const tables = new Map(source.document.tables.map((table) => [table.id, table]));
+  // With the per-unit breakdown published, each unit's figures follow its intervention's row.
+  const rows = ordered.flatMap((entry) => {
+    const intervention = source.interventions.find((item) => item.interventionId === entry.interventionId);
+    const prefix = intervention?.headline?.prefix;
+    const byUnit = tables.get(`${entry.interventionId}/by-unit`);
+    if (intervention === undefined || prefix === undefined || byUnit === undefined) return [entry];
+    return [
+      entry,
+      ...byUnit.columns.map((column) => ({
+        interventionId: entry.interventionId,
+        label: column.label,
+        counts: entry.counts,
+        unit: { id: column.key, name: column.label },
+        cells: source.periods.map((period) => published.get(`${prefix}|${period.key}|unit=${column.key}`)),
+        total: published.get(`${prefix}|*|unit=${column.key}`),
+      })),
+    ];
+  });
   const current = source.periods.at(-1);
   const previous = source.periods.length > 1 ? source.periods.at(-2) : source.comparisonPeriod;
   if (source.comparisonPeriod === undefined || current === undefined || previous === undefined)
