@@ -25,14 +25,14 @@ export function howToRead(document: ReportDocument, lang: Language): readonly st
         ];
   }
   const k = disclosure.k;
-  const small = k <= 2 ? (sv ? 'värdet 1' : 'the value 1') : sv ? `1–${k - 1}` : `1–${k - 1}`;
-  const zeros = disclosure.showZeros ? '' : sv ? ' (även 0)' : ' (0 included)';
   if (k <= 1 && disclosure.showZeros)
     return [
       sv
         ? 'Alla siffror visas som de är; inga har dolts.'
         : 'Every figure is shown as it is; none is hidden.',
     ];
+  const small = k <= 1 ? '0' : k === 2 ? (sv ? 'värdet 1' : 'the value 1') : `1–${k - 1}`;
+  const zeros = disclosure.showZeros || k <= 1 ? '' : sv ? ' eller 0' : ' or 0';
   return sv
     ? [
         `Två punkter (..) betyder att siffran inte visas. Antingen är den liten (${small}${zeros}) och skulle kunna peka ut en enskild person, eller så skulle den gå att räkna fram ur de andra siffrorna i tabellen.`,
