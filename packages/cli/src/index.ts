@@ -54,8 +54,12 @@ export {
   groupedBarChartSvg,
   SUPPRESSED_BAR_HEIGHT,
 } from './report/bar-chart-svg.js';
+/** Which months of a report are sealed, open, unreadable or not ended (incomplete periods are marked). */
+export type { MonthState, MonthStates } from './report/period-status.js';
 /** A report as one self-contained HTML page. */
 export { type HtmlReportContext, renderHtmlReport } from './report/render-html-report.js';
+/** The same report as Markdown. */
+export { type MarkdownReportContext, renderMarkdownReport } from './report/render-markdown-report.js';
 /** How a report table is charted (one bar per row, grouped bars, or row totals). */
 export { type ChartLayout, chartLayout, MAX_CHART_BARS, MAX_CHART_SERIES } from './report/table-chart.js';
 /** Opens a log from a command-line argument (export file, esdb://, kurrentdb://, postgres://, memory). */

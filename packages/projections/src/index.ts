@@ -54,7 +54,10 @@ export {
   suppressionPattern,
 } from './disclosure/index.js';
 export {
+  type Change,
+  type ComparisonRow,
   type CsvOptions,
+  changeBetween,
   costRowKey,
   costText,
   csvColumns,
@@ -64,10 +67,19 @@ export {
   disclosureCost,
   escapeMarkdown,
   type GridPlace,
+  howToRead,
+  interventionLabel,
   type MarkdownOptions,
+  type MarkdownTableOptions,
+  markdownTable,
+  type OverviewIntervention,
+  type OverviewRow,
+  type OverviewSource,
   type ReportDocument,
   type ReportDocumentOptions,
+  type ReportOverview,
   reportDocument,
+  reportOverview,
   reportTableId,
   tableGrid,
   toCsv,
@@ -110,6 +122,8 @@ export {
 } from './releases/report-release.js';
 export { type BaseCell, type BaseCells, createBaseCells } from './report/base-cells.js';
 export { buildReportTables, type InterventionTables } from './report/build-tables.js';
+export { type CoverageOptions, comparisonBucket, coveredFrom } from './report/covered-range.js';
+export { type Headline, headlineOf } from './report/headline.js';
 export { measures, measureValue } from './report/measures.js';
 export {
   bucketLabel,
@@ -117,6 +131,8 @@ export {
   bucketsBetween,
   type Granularity,
   monthsBetween,
+  monthsOfBucket,
+  previousBucket,
 } from './report/period-buckets.js';
 export type {
   Axis,
@@ -148,6 +164,7 @@ export {
   type ReportContext,
   type ReportCube,
   type ReportIntervention,
+  type ReportPeriod,
   reportPerturbationTable,
   type StatisticsReport,
 } from './report/statistics-report.js';

@@ -1,11 +1,12 @@
+import { toCsv, toJson } from '@pinnstatistik/projections';
 import type { Command } from 'commander';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { todayOr } from '../cli/parse-options.js';
 import { checkOutputTarget, writeTextOutput } from '../output/write-output.js';
 import { collectReport } from '../report/collect-report.js';
-import { markdownPreamble } from '../report/markdown-preamble.js';
 import { renderHtmlReport } from '../report/render-html-report.js';
+import { renderMarkdownReport } from '../report/render-markdown-report.js';
 import { unreadablePeriodsNote } from '../report/report-notes.js';
 import { parseReportRequest, type ReportArguments } from '../report/report-request.js';
 import { openSource } from '../sources/open-source.js';
@@ -35,6 +36,14 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     .option('--variance <v>', 'cell-key method: the variance V of the deviation', '1')
     .option('--smallest-published <s>', 'cell-key method: the smallest non-zero figure published', '1')
     .option('--intervention <id>', 'only this intervention (repeatable)', collectList)
+    .option(
+      '--by-unit',
+      "also publish each intervention's headline count per responsible unit (protected with the rest)",
+    )
+    .option(
+      '--compare-previous',
+      'also publish the period before the first, and compare the last period with the one before it',
+    )
     .option('--format <format>', 'csv, json, md or html', 'csv')
     .option('--lang <lang>', 'sv or en', 'en')
     .option('--out <file>', 'write to a file (all or nothing) instead of standard output')
@@ -46,7 +55,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     .addHelpText(
       'after',
       example(
-        'pinnstatistik report log.jsonl --from 2025-01 --to 2025-12 --granularity quarter --k 5 --format html --lang sv --out report.html',
+        'pinnstatistik report log.jsonl --keys keys --from 2025-01 --to 2025-12 --granularity quarter --by-unit --compare-previous --format html --lang sv --out report.html',
       ),
     )
     .action(async (target: string, args: ReportArguments & { out?: string; keys?: string }) => {
@@ -59,7 +68,13 @@ export function registerReport(program: Command, { io }: CommandContext): void {
         ...(args.keys === undefined ? {} : { keys: args.keys }),
       });
       try {
-        const { report, unreadablePeriods } = await collectReport(source, target, request.options, io);
+        const { report, sealedPeriods, openPeriods, unreadablePeriods } = await collectReport(
+          source,
+          target,
+          request.options,
+          io,
+        );
+        const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
         const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
         const notes = [
           ...(note === undefined ? [] : [note]),
@@ -74,7 +89,12 @@ export function registerReport(program: Command, { io }: CommandContext): void {
             text = toCsv(report.document, { lang: request.lang });
             break;
           case 'md':
-            text = `${markdownPreamble(report, source.description, notes, request.lang)}${toMarkdown(report.document, { lang: request.lang })}`;
+            text = renderMarkdownReport(report, {
+              lang: request.lang,
+              source: source.description,
+              notes,
+              months,
+            });
             break;
           case 'html': {
             const audit = await auditSource(source, target, today, io);
@@ -88,6 +108,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
                 codes: [...new Set(audit.report.findings.map((finding) => finding.code))],
               },
               notes,
+              months,
             });
             break;
           }

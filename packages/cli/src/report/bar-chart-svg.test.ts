@@ -8,7 +8,7 @@ const options = {
 };
 
 const bars = (svg: string) =>
-  [...svg.matchAll(/<rect class="bar( suppressed)?"([^>]*)>/g)].map((match) => {
+  [...svg.matchAll(/<rect class="bar( suppressed)?(?: incomplete)?"([^>]*)>/g)].map((match) => {
     const attributes = Object.fromEntries(
       [...(match[2] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
     );
@@ -131,5 +131,23 @@ describe('the grouped bar chart', () => {
     expect(svg).toContain('data-layout="totals"');
     expect(svg).toContain('>Total per period (all columns)<');
     expect(svg).toContain('aria-label="A – Total: 3"');
+  });
+
+  it('draws an incomplete period’s bars lighter, marks its axis label with * and says so in the key', () => {
+    const svg = groupedBarChartSvg(groups, {
+      ...options,
+      series,
+      incompleteGroups: [1],
+      incompleteKey: 'incomplete period (lighter bar)',
+    });
+    const drawn = bars(svg);
+    for (const bar of drawn) expect(bar['data-incomplete'] === 'true').toBe(bar['data-group'] === '1');
+    const lighter = drawn.filter((bar) => bar['data-group'] === '1' && !bar.suppressed);
+    expect(lighter.every((bar) => Number(bar['fill-opacity']) < 1)).toBe(true);
+    expect(svg).toContain('>2025 Q2*</text>');
+    expect(svg).not.toContain('>2025 Q1*</text>');
+    expect(svg).toContain('>* incomplete period (lighter bar)<');
+    const complete = groupedBarChartSvg(groups, { ...options, series, incompleteKey: 'incomplete' });
+    expect(complete).not.toContain('incomplete');
   });
 });

@@ -32,7 +32,17 @@ export interface GroupedBarChartOptions extends BarChartOptions {
   readonly keyLabels?: readonly string[];
   /** Written to the SVG's `data-layout` (how the chart was chosen, for tests and styling). */
   readonly layout?: string;
+  /**
+   * Groups (by index) that stand for an incomplete period: their bars are drawn lighter, their
+   * axis label gets `*`, and the key says what that means (`incompleteKey`).
+   */
+  readonly incompleteGroups?: readonly number[];
+  /** The key's entry for an incomplete period's lighter bars (`*` is put before it). */
+  readonly incompleteKey?: string;
 }
+
+/** How much of its colour an incomplete period's bar keeps. */
+export const INCOMPLETE_OPACITY = 0.4;
 
 /**
  * The fixed palette, one colour per series in order (mostly from Paul Tol's "bright", "muted" and
@@ -91,7 +101,7 @@ function colourKey(
   let y = top;
   for (const entry of entries) {
     const text = entry.whole === true ? entry.label : shorten(entry.label, 34);
-    const width = 16 + text.length * CHAR + 14;
+    const width = 16 + text.length * (CHAR + 0.5) + 12;
     if (x > LEFT && x + width > LEFT + plotWidth) {
       x = LEFT;
       y += 16;
@@ -146,14 +156,17 @@ export function groupedBarChartSvg(groups: readonly BarGroup[], options: Grouped
     }));
   });
 
+  const incomplete = new Set(options.incompleteGroups ?? []);
+  const mark = (group: number): string => (incomplete.has(group) ? '*' : '');
   const bars = placed.map((bar) => {
     const centre = bar.x + bar.width / 2;
-    const where = `x="${fixed(bar.x)}" width="${fixed(bar.width)}" data-group="${bar.group}" data-series="${bar.series}"`;
+    const lighter = incomplete.has(bar.group);
+    const where = `x="${fixed(bar.x)}" width="${fixed(bar.width)}" data-group="${bar.group}" data-series="${bar.series}"${lighter ? ' data-incomplete="true"' : ''}`;
     if (bar.value === undefined) {
       const y = baseline - SUPPRESSED_BAR_HEIGHT;
       const name = escapeHtml(`${bar.name}: ${options.suppressedText} (..)`);
       return [
-        `<rect class="bar suppressed" ${where} y="${y}" height="${SUPPRESSED_BAR_HEIGHT}" fill="none" stroke="${SUPPRESSED_STROKE}" stroke-dasharray="3 2" role="img" aria-label="${name}"><title>${name}</title></rect>`,
+        `<rect class="bar suppressed${lighter ? ' incomplete' : ''}" ${where} y="${y}" height="${SUPPRESSED_BAR_HEIGHT}" fill="none" stroke="${SUPPRESSED_STROKE}" stroke-dasharray="3 2" role="img" aria-label="${name}"><title>${name}</title></rect>`,
         `<text class="value suppressed" x="${fixed(centre)}" y="${y - 4}" text-anchor="middle" aria-hidden="true">..</text>`,
       ].join('');
     }
@@ -166,14 +179,17 @@ export function groupedBarChartSvg(groups: readonly BarGroup[], options: Grouped
       : upright
         ? `<text class="value" x="${fixed(centre)}" y="${fixed(y - 4)}" text-anchor="middle" aria-hidden="true">${bar.value}</text>`
         : `<text class="value" x="${fixed(centre + 3.5)}" y="${fixed(y - 3)}" transform="rotate(-90 ${fixed(centre + 3.5)} ${fixed(y - 3)})" aria-hidden="true">${bar.value}</text>`;
-    return `<rect class="bar" ${where} y="${fixed(y)}" height="${fixed(height)}" fill="${colour}" data-value="${bar.value}" role="img" aria-label="${name}"><title>${name}</title></rect>${value}`;
+    const opacity = lighter
+      ? ` fill-opacity="${INCOMPLETE_OPACITY}" stroke="${colour}" stroke-width="1"`
+      : '';
+    return `<rect class="bar${lighter ? ' incomplete' : ''}" ${where} y="${fixed(y)}" height="${fixed(height)}" fill="${colour}"${opacity} data-value="${bar.value}" role="img" aria-label="${name}"><title>${name}</title></rect>${value}`;
   });
 
   const axis = groups.map((group, g) => {
     const centre = fixed(LEFT + groupSlot * (g + 0.5));
     return rotateAxis
-      ? `<text class="axis" x="${centre}" y="${baseline + 12}" transform="rotate(35 ${centre} ${baseline + 12})">${escapeHtml(shorten(group.label, 16))}</text>`
-      : `<text class="axis" x="${centre}" y="${baseline + 14}" text-anchor="middle">${escapeHtml(group.label)}</text>`;
+      ? `<text class="axis" x="${centre}" y="${baseline + 12}" transform="rotate(35 ${centre} ${baseline + 12})">${escapeHtml(shorten(group.label, 16) + mark(g))}</text>`
+      : `<text class="axis" x="${centre}" y="${baseline + 14}" text-anchor="middle">${escapeHtml(group.label + mark(g))}</text>`;
   });
 
   const keyEntries: { label: string; swatch: string; whole?: boolean }[] = [];
@@ -190,6 +206,13 @@ export function groupedBarChartSvg(groups: readonly BarGroup[], options: Grouped
       label: `.. ${options.suppressedKey}`,
       whole: true,
       swatch: `<rect class="swatch suppressed" x="0.5" y="0.5" width="11" height="9" fill="none" stroke="${SUPPRESSED_STROKE}" stroke-dasharray="3 2"/>`,
+    });
+  }
+  if (incomplete.size > 0 && options.incompleteKey !== undefined) {
+    keyEntries.push({
+      label: `* ${options.incompleteKey}`,
+      whole: true,
+      swatch: `<rect class="swatch incomplete" x="0.5" y="0.5" width="11" height="9" fill="${chartPalette[0]}" fill-opacity="${INCOMPLETE_OPACITY}" stroke="${chartPalette[0]}"/>`,
     });
   }
   const key = keyEntries.length === 0 ? undefined : colourKey(keyEntries, baseline + axisHeight);

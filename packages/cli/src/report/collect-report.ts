@@ -18,9 +18,12 @@ import type { OpenedSource } from '../sources/open-source.js';
 import { eventTotal } from '../verify/audit-source.js';
 import { reportOptionName } from './report-option-name.js';
 
-/** A report, and the open periods whose detail could not be read for it. */
+/** A report, the sealed periods of the log, and the open periods whose detail could not be read for it. */
 export interface CollectedReport {
   readonly report: PublishedReport;
+  readonly sealedPeriods: readonly string[];
+  /** Periods with detail that are not sealed. */
+  readonly openPeriods: readonly string[];
   readonly unreadablePeriods: readonly string[];
 }
 
@@ -76,5 +79,10 @@ export async function collectReport(
         : `${option}: ${issue?.message ?? 'invalid report options'}${option === '--intervention' ? ' (pinnstatistik catalogue show --from <source> lists the ids)' : ''}`,
     );
   }
-  return { report: built.right, unreadablePeriods: await overview.unreadablePeriods(source.keys) };
+  return {
+    report: built.right,
+    sealedPeriods: [...overview.sealedPeriods].sort(),
+    openPeriods: overview.openPeriods(),
+    unreadablePeriods: await overview.unreadablePeriods(source.keys),
+  };
 }

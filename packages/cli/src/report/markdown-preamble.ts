@@ -2,7 +2,7 @@ import type { Language } from '@pinnstatistik/core';
 import { escapeMarkdown, type StatisticsReport } from '@pinnstatistik/projections';
 import { htmlWords } from './html-words.js';
 
-/** The lines a Markdown report starts with: the catalogue version, the range, the source, notes. */
+/** The lines a Markdown report starts with: its title, the catalogue version, the range, the source, notes. */
 export function markdownPreamble(
   report: StatisticsReport,
   source: string,
@@ -12,7 +12,7 @@ export function markdownPreamble(
   const { catalogue, options } = report;
   const sv = lang === 'sv';
   const lines = [
-    `# ${escapeMarkdown(catalogue.municipality)}`,
+    `# ${escapeMarkdown(report.document.title?.[lang] ?? catalogue.municipality)}`,
     '',
     `- ${sv ? 'Katalog' : 'Catalogue'}: ${escapeMarkdown(catalogue.id)} ${escapeMarkdown(catalogue.version)}`,
     `- Period: ${options.from} – ${options.to} (${htmlWords[lang].granularity[options.granularity]})`,

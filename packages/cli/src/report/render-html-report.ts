@@ -1,9 +1,19 @@
 import type { Language } from '@pinnstatistik/core';
-import { costText, type PublishedReport, type StatisticsReport } from '@pinnstatistik/projections';
+import {
+  costText,
+  howToRead,
+  interventionLabel,
+  type PublishedReport,
+  reportOverview,
+  type StatisticsReport,
+} from '@pinnstatistik/projections';
 import { escapeHtml } from './html-escape.js';
+import { htmlComparisonTable, htmlOverviewTable, sectionAnchor } from './html-overview.js';
 import { htmlStyles } from './html-styles.js';
 import { htmlTable } from './html-table.js';
 import { htmlWords } from './html-words.js';
+import { incompletePeriods, incompleteText, type MonthStates, shownPeriods } from './period-status.js';
+import { isPeriodTable, shownTableIds } from './shown-tables.js';
 import { tableChartSvg } from './table-chart.js';
 
 /** What the HTML report's header says besides the report itself. */
@@ -17,15 +27,19 @@ export interface HtmlReportContext {
   readonly audit: { readonly clean: boolean; readonly findings: number; readonly codes: readonly string[] };
   /** Things the reader must know (e.g. open periods that could not be read). */
   readonly notes: readonly string[];
+  /** Which months are sealed, unreadable or still going on: periods not all sealed are marked `*`. */
+  readonly months?: MonthStates;
 }
-
-const anchor = (interventionId: string): string => `iv-${interventionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /**
  * The report as one self-contained HTML page: no scripts, no network, no external assets (a
  * Content-Security-Policy forbids them). The header gives the catalogue version, the range,
- * the disclosure settings and the audit's verdict; then per intervention its tables (suppressed
- * cells marked) with an inline SVG bar chart each, and the legend. Prints on A4.
+ * the disclosure settings and the audit's verdict; then, before any table, how to read the
+ * figures in plain words and which periods are incomplete; the overview of every intervention
+ * by period (and the comparison with the previous period, when asked); then per intervention —
+ * numbered by its catalogue row and named with its units — its tables (suppressed cells marked,
+ * incomplete periods marked `*`) each with an inline SVG bar chart, and the legend. Wide tables
+ * scroll inside their box on screen; the page prints on A4 landscape.
  */
 export function renderHtmlReport(
   report: StatisticsReport | PublishedReport,
@@ -36,6 +50,9 @@ export function renderHtmlReport(
   const { document, options, catalogue } = report;
   const title = document.title?.[lang] ?? catalogue.municipality;
   const tables = new Map(document.tables.map((table) => [table.id, table]));
+  const incomplete = incompletePeriods(shownPeriods(report), context.months);
+  const incompleteKeys = new Set(incomplete.map((period) => period.key));
+  const reportIncomplete = report.periods.some((period) => incompleteKeys.has(period.key));
   const verdict = context.audit.clean
     ? `<span class="verdict clean">${escapeHtml(words.clean)}</span>`
     : `<span class="verdict not-clean">${escapeHtml(words.notClean(context.audit.findings))}</span> ${escapeHtml(context.audit.codes.join(', '))}`;
@@ -59,29 +76,56 @@ export function renderHtmlReport(
       : `<div class="notes"><strong>${words.notes}</strong>${context.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</div>`,
     '</header>',
   ].join('\n');
-  const contents = `<nav><h2>${words.contents}</h2><ol>${report.interventions
-    .map(
-      (intervention) =>
-        `<li><a href="#${anchor(intervention.interventionId)}">${escapeHtml(intervention.name[lang])}</a></li>`,
-    )
-    .join('')}</ol></nav>`;
+  const guide = [
+    '<section class="how-to-read" id="how-to-read">',
+    `<h2>${escapeHtml(words.howToRead)}</h2>`,
+    ...howToRead(document, lang).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    incomplete.length === 0
+      ? ''
+      : [
+          `<h3>${escapeHtml(words.incompleteHeading)}</h3>`,
+          `<p>${escapeHtml(words.incompleteAbout)}</p>`,
+          `<ul class="incomplete-periods">${incomplete.map((period) => `<li data-period="${escapeHtml(period.key)}">${escapeHtml(incompleteText(period, lang))}</li>`).join('')}</ul>`,
+        ].join('\n'),
+    '</section>',
+  ].join('\n');
+  const overview = reportOverview(report);
+  const overviewSection = [
+    '<section class="overview" id="overview">',
+    `<h2>${escapeHtml(words.overview)}</h2>`,
+    `<p class="about">${escapeHtml(words.overviewAbout(words.granularity[options.granularity]))}</p>`,
+    htmlOverviewTable(overview, lang, words, incompleteKeys),
+    '</section>',
+    overview.comparison === undefined
+      ? ''
+      : [
+          '<section class="comparison" id="comparison">',
+          `<h2>${escapeHtml(words.comparison)}</h2>`,
+          `<p class="about">${escapeHtml(words.comparisonAbout(overview.comparison.previous.label[lang], overview.comparison.current.label[lang]))}</p>`,
+          htmlComparisonTable(overview.comparison, lang, words, incompleteKeys),
+          '</section>',
+        ].join('\n'),
+  ].join('\n');
   const sections = report.interventions.map((intervention) => {
-    const figures = intervention.tableIds.flatMap((id) => {
+    const figures = shownTableIds(intervention).flatMap((id) => {
       const table = tables.get(id);
       if (table === undefined) return [];
+      const periodRows = isPeriodTable(table, report.periods);
       return [
         `<figure class="report-table" data-table-id="${escapeHtml(table.id)}">`,
         `<figcaption>${escapeHtml(table.title[lang])}</figcaption>`,
-        htmlTable(table, lang, words),
-        tableChartSvg(table, lang, words),
+        htmlTable(table, lang, words, incompleteKeys),
+        tableChartSvg(table, lang, words, incompleteKeys),
+        !periodRows && reportIncomplete
+          ? `<p class="incomplete-note">${escapeHtml(words.incompleteInTable)}</p>`
+          : '',
         `<p class="cost">${escapeHtml(costText(table.cost, lang))}</p>`,
         '</figure>',
       ];
     });
-    const row = intervention.sourceRow === undefined ? '' : `${intervention.sourceRow}. `;
     return [
-      `<section class="intervention" id="${anchor(intervention.interventionId)}">`,
-      `<h2>${escapeHtml(row + intervention.name[lang])}</h2>`,
+      `<section class="intervention" id="${sectionAnchor(intervention.interventionId)}" data-source-row="${intervention.sourceRow ?? ''}">`,
+      `<h2>${escapeHtml(interventionLabel(intervention, lang))}</h2>`,
       `<p class="about">${escapeHtml(words.sheets(intervention.sheets.sealed, intervention.sheets.open))} ${escapeHtml(words.corrections(intervention.corrections.voided, intervention.corrections.amendments))}</p>`,
       ...figures,
       `<p class="legend"><strong>${words.legend}:</strong> ${escapeHtml(document.legend[lang])}</p>`,
@@ -91,10 +135,10 @@ export function renderHtmlReport(
   const excluded =
     report.excluded.length === 0
       ? ''
-      : `<section class="excluded"><h2>${words.excluded}</h2><ul class="excluded">${report.excluded
+      : `<section class="excluded" id="excluded"><h2>${words.excluded}</h2><ul class="excluded">${report.excluded
           .map(
             (entry) =>
-              `<li><strong>${escapeHtml(entry.name[lang])}</strong>: ${escapeHtml(entry.reason[lang])}</li>`,
+              `<li><strong>${escapeHtml(interventionLabel(entry, lang))}</strong>: ${escapeHtml(entry.reason[lang])}</li>`,
           )
           .join('')}</ul></section>`;
   return [
@@ -109,7 +153,8 @@ export function renderHtmlReport(
     '</head>',
     '<body>',
     header,
-    contents,
+    guide,
+    overviewSection,
     '<main>',
     ...sections,
     excluded,

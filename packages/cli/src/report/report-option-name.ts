@@ -6,6 +6,8 @@ const OPTION_FOR_FIELD: Readonly<Record<string, string>> = {
   k: '--k',
   showZeros: '--hide-zeros',
   interventions: '--intervention',
+  byUnit: '--by-unit',
+  comparePrevious: '--compare-previous',
 };
 
 /**

@@ -26,6 +26,8 @@ export interface ReportArguments {
   readonly variance: string;
   readonly smallestPublished: string;
   readonly intervention?: readonly string[];
+  readonly byUnit?: boolean;
+  readonly comparePrevious?: boolean;
   readonly format: string;
   readonly lang: string;
   readonly today?: string;
@@ -65,6 +67,8 @@ export function parseReportRequest(args: ReportArguments): ReportRequest {
     maxDeviation: parseWholeNumber('--max-deviation', args.maxDeviation, 1, 20),
     variance: parseVariance(args.variance),
     smallestPublished: parseWholeNumber('--smallest-published', args.smallestPublished, 1, 21),
+    byUnit: args.byUnit === true,
+    comparePrevious: args.comparePrevious === true,
     ...(args.intervention === undefined || args.intervention.length === 0
       ? {}
       : { interventions: [...args.intervention] }),

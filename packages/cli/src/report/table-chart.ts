@@ -29,17 +29,26 @@ const published = (cell: DocumentCell | undefined): number | undefined =>
  * A table's chart, saying what the table says: a period × value table (or a cross-tabulation) as
  * grouped bars with a colour key of its column labels, a single-column table as one bar per row,
  * a table with too many columns as its row totals (labelled so). Suppressed cells are outlines that
- * say nothing about their counts; only published counts are ever drawn or named.
+ * say nothing about their counts; only published counts are ever drawn or named. Rows of
+ * incomplete periods (`incompleteRows`, by row key) are drawn lighter and marked `*`.
  */
 export function tableChartSvg(
   table: DocumentTable,
   lang: Language,
   words: (typeof htmlWords)[Language],
+  incompleteRows: ReadonlySet<string> = new Set(),
 ): string {
   const layout = chartLayout(table.rows.length, table.columns.length);
   const title = table.title[lang];
   const rows = table.rowHeader[lang];
-  const common = { suppressedText: words.suppressed, suppressedKey: words.suppressedKey, layout };
+  const incompleteGroups = table.rows.flatMap((row, r) => (incompleteRows.has(row.key) ? [r] : []));
+  const common = {
+    suppressedText: words.suppressed,
+    suppressedKey: words.suppressedKey,
+    layout,
+    incompleteGroups,
+    incompleteKey: words.incompleteKey,
+  };
   return layout === 'grouped'
     ? groupedBarChartSvg(
         table.rows.map((row, r) => ({

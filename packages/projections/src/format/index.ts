@@ -6,8 +6,16 @@ export { costText } from './cost-text.js';
 export { type CsvOptions, costRowKey, csvColumns, reportTableId, toCsv } from './csv.js';
 /** What disclosure control costs a table or report. */
 export { type DisclosureCost, disclosureCost } from './disclosure-cost.js';
+/** How to read the figures, in plain words, before the first table. */
+export { howToRead } from './how-to-read.js';
 /** The report as GitHub-flavoured Markdown tables with totals and the legend. */
-export { escapeMarkdown, type MarkdownOptions, toMarkdown } from './markdown.js';
+export {
+  escapeMarkdown,
+  type MarkdownOptions,
+  type MarkdownTableOptions,
+  markdownTable,
+  toMarkdown,
+} from './markdown.js';
 /** The typed JSON model of a published report, and its JSON text. */
 export {
   type DocumentCell,
@@ -17,5 +25,17 @@ export {
   reportDocument,
   toJson,
 } from './report-document.js';
+/** The report's overview: every intervention by period, and the comparison with the period before. */
+export {
+  type Change,
+  type ComparisonRow,
+  changeBetween,
+  interventionLabel,
+  type OverviewIntervention,
+  type OverviewRow,
+  type OverviewSource,
+  type ReportOverview,
+  reportOverview,
+} from './report-overview.js';
 /** The key and label of totals rows and columns in flat outputs. */
 export { type GridPlace, tableGrid, totalKey, totalLabel } from './table-grid.js';

@@ -1,7 +1,7 @@
 import type { Language } from '@pinnstatistik/core';
 import { suppressedSymbol } from '../disclosure/legend.js';
 import { costText } from './cost-text.js';
-import type { DocumentCell, ReportDocument } from './report-document.js';
+import type { DocumentCell, DocumentTable, ReportDocument } from './report-document.js';
 import { tableGrid } from './table-grid.js';
 
 /**
@@ -21,30 +21,46 @@ export interface MarkdownOptions {
   readonly lang: Language;
 }
 
+/** How to write one table. */
+export interface MarkdownTableOptions {
+  readonly lang: Language;
+  /** A mark put after a row's label (e.g. `*` for an incomplete period), by row key. */
+  readonly rowMark?: (rowKey: string) => string;
+}
+
+/**
+ * One table as GitHub-flavoured Markdown: the row totals as the last column and the column
+ * totals as the last (bold) row, numbers right-aligned, suppressed quantities as `..`.
+ */
+export function markdownTable(table: DocumentTable, options: MarkdownTableOptions): string {
+  const { lang } = options;
+  const grid = tableGrid(table);
+  const header = [
+    `${escapeMarkdown(table.rowHeader[lang])} / ${escapeMarkdown(table.columnHeader[lang])}`,
+    ...(grid[0] ?? []).map((place) => escapeMarkdown(place.column.label[lang])),
+  ];
+  const body = grid.map((places, index) => {
+    const row = places[0]?.row;
+    const label = `${escapeMarkdown(row?.label[lang] ?? '')}${row === undefined ? '' : escapeMarkdown(options.rowMark?.(row.key) ?? '')}`;
+    const heading = index === grid.length - 1 ? `**${label}**` : label;
+    return line([heading, ...places.map((place) => cellText(place.cell))]);
+  });
+  return [line(header), line([':---', ...header.slice(1).map(() => '---:')]), ...body].join('\n');
+}
+
 /**
  * The report as GitHub-flavoured Markdown: the report's title, then per table a heading and a
- * table with the row totals as the last column and the column totals as the last row (numbers
- * right-aligned, suppressed quantities as `..`) and what disclosure control costs it; at the
- * end the cost for the whole report and the legend.
+ * table ({@link markdownTable}) and what disclosure control costs it; at the end the cost for
+ * the whole report and the legend.
  */
 export function toMarkdown(document: ReportDocument, options: MarkdownOptions): string {
   const { lang } = options;
   const parts: string[] = [];
   if (document.title !== undefined) parts.push(`## ${escapeMarkdown(document.title[lang])}`);
   for (const table of document.tables) {
-    const grid = tableGrid(table);
-    const header = [
-      `${escapeMarkdown(table.rowHeader[lang])} / ${escapeMarkdown(table.columnHeader[lang])}`,
-      ...(grid[0] ?? []).map((place) => escapeMarkdown(place.column.label[lang])),
-    ];
-    const body = grid.map((places, index) => {
-      const label = escapeMarkdown(places[0]?.row.label[lang] ?? '');
-      const heading = index === grid.length - 1 ? `**${label}**` : label;
-      return line([heading, ...places.map((place) => cellText(place.cell))]);
-    });
     parts.push(
       `### ${escapeMarkdown(table.title[lang])}`,
-      [line(header), line([':---', ...header.slice(1).map(() => '---:')]), ...body].join('\n'),
+      markdownTable(table, { lang }),
       `*${escapeMarkdown(costText(table.cost, lang))}*`,
     );
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coveredFrom } from '../report/covered-range.js';
 import { ReportOptionsSchema } from '../report/report-options.js';
 
 /**
@@ -33,14 +34,23 @@ export const RELEASES_STREAM = 'releases';
 const overlaps = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
   a === undefined || b === undefined || a.some((value) => b.includes(value));
 
-/** Whether two reports cover some of the same months, interventions and units. */
-export function releasesOverlap(
-  a: Pick<ReportRelease['options'], 'from' | 'to' | 'interventions' | 'units'>,
-  b: Pick<ReportRelease['options'], 'from' | 'to' | 'interventions' | 'units'>,
-): boolean {
+/** What decides whether two releases overlap (granularity and comparison widen the months covered). */
+type OverlapOptions = Pick<ReportRelease['options'], 'from' | 'to' | 'interventions' | 'units'> &
+  Partial<Pick<ReportRelease['options'], 'granularity' | 'comparePrevious'>>;
+
+const firstMonth = (options: OverlapOptions): string =>
+  options.granularity === undefined
+    ? options.from
+    : coveredFrom({ ...options, granularity: options.granularity });
+
+/**
+ * Whether two reports cover some of the same months, interventions and units (a report that
+ * compares with the previous period also covers that period).
+ */
+export function releasesOverlap(a: OverlapOptions, b: OverlapOptions): boolean {
   return (
-    a.from <= b.to &&
-    b.from <= a.to &&
+    firstMonth(a) <= b.to &&
+    firstMonth(b) <= a.to &&
     overlaps(a.interventions, b.interventions) &&
     overlaps(a.units, b.units)
   );

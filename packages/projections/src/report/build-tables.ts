@@ -11,6 +11,9 @@ import {
 } from '@pinnstatistik/core';
 import type { CubeSheet } from '../cube/statistics-cube.js';
 import { type BaseCells, createBaseCells } from './base-cells.js';
+import { comparisonBucket, coveredFrom } from './covered-range.js';
+import { type Headline, headlineOf } from './headline.js';
+import { previousPeriodTable, unitTable } from './headline-tables.js';
 import { measures } from './measures.js';
 import { bucketLabel, bucketOf, monthsBetween } from './period-buckets.js';
 import type { Axis, Quantity, QuantitySupport, RawTable } from './report-model.js';
@@ -23,6 +26,8 @@ export interface InterventionTables {
   /** Corrections applied: tallies voided, amendments after sealing; and how the sheets were read. */
   readonly corrections: { readonly voided: number; readonly amendments: number };
   readonly sheets: { readonly sealed: number; readonly open: number };
+  /** The count the overview, the per-unit breakdown and the comparison show (none: it tallies nothing). */
+  readonly headline?: Headline;
 }
 
 const PERIOD_HEADER: LocalizedText = { sv: 'Period', en: 'Period' };
@@ -388,9 +393,18 @@ function interventionTables(
       prefix: `v|${iv}`,
     });
   }
+  const headline = headlineOf(policy);
+  if (headline !== undefined) {
+    const headlineContext = { policy, catalogue, headline, base, units: context.units };
+    const byUnit = options.byUnit ? unitTable(headlineContext, buckets, allMonths) : undefined;
+    if (byUnit !== undefined) tables.push(byUnit);
+    const previous = comparisonBucket(options);
+    if (previous !== undefined) tables.push(previousPeriodTable(headlineContext, previous));
+  }
   return {
     policy,
     tables,
+    ...(headline === undefined ? {} : { headline }),
     corrections: {
       voided: sheets.reduce((total, sheet) => total + sheet.tables.voided, 0),
       amendments: sheets.reduce((total, sheet) => total + sheet.amendments, 0),
@@ -417,7 +431,7 @@ export function buildReportTables(
   if (catalogue === undefined) return { catalogue, interventions: [] };
   const selected = [...sheets].filter(
     (sheet) =>
-      sheet.period >= options.from &&
+      sheet.period >= coveredFrom(options) &&
       sheet.period <= options.to &&
       (options.units === undefined || options.units.includes(sheet.unitId)),
   );
@@ -433,7 +447,7 @@ export function buildReportTables(
       interventionTables(
         policy,
         catalogue,
-        selected.filter((sheet) => sheet.interventionId === policy.id),
+        selected.filter((sheet) => sheet.interventionId === policy.id && sheet.period >= options.from),
         base,
         options,
       ),

@@ -30,6 +30,13 @@ export const ReportOptionsSchema = z
     variance: z.number().gt(0).max(100).default(1),
     /** Cell-key method: the smallest non-zero figure ever published (default 1: none blocked). */
     smallestPublished: z.number().int().min(1).max(21).default(1),
+    /** Also publish each intervention's headline count per responsible unit (default false). */
+    byUnit: z.boolean().default(false),
+    /**
+     * Also publish each intervention's headline count for the period before the first one, so
+     * every period can be compared with the one before it (default false).
+     */
+    comparePrevious: z.boolean().default(false),
   })
   .strict()
   .refine((options) => options.from <= options.to, { message: 'from must not be after to', path: ['to'] })

@@ -12,7 +12,9 @@ import { publishedDigest } from '../releases/published-digest.js';
 import { type ReportRelease, releasesOverlap } from '../releases/report-release.js';
 import { type BaseCells, createBaseCells } from './base-cells.js';
 import { buildReportTables } from './build-tables.js';
-import type { PublishedTable, RawTable } from './report-model.js';
+import { comparisonBucket } from './covered-range.js';
+import { bucketLabel, bucketsBetween, monthsBetween, monthsOfBucket } from './period-buckets.js';
+import type { Axis, PublishedTable, RawTable } from './report-model.js';
 import { type ReportOptions, type ReportOptionsInput, ReportOptionsSchema } from './report-options.js';
 import { type ReportRefusal, reportRefusals } from './report-refusal.js';
 
@@ -21,6 +23,13 @@ export interface ReportIntervention {
   readonly interventionId: string;
   readonly sourceRow?: number;
   readonly name: LocalizedText;
+  /** The units responsible for it, as the catalogue names them (tells apart interventions of one name). */
+  readonly units: readonly { readonly id: string; readonly name: LocalizedText }[];
+  /**
+   * Its headline count (contacts, else participants, else visitors): `prefix|{period}` is the key
+   * of a period's count in the document, `counts` says what is counted.
+   */
+  readonly headline?: { readonly prefix: string; readonly counts: LocalizedText };
   readonly documentationKind: string;
   /** The ids of its tables in the document, in order. */
   readonly tableIds: readonly string[];
@@ -30,15 +39,26 @@ export interface ReportIntervention {
   readonly sheets: { readonly sealed: number; readonly open: number };
 }
 
+/** One period of a report: its key (`2025-Q1`), its label, and the months of the range it covers. */
+export interface ReportPeriod extends Axis {
+  readonly months: readonly string[];
+}
+
 /** A report: the disclosure-controlled document, what it covers, and the release to record. */
 export interface StatisticsReport {
   readonly catalogue: { readonly id: string; readonly version: string; readonly municipality: string };
   readonly options: ReportOptions;
   readonly interventions: readonly ReportIntervention[];
+  /** The report's periods (rows of its period tables), in order, with the months each covers. */
+  readonly periods: readonly ReportPeriod[];
+  /** With `comparePrevious`: the whole period before the first, published for the comparison. */
+  readonly comparisonPeriod?: ReportPeriod;
   /** Interventions the report leaves out, and why (exempt, or documented in a case record). */
   readonly excluded: readonly {
     readonly interventionId: string;
+    readonly sourceRow?: number;
     readonly name: LocalizedText;
+    readonly units: readonly { readonly id: string; readonly name: LocalizedText }[];
     readonly reason: LocalizedText;
   }[];
   readonly document: ReportDocument;
@@ -236,10 +256,12 @@ export async function createStatisticsReport(
   return E.right({
     catalogue: { id: catalogue.id, version: catalogue.version, municipality: catalogue.municipality.name },
     options,
-    interventions: interventions.map(({ policy, tables, corrections, sheets }) => ({
+    interventions: interventions.map(({ policy, tables, corrections, sheets, headline }) => ({
       interventionId: policy.id,
       ...(policy.sourceRow === undefined ? {} : { sourceRow: policy.sourceRow }),
       name: policy.name,
+      units: unitsNamed(catalogue, policy.responsibleUnits),
+      ...(headline === undefined ? {} : { headline: { prefix: headline.prefix, counts: headline.counts } }),
       documentationKind: policy.documentation.kind,
       tableIds: tables.map((table) => table.id),
       corrections,
@@ -249,12 +271,11 @@ export async function createStatisticsReport(
       .filter((policy) => options.interventions === undefined || options.interventions.includes(policy.id))
       .flatMap((policy) =>
         policy.documentation.kind === 'exempt'
-          ? [{ interventionId: policy.id, name: policy.name, reason: policy.documentation.ground }]
+          ? [{ ...excludedEntry(catalogue, policy), reason: policy.documentation.ground }]
           : policy.documentation.kind === 'case-record-required'
             ? [
                 {
-                  interventionId: policy.id,
-                  name: policy.name,
+                  ...excludedEntry(catalogue, policy),
                   reason: {
                     sv: `Dokumenteras i ${policy.documentation.system.sv}.`,
                     en: `Documented in ${policy.documentation.system.en}.`,
@@ -263,6 +284,8 @@ export async function createStatisticsReport(
               ]
             : [],
       ),
+    periods: reportPeriods(options),
+    ...comparisonPeriod(options),
     document,
     release,
     notes,
@@ -277,4 +300,36 @@ function unitsOf(catalogue: Catalogue, base: BaseCells): (interventionId: string
       ...base.units(interventionId),
     ]),
   ];
+}
+
+function reportPeriods(options: ReportOptions): ReportPeriod[] {
+  const months = monthsBetween(options.from, options.to);
+  return bucketsBetween(options.from, options.to, options.granularity).map((bucket) => ({
+    key: bucket,
+    label: bucketLabel(bucket),
+    months: months.filter((month) => monthsOfBucket(bucket).includes(month)),
+  }));
+}
+
+function comparisonPeriod(options: ReportOptions): { comparisonPeriod?: ReportPeriod } {
+  const bucket = comparisonBucket(options);
+  return bucket === undefined
+    ? {}
+    : { comparisonPeriod: { key: bucket, label: bucketLabel(bucket), months: monthsOfBucket(bucket) } };
+}
+
+function unitsNamed(catalogue: Catalogue, units: readonly string[]): { id: string; name: LocalizedText }[] {
+  return units.map((unit) => ({
+    id: unit,
+    name: catalogue.units.find((entry) => entry.id === unit)?.name ?? { sv: unit, en: unit },
+  }));
+}
+
+function excludedEntry(catalogue: Catalogue, policy: Catalogue['interventions'][number]) {
+  return {
+    interventionId: policy.id,
+    ...(policy.sourceRow === undefined ? {} : { sourceRow: policy.sourceRow }),
+    name: policy.name,
+    units: unitsNamed(catalogue, policy.responsibleUnits),
+  };
 }
