@@ -188,12 +188,14 @@ describe('givenService: sealing', () => {
     await scenario.when(seal('2025-06')).thenRefuses('SEAL_TOO_EARLY');
     // What stays: the tables and the seal, and a signed checkpoint of the log (its signing key
     // adopted on the first one); the sheet's detail and the registry are deleted.
-    await scenario.when(seal('2025-05')).then([
-      { type: 'SheetsSealed', data: { period: '2025-05' } },
-      { type: 'PeriodSealed', data: { sheets: 1 } },
-      { type: 'LogKeyAdopted' },
-      { type: 'LogCheckpoint' },
-    ]);
+    await scenario
+      .when(seal('2025-05'))
+      .then([
+        { type: 'SheetsSealed', data: { period: '2025-05' } },
+        { type: 'PeriodSealed', data: { sheets: 1 } },
+        { type: 'LogKeyAdopted' },
+        { type: 'LogCheckpoint' },
+      ]);
     await scenario.when(contact('b', '2025-05-11')).thenRefuses('SHEET_SEALED');
     await scenario.when(seal('2025-05')).thenNothingHappens();
     expect(await scenario.keys.get('period-2025-05')).toBeUndefined();
