@@ -19,7 +19,7 @@ describe('catalogue', () => {
     const result = await run('catalogue', 'validate', 'good.json');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'good.json: a valid catalogue — "vaggeryd" version 1.0, 18 interventions',
+      'good.json: a valid catalogue — "vaggeryd" version 1.1, 18 interventions',
     );
   });
 
@@ -53,12 +53,18 @@ describe('catalogue', () => {
     const sv = await run('catalogue', 'show', '--lang', 'sv');
     expect(sv.code).toBe(0);
     expect(sv.stdout).toMatch(/^rad +id +insats +dokumentation/m);
-    expect(sv.stdout).toMatch(/^18 +trygghetslarm +Trygghetslarm ordinärt boende +case-record-required/m);
+    expect(sv.stdout).toMatch(
+      /^18 +trygghetslarm +Trygghetslarm ordinärt boende +Dokumentation krävs i verksamhetssystem/m,
+    );
+    expect(sv.stdout).toMatch(
+      /^11 +rad-och-stod +Råd och stöd +Arbetsanteckningar \+ aggregerad data +kontakter \(Kön, Ålder barn, Antal barn/m,
+    );
+    expect(sv.stdout).not.toMatch(/aggregate|routeIn|problemArea/);
     const en = await run('catalogue', 'show', '--version', '1.0');
     expect(en.stdout).toMatch(/^row +id +intervention +documentation/m);
     const unknown = await run('catalogue', 'show', '--version', '9.9');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('pinnstatistik: no catalogue version 9.9; there are: 1.0\n');
+    expect(unknown.stderr).toBe('pinnstatistik: no catalogue version 9.9; there are: 1.0, 1.1\n');
   });
 
   it('prints the JSON Schema', async () => {

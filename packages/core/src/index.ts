@@ -43,6 +43,7 @@ export { defaultCodeLists } from './catalogue/default-code-lists.js';
 export { AgeDomainSchema, type Dimension, type DimensionId, DimensionSchema } from './catalogue/dimension.js';
 export { dimensionValueLabel, dimensionValues, findDimension } from './catalogue/dimension-values.js';
 export {
+  DOCUMENTATION_KIND_LABELS,
   DOCUMENTATION_KINDS,
   type Documentation,
   type DocumentationKind,

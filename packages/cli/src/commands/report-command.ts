@@ -92,7 +92,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
           }
         }
         await writeTextOutput(args.out, io.stdout, text);
-        for (const line of notes) writeLine(io.stderr, `note: ${line}`);
+        for (const line of notes) writeLine(io.stderr, `${request.lang === 'sv' ? 'obs' : 'note'}: ${line}`);
         if (args.out !== undefined)
           writeLine(
             io.stderr,
