@@ -13,6 +13,7 @@ import {
 } from '@pinnstatistik/core';
 import { cellKeyLegend, legend } from '@pinnstatistik/projections';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { type Finding, findings } from '@pinnstatistik/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
 import {
@@ -272,6 +273,50 @@ const infrastructureRefusals = (): Refusal[] => [
   refuse.unknownSeries(),
 ];
 
+/** What another system might have written into a log, as the compliance audit finds it. */
+async function auditFindings(): Promise<Finding[]> {
+  let n = 0;
+  const contact = (
+    interventionId: string,
+    unitId: string,
+    marks: Record<string, string>,
+    extra: object = {},
+  ) => {
+    n += 1;
+    return {
+      type: 'ContactTallied',
+      data: {
+        tallyId: uuid(5000 + n),
+        interventionId,
+        unitId,
+        period: '2025-03',
+        catalogueVersion: catalogue.version,
+        marks,
+        ...extra,
+      },
+    };
+  };
+  const ended = (interventionId: string, unitId: string, contacts: number) => ({
+    type: 'SeriesEnded',
+    data: { interventionId, unitId, period: '2025-03', contacts },
+  });
+  return findings(
+    [
+      contact('faltare-uppsokande', 'faltare', {}),
+      contact('trygghetslarm', 'aldreomsorgen', {}),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male', routeIn: 'school' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male', hemligt: 'x' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'nobody' }),
+      contact('okand-insats', 'motesplats', { gender: 'male' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male' }, { catalogueVersion: '0.9' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male' }, { period: '2024-01' }),
+      ended('rad-och-stod', 'motesplats', 6),
+      ended('familjecentral-hembesok-bhv', 'familjecentral', 0),
+    ],
+    catalogue,
+  );
+}
+
 describe('Swedish that reads as Swedish', () => {
   let refusals: Refusal[];
   let dir: string;
@@ -292,6 +337,22 @@ describe('Swedish that reads as Swedish', () => {
   it.each(REFUSAL_CODES)('%s: the Swedish message has no English and no catalogue id', (code) => {
     const messages = refusals.filter((refusal) => refusal.code === code).map((refusal) => refusal.message.sv);
     expect(messages.flatMap(englishOrIds).join('\n')).toBe('');
+  });
+
+  it('every finding of the compliance audit', async () => {
+    const found = await auditFindings();
+    expect(new Set(found.map((finding) => finding.code))).toEqual(
+      new Set([
+        'KIND_FORBIDS_RECORDING',
+        'DIMENSION_NOT_ALLOWED',
+        'VALUE_NOT_ALLOWED',
+        'UNKNOWN_INTERVENTION',
+        'CATALOGUE_VERSION_NOT_IN_FORCE',
+        'SERIES_LIMIT_EXCEEDED',
+        'SERIES_BELOW_MINIMUM',
+      ]),
+    );
+    expect(found.flatMap((finding) => englishOrIds(finding.message.sv)).join('\n')).toBe('');
   });
 
   it('every report legend, both methods', () => {

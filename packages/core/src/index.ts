@@ -153,6 +153,7 @@ export { type ReadInputOptions, readInput } from './input/read-input.js';
 export type { JsonObject, JsonValue } from './json.js';
 // Merkle trees, signed checkpoints and proofs (RFC 9162)
 export { accountForDeletion } from './merkle/account-for-deletion.js';
+export { chainFindingText } from './merkle/chain-finding-text.js';
 export { consistencyProof, verifyConsistency } from './merkle/consistency-proof.js';
 export {
   type ConsistencyFrom,

@@ -1,6 +1,7 @@
 import {
   type Catalogue,
   type Cipher,
+  chainFindingText,
   createChainVerifier,
   DOCUMENTATION_KIND_LABELS,
   dimensionValues,
@@ -328,8 +329,8 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         event,
         broken.code,
         { clause: 'envelope/hash-chain' },
-        `Hashkedjan är bruten: ${broken.message}.`,
-        `The hash chain is broken: ${broken.message}.`,
+        chainFindingText(broken).sv,
+        chainFindingText(broken).en,
       );
     }
     const period = PERIOD_OF_STREAM.exec(event.stream)?.[1];
