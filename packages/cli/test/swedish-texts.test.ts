@@ -274,7 +274,7 @@ const infrastructureRefusals = (): Refusal[] => [
 ];
 
 /** What another system might have written into a log, as the compliance audit finds it. */
-async function auditFindings(): Promise<Finding[]> {
+async function auditFindings(): Promise<readonly Finding[]> {
   let n = 0;
   const contact = (
     interventionId: string,
@@ -397,6 +397,22 @@ describe('Swedish that reads as Swedish', () => {
     writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
     return ['verify', file, '--today', '2026-01-15'];
   });
+  cli('verify (an event removed, the trailer kept)', () => {
+    const lines = readFileSync(log.file, 'utf8').trim().split('\n');
+    const file = join(dir, 'edited.jsonl');
+    writeFileSync(file, `${[...lines.slice(0, 3), ...lines.slice(4)].join('\n')}\n`);
+    return ['verify', file, '--public-key', log.publicKey, '--today', '2026-01-15'];
+  });
+  cli('verify --save-checkpoint (saved)', () => [
+    'verify',
+    log.file,
+    '--public-key',
+    log.publicKey,
+    '--save-checkpoint',
+    join(dir, 'checkpoint.json'),
+    '--today',
+    '2026-01-15',
+  ]);
   const report = ['report', '--from', '2025-01', '--to', '2025-12', '--today', '2026-01-15'];
   cli('report --format md (cell-key)', () => [...report, log.file, '--keys', log.keys, '--format', 'md']);
   cli('report --format md (suppression)', () => [

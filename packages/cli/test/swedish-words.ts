@@ -214,6 +214,8 @@ const WRONG_SWEDISH: readonly RegExp[] = [
   /öppethållna/gi,
   /\b(?:BVC|MVC)\b/g,
   /Pinnstatistik får inte kunna kopplas/g,
+  // Plurals made the English way.
+  /\b(?:regelr|nyckelr)\b/g,
 ];
 
 /** What a Swedish text says in English or by id: each offence with the words around it. */

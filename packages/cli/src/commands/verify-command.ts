@@ -75,16 +75,27 @@ export function registerVerify(program: Command, { io, outcome }: CommandContext
         if (options.saveCheckpoint !== undefined) {
           const latest = integrity.verification.latest;
           if (!verdict.clean)
-            throw new CliError('not clean: no checkpoint saved', { exitCode: EXIT_CODES.notClean });
+            throw new CliError('not clean: no checkpoint saved', {
+              exitCode: EXIT_CODES.notClean,
+              sv: { message: 'inte ren: ingen kontrollpunkt sparad' },
+            });
           if (latest === undefined || !latest.pinned)
             throw new CliError(
               'no checkpoint signed by a pinned key to save (give --public-key or --trust)',
-              { exitCode: EXIT_CODES.notClean },
+              {
+                exitCode: EXIT_CODES.notClean,
+                sv: {
+                  message:
+                    'ingen kontrollpunkt signerad med en fastställd nyckel att spara (ange --public-key eller --trust)',
+                },
+              },
             );
           await writeFile(options.saveCheckpoint, trustFileText(latest.checkpoint, latest.publicKey));
           writeLine(
             io.stderr,
-            `saved the checkpoint of ${latest.checkpoint.time} to ${options.saveCheckpoint}`,
+            lang === 'sv'
+              ? `sparade kontrollpunkten från ${latest.checkpoint.time} i ${options.saveCheckpoint}`
+              : `saved the checkpoint of ${latest.checkpoint.time} to ${options.saveCheckpoint}`,
           );
         }
       } finally {

@@ -22,7 +22,7 @@ const words = {
     clean:
       'Utlåtande: REN — inga avvikelser; loggen är hel och varje post följde katalogen som gällde på sitt datum.',
     notClean: (n: number, rules: number) =>
-      `Utlåtande: INTE REN — ${n} avvikelse${n === 1 ? '' : 'r'} under ${rules} regel${rules === 1 ? '' : 'r'}`,
+      `Utlåtande: INTE REN — ${n} avvikelse${n === 1 ? '' : 'r'} under ${rules} ${rules === 1 ? 'regel' : 'regler'}`,
     today: 'idag',
   },
   en: {
