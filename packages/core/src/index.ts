@@ -149,6 +149,7 @@ export {
   MAX_ENTRIES,
   MAX_VALUES,
 } from './input/input-limits.js';
+export { issueInSwedish } from './input/issue-in-swedish.js';
 export { type ReadInputOptions, readInput } from './input/read-input.js';
 export type { JsonObject, JsonValue } from './json.js';
 // Merkle trees, signed checkpoints and proofs (RFC 9162)

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type Catalogue, parseCatalogueJson } from '@pinnstatistik/core';
 import { CliError, EXIT_CODES } from '../cli/cli-error.js';
-import { issueInSwedish } from './issue-words.js';
+import { issueLineInSwedish } from './issue-words.js';
 
 /** Reads and validates a catalogue file; an invalid one fails with every problem at its JSON Pointer. */
 export async function readCatalogueFile(file: string): Promise<Catalogue> {
@@ -19,7 +19,7 @@ export async function readCatalogueFile(file: string): Promise<Catalogue> {
       details: issues.map((issue) => `  ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`),
       sv: {
         message: `${file}: inte en giltig katalog (${issues.length} fel)`,
-        details: issues.map((issue) => `  ${issueInSwedish(issue)}`),
+        details: issues.map((issue) => `  ${issueLineInSwedish(issue)}`),
       },
     },
   );

@@ -1,6 +1,7 @@
 import { DOCUMENTATION_KIND_LABELS, type DocumentationKind } from '../catalogue/documentation-kind.js';
 import type { LocalizedText } from '../catalogue/localized-text.js';
 import type { ValidationIssue } from '../catalogue/validation-issue.js';
+import { issueInSwedish } from '../input/issue-in-swedish.js';
 import type { PersonalDataKind } from '../privacy/personal-data-kind.js';
 import type { Refusal, RuleReference } from './refusal.js';
 
@@ -30,11 +31,14 @@ const labels = (entries: readonly Labelled[], language: 'sv' | 'en'): string =>
  */
 const sheetRule = ({ interventionId: _unchecked, ...rule }: RuleReference): RuleReference => rule;
 
-/** Where the first problem is, and how many more there are; the English adds what was expected. */
+/** Where the first problem is, what was expected there, and how many more there are. */
 function summarise(issues: readonly ValidationIssue[]): LocalizedText {
   const [first] = issues;
   const more = issues.length - 1;
-  const sv = first === undefined || first.path === '' ? 'i indata som helhet' : `i fältet ${first.path}`;
+  const sv =
+    first === undefined
+      ? 'i indata som helhet'
+      : `${first.path === '' ? 'i indata som helhet' : `i fältet ${first.path}`}: ${issueInSwedish(first.message)}`;
   const en =
     first === undefined
       ? 'the input as a whole'
