@@ -19,6 +19,11 @@ describe('issueInSwedish', () => {
     expect(issueInSwedish(zodSays(shape, { name: 'x' }))).toBe('saknas (ska vara ett tal)');
     expect(issueInSwedish(zodSays(shape, { name: 1, count: 1 }))).toBe('ska vara en text');
     expect(issueInSwedish(zodSays(z.enum(['a', 'b']), 'c'))).toBe('inte ett av de tillåtna värdena');
+    const kinds = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('a') }),
+      z.object({ kind: z.literal('b') }),
+    ]);
+    expect(issueInSwedish(zodSays(kinds, { kind: 'c' }))).toBe('inte ett av de tillåtna värdena');
     expect(issueInSwedish(zodSays(z.string().min(2), 'x'))).toBe('för kort eller för litet');
     expect(issueInSwedish(zodSays(z.number().max(2), 3))).toBe('för långt eller för stort');
   });

@@ -45,7 +45,7 @@ export function issueInSwedish(message: string): string {
     const expected = TYPES[typed[1] ?? ''] ?? 'ett annat slags värde';
     return typed[2] === 'undefined' ? `saknas (ska vara ${expected})` : `ska vara ${expected}`;
   }
-  if (/^Invalid option/.test(message)) return 'inte ett av de tillåtna värdena';
+  if (/^Invalid (?:option|discriminator value)/.test(message)) return 'inte ett av de tillåtna värdena';
   if (/^Too small/.test(message)) return 'för kort eller för litet';
   if (/^Too big/.test(message)) return 'för långt eller för stort';
   if (/^Invalid (?:string|ISO date|date)/.test(message)) return 'har inte rätt form';
