@@ -339,6 +339,24 @@ describe('Swedish that reads as Swedish', () => {
     expect(messages.flatMap(englishOrIds).join('\n')).toBe('');
   });
 
+  it('names what the review found by its labels and in the right words', () => {
+    const sv = (code: string) =>
+      refusals.filter((refusal) => refusal.code === code).map((refusal) => refusal.message.sv);
+    expect(sv('DIMENSION_MISSING')).toContainEqual(expect.stringContaining('Uppgiften "Väg in" saknas'));
+    expect(sv('VALUE_NOT_IN_CODE_LIST')).toContainEqual(
+      expect.stringContaining('Tillåtna värden: Föräldraskap; Parrelation;'),
+    );
+    expect(sv('WORKING_NOTES_NOT_ALLOWED')).toEqual([
+      expect.stringContaining('policyn anger dokumentationsnivån "Aggregerad data"'),
+    ]);
+    expect(sv('SHEET_SEALED')).toContainEqual(expect.stringContaining('med en orsakskod'));
+    expect(sv('SERIES_LIMIT_REACHED')).toEqual([
+      expect.stringContaining(
+        'gränsen på 5 sammanhängande kontakter (policyn: "Max fem sammanhållande samtal")',
+      ),
+    ]);
+  });
+
   it('every finding of the compliance audit', async () => {
     const found = await auditFindings();
     expect(new Set(found.map((finding) => finding.code))).toEqual(

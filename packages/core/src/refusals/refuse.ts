@@ -169,7 +169,7 @@ export const refuse = {
               en: `A mark the catalogue does not know was sent for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
             }
           : {
-              sv: `Uppgiften ${dimension.label.sv} registreras inte för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
+              sv: `Uppgiften "${dimension.label.sv}" registreras inte för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
               en: `${dimension.label.en} is not recorded for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
             },
     };
@@ -185,7 +185,7 @@ export const refuse = {
     rule,
     dimension: dimension.id,
     message: {
-      sv: `Uppgiften ${dimension.label.sv} saknas; den registreras för ${name.sv}. Är den okänd, ange "Uppgift saknas".`,
+      sv: `Uppgiften "${dimension.label.sv}" saknas; den registreras för ${name.sv}. Är den okänd, ange "Uppgift saknas".`,
       en: `${dimension.label.en} is missing; ${name.en} tallies it. Give "not-stated" when it is unknown.`,
     },
   }),
@@ -204,7 +204,7 @@ export const refuse = {
     dimension: dimension.id,
     allowed: allowed.map((entry) => entry.id),
     message: {
-      sv: `Värdet för ${dimension.label.sv} finns inte bland de tillåtna. Tillåtna värden: ${labels(allowed, 'sv')}.`,
+      sv: `Värdet för "${dimension.label.sv}" finns inte bland de tillåtna. Tillåtna värden: ${labels(allowed, 'sv')}.`,
       en: `The value for ${dimension.label.en} is not in its code list. Allowed values: ${allowed.map((entry) => entry.id).join(', ')}.`,
     },
   }),
