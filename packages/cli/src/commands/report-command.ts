@@ -10,6 +10,7 @@ import { renderHtmlReport } from '../report/render-html-report.js';
 import { unreadablePeriodsNote } from '../report/report-notes.js';
 import { parseReportRequest, type ReportArguments } from '../report/report-request.js';
 import { openSource } from '../sources/open-source.js';
+import { describeTarget } from '../sources/source-kind.js';
 import { auditSource } from '../verify/audit-source.js';
 
 const collectList = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -73,13 +74,13 @@ export function registerReport(program: Command, { io }: CommandContext): void {
             text = toCsv(report.document, { lang: request.lang });
             break;
           case 'md':
-            text = `${markdownPreamble(report, source.description, notes, request.lang)}${toMarkdown(report.document, { lang: request.lang })}`;
+            text = `${markdownPreamble(report, describeTarget(target, request.lang), notes, request.lang)}${toMarkdown(report.document, { lang: request.lang })}`;
             break;
           case 'html': {
             const audit = await auditSource(source, target, today, io);
             text = renderHtmlReport(report, {
               lang: request.lang,
-              source: source.description,
+              source: describeTarget(target, request.lang),
               generatedAt: new Date().toISOString(),
               audit: {
                 clean: audit.report.clean,

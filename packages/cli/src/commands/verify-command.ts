@@ -5,6 +5,7 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseLanguage, parseWholeNumber, todayOr } from '../cli/parse-options.js';
 import { openSource } from '../sources/open-source.js';
+import { describeTarget } from '../sources/source-kind.js';
 import { auditSource } from '../verify/audit-source.js';
 import { checkLogIntegrity } from '../verify/log-integrity.js';
 import { renderVerdict } from '../verify/render-verdict.js';
@@ -69,7 +70,7 @@ export function registerVerify(program: Command, { io, outcome }: CommandContext
         io.stdout.write(
           options.json === true
             ? verdictJson(verdict, source.description)
-            : renderVerdict(verdict, source.description, lang),
+            : renderVerdict(verdict, describeTarget(target, lang), lang),
         );
         outcome.exitCode = verdict.clean ? EXIT_CODES.ok : EXIT_CODES.notClean;
         if (options.saveCheckpoint !== undefined) {
