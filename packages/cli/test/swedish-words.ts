@@ -280,6 +280,6 @@ export function csvWithoutIdColumns(csv: string): string {
     .split('\n')
     .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((match) => match[1] ?? ''));
   const header = rows[0] ?? [];
-  const keep = header.map((name) => !/(?:_id|_nyckel|dimension)$/.test(name.replace(/"/g, '')));
+  const keep = header.map((name) => !/(?:_id|_nyckel)$/.test(name.replace(/"/g, '')));
   return rows.map((row) => row.filter((_, index) => keep[index] ?? true).join(',')).join('\n');
 }
