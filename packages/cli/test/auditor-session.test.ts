@@ -511,9 +511,9 @@ describe('report', () => {
       'keys',
     );
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toContain('- Katalog: vaggeryd 1.1');
+    expect(markdown.stdout).toContain('- Katalog: version 1.1');
     expect(markdown.stdout).toContain('| 2025 kv. 1 |');
-    expect(markdown.stdout).toContain('- Röjandekontroll: cell key-metoden');
+    expect(markdown.stdout).toContain('- Röjandekontroll: cellnyckelmetoden');
     expect(markdown.stdout).toContain('Röjandekontroll: ungefär');
   }, 120_000);
 

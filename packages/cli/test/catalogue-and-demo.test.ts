@@ -53,7 +53,13 @@ describe('catalogue', () => {
     const sv = await run('catalogue', 'show', '--lang', 'sv');
     expect(sv.code).toBe(0);
     expect(sv.stdout).toMatch(/^rad +id +insats +dokumentation/m);
-    expect(sv.stdout).toMatch(/^18 +trygghetslarm +Trygghetslarm ordinärt boende +case-record-required/m);
+    expect(sv.stdout).toMatch(
+      /^18 +trygghetslarm +Trygghetslarm ordinärt boende +Dokumentation krävs i verksamhetssystem/m,
+    );
+    expect(sv.stdout).toMatch(
+      /^11 +rad-och-stod +Råd och stöd +Arbetsanteckningar \+ aggregerad data +kontakter \(Kön, Ålder barn, Antal barn/m,
+    );
+    expect(sv.stdout).not.toMatch(/aggregate|routeIn|problemArea/);
     expect(sv.stdout).toContain('version 1.1');
     const en = await run('catalogue', 'show', '--version', '1.0');
     expect(en.stdout).toMatch(/^row +id +intervention +documentation/m);

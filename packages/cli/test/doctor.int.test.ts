@@ -6,6 +6,7 @@ import { createPostgresKeyStore } from '@pinnstatistik/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
+import { englishOrIds } from './swedish-words.js';
 
 // `pinnstatistik doctor` against the test server, run in-process as the bin runs it.
 let events: FreshDatabase;
@@ -34,6 +35,14 @@ async function doctor(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 describe('pinnstatistik doctor', () => {
+  it("speaks Swedish with --lang sv: no English beside PostgreSQL's own setting names and values", async () => {
+    const result = await doctor('--store', events.url, '--lang', 'sv');
+    // The settings table quotes the server (archive_mode off, log_statement none): machine-facing.
+    const prose = result.stdout.replace(/^ {2}[a-z_]+ {2,}.*$/gm, '');
+    expect(prose).toContain('PostgreSQL på ');
+    expect(englishOrIds(`${prose}\n${result.stderr}`).join('\n')).toBe('');
+  });
+
   it('finds live keys kept beside the events, says so in Swedish, exit 1', async () => {
     const result = await doctor('--store', events.url, '--lang', 'sv');
     expect(result.code).toBe(1);

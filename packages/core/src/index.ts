@@ -43,6 +43,7 @@ export { defaultCodeLists } from './catalogue/default-code-lists.js';
 export { AgeDomainSchema, type Dimension, type DimensionId, DimensionSchema } from './catalogue/dimension.js';
 export { dimensionValueLabel, dimensionValues, findDimension } from './catalogue/dimension-values.js';
 export {
+  DOCUMENTATION_KIND_LABELS,
   DOCUMENTATION_KINDS,
   type Documentation,
   type DocumentationKind,
@@ -148,10 +149,12 @@ export {
   MAX_ENTRIES,
   MAX_VALUES,
 } from './input/input-limits.js';
+export { issueInSwedish } from './input/issue-in-swedish.js';
 export { type ReadInputOptions, readInput } from './input/read-input.js';
 export type { JsonObject, JsonValue } from './json.js';
 // Merkle trees, signed checkpoints and proofs (RFC 9162)
 export { accountForDeletion } from './merkle/account-for-deletion.js';
+export { chainFindingText } from './merkle/chain-finding-text.js';
 export { consistencyProof, verifyConsistency } from './merkle/consistency-proof.js';
 export {
   type ConsistencyFrom,

@@ -80,7 +80,7 @@ describe('the statistics report', () => {
     expect(ages?.columns.map((column) => column.key)).toContain('95-99');
     expect(document.cost).toMatchObject({ suppressed: 0, basis: 'expected' });
     expect(document.cost.meanAbsoluteDeviation).toBeGreaterThan(0.1);
-    expect(document.legend.sv).toContain('cell key-metoden');
+    expect(document.legend.sv).toContain('cellnyckelmetoden');
   });
 
   it('gives the same figures when asked twice, and the same noise to the same population however it is asked for', async () => {

@@ -7,12 +7,22 @@ export class CliError extends Error {
   readonly exitCode: number;
   /** Lines printed before the message (findings, error paths). */
   readonly details: readonly string[];
+  /** The message and its detail lines in Swedish, printed instead under `--lang sv`. */
+  readonly sv: { readonly message: string; readonly details?: readonly string[] } | undefined;
 
-  constructor(message: string, options: { exitCode?: number; details?: readonly string[] } = {}) {
+  constructor(
+    message: string,
+    options: {
+      exitCode?: number;
+      details?: readonly string[];
+      sv?: { readonly message: string; readonly details?: readonly string[] };
+    } = {},
+  ) {
     super(message);
     this.name = 'CliError';
     this.exitCode = options.exitCode ?? EXIT_CODES.failure;
     this.details = options.details ?? [];
+    this.sv = options.sv;
   }
 }
 

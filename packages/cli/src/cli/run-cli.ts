@@ -13,6 +13,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   const outcome = { exitCode: EXIT_CODES.ok as number };
   const program = createProgram({ io, outcome });
   const debug = args.includes('--debug');
+  // Errors speak the language the command was asked for, where the error has a Swedish wording.
+  const swedish = args.some(
+    (arg, index) => arg === '--lang=sv' || (arg === '--lang' && args[index + 1] === 'sv'),
+  );
   try {
     await program.parseAsync([...args], { from: 'user' });
     return outcome.exitCode;
@@ -22,8 +26,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
       // has been printed by commander as one line.
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.failure;
     }
-    if (isCliError(error)) for (const line of error.details) writeLine(io.stderr, withoutPersonalData(line));
-    writeLine(io.stderr, `pinnstatistik: ${withoutPersonalData(describeError(error))}`);
+    const sv = swedish && isCliError(error) ? error.sv : undefined;
+    if (isCliError(error))
+      for (const line of sv?.details ?? error.details) writeLine(io.stderr, withoutPersonalData(line));
+    writeLine(io.stderr, `pinnstatistik: ${withoutPersonalData(sv?.message ?? describeError(error))}`);
     if (debug && error instanceof Error && error.stack !== undefined) writeLine(io.stderr, error.stack);
     return isCliError(error) ? error.exitCode : EXIT_CODES.failure;
   }

@@ -16,14 +16,19 @@ import { openSource } from '../sources/open-source.js';
 
 async function cataloguesFor(file: string | undefined, from: string | undefined): Promise<Catalogue[]> {
   if (file !== undefined && from !== undefined)
-    throw new CliError('give a catalogue file or --from, not both');
+    throw new CliError('give a catalogue file or --from, not both', {
+      sv: { message: 'ange en katalogfil eller --from, inte båda' },
+    });
   if (file !== undefined) return [await readCatalogueFile(file)];
-  // The built-in catalogue in every version the project ships, oldest first: 1.0 still governs its own dates.
+  // Both built-in versions: 1.0 still governs the logs recorded under it.
   if (from === undefined) return [vaggerydCatalogueV1_0(), vaggerydCatalogue()];
   const source = await openSource(from, { purpose: 'read' });
   try {
     const catalogues = await adoptedCatalogues(source.store);
-    if (catalogues.length === 0) throw new CliError(`${source.description} holds no adopted catalogue`);
+    if (catalogues.length === 0)
+      throw new CliError(`${source.description} holds no adopted catalogue`, {
+        sv: { message: `${source.description}: loggen har ingen antagen katalog` },
+      });
     return catalogues;
   } finally {
     await source.close();
@@ -41,12 +46,16 @@ export function registerCatalogue(program: Command, { io }: CommandContext): voi
       'check a catalogue file; every problem is reported at its JSON Pointer (exit 1 when invalid)',
     )
     .argument('<file>', 'a catalogue as JSON')
+    .option('--lang <lang>', 'sv or en', 'en')
     .addHelpText('after', example('pinnstatistik catalogue validate catalogue.json'))
-    .action(async (file: string) => {
+    .action(async (file: string, options: { lang: string }) => {
+      const lang = parseLanguage(options.lang);
       const valid = await readCatalogueFile(file);
       writeLine(
         io.stdout,
-        `${file}: a valid catalogue — "${valid.id}" version ${valid.version}, ${valid.interventions.length} interventions, in force from ${valid.effectiveFrom}`,
+        lang === 'sv'
+          ? `${file}: en giltig katalog — ${valid.municipality.name}, version ${valid.version}, ${valid.interventions.length} insatser, gäller från ${valid.effectiveFrom}`
+          : `${file}: a valid catalogue — "${valid.id}" version ${valid.version}, ${valid.interventions.length} interventions, in force from ${valid.effectiveFrom}`,
       );
     });
   catalogue
@@ -54,7 +63,7 @@ export function registerCatalogue(program: Command, { io }: CommandContext): voi
     .description(
       'the interventions as a table (the built-in Vaggeryd catalogue, a file, or the versions adopted in a log)',
     )
-    .argument('[file]', 'a catalogue as JSON (default: the built-in Vaggeryd catalogue)')
+    .argument('[file]', 'a catalogue as JSON (default: the built-in Vaggeryd catalogue, 1.0 and 1.1)')
     .option('--from <source>', 'show a catalogue adopted in a log (export file, esdb://… or postgres://…)')
     .option('--version <version>', 'which adopted version (default: the latest)')
     .option('--lang <lang>', 'sv or en', 'en')
@@ -75,6 +84,11 @@ export function registerCatalogue(program: Command, { io }: CommandContext): voi
       if (chosen === undefined)
         throw new CliError(
           `no catalogue version ${options.version ?? ''}; there are: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
+          {
+            sv: {
+              message: `ingen katalogversion ${options.version ?? ''}; det finns: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
+            },
+          },
         );
       io.stdout.write(catalogueTable(chosen, lang));
     });

@@ -108,7 +108,7 @@ export function registerDoctor(program: Command, { io, outcome }: CommandContext
         }
         if (options.json === true) writeLine(io.stdout, JSON.stringify(report, null, 2));
         else
-          for (const line of renderRetentionReport(report, describeTarget(options.store), lang))
+          for (const line of renderRetentionReport(report, describeTarget(options.store, lang), lang))
             writeLine(io.stdout, line);
         outcome.exitCode = report.clean ? EXIT_CODES.ok : EXIT_CODES.notClean;
       },

@@ -10,6 +10,7 @@ import { renderMarkdownReport } from '../report/render-markdown-report.js';
 import { unreadablePeriodsNote } from '../report/report-notes.js';
 import { parseReportRequest, type ReportArguments } from '../report/report-request.js';
 import { openSource } from '../sources/open-source.js';
+import { describeTarget } from '../sources/source-kind.js';
 import { auditSource } from '../verify/audit-source.js';
 
 const collectList = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -91,7 +92,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
           case 'md':
             text = renderMarkdownReport(report, {
               lang: request.lang,
-              source: source.description,
+              source: describeTarget(target, request.lang),
               notes,
               months,
             });
@@ -100,7 +101,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
             const audit = await auditSource(source, target, today, io);
             text = renderHtmlReport(report, {
               lang: request.lang,
-              source: source.description,
+              source: describeTarget(target, request.lang),
               generatedAt: new Date().toISOString(),
               audit: {
                 clean: audit.report.clean,
@@ -114,7 +115,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
           }
         }
         await writeTextOutput(args.out, io.stdout, text);
-        for (const line of notes) writeLine(io.stderr, `note: ${line}`);
+        for (const line of notes) writeLine(io.stderr, `${request.lang === 'sv' ? 'obs' : 'note'}: ${line}`);
         if (args.out !== undefined)
           writeLine(
             io.stderr,

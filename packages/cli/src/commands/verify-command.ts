@@ -5,6 +5,7 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseLanguage, parseWholeNumber, todayOr } from '../cli/parse-options.js';
 import { openSource } from '../sources/open-source.js';
+import { describeTarget } from '../sources/source-kind.js';
 import { auditSource } from '../verify/audit-source.js';
 import { checkLogIntegrity } from '../verify/log-integrity.js';
 import { renderVerdict } from '../verify/render-verdict.js';
@@ -69,22 +70,33 @@ export function registerVerify(program: Command, { io, outcome }: CommandContext
         io.stdout.write(
           options.json === true
             ? verdictJson(verdict, source.description)
-            : renderVerdict(verdict, source.description, lang),
+            : renderVerdict(verdict, describeTarget(target, lang), lang),
         );
         outcome.exitCode = verdict.clean ? EXIT_CODES.ok : EXIT_CODES.notClean;
         if (options.saveCheckpoint !== undefined) {
           const latest = integrity.verification.latest;
           if (!verdict.clean)
-            throw new CliError('not clean: no checkpoint saved', { exitCode: EXIT_CODES.notClean });
+            throw new CliError('not clean: no checkpoint saved', {
+              exitCode: EXIT_CODES.notClean,
+              sv: { message: 'inte ren: ingen kontrollpunkt sparad' },
+            });
           if (latest === undefined || !latest.pinned)
             throw new CliError(
               'no checkpoint signed by a pinned key to save (give --public-key or --trust)',
-              { exitCode: EXIT_CODES.notClean },
+              {
+                exitCode: EXIT_CODES.notClean,
+                sv: {
+                  message:
+                    'ingen kontrollpunkt signerad med en fastställd nyckel att spara (ange --public-key eller --trust)',
+                },
+              },
             );
           await writeFile(options.saveCheckpoint, trustFileText(latest.checkpoint, latest.publicKey));
           writeLine(
             io.stderr,
-            `saved the checkpoint of ${latest.checkpoint.time} to ${options.saveCheckpoint}`,
+            lang === 'sv'
+              ? `sparade kontrollpunkten från ${latest.checkpoint.time} i ${options.saveCheckpoint}`
+              : `saved the checkpoint of ${latest.checkpoint.time} to ${options.saveCheckpoint}`,
           );
         }
       } finally {

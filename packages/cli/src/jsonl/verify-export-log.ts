@@ -86,23 +86,28 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
     });
   } else {
     const root = Buffer.from(verification.root).toString('hex');
-    const differences = [
-      trailer.events === verification.events
-        ? undefined
-        : `${verification.events} events, not ${trailer.events}`,
-      trailer.treeSize === verification.leaves.length
-        ? undefined
-        : `${verification.leaves.length} streams, not ${trailer.treeSize}`,
-      trailer.root === root ? undefined : 'another root',
-    ].filter((difference) => difference !== undefined);
+    const differences: { sv: string; en: string }[] = [];
+    if (trailer.events !== verification.events)
+      differences.push({
+        sv: `${verification.events} händelser, inte ${trailer.events}`,
+        en: `${verification.events} events, not ${trailer.events}`,
+      });
+    if (trailer.treeSize !== verification.leaves.length)
+      differences.push({
+        sv: `${verification.leaves.length} strömmar, inte ${trailer.treeSize}`,
+        en: `${verification.leaves.length} streams, not ${trailer.treeSize}`,
+      });
+    if (trailer.root !== root) differences.push({ sv: 'en annan rot', en: 'another root' });
+    const listed = (language: 'sv' | 'en') =>
+      differences.map((difference) => difference[language]).join(', ');
     if (differences.length > 0)
       exportFindings.push({
         code: 'EXPORT_TRAILER_MISMATCH',
         stream: last?.event.stream ?? '',
         position: String(lastLine),
         message: {
-          sv: `Filen stämmer inte med sin avslutande rad (${differences.join(', ')}): händelser har tagits bort, lagts till eller ändrats efter exporten.`,
-          en: `The file does not add up to its trailer (${differences.join(', ')}): events were removed, added or altered after the export.`,
+          sv: `Filen stämmer inte med sin avslutande rad (${listed('sv')}): händelser har tagits bort, lagts till eller ändrats efter exporten.`,
+          en: `The file does not add up to its trailer (${listed('en')}): events were removed, added or altered after the export.`,
         },
       });
   }

@@ -68,9 +68,16 @@ export async function collectReport(
     if (refusal.code === 'STATISTICS_KEY_REQUIRED')
       throw new CliError(
         `the cell-key method needs the statistics key: give --keys (the key store that holds the key "statistics"${source.kind === 'file' ? ' — an export carries no keys' : ''}), or choose --method suppression`,
+        {
+          sv: {
+            message: `cellnyckelmetoden kräver statistiknyckeln: ange --keys (nyckelförrådet som har statistiknyckeln${source.kind === 'file' ? ' — en exportfil innehåller inga nycklar' : ''}), eller välj --method suppression`,
+          },
+        },
       );
     if (refusal.code !== 'INVALID_REPORT_OPTIONS')
-      throw new CliError(`${refusal.code}: ${refusal.message.en}`);
+      throw new CliError(`${refusal.code}: ${refusal.message.en}`, {
+        sv: { message: `${refusal.code}: ${refusal.message.sv}` },
+      });
     const issue = refusal.issues[0];
     const option = reportOptionName(issue?.path ?? '');
     throw new CliError(

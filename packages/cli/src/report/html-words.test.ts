@@ -26,13 +26,15 @@ describe('the HTML report’s words', () => {
     expect(htmlWords.sv.threshold(1)).toBe('inga värden undertrycks (k = 1)');
   });
 
-  it('note one unreadable period in the singular, several in the plural', () => {
-    expect(unreadablePeriodsNote(['2025-12'], 'keys', 'sv')).toMatch(
-      /^Detaljerna för den öppna \(ej förseglade\) perioden 2025-12 kan inte läsas utan dess nyckel \(keys\)/,
+  it('note one unreadable period in the singular, several in the plural, saying where the keys are in the same language', () => {
+    const keys = { sv: 'en exportfil innehåller inga nycklar', en: 'an export carries no keys' };
+    expect(unreadablePeriodsNote(['2025-12'], keys, 'sv')).toMatch(
+      /^Detaljerna för den öppna \(ej förseglade\) perioden 2025-12 kan inte läsas utan dess nyckel \(en exportfil innehåller inga nycklar\)/,
     );
-    expect(unreadablePeriodsNote(['2025-11', '2025-12'], 'keys', 'sv')).toMatch(
+    expect(unreadablePeriodsNote(['2025-11', '2025-12'], keys, 'sv')).toMatch(
       /de öppna \(ej förseglade\) perioderna 2025-11, 2025-12 kan inte läsas utan deras nycklar/,
     );
-    expect(unreadablePeriodsNote([], 'keys', 'sv')).toBeUndefined();
+    expect(unreadablePeriodsNote(['2025-12'], keys, 'en')).toContain('(an export carries no keys)');
+    expect(unreadablePeriodsNote([], keys, 'sv')).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ export const htmlWords = {
           ? `värdet 1 undertrycks (k = ${k})`
           : `värden 1–${k - 1} undertrycks (k = ${k})`,
     cellKey: (d: number, v: number) =>
-      `cell key-metoden: alla värden slumpade, högst ±${d} (varians ${String(v).replace('.', ',')}); inget undertryckt`,
+      `cellnyckelmetoden: alla värden slumpade, högst ±${d} (varians ${String(v).replace('.', ',')}); inget undertryckt`,
     recorded: (recorded: boolean) =>
       recorded ? 'registrerad som publicerad' : 'inte registrerad som publicerad (skrivskyddad källa)',
     source: 'Källa',

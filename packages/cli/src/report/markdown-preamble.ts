@@ -14,7 +14,7 @@ export function markdownPreamble(
   const lines = [
     `# ${escapeMarkdown(report.document.title?.[lang] ?? catalogue.municipality)}`,
     '',
-    `- ${sv ? 'Katalog' : 'Catalogue'}: ${escapeMarkdown(catalogue.id)} ${escapeMarkdown(catalogue.version)}`,
+    `- ${sv ? 'Katalog: version' : `Catalogue: ${escapeMarkdown(catalogue.id)}`} ${escapeMarkdown(catalogue.version)}`,
     `- Period: ${options.from} – ${options.to} (${htmlWords[lang].granularity[options.granularity]})`,
     `- ${sv ? 'Röjandekontroll' : 'Disclosure control'}: ${escapeMarkdown(
       options.method === 'cell-key'

@@ -60,7 +60,7 @@ export function renderHtmlReport(
     `<header>`,
     `<h1>${escapeHtml(title)}</h1>`,
     '<dl class="meta">',
-    `<dt>${words.catalogue}</dt><dd>${escapeHtml(catalogue.municipality)}: ${escapeHtml(catalogue.id)}, ${words.version} <strong class="catalogue-version">${escapeHtml(catalogue.version)}</strong></dd>`,
+    `<dt>${words.catalogue}</dt><dd>${escapeHtml(catalogue.municipality)}: ${lang === 'sv' ? '' : `${escapeHtml(catalogue.id)}, `}${words.version} <strong class="catalogue-version">${escapeHtml(catalogue.version)}</strong></dd>`,
     `<dt>${words.period}</dt><dd>${escapeHtml(options.from)} – ${escapeHtml(options.to)}, ${words.granularity[options.granularity]}</dd>`,
     `<dt>${words.disclosure}</dt><dd>${escapeHtml(
       options.method === 'cell-key'

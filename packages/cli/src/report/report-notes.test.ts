@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { keysInWords, unreadablePeriodsNote } from './report-notes.js';
+import { unreadablePeriodsNote } from './report-notes.js';
+
+const exportKeys = { sv: 'en exportfil innehåller inga nycklar', en: 'an export carries no keys' };
 
 describe('the note on unreadable periods', () => {
-  it('says where the keys were looked for in Swedish, not in the English of the source', () => {
-    const note = unreadablePeriodsNote(['2025-12'], 'an export carries no keys', 'sv');
-    expect(note).toContain('(en export innehåller inga nycklar)');
-    expect(note).not.toMatch(/export carries|keys/);
-    expect(keysInWords('keys in /srv/keys', 'sv')).toBe('nycklar i /srv/keys');
-    expect(keysInWords('keys in /srv/keys', 'en')).toBe('keys in /srv/keys');
-    expect(unreadablePeriodsNote([], 'x', 'sv')).toBeUndefined();
+  it('says where the keys were looked for in the reader’s language', () => {
+    const sv = unreadablePeriodsNote(['2025-12'], exportKeys, 'sv');
+    expect(sv).toContain('(en exportfil innehåller inga nycklar)');
+    expect(sv).not.toMatch(/export carries|keys/);
+    expect(unreadablePeriodsNote(['2025-12'], exportKeys, 'en')).toContain('(an export carries no keys)');
+    expect(unreadablePeriodsNote([], exportKeys, 'sv')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { EventStore, KeyStore } from '@pinnstatistik/core';
+import type { EventStore, KeyStore, LocalizedText } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { CliError } from '../cli/cli-error.js';
 import { createJsonLinesEventStore } from '../jsonl/json-lines-event-store.js';
@@ -14,8 +14,8 @@ export interface OpenedSource {
   readonly kind: SourceKind;
   /** Where the log is, without credentials. */
   readonly description: string;
-  /** Where the keys are, or why there are none. */
-  readonly keysDescription: string;
+  /** Where the keys are, or why there are none, for notes in either language. */
+  readonly keysDescription: LocalizedText;
   close(): Promise<void>;
 }
 
@@ -42,14 +42,14 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
   try {
     let store: EventStore;
     let keys: KeyStore | undefined;
-    let keysDescription = 'no key store given';
+    let keysDescription: LocalizedText = { sv: 'inget nyckelförråd angivet', en: 'no key store given' };
     if (kind === 'file') {
       if (options.purpose === 'write') throw new CliError(`${target}: an export file cannot be written to`);
       const found = await stat(target).catch(() => undefined);
       if (found === undefined) throw new CliError(`${target}: no such file`);
       if (!found.isFile()) throw new CliError(`${target}: not a file`);
       store = createJsonLinesEventStore(target);
-      keysDescription = 'an export carries no keys';
+      keysDescription = { sv: 'en exportfil innehåller inga nycklar', en: 'an export carries no keys' };
     } else if (kind === 'memory') {
       // A store in memory is born empty with this command and dies with it: reading it could
       // only ever show an empty log, which would look like a successful export of nothing.
@@ -71,13 +71,21 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
       store = connected;
       // Never the events' own database by default: a copy of the events must not carry the keys
       // that open them. An operator who shares one database says so with --keys <the same url>.
-      keysDescription = 'no key store given (keys live apart from the events: pass --keys)';
+      keysDescription = {
+        sv: 'inget nyckelförråd angivet (nycklarna förvaras skilda från händelserna: ange --keys)',
+        en: 'no key store given (keys live apart from the events: pass --keys)',
+      };
     }
     if (options.keys !== undefined) {
       const opened = await openKeyStore(options.keys, options.purpose);
       closers.push(() => opened.close());
       keys = opened.keys;
-      keysDescription = opened.description;
+      keysDescription = {
+        sv: opened.description.startsWith('keys in PostgreSQL')
+          ? 'nycklarna i PostgreSQL'
+          : `nycklarna i ${options.keys}`,
+        en: opened.description,
+      };
     }
     return { store, keys, kind, description, keysDescription, close };
   } catch (error) {

@@ -12,15 +12,16 @@ export function sourceKindOf(target: string): SourceKind {
   return 'file';
 }
 
-/** A connection string's host, for messages: never its user or password. */
-export function describeTarget(target: string): string {
+/** A connection string's host, for messages (in English, or in Swedish): never its user or password. */
+export function describeTarget(target: string, lang: 'sv' | 'en' = 'en'): string {
+  const at = lang === 'sv' ? 'på' : 'at';
   switch (sourceKindOf(target)) {
     case 'memory':
-      return 'in memory';
+      return lang === 'sv' ? 'i minnet' : 'in memory';
     case 'eventstoredb':
-      return `EventStoreDB at ${safeHost(target)}`;
+      return `EventStoreDB ${at} ${safeHost(target)}`;
     case 'postgres':
-      return `PostgreSQL at ${safeHost(target)}${safeDatabase(target)}`;
+      return `PostgreSQL ${at} ${safeHost(target)}${safeDatabase(target)}`;
     case 'file':
       return target;
   }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@pinnstatistik/core';
 import { type AuditReport, auditLog } from '@pinnstatistik/projections';
 import type { CliIo } from '../cli/cli-io.js';
 import { startProgress } from '../cli/progress.js';
@@ -14,7 +15,7 @@ export interface SourceAudit {
   /** Open periods whose detail could not be read (no key here): neither checked nor counted. */
   readonly unreadablePeriods: readonly string[];
   readonly keys: boolean;
-  readonly notes: readonly string[];
+  readonly notes: readonly LocalizedText[];
 }
 
 /** The total for progress: counted up front for a file (only when shown on a terminal, given `io`), else unknown. */
@@ -52,14 +53,19 @@ export async function auditSource(
     progress.stop();
   }
   const unreadablePeriods = await overview.unreadablePeriods(source.keys);
-  const notes: string[] = [];
+  const notes: LocalizedText[] = [];
   if (unreadablePeriods.length > 0) {
-    notes.push(
-      `open periods whose detail cannot be read without their keys (${source.keysDescription}): ${unreadablePeriods.join(', ')} — not checked here and not counted in reports; sealed periods are checked through their sealed tables`,
-    );
+    const periods = unreadablePeriods.join(', ');
+    notes.push({
+      sv: `öppna perioder vars detaljer inte kan läsas utan sina nycklar (${source.keysDescription.sv}): ${periods} — de granskas inte här och räknas inte i rapporter; förseglade perioder granskas genom sina förseglade tabeller`,
+      en: `open periods whose detail cannot be read without their keys (${source.keysDescription.en}): ${periods} — not checked here and not counted in reports; sealed periods are checked through their sealed tables`,
+    });
   }
   if (source.keys === undefined) {
-    notes.push("without keys, whether sealed periods' and closed series' keys were destroyed is not checked");
+    notes.push({
+      sv: 'utan nycklar granskas inte om de förseglade periodernas och de avslutade seriernas nycklar har förstörts',
+      en: "without keys, whether sealed periods' and closed series' keys were destroyed is not checked",
+    });
   }
   return {
     report,

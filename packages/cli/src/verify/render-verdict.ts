@@ -1,4 +1,5 @@
 import type { Language } from '@pinnstatistik/core';
+import { clauseHeading } from './clause-words.js';
 import type { Verdict, VerdictFinding } from './verdict.js';
 import { whereVerdictFinding } from './verdict.js';
 
@@ -21,7 +22,7 @@ const words = {
     clean:
       'Utlåtande: REN — inga avvikelser; loggen är hel och varje post följde katalogen som gällde på sitt datum.',
     notClean: (n: number, rules: number) =>
-      `Utlåtande: INTE REN — ${n} avvikelse${n === 1 ? '' : 'r'} under ${rules} regel${rules === 1 ? '' : 'r'}`,
+      `Utlåtande: INTE REN — ${n} avvikelse${n === 1 ? '' : 'r'} under ${rules} ${rules === 1 ? 'regel' : 'regler'}`,
     today: 'idag',
   },
   en: {
@@ -71,16 +72,16 @@ export function renderVerdict(verdict: Verdict, source: string, lang: Language):
     ...(audit.report.sealedDetail > 0 ? [`  ${w.sealed(audit.report.sealedDetail)}`] : []),
     ...audit.catalogues.map(
       (catalogue) =>
-        `  ${w.catalogue} ${catalogue.id} ${catalogue.version} (${w.inForce} ${catalogue.effectiveFrom})`,
+        `  ${w.catalogue} ${lang === 'sv' ? 'version' : catalogue.id} ${catalogue.version} (${w.inForce} ${catalogue.effectiveFrom})`,
     ),
-    ...audit.notes.map((note) => `  ${w.note}: ${note}`),
+    ...audit.notes.map((note) => `  ${w.note}: ${note[lang]}`),
     '',
   ];
   if (verdict.clean) return [...lines, w.clean, ''].join('\n');
   const groups = groupByClause(verdict.findings);
   lines.push(w.notClean(verdict.findings.length, groups.length));
   for (const [clause, findings] of groups) {
-    lines.push('', `${clause} (${findings.length})`);
+    lines.push('', `${clauseHeading(clause, lang)} (${findings.length})`);
     for (const finding of findings) {
       const where = whereVerdictFinding(finding, lang);
       lines.push(`  ${finding.code}  ${finding.stream}${where === '' ? '' : `  ${where}`}`);

@@ -32,7 +32,7 @@ export function verdictJson(verdict: Verdict, source: string): string {
       keys: audit.keys,
       catalogues: audit.catalogues,
       unreadablePeriods: audit.unreadablePeriods,
-      notes: audit.notes,
+      notes: audit.notes.map((note) => note.en),
       findings: verdict.findings,
     },
     null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './localized-text.js';
+import { type LocalizedText, LocalizedTextSchema } from './localized-text.js';
 
 /** How an intervention may be documented, as the municipality's policy says. */
 export const DOCUMENTATION_KINDS = [
@@ -40,3 +40,21 @@ export const DocumentationSchema = z.discriminatedUnion('kind', [
 
 /** The documentation policy of one intervention. */
 export type Documentation = z.infer<typeof DocumentationSchema>;
+
+/**
+ * Each documentation kind in the seed document's own words ("Aggregerad data",
+ * "Arbetsanteckningar + Aggregerad data", "Dokumentation undantas", "Dokumentation krävs i
+ * verksamhetssystem"), for every text a reader sees instead of the kind's id.
+ */
+export const DOCUMENTATION_KIND_LABELS: Readonly<Record<DocumentationKind, LocalizedText>> = {
+  aggregate: { sv: 'Aggregerad data', en: 'Aggregate data only' },
+  'aggregate-with-working-notes': {
+    sv: 'Arbetsanteckningar + aggregerad data',
+    en: 'Working notes + aggregate data',
+  },
+  exempt: { sv: 'Dokumentation undantas', en: 'Documentation exempt' },
+  'case-record-required': {
+    sv: 'Dokumentation krävs i verksamhetssystem',
+    en: 'Case record required in the case-management system',
+  },
+};

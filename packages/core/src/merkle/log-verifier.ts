@@ -4,6 +4,7 @@ import { decodeInner } from '../envelope/inner-record.js';
 import type { RecordedEvent } from '../ports/event-store.js';
 import type { DeletedStream } from '../sealing/period-events.js';
 import { SERIES_INDEX_STREAM } from '../streams.js';
+import { chainFindingText } from './chain-finding-text.js';
 import { verifyConsistency } from './consistency-proof.js';
 import type { ConsistencyFrom } from './deletion-proofs.js';
 import { hashFromHexOrUndefined, toHex } from './encoding.js';
@@ -284,10 +285,7 @@ export function createLogVerifier(options: LogVerifierOptions = {}): LogVerifier
           stream: event.stream,
           revision: event.revision,
           position: event.position,
-          message: {
-            sv: `Hashkedjan är bruten: ${broken.message}.`,
-            en: `The hash chain is broken: ${broken.message}.`,
-          },
+          message: chainFindingText(broken),
         });
       state.observe(event);
       observeSpecial(event);

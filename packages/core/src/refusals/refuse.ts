@@ -1,5 +1,7 @@
+import { DOCUMENTATION_KIND_LABELS, type DocumentationKind } from '../catalogue/documentation-kind.js';
 import type { LocalizedText } from '../catalogue/localized-text.js';
 import type { ValidationIssue } from '../catalogue/validation-issue.js';
+import { issueInSwedish } from '../input/issue-in-swedish.js';
 import type { PersonalDataKind } from '../privacy/personal-data-kind.js';
 import type { Refusal, RuleReference } from './refusal.js';
 
@@ -12,7 +14,15 @@ const personalDataNames: Record<PersonalDataKind, LocalizedText> = {
   'email-address': { sv: 'en e-postadress', en: 'an e-mail address' },
 };
 
-const list = (values: readonly string[]): string => values.join(', ');
+/** A dimension or a value as the catalogue names it: its id for the record, its label for the reader. */
+interface Labelled {
+  readonly id: string;
+  readonly label: LocalizedText;
+}
+
+/** Labels in a list, by semicolons: a label may hold a comma of its own ("Alkohol, droger, spel"). */
+const labels = (entries: readonly Labelled[], language: 'sv' | 'en'): string =>
+  entries.map((entry) => entry.label[language]).join('; ');
 
 /**
  * The rule of a refusal about a sheet (not about a policy): without its intervention id,
@@ -21,11 +31,14 @@ const list = (values: readonly string[]): string => values.join(', ');
  */
 const sheetRule = ({ interventionId: _unchecked, ...rule }: RuleReference): RuleReference => rule;
 
-/** Where the first problem is, and how many more there are; the English adds what was expected. */
+/** Where the first problem is, what was expected there, and how many more there are. */
 function summarise(issues: readonly ValidationIssue[]): LocalizedText {
   const [first] = issues;
   const more = issues.length - 1;
-  const sv = first === undefined || first.path === '' ? 'i indata som helhet' : `i fältet ${first.path}`;
+  const sv =
+    first === undefined
+      ? 'i indata som helhet'
+      : `${first.path === '' ? 'i indata som helhet' : `i fältet ${first.path}`}: ${issueInSwedish(first.message)}`;
   const en =
     first === undefined
       ? 'the input as a whole'
@@ -70,12 +83,14 @@ export const refuse = {
   unknownIntervention: (rule: RuleReference, _interventionId?: string): Of<'UNKNOWN_INTERVENTION'> => {
     const catalogue =
       rule.catalogueId === undefined ? '' : ` ${rule.catalogueId} version ${rule.catalogueVersion ?? ''}`;
+    // Swedish names the version only: the catalogue's id is a code, not a name.
+    const version = rule.catalogueVersion === undefined ? '' : ` (version ${rule.catalogueVersion})`;
     return {
       kind: 'refusal',
       code: 'UNKNOWN_INTERVENTION',
       rule,
       message: {
-        sv: `Det finns ingen sådan insats i katalogen${catalogue}. Ange insatsens id från katalogen, inte dess namn.`,
+        sv: `Det finns ingen sådan insats i katalogen${version}. Ange insatsens id från katalogen, inte dess namn.`,
         en: `There is no such intervention in the catalogue${catalogue}. Give the intervention's id from the catalogue, not its name.`,
       },
     };
@@ -154,38 +169,43 @@ export const refuse = {
               en: `A mark the catalogue does not know was sent for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
             }
           : {
-              sv: `Uppgiften ${dimension.label.sv} registreras inte för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
+              sv: `Uppgiften "${dimension.label.sv}" registreras inte för ${name.sv}. Det som registreras: ${labels('sv') || 'inget'}.`,
               en: `${dimension.label.en} is not recorded for ${name.en}. What is recorded: ${labels('en') || 'nothing'}.`,
             },
     };
   },
+  /** The dimension is named by its label; the refusal keeps its id in `dimension`. */
   dimensionMissing: (
     rule: RuleReference,
     name: LocalizedText,
-    dimension: string,
+    dimension: Labelled,
   ): Of<'DIMENSION_MISSING'> => ({
     kind: 'refusal',
     code: 'DIMENSION_MISSING',
     rule,
-    dimension,
+    dimension: dimension.id,
     message: {
-      sv: `Uppgiften "${dimension}" saknas; ${name.sv} räknar den. Ange "not-stated" om den är okänd.`,
-      en: `"${dimension}" is missing; ${name.en} tallies it. Give "not-stated" when it is unknown.`,
+      sv: `Uppgiften "${dimension.label.sv}" saknas; den registreras för ${name.sv}. Är den okänd, ange "Uppgift saknas".`,
+      en: `${dimension.label.en} is missing; ${name.en} tallies it. Give "not-stated" when it is unknown.`,
     },
   }),
+  /**
+   * The dimension and the values allowed are named by their labels (the value sent is never
+   * repeated); the refusal keeps their ids in `dimension` and `allowed`.
+   */
   valueNotInCodeList: (
     rule: RuleReference,
-    dimension: string,
-    allowed: readonly string[],
+    dimension: Labelled,
+    allowed: readonly Labelled[],
   ): Of<'VALUE_NOT_IN_CODE_LIST'> => ({
     kind: 'refusal',
     code: 'VALUE_NOT_IN_CODE_LIST',
     rule,
-    dimension,
-    allowed,
+    dimension: dimension.id,
+    allowed: allowed.map((entry) => entry.id),
     message: {
-      sv: `Värdet för "${dimension}" finns inte i kodlistan. Tillåtna värden: ${list(allowed)}.`,
-      en: `The value for "${dimension}" is not in its code list. Allowed values: ${list(allowed)}.`,
+      sv: `Värdet för "${dimension.label.sv}" finns inte bland de tillåtna. Tillåtna värden: ${labels(allowed, 'sv')}.`,
+      en: `The value for ${dimension.label.en} is not in its code list. Allowed values: ${allowed.map((entry) => entry.id).join(', ')}.`,
     },
   }),
   outsideTargetGroup: (
@@ -211,7 +231,7 @@ export const refuse = {
     rule,
     date,
     message: {
-      sv: `Ingen version av katalogen${rule.catalogueId === undefined ? '' : ` "${rule.catalogueId}"`} gällde ${date}. Anta en katalog som gäller från det datumet först.`,
+      sv: `Ingen version av katalogen gällde ${date}. Anta först en katalogversion som gäller från det datumet.`,
       en: `No version of the catalogue${rule.catalogueId === undefined ? '' : ` "${rule.catalogueId}"`} was in force on ${date}. Adopt a catalogue effective from that date first.`,
     },
   }),
@@ -307,7 +327,7 @@ export const refuse = {
     rule: sheetRule(rule),
     period,
     message: {
-      sv: `Perioden ${period} är förseglad: detaljerna är ersatta av aggregat och nyckeln är förstörd. Registrera en rättelse som en ändring av pinnlistan (AmendSheet) med ett orsaksvärde.`,
+      sv: `Perioden ${period} är förseglad: detaljerna är ersatta av aggregat och nyckeln är förstörd. Registrera en rättelse som en ändring av pinnlistan, med en orsakskod.`,
       en: `The period ${period} is sealed: its detail has been replaced by aggregates and its key destroyed. Record a correction as an amendment of the tally sheet (AmendSheet) with a reason code.`,
     },
   }),
@@ -333,7 +353,7 @@ export const refuse = {
     rule,
     limit,
     message: {
-      sv: `${name.sv}: serien har nått gränsen på ${limit} sammanhållande kontakter${source === undefined ? '' : ` (${source.sv.replace(/\.$/, '')})`}. Behövs mer stöd kan personen ansöka om bistånd, så att behovet bedöms och insatsen dokumenteras i verksamhetssystemet.`,
+      sv: `${name.sv}: serien har nått gränsen på ${limit} sammanhängande kontakter${source === undefined ? '' : ` (policyn: "${source.sv.replace(/\.$/, '')}")`}. Behövs mer stöd kan personen ansöka om bistånd, så att behovet bedöms och insatsen dokumenteras i verksamhetssystemet.`,
       en: `${name.en}: the series has reached its limit of ${limit} connected contacts${source === undefined ? '' : ` (${source.en.replace(/\.$/, '')})`}. If more support is needed, the person can apply for a needs-assessed intervention, documented in the case-management system.`,
     },
   }),
@@ -347,7 +367,7 @@ export const refuse = {
     rule,
     interventionId,
     message: {
-      sv: `${name.sv} har inga återkommande samtal med samma person; tallies förs kontakt för kontakt.`,
+      sv: `${name.sv} har inga återkommande samtal med samma person; pinnstatistiken förs kontakt för kontakt.`,
       en: `${name.en} has no recurring sessions with one person; tally contact by contact instead.`,
     },
   }),
@@ -381,17 +401,20 @@ export const refuse = {
   workingNotesNotAllowed: (
     rule: RuleReference,
     name: LocalizedText,
-    documentationKind: string,
-  ): Of<'WORKING_NOTES_NOT_ALLOWED'> => ({
-    kind: 'refusal',
-    code: 'WORKING_NOTES_NOT_ALLOWED',
-    rule,
-    documentationKind,
-    message: {
-      sv: `${name.sv} får inte föra arbetsanteckningar (dokumentationsnivå: ${documentationKind}). Endast insatser med arbetsanteckningar + aggregerad data får det.`,
-      en: `${name.en} may not keep working notes (documentation: ${documentationKind}). Only interventions with working notes + aggregate data may.`,
-    },
-  }),
+    documentationKind: DocumentationKind,
+  ): Of<'WORKING_NOTES_NOT_ALLOWED'> => {
+    const kind = DOCUMENTATION_KIND_LABELS[documentationKind];
+    return {
+      kind: 'refusal',
+      code: 'WORKING_NOTES_NOT_ALLOWED',
+      rule,
+      documentationKind,
+      message: {
+        sv: `För ${name.sv} förs inga arbetsanteckningar: policyn anger dokumentationsnivån "${kind.sv}". Arbetsanteckningar får bara föras där policyn anger "${DOCUMENTATION_KIND_LABELS['aggregate-with-working-notes'].sv}". Anteckningen har inte sparats.`,
+        en: `${name.en} keeps no working notes: its policy's documentation is "${kind.en}". Working notes may be kept only where the policy says "${DOCUMENTATION_KIND_LABELS['aggregate-with-working-notes'].en}". The note was not stored.`,
+      },
+    };
+  },
   periodNotSealed: (period: string): Of<'PERIOD_NOT_SEALED'> => ({
     kind: 'refusal',
     code: 'PERIOD_NOT_SEALED',
@@ -412,7 +435,7 @@ export const refuse = {
     rule,
     interventionId,
     message: {
-      sv: `${name.sv}: varje kontakt hör till en serie, så att gränsen för antalet sammanhängande kontakter kan hållas. Öppna en serie (OpenSeries) och registrera kontakten i den (RecordSession).`,
+      sv: `${name.sv}: varje kontakt hör till en serie, så att gränsen för antalet sammanhängande kontakter kan hållas. Öppna en serie och registrera kontakten i den.`,
       en: `${name.en}: every contact belongs to a series, so that the limit on connected contacts holds. Open a series (OpenSeries) and record the contact in it (RecordSession).`,
     },
   }),

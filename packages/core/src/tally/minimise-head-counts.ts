@@ -19,12 +19,17 @@ export function minimiseHeadCounts(
   catalogue: Catalogue,
   rule: RuleReference,
 ): E.Either<Refusal, HeadCounts> {
-  const genders = (catalogue.codeLists[GENDER_CODE_LIST]?.codes ?? []).map((entry) => entry.code);
+  const codeList = catalogue.codeLists[GENDER_CODE_LIST];
+  const genders = (codeList?.codes ?? []).map((entry) => entry.code);
   const kept: Record<string, number> = {};
   for (const [gender, count] of Object.entries(counts)) {
     if (!genders.includes(gender)) {
       return E.left(
-        refuse.valueNotInCodeList({ ...rule, clause: `codeLists/${GENDER_CODE_LIST}` }, 'gender', genders),
+        refuse.valueNotInCodeList(
+          { ...rule, clause: `codeLists/${GENDER_CODE_LIST}` },
+          { id: GENDER_CODE_LIST, label: codeList?.label ?? { sv: 'Kön', en: 'Gender' } },
+          (codeList?.codes ?? []).map((entry) => ({ id: entry.code, label: entry.label })),
+        ),
       );
     }
     if (count > 0) kept[gender] = count;

@@ -3,7 +3,7 @@ import { ageBandOf, ageBandRange } from '../catalogue/age-banding.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { NOT_APPLICABLE, NOT_STATED } from '../catalogue/code-list.js';
 import type { Dimension } from '../catalogue/dimension.js';
-import { dimensionValues, findDimension } from '../catalogue/dimension-values.js';
+import { dimensionValueLabel, dimensionValues, findDimension } from '../catalogue/dimension-values.js';
 import type { InterventionPolicy } from '../catalogue/intervention-policy.js';
 import type { Refusal, RuleReference } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
@@ -53,6 +53,16 @@ function minimiseValue(
   return undefined;
 }
 
+/** A dimension as a refusal names it: by its label (an id the catalogue lacks stands for itself). */
+function labelled(catalogue: Catalogue, id: string): { id: string; label: { sv: string; en: string } } {
+  return findDimension(catalogue, id) ?? { id, label: { sv: id, en: id } };
+}
+
+/** The values a dimension allows, each with its label, for a refusal that lists them. */
+function labelledValues(dimension: Dimension, allowed: readonly string[], catalogue: Catalogue) {
+  return allowed.map((value) => ({ id: value, label: dimensionValueLabel(dimension, value, catalogue) }));
+}
+
 /** Whether a list's length agrees with the count it must match (as the caller gave the count). */
 function agreesWithCount(length: number, count: MarkInput | undefined, topCode: number): boolean {
   if (count === undefined || count === NOT_STATED || Array.isArray(count)) return true;
@@ -84,7 +94,7 @@ export function minimiseMarks(
           dimensionsRule,
           policy.name,
           findDimension(catalogue, dimensionId),
-          tallied.map((id) => findDimension(catalogue, id) ?? { id, label: { sv: id, en: id } }),
+          tallied.map((id) => labelled(catalogue, id)),
         ),
       );
     }
@@ -94,7 +104,9 @@ export function minimiseMarks(
   for (const group of policy.tally.contact?.oneOf ?? []) {
     const given = group.filter((id) => marks[id] !== undefined && marks[id] !== NOT_APPLICABLE);
     if (given.length === 0)
-      return E.left(refuse.dimensionMissing(dimensionsRule, policy.name, group[0] ?? ''));
+      return E.left(
+        refuse.dimensionMissing(dimensionsRule, policy.name, labelled(catalogue, group[0] ?? '')),
+      );
     if (given.length > 1) {
       return E.left(
         refuse.invalidInput(
@@ -122,12 +134,16 @@ export function minimiseMarks(
     const value = marks[dimensionId];
     const dimension = findDimension(catalogue, dimensionId);
     if (value === undefined || dimension === undefined) {
-      return E.left(refuse.dimensionMissing(dimensionsRule, policy.name, dimensionId));
+      return E.left(refuse.dimensionMissing(dimensionsRule, policy.name, labelled(catalogue, dimensionId)));
     }
     const allowed = valuesOf(dimension, catalogue);
     const notInList = () =>
       E.left(
-        refuse.valueNotInCodeList({ ...rule, clause: `dimensions/${dimensionId}` }, dimensionId, allowed),
+        refuse.valueNotInCodeList(
+          { ...rule, clause: `dimensions/${dimensionId}` },
+          dimension,
+          labelledValues(dimension, allowed, catalogue),
+        ),
       );
     if (dimension.kind === 'age-list') {
       if (!Array.isArray(value)) return notInList();

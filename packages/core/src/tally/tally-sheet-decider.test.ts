@@ -149,7 +149,7 @@ describe('refusals', () => {
       .when(withMarks({ relationToRelative: 'parent' }))
       .thenRefuses('DIMENSION_NOT_ALLOWED');
     expect(refusal).toMatchObject({ dimension: 'relationToRelative' });
-    expect(refusal.message.sv).toContain('Uppgiften Relation till anhörig registreras inte');
+    expect(refusal.message.sv).toContain('Uppgiften "Relation till anhörig" registreras inte');
     const unknown = sheet()
       .when(withMarks({ lisaBerg: 'x' }))
       .thenRefuses('DIMENSION_NOT_ALLOWED');

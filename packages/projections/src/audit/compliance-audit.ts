@@ -1,7 +1,9 @@
 import {
   type Catalogue,
   type Cipher,
+  chainFindingText,
   createChainVerifier,
+  DOCUMENTATION_KIND_LABELS,
   dimensionValues,
   type EventStore,
   earliestSealDate,
@@ -176,7 +178,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         event,
         'KIND_FORBIDS_RECORDING',
         { ...ruled, clause: `interventions/${interventionId}/documentation` },
-        `${policy.name.sv} får inte registreras här (${kind}).`,
+        `${policy.name.sv} får inte registreras här (dokumentationsnivå: ${DOCUMENTATION_KIND_LABELS[kind].sv}).`,
         `${policy.name.en} may not be recorded here (${kind}).`,
       );
       return;
@@ -188,7 +190,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
           event,
           'DIMENSION_NOT_ALLOWED',
           { ...ruled, clause: `interventions/${interventionId}/tally/contact/dimensions` },
-          `Uppgiften ${dimensionId} tillåts inte för ${policy.name.sv}.`,
+          `Uppgiften ${findDimension(catalogue, dimensionId)?.label.sv ?? 'som inte finns i katalogen'} registreras inte för ${policy.name.sv}.`,
           `${dimensionId} is not allowed for ${policy.name.en}.`,
         );
         continue;
@@ -201,7 +203,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
             event,
             'VALUE_NOT_ALLOWED',
             { ...ruled, clause: `dimensions/${dimensionId}` },
-            `Ett värde för ${dimensionId} finns inte i kodlistan.`,
+            `Ett värde för ${dimension?.label.sv ?? 'en okänd uppgift'} finns inte bland de tillåtna.`,
             `A value of ${dimensionId} is not in its code list.`,
           );
         }
@@ -327,8 +329,8 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         event,
         broken.code,
         { clause: 'envelope/hash-chain' },
-        `Hashkedjan är bruten: ${broken.message}.`,
-        `The hash chain is broken: ${broken.message}.`,
+        chainFindingText(broken).sv,
+        chainFindingText(broken).en,
       );
     }
     const period = PERIOD_OF_STREAM.exec(event.stream)?.[1];

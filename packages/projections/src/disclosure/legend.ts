@@ -60,7 +60,7 @@ export function cellKeyLegend(facts: CellKeyLegendFacts): LocalizedText {
           };
   return {
     sv:
-      `Alla värden, även summorna, har slumpats med cell key-metoden: ett värde kan avvika med upp till ${d} ` +
+      `Alla värden, även summorna, har slumpats med cellnyckelmetoden: ett värde kan avvika med upp till ${d} ` +
       `från det verkliga antalet, i genomsnitt ungefär ${decimal(facts.meanDeviation, 'sv')}. Verkliga nollor visas ` +
       `alltid som 0, men en visad nolla kan också vara ett litet antal (högst ${d}).${blocked.sv} Summorna är ` +
       'slumpade för sig och behöver därför inte stämma med summan av de värden de omfattar. Samma uppgift får ' +

@@ -36,7 +36,7 @@ const notRecorded = (method: string): LocalizedText =>
         en: 'The report was not recorded as published (the source is read-only). Later reports therefore cannot be protected jointly with it: publish it only if the same report was recorded from the store.',
       }
     : {
-        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad). Med cell key-metoden får samma uppgifter ändå samma värden i alla rapporter.',
+        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad). Med cellnyckelmetoden får samma uppgifter ändå samma värden i alla rapporter.',
         en: 'The report was not recorded as published (the source is read-only). With the cell-key method the same figures still get the same values in every report.',
       };
 

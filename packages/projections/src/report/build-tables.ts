@@ -370,7 +370,10 @@ function interventionTables(
     });
   }
   if (policy.tally.visitors !== undefined) {
-    const sessionsTitle = { sv: `${name.sv}: öppethållna tillfällen`, en: `${name.en}: sessions held` };
+    const sessionsTitle = {
+      sv: `${name.sv}: tillfällen då verksamheten hade öppet`,
+      en: `${name.en}: sessions held`,
+    };
     table({
       id: `${iv}/visitor-sessions`,
       title: sessionsTitle,

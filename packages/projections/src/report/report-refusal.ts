@@ -43,7 +43,7 @@ export function isReportRefusal(value: unknown): value is ReportRefusal {
 }
 
 const methodName = {
-  'cell-key': { sv: 'cell key-metoden', en: 'the cell-key method' },
+  'cell-key': { sv: 'cellnyckelmetoden', en: 'the cell-key method' },
   suppression: { sv: 'undertryckning', en: 'suppression' },
 } as const;
 
@@ -60,7 +60,7 @@ export const reportRefusals = {
   statisticsKeyRequired: (): ReportRefusal => ({
     code: 'STATISTICS_KEY_REQUIRED',
     message: {
-      sv: 'Cell key-metoden kräver statistiknyckeln (nyckeln "statistics" i nyckelförrådet). Ange nyckelförrådet, eller välj undertryckning.',
+      sv: 'Cellnyckelmetoden kräver statistiknyckeln (i nyckelförrådet). Ange nyckelförrådet, eller välj undertryckning.',
       en: 'The cell-key method needs the statistics key (the key "statistics" in the key store). Give the key store, or choose suppression.',
     },
   }),
@@ -81,7 +81,7 @@ export const reportRefusals = {
     code: 'PARAMETERS_CONFLICT',
     releaseId,
     message: {
-      sv: `Uppgifterna för ${from}–${to} har redan publicerats med cell key-metoden och andra parametrar. Andra parametrar ger samma cell ett nytt brus som kan jämföras med det gamla; använd samma parametrar.`,
+      sv: `Uppgifterna för ${from}–${to} har redan publicerats med cellnyckelmetoden och andra parametrar. Andra parametrar ger samma cell ett nytt brus som kan jämföras med det gamla; använd samma parametrar.`,
       en: `The figures for ${from} to ${to} were already published by the cell-key method with other parameters. Other parameters give the same cell fresh noise that can be compared with the old; use the same parameters.`,
     },
   }),

@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  chainFindingText,
   createAesGcmCipher,
   createChainVerifier,
   createPayloadSealer,
@@ -126,10 +127,7 @@ export async function auditedLog(
             position: broken.position,
             revision: broken.revision,
             rule: { clause: 'envelope/hash-chain' },
-            message: {
-              sv: `Hashkedjan är bruten: ${broken.message}.`,
-              en: `The hash chain is broken: ${broken.message}.`,
-            },
+            message: chainFindingText(broken),
           });
         }
         continue;

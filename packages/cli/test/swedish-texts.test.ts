@@ -1,0 +1,455 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CommandService,
+  createCommandService,
+  fixedClock,
+  REFUSAL_CODES,
+  type Refusal,
+  refuse,
+  seededRandom,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import { cellKeyLegend, legend } from '@pinnstatistik/projections';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { type Finding, findings } from '@pinnstatistik/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+import {
+  catalogueTableWithoutIds,
+  csvWithoutIdColumns,
+  englishOrIds,
+  visibleHtmlText,
+} from './swedish-words.js';
+import { type YearLog, yearLog } from './year-log.js';
+
+// Every Swedish text a user sees — every refusal, every report legend, what the CLI prints with
+// --lang sv, the HTML report — read for English words and the catalogue's ids. Codes, JSON
+// Pointers, stream names and the CSV's id columns are machine-facing and exempt (swedish-words.ts).
+
+const catalogue = vaggerydCatalogue();
+const uuid = (n: number): string => `5e0d1a00-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const marks = {
+  gender: 'female',
+  childAges: [9, 4],
+  numberOfChildren: 2,
+  problemArea: 'family-conflict',
+  routeIn: 'school',
+  furtherAction: 'none',
+};
+const counselling = {
+  type: 'TallyContact',
+  interventionId: 'familjecentral-enskilda-samtal',
+  unitId: 'familjecentral',
+  date: '2025-06-10',
+  marks: {
+    gender: 'female',
+    adultAge: 31,
+    numberOfChildren: 1,
+    household: 'cohabiting',
+    problemArea: 'parenting',
+    routeIn: 'child-health-care',
+    furtherAction: 'none',
+  },
+};
+
+type Either = { _tag: 'Left'; left: Refusal } | { _tag: 'Right'; right: unknown };
+
+/** Every refusal the service gives for a realistic mistake, by code (several per code where wordings differ). */
+async function refusalsThroughTheService(): Promise<Refusal[]> {
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore(seededRandom(2));
+  const at = (day: string): CommandService =>
+    createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock(`${day}T09:00:00Z`),
+      random: seededRandom(1),
+    });
+  const service = at('2025-06-20');
+  let n = 0;
+  const id = () => {
+    n += 1;
+    return uuid(n);
+  };
+  const refused: Refusal[] = [];
+  const must = async <T>(result: Promise<{ _tag: string; right?: T; left?: Refusal }>): Promise<T> => {
+    const done = await result;
+    if (done._tag === 'Left') throw new Error(`${done.left?.code}: ${done.left?.message.en}`);
+    return done.right as T;
+  };
+  const expectRefusal = async (result: Promise<unknown>) => {
+    const done = (await result) as Either;
+    if (done._tag !== 'Left') throw new Error('accepted, expected a refusal');
+    refused.push(done.left);
+  };
+  const s = service as unknown as Record<string, (input: unknown) => Promise<Either>>;
+  const call = (method: string, input: unknown) =>
+    expectRefusal((s[method] as (i: unknown) => Promise<Either>)(input));
+
+  await must(service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: id(), catalogue }));
+  const outreach = (date: string, commandId = id()) => ({
+    type: 'TallyContact' as const,
+    commandId,
+    interventionId: 'motesplats-uppsokande',
+    unitId: 'motesplats',
+    date,
+    marks: { gender: 'male' },
+  });
+  await must(service.tally(outreach('2025-03-10')));
+  const june = id();
+  const juneTally = await must<{ tallyId?: string }>(service.tally(outreach('2025-06-10', june)));
+  await must(service.sealPeriod({ type: 'SealPeriod', commandId: id(), period: '2025-03' }));
+  const open = (interventionId: string, unitId: string) =>
+    must<{ token: string }>(
+      service.openSeries({ type: 'OpenSeries', commandId: id(), interventionId, unitId }),
+    );
+  const full = await open('rad-och-stod', 'motesplats');
+  for (let day = 1; day <= 5; day += 1)
+    await must(
+      service.recordSession({
+        type: 'RecordSession',
+        token: full.token,
+        commandId: id(),
+        date: `2025-06-0${day}`,
+        marks,
+      }),
+    );
+  const closed = await open('rad-och-stod', 'motesplats');
+  await must(
+    service.closeSeries({ type: 'CloseSeries', commandId: id(), token: closed.token, reason: 'completed' }),
+  );
+  const visits = await open('familjecentral-hembesok-bhv', 'familjecentral');
+  const live = await open('rad-och-stod', 'motesplats');
+  const typo = `${live.token.slice(0, -1)}${live.token.endsWith('A') ? 'B' : 'A'}`;
+
+  const tally = (extra: object) => call('tally', { ...counselling, commandId: id(), ...extra });
+  await tally({ interventionId: 'faltare-uppsokande', unitId: 'faltare', marks: {} });
+  await tally({ interventionId: 'trygghetslarm', unitId: 'aldreomsorgen', marks: {} });
+  await tally({ interventionId: 'uppsokande-verksamhet' });
+  await tally({ unitId: 'motesplats' });
+  await tally({ unitId: 'stadsbiblioteket' });
+  await call('tally', {
+    type: 'TallyVisitors',
+    commandId: id(),
+    interventionId: counselling.interventionId,
+    unitId: counselling.unitId,
+    date: counselling.date,
+    visitors: { female: 2 },
+  });
+  await call('tally', {
+    type: 'TallyGroupMeeting',
+    commandId: id(),
+    interventionId: 'ungdomsmottagning-gruppverksamhet',
+    unitId: 'ungdomsmottagningen',
+    date: counselling.date,
+    participants: { adults: { female: 2 } },
+  });
+  await call('tally', {
+    type: 'TallyVisitors',
+    commandId: id(),
+    interventionId: 'motesplats-oppen-verksamhet',
+    unitId: 'motesplats',
+    date: counselling.date,
+    visitors: { okand: 2 },
+  });
+  await tally({ marks: { ...counselling.marks, relationToRelative: 'parent' } });
+  await tally({ marks: { ...counselling.marks, hemligt: 'parent' } });
+  const { routeIn: _routeIn, ...withoutRouteIn } = counselling.marks;
+  await tally({ marks: withoutRouteIn });
+  await tally({
+    interventionId: 'rorligt-elevstod',
+    unitId: 'rorligt-elevstod',
+    marks: { gender: 'male', problemArea: 'school-situation' },
+  });
+  await tally({
+    interventionId: 'rorligt-elevstod',
+    unitId: 'rorligt-elevstod',
+    marks: { gender: 'male', pupilAge: 12, adultAge: 40, problemArea: 'school-situation' },
+  });
+  await tally({ marks: { ...counselling.marks, problemArea: 'pappan dricker' } });
+  await tally({ marks: { ...counselling.marks, numberOfChildren: 'många' } });
+  await tally({ marks: { ...counselling.marks, adultAge: 'gammal' } });
+  await tally({
+    interventionId: 'faltare-allvarssamtal',
+    unitId: 'faltare',
+    marks: { gender: 'male', individualAge: 12, problemArea: 'norm-breaking', routeIn: 'school' },
+  });
+  await tally({ date: '2024-11-20' });
+  await tally({ marks: { ...counselling.marks, routeIn: '19850709-9805' } });
+  await tally({ comment: 'mamman verkade trött' });
+  await tally({ date: '2025-07-04' });
+  await tally({
+    date: '2025-03-11',
+    interventionId: 'motesplats-uppsokande',
+    unitId: 'motesplats',
+    marks: { gender: 'male' },
+  });
+  await tally({ interventionId: 'rad-och-stod', unitId: 'motesplats', marks });
+  await call('tally', { ...outreach('2025-06-10', june), marks: { gender: 'female' } });
+  const voidTally = (tallyId: string) => ({
+    type: 'VoidTally',
+    commandId: id(),
+    interventionId: 'motesplats-uppsokande',
+    unitId: 'motesplats',
+    period: '2025-06',
+    tallyId,
+    reason: 'duplicate',
+  });
+  await call('tally', voidTally(uuid(9999)));
+  const tallyId = juneTally.tallyId ?? june;
+  const voided = (await s.tally?.(voidTally(tallyId))) as Either;
+  if (voided._tag === 'Right') await call('tally', voidTally(tallyId));
+
+  const session = (token: string, extra: object = {}) => ({
+    type: 'RecordSession',
+    token,
+    commandId: id(),
+    date: '2025-06-15',
+    marks,
+    ...extra,
+  });
+  await call('recordSession', session(full.token));
+  await call('recordSession', session(closed.token));
+  await call('recordSession', session(typo));
+  await call('recordSession', session(live.token, { marks: { ...marks, childAges: [9] } }));
+  await call('writeNote', {
+    type: 'WriteNote',
+    token: visits.token,
+    commandId: id(),
+    text: 'Nästa besök: vikt.',
+  });
+  await call('writeNote', {
+    type: 'WriteNote',
+    token: live.token,
+    commandId: id(),
+    text: 'Ring 070-123 45 67.',
+  });
+  await call('openSeries', {
+    type: 'OpenSeries',
+    commandId: id(),
+    interventionId: 'motesplats-uppsokande',
+    unitId: 'motesplats',
+  });
+  await call('sealPeriod', { type: 'SealPeriod', commandId: id(), period: '2025-06' });
+  const amend = (period: string, tallyMarks: object) => ({
+    type: 'AmendSheet',
+    commandId: id(),
+    interventionId: 'motesplats-uppsokande',
+    unitId: 'motesplats',
+    period,
+    change: 1,
+    tally: { type: 'contact', marks: tallyMarks },
+    reason: 'late-tally',
+  });
+  await call('amendSheet', amend('2025-06', { gender: 'male' }));
+  await call('adoptCatalogue', {
+    type: 'AdoptCatalogue',
+    commandId: id(),
+    catalogue: { ...catalogue, effectiveFrom: '2025-02-01' },
+  });
+  await call('adoptCatalogue', {
+    type: 'AdoptCatalogue',
+    commandId: id(),
+    catalogue: { ...catalogue, interventions: 'none' },
+  });
+  await call('adoptCatalogue', {
+    type: 'AdoptCatalogue',
+    commandId: id(),
+    catalogue: { ...catalogue, extra: 1 },
+  });
+  // A well-formed token no series has: the closed one's stream is gone, so take a fresh checksum-valid one.
+  await call('closeSeries', { type: 'CloseSeries', commandId: id(), token: typo, reason: 'completed' });
+  return refused;
+}
+
+/** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log). */
+const infrastructureRefusals = (): Refusal[] => [
+  refuse.concurrencyConflict('tally-2025-06-0f3a'),
+  refuse.storeUnavailable('not-written'),
+  refuse.storeUnavailable('unknown'),
+  refuse.unknownSeries(),
+];
+
+/** What another system might have written into a log, as the compliance audit finds it. */
+async function auditFindings(): Promise<readonly Finding[]> {
+  let n = 0;
+  const contact = (
+    interventionId: string,
+    unitId: string,
+    marks: Record<string, string>,
+    extra: object = {},
+  ) => {
+    n += 1;
+    return {
+      type: 'ContactTallied',
+      data: {
+        tallyId: uuid(5000 + n),
+        interventionId,
+        unitId,
+        period: '2025-03',
+        catalogueVersion: catalogue.version,
+        marks,
+        ...extra,
+      },
+    };
+  };
+  const ended = (interventionId: string, unitId: string, contacts: number) => ({
+    type: 'SeriesEnded',
+    data: { interventionId, unitId, period: '2025-03', contacts },
+  });
+  return findings(
+    [
+      contact('faltare-uppsokande', 'faltare', {}),
+      contact('trygghetslarm', 'aldreomsorgen', {}),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male', routeIn: 'school' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male', hemligt: 'x' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'nobody' }),
+      contact('okand-insats', 'motesplats', { gender: 'male' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male' }, { catalogueVersion: '0.9' }),
+      contact('motesplats-uppsokande', 'motesplats', { gender: 'male' }, { period: '2024-01' }),
+      ended('rad-och-stod', 'motesplats', 6),
+      ended('familjecentral-hembesok-bhv', 'familjecentral', 0),
+    ],
+    catalogue,
+  );
+}
+
+describe('Swedish that reads as Swedish', () => {
+  let refusals: Refusal[];
+  let dir: string;
+  let log: YearLog;
+  const run = (...args: string[]) => runBin(args, { cwd: dir });
+
+  beforeAll(async () => {
+    refusals = [...(await refusalsThroughTheService()), ...infrastructureRefusals()];
+    dir = mkdtempSync(join(tmpdir(), 'pinnstatistik-svenska-'));
+    log = await yearLog(dir, { volume: 0.3 });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('renders every refusal code', () => {
+    expect(new Set(refusals.map((refusal) => refusal.code))).toEqual(new Set(REFUSAL_CODES));
+  });
+
+  it.each(REFUSAL_CODES)('%s: the Swedish message has no English and no catalogue id', (code) => {
+    const messages = refusals.filter((refusal) => refusal.code === code).map((refusal) => refusal.message.sv);
+    expect(messages.flatMap(englishOrIds).join('\n')).toBe('');
+  });
+
+  it('names what the review found by its labels and in the right words', () => {
+    const sv = (code: string) =>
+      refusals.filter((refusal) => refusal.code === code).map((refusal) => refusal.message.sv);
+    expect(sv('DIMENSION_MISSING')).toContainEqual(expect.stringContaining('Uppgiften "Väg in" saknas'));
+    expect(sv('VALUE_NOT_IN_CODE_LIST')).toContainEqual(
+      expect.stringContaining('Tillåtna värden: Föräldraskap; Parrelation;'),
+    );
+    expect(sv('WORKING_NOTES_NOT_ALLOWED')).toEqual([
+      expect.stringContaining('policyn anger dokumentationsnivån "Aggregerad data"'),
+    ]);
+    expect(sv('SHEET_SEALED')).toContainEqual(expect.stringContaining('med en orsakskod'));
+    expect(sv('SERIES_LIMIT_REACHED')).toEqual([
+      expect.stringContaining(
+        'gränsen på 5 sammanhängande kontakter (policyn: "Max fem sammanhållande samtal")',
+      ),
+    ]);
+  });
+
+  it('every finding of the compliance audit', async () => {
+    const found = await auditFindings();
+    expect(new Set(found.map((finding) => finding.code))).toEqual(
+      new Set([
+        'KIND_FORBIDS_RECORDING',
+        'DIMENSION_NOT_ALLOWED',
+        'VALUE_NOT_ALLOWED',
+        'UNKNOWN_INTERVENTION',
+        'CATALOGUE_VERSION_NOT_IN_FORCE',
+        'SERIES_LIMIT_EXCEEDED',
+        'SERIES_BELOW_MINIMUM',
+      ]),
+    );
+    expect(found.flatMap((finding) => englishOrIds(finding.message.sv)).join('\n')).toBe('');
+  });
+
+  it('every report legend, both methods', () => {
+    const legends = [
+      legend(),
+      legend({ k: 3, showZeros: false }),
+      legend({ k: 2 }),
+      cellKeyLegend({ maxDeviation: 3, smallestPublished: 1, meanDeviation: 0.7 }),
+      cellKeyLegend({ maxDeviation: 2, smallestPublished: 3, meanDeviation: 0.5 }),
+    ];
+    expect(legends.flatMap((text) => englishOrIds(text.sv)).join('\n')).toBe('');
+  });
+
+  const cli = (name: string, args: () => string[], read?: (output: string) => string) =>
+    it(`pinnstatistik ${name} --lang sv`, async () => {
+      const result = await run(...args(), '--lang', 'sv');
+      const output = `${read === undefined ? result.stdout : read(result.stdout)}\n${result.stderr}`;
+      expect(output.trim().length).toBeGreaterThan(0);
+      expect(englishOrIds(output).join('\n')).toBe('');
+    }, 60_000);
+
+  cli('catalogue show', () => ['catalogue', 'show'], catalogueTableWithoutIds);
+  cli('catalogue show --from', () => ['catalogue', 'show', '--from', log.file], catalogueTableWithoutIds);
+  cli('catalogue validate (an invalid file)', () => {
+    const file = join(dir, 'invalid.catalogue.json');
+    writeFileSync(file, JSON.stringify({ ...catalogue, extra: true, interventions: [{ id: 'x' }] }));
+    return ['catalogue', 'validate', file];
+  });
+  cli('verify (clean, pinned)', () => [
+    'verify',
+    log.file,
+    '--public-key',
+    log.publicKey,
+    '--today',
+    '2026-01-15',
+  ]);
+  cli('verify (with keys)', () => ['verify', log.file, '--keys', log.keys, '--today', '2026-01-15']);
+  cli('verify (not clean: a month past its grace)', () => ['verify', log.file, '--today', '2026-04-15']);
+  cli('verify (a truncated export)', () => {
+    const lines = readFileSync(log.file, 'utf8').trim().split('\n');
+    const file = join(dir, 'truncated.jsonl');
+    writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
+    return ['verify', file, '--today', '2026-01-15'];
+  });
+  cli('verify (an event removed, the trailer kept)', () => {
+    const lines = readFileSync(log.file, 'utf8').trim().split('\n');
+    const file = join(dir, 'edited.jsonl');
+    writeFileSync(file, `${[...lines.slice(0, 3), ...lines.slice(4)].join('\n')}\n`);
+    return ['verify', file, '--public-key', log.publicKey, '--today', '2026-01-15'];
+  });
+  cli('verify --save-checkpoint (saved)', () => [
+    'verify',
+    log.file,
+    '--public-key',
+    log.publicKey,
+    '--save-checkpoint',
+    join(dir, 'checkpoint.json'),
+    '--today',
+    '2026-01-15',
+  ]);
+  const report = ['report', '--from', '2025-01', '--to', '2025-12', '--today', '2026-01-15'];
+  cli('report --format md (cell-key)', () => [...report, log.file, '--keys', log.keys, '--format', 'md']);
+  cli('report --format md (suppression)', () => [
+    ...report,
+    log.file,
+    '--method',
+    'suppression',
+    '--format',
+    'md',
+  ]);
+  cli(
+    'report --format csv',
+    () => [...report, log.file, '--keys', log.keys, '--format', 'csv'],
+    csvWithoutIdColumns,
+  );
+  cli(
+    'report --format html',
+    () => [...report, log.file, '--keys', log.keys, '--format', 'html'],
+    visibleHtmlText,
+  );
+  cli('report (refused: no statistics key)', () => [...report, log.file, '--format', 'md']);
+});
