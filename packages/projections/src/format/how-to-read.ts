@@ -14,7 +14,7 @@ export function howToRead(document: ReportDocument, lang: Language): readonly st
     const d = disclosure.cellKey?.maxDeviation ?? 3;
     return sv
       ? [
-          `Ingen enskild person ska gå att känna igen i siffrorna. Därför har varje siffra i rapporten, även summorna, ändrats lite slumpmässigt: högst ${d} upp eller ner (cell key-metoden, samma metod som SCB använder).`,
+          `Ingen enskild person ska gå att känna igen i siffrorna. Därför har varje siffra i rapporten, även summorna, ändrats lite slumpmässigt: högst ${d} upp eller ner (cellnyckelmetoden, samma metod som SCB använder).`,
           `Det betyder att små tal är osäkra – en nolla kan betyda några få – och att delarna inte alltid blir exakt summan. Jämför gärna större tal och förändringar över tid, inte enstaka små tal.`,
           'Samma uppgift får alltid samma siffra, i alla rapporter. Därför går det inte att räkna bort ändringarna genom att ta fram flera rapporter.',
         ]
