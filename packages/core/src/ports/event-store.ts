@@ -166,7 +166,7 @@ export interface Subscription {
 /**
  * The storage port: an append-only log of streams. Conflicts come back as data; faults of
  * the infrastructure are thrown (a lost or stalled connection as a {@link StoreUnavailable}).
- * Events are never edited; the only removal is {@link EventStore.deleteStream}, used for the
+ * Events are never edited; the only removal is {@link EventStore.deleteStreams}, used for the
  * shredded detail of sealed periods and closed series.
  */
 export interface EventStore {
