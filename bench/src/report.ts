@@ -175,12 +175,12 @@ export function rows(results: Results): Row[] {
     if (append === undefined) continue;
     out.push({
       id: 'f-heap-store',
-      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedChars.toFixed(0)} chars JSON), N = ${k(append.n)}`,
+      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded), N = ${k(append.n)}`,
       value: append.heapBytesPerEvent,
       unit: 'B/event',
       raw: append.rawHeapBytesPerEvent,
       ratio: append.heapBytesPerEvent / append.rawHeapBytesPerEvent,
-      vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (JSON strings in an array)`,
+      vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (copies in an array)`,
       target: '≤ 300 B',
       met: append.heapBytesPerEvent <= 300,
     });
