@@ -6,6 +6,7 @@ import type { PostgresResult } from './measure-postgres.js';
 import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
+import { type PeersResults, peersRows } from './peers/peers-report.js';
 
 /** Everything one run measured (medians over its repetitions). */
 export interface Results {
@@ -17,6 +18,7 @@ export interface Results {
   readonly postgres?: PostgresResult;
   readonly guard?: GuardResult;
   readonly postgresOps?: PostgresOpsResult;
+  readonly peers?: PeersResults;
   readonly sodiumUnavailable?: string;
 }
 
@@ -49,7 +51,8 @@ const ratioOf = (value: number, raw: number | undefined): number | undefined =>
 /** The table's rows from a run's results. */
 export function rows(results: Results): Row[] {
   const out: Row[] = [];
-  const { raw, appendSmall, appendLarge, live, postgres, postgresOps } = results;
+  const { raw, appendSmall, appendLarge, live, postgres, postgresOps, peers } = results;
+  if (peers !== undefined) out.push(...peersRows(peers));
   const rate = (
     id: string,
     measure: string,
