@@ -341,7 +341,9 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       let index = start;
       let yielded = 0;
       return () => {
-        while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
+        // Most logs have no deleted stream: then nothing is looked up per event.
+        if (deletedOrdinals.size > 0)
+          while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
         if (index >= log.length || yielded >= limit) return undefined;
         index += 1;
         yielded += 1;
