@@ -178,7 +178,7 @@ export function rows(results: Results): Row[] {
     if (append === undefined) continue;
     out.push({
       id: 'f-heap-store',
-      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded), N = ${k(append.n)}`,
+      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded: the store adds ${(append.heapBytesPerEvent - append.encodedBytes).toFixed(0)} B), N = ${k(append.n)}`,
       value: append.heapBytesPerEvent,
       unit: 'B/event',
       raw: append.rawHeapBytesPerEvent,
