@@ -1,4 +1,5 @@
 import type { CipherName } from './ciphers.js';
+import type { PeerName } from './peers/implementations.js';
 
 /** A measurement a child process runs, by name, with its parameters. */
 export type Task =
@@ -8,7 +9,8 @@ export type Task =
   | { readonly kind: 'live'; readonly n: number; readonly cipher: CipherName }
   | { readonly kind: 'postgres'; readonly n: number; readonly url: string }
   | { readonly kind: 'postgres-ops'; readonly n: number; readonly url: string }
-  | { readonly kind: 'guard' };
+  | { readonly kind: 'guard' }
+  | { readonly kind: 'peer'; readonly n: number; readonly peer: PeerName };
 
 // Each measurement loads only its own module: a child measures one thing and pays for no other.
 async function run(task: Task): Promise<unknown> {
@@ -27,6 +29,8 @@ async function run(task: Task): Promise<unknown> {
       return (await import('./measure-postgres-ops.js')).measurePostgresOps(task.url, task.n);
     case 'guard':
       return (await import('./measure-guard.js')).measureGuard();
+    case 'peer':
+      return (await import('./peers/measure-peers.js')).measurePeer(task.peer, task.n);
   }
 }
 

@@ -12,6 +12,9 @@ import type { PostgresResult } from './measure-postgres.js';
 import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
+import { PEER_NAMES } from './peers/implementations.js';
+import type { PeerResult } from './peers/measure-peers.js';
+import { type PeersResults, peersTable } from './peers/peers-report.js';
 import { formatValue, markdownTable, type Results, rows } from './report.js';
 import { childFlags, runChild } from './run-child.js';
 import { median } from './stats.js';
@@ -63,11 +66,16 @@ const program = new Command()
     count,
     60_000,
   )
+  .option(
+    '--peers-n <count>',
+    'events in the PEERS store-level workload (raw, Emmett, Castore, store-memory; default N, 100k with --quick)',
+    count,
+  )
   .option('--no-postgres', 'skip the PostgreSQL rows')
   .option('--no-sodium', 'measure only node AES-GCM')
   .option(
     '--only <parts>',
-    'comma-separated subset: raw, append, pipeline, live, postgres, postgres-ops, guard',
+    'comma-separated subset: peers, raw, append, pipeline, live, postgres, postgres-ops, guard',
   )
   .option('--cpu-prof <dir>', 'write a V8 CPU profile of every child process into this folder')
   .option('--out <file>', 'where the JSON goes', path.join(RESULTS, 'latest.json'));
@@ -81,6 +89,7 @@ interface Options {
   liveN?: number;
   pgN: number;
   pgOpsN: number;
+  peersN?: number;
   pgUrl: string;
   postgres: boolean;
   sodium: boolean;
@@ -124,13 +133,14 @@ async function main(): Promise<void> {
     options.n = program.getOptionValueSource('n') === 'cli' ? options.n : 100_000;
     options.runs = program.getOptionValueSource('runs') === 'cli' ? options.runs : 1;
     options.pgN = program.getOptionValueSource('pgN') === 'cli' ? options.pgN : 10_000;
+    options.peersN ??= 100_000;
   }
   if (options.cpuProf !== undefined) {
     mkdirSync(options.cpuProf, { recursive: true });
     childFlags.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProf)}`);
   }
   const parts = new Set(
-    (options.only ?? 'raw,append,pipeline,live,postgres,postgres-ops,guard')
+    (options.only ?? 'peers,raw,append,pipeline,live,postgres,postgres-ops,guard')
       .split(',')
       .map((part) => part.trim()),
   );
@@ -157,7 +167,18 @@ async function main(): Promise<void> {
   let guard: GuardResult | undefined;
   let postgresOps: PostgresOpsResult | undefined;
   let postgresOpsError: string | undefined;
+  let peers: PeersResults | undefined;
 
+  if (parts.has('peers')) {
+    const peersN = options.peersN ?? n;
+    peers = {};
+    for (const peer of PEER_NAMES)
+      peers[peer] = await repeat<PeerResult>(
+        { kind: 'peer', n: peersN, peer },
+        runs,
+        `PEERS workload, ${peer}, N = ${peersN}`,
+      );
+  }
   if (parts.has('raw')) raw = await repeat<RawResult>({ kind: 'raw', n }, runs, `raw baseline, N = ${n}`);
   if (parts.has('append')) {
     const small = Math.min(options.smallN, n);
@@ -222,6 +243,15 @@ async function main(): Promise<void> {
     }
   }
 
+  // Every implementation of the PEERS workload must produce the same fold.
+  if (peers !== undefined) {
+    const peerDigests = new Set(Object.values(peers).map((result) => result.digest));
+    if (peerDigests.size > 1)
+      throw new Error(
+        `the PEERS folds disagree: ${JSON.stringify(Object.fromEntries(Object.entries(peers).map(([name, result]) => [name, result.digest])))}`,
+      );
+  }
+
   // Every implementation must produce the same fold.
   const digests = new Map<string, string>();
   if (raw !== undefined) digests.set('raw fold', raw.digest);
@@ -246,6 +276,7 @@ async function main(): Promise<void> {
     ...(postgres === undefined ? {} : { postgres }),
     ...(guard === undefined ? {} : { guard }),
     ...(postgresOps === undefined ? {} : { postgresOps }),
+    ...(peers === undefined ? {} : { peers }),
     ...(unavailable === undefined ? {} : { sodiumUnavailable: unavailable }),
   };
   const table = rows(results);
@@ -271,6 +302,12 @@ async function main(): Promise<void> {
       `${row.measure.padEnd(width)}  ${formatValue(row).padStart(28)}  ${(row.vsRaw ?? '').padEnd(40)} ${row.target ?? ''}${met}`,
     );
   }
+  if (peers !== undefined) {
+    console.log(
+      `\nThe PEERS workload side by side (same run, fresh processes, folds equal: ${Object.values(peers)[0]?.digest}):\n`,
+    );
+    console.log(peersTable(peers));
+  }
   if (distinct.size === 1)
     console.log(`\nEvery fold agrees: ${[...digests.keys()].join(', ')} → ${[...distinct][0]}`);
   if (postgresError !== undefined) console.log(`PostgreSQL row skipped: ${postgresError}`);
@@ -291,7 +328,10 @@ async function main(): Promise<void> {
   };
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(options.out.replace(/\.json$/, '.md'), `${markdownTable(table)}\n`);
+  writeFileSync(
+    options.out.replace(/\.json$/, '.md'),
+    `${markdownTable(table)}\n${peers === undefined ? '' : `\n${peersTable(peers)}\n`}`,
+  );
   console.log(`wrote ${path.relative(process.cwd(), options.out)} and its .md table`);
 }
 

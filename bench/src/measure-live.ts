@@ -45,11 +45,7 @@ export async function measureLive(n: number, cipherName: CipherName): Promise<Li
     recorded += 1;
     if (recorded % 1000 === 0) maxLag = Math.max(maxLag, size() - folded);
   };
-  const recordMs = await recordWorkload(
-    { ...service, tally: async (input) => service.tally(input).finally(sample) },
-    workload,
-    new Float64Array(n),
-  );
+  const recordMs = await recordWorkload(service, workload, new Float64Array(n), sample);
   const lagAtEnd = size() - folded;
   const drainStart = now();
   while (folded < size()) await new Promise((resolve) => setImmediate(resolve));

@@ -8,6 +8,7 @@ import {
   type KeyStore,
   periodStream,
 } from '@pinnstatistik/core';
+import { createCommandRecorder } from '@pinnstatistik/core/testing';
 import { replay, statisticsProjection } from '@pinnstatistik/projections';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { type CipherName, cipherNamed } from './ciphers.js';
@@ -70,20 +71,27 @@ export async function openService(
   return { store, keys, service };
 }
 
-/** Records the workload through the command service, timing every command. */
+/**
+ * Records the workload through the command service as a counsellor would, timing every
+ * command: a contact of an intervention that requires a series is a session of a series (the
+ * recorder opens and closes series within the policy's limit; those commands are timed with
+ * the session that needs them), everything else a tally. Any refusal throws.
+ */
 export async function recordWorkload(
   service: CommandService,
   workload: Workload,
   latencies: Float64Array,
+  afterEach?: () => void,
 ): Promise<number> {
+  const recorder = createCommandRecorder(service, workload.catalogue);
   let index = 0;
   const start = now();
   for (const command of workload.commands()) {
     const began = now();
-    const result = await service.tally(command);
+    await recorder.record(command);
     latencies[index] = now() - began;
     index += 1;
-    if (result._tag === 'Left') throw new Error(`the workload was refused: ${result.left.message.en}`);
+    afterEach?.();
   }
   return now() - start;
 }
@@ -120,8 +128,12 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
     cipher,
   });
   const seal = await timed(async () => {
-    for (const period of PERIODS) {
-      const sealed = await sealer.sealPeriod(period);
+    for (const [index, period] of PERIODS.entries()) {
+      const sealed = await sealer.sealPeriod({
+        type: 'SealPeriod',
+        commandId: `5ea1ed00-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        period,
+      });
       if (sealed._tag === 'Left') throw new Error(`sealing ${period} was refused: ${sealed.left.message.en}`);
     }
   });

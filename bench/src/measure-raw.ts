@@ -1,4 +1,4 @@
-import { type TallyCommand, type TallyEvent, tallySheetDecider } from '@pinnstatistik/core';
+import { requiresSeries, type TallyCommand, type TallyEvent, tallySheetDecider } from '@pinnstatistik/core';
 import { AGE_DIMENSIONS, bump, type FoldCounts, foldDigest } from './fold-digest.js';
 import { release, retain, settledHeapBytes } from './heap.js';
 import { perSecond } from './stats.js';
@@ -49,9 +49,16 @@ function foldOne(counts: FoldCounts, event: TallyEvent): void {
 export function decidedEvents(n: number): TallyEvent[] {
   const workload = createWorkload(n);
   const state = { ...tallySheetDecider.initialState, catalogues: [workload.catalogue] };
+  const policies = new Map(workload.catalogue.interventions.map((policy) => [policy.id, policy]));
   const events: TallyEvent[] = [];
   for (const command of workload.commands()) {
-    const decided = tallySheetDecider.decide(command as TallyCommand, state);
+    // Contacts of interventions that require a series are decided as the series records them.
+    const policy = policies.get(command.interventionId);
+    const viaSeries = command.type === 'TallyContact' && policy !== undefined && requiresSeries(policy);
+    const decided = tallySheetDecider.decide(
+      (viaSeries ? { ...command, viaSeries: true } : command) as TallyCommand,
+      state,
+    );
     if (decided._tag === 'Left') throw new Error(`refused: ${decided.left.message.en}`);
     events.push(...decided.right);
   }

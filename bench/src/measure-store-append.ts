@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventToAppend, JsonObject, JsonValue } from '@pinnstatistik/core';
+import type { EventToAppend } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { cipherNamed } from './ciphers.js';
 import { release, retain, settledHeapBytes } from './heap.js';
@@ -12,10 +12,10 @@ import { createWorkload } from './workload.js';
 export interface StoreAppendResult {
   readonly n: number;
   readonly appendPerSec: number;
-  /** Average encoded size of the events appended (characters of JSON). */
-  readonly encodedChars: number;
+  /** Average encoded size of the events appended (bytes of data and metadata). */
+  readonly encodedBytes: number;
   readonly heapBytesPerEvent: number;
-  /** Raw baseline: `JSON.stringify` of the same envelope into one array, indexed per stream in a Map. */
+  /** Raw baseline: a copy of the same bytes into one array, indexed per stream in a Map. */
   readonly rawAppendPerSec: number;
   readonly rawHeapBytesPerEvent: number;
   /** Reading the whole log back (`readAll`, decode only). */
@@ -24,8 +24,8 @@ export interface StoreAppendResult {
 
 interface Template {
   readonly type: string;
-  readonly data: JsonValue;
-  readonly metadata: JsonObject;
+  readonly data: Uint8Array;
+  readonly metadata: Uint8Array;
 }
 
 /** Real envelopes (encrypted, chained) from a short run of the command path, as templates. */
@@ -78,7 +78,7 @@ interface Filled {
   readonly ms: number;
   /** Heap in use with the structure filled (after GC). */
   readonly heapWith: number;
-  readonly chars: number;
+  readonly bytes: number;
   readonly readMs: number;
 }
 
@@ -102,14 +102,14 @@ async function fillStore(n: number, templates: readonly Template[], plan: Stream
   const readStart = now();
   for await (const _event of store.readAll()) read += 1;
   if (read !== n) throw new Error(`read ${read} of ${n} events back`);
-  return { ms, heapWith, chars: 0, readMs: now() - readStart };
+  return { ms, heapWith, bytes: 0, readMs: now() - readStart };
 }
 
-/** The raw baseline: the same envelopes as JSON strings in one array, indexed per stream in a Map. */
+/** The raw baseline: a copy of each event's bytes in one array, indexed per stream in a Map. */
 function fillRaw(n: number, templates: readonly Template[], plan: StreamPlan): Filled {
-  const log: string[] = retain([]);
+  const log: EventToAppend[] = retain([]);
   const byStream = retain(new Map<string, number[]>());
-  let chars = 0;
+  let bytes = 0;
   const start = now();
   for (let index = 0; index < n; index += 1) {
     const stream = plan.names[plan.of[index] as number] as string;
@@ -120,12 +120,11 @@ function fillRaw(n: number, templates: readonly Template[], plan: StreamPlan): F
       byStream.set(stream, indices);
     }
     indices.push(log.length);
-    const encoded = JSON.stringify([event.type, event.id, event.data, event.metadata]);
-    chars += encoded.length;
-    log.push(encoded);
+    bytes += event.data.length + event.metadata.length;
+    log.push({ id: event.id, type: event.type, data: event.data.slice(), metadata: event.metadata.slice() });
   }
   const ms = now() - start;
-  return { ms, heapWith: settledHeapBytes(), chars, readMs: 0 };
+  return { ms, heapWith: settledHeapBytes(), bytes, readMs: 0 };
 }
 
 /** Appends N envelope-shaped events one per call into store-memory, then the raw baseline. */
@@ -140,7 +139,7 @@ export async function measureStoreAppend(n: number): Promise<StoreAppendResult> 
   return {
     n,
     appendPerSec: perSecond(n, store.ms),
-    encodedChars: raw.chars / n,
+    encodedBytes: raw.bytes / n,
     heapBytesPerEvent: (store.heapWith - before) / n,
     rawAppendPerSec: perSecond(n, raw.ms),
     rawHeapBytesPerEvent: (raw.heapWith - rawBefore) / n,

@@ -6,6 +6,7 @@ import type { PostgresResult } from './measure-postgres.js';
 import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
+import { type PeersResults, peersRows } from './peers/peers-report.js';
 
 /** Everything one run measured (medians over its repetitions). */
 export interface Results {
@@ -17,6 +18,7 @@ export interface Results {
   readonly postgres?: PostgresResult;
   readonly guard?: GuardResult;
   readonly postgresOps?: PostgresOpsResult;
+  readonly peers?: PeersResults;
   readonly sodiumUnavailable?: string;
 }
 
@@ -49,7 +51,8 @@ const ratioOf = (value: number, raw: number | undefined): number | undefined =>
 /** The table's rows from a run's results. */
 export function rows(results: Results): Row[] {
   const out: Row[] = [];
-  const { raw, appendSmall, appendLarge, live, postgres, postgresOps } = results;
+  const { raw, appendSmall, appendLarge, live, postgres, postgresOps, peers } = results;
+  if (peers !== undefined) out.push(...peersRows(peers));
   const rate = (
     id: string,
     measure: string,
@@ -175,12 +178,12 @@ export function rows(results: Results): Row[] {
     if (append === undefined) continue;
     out.push({
       id: 'f-heap-store',
-      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedChars.toFixed(0)} chars JSON), N = ${k(append.n)}`,
+      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded: the store adds ${(append.heapBytesPerEvent - append.encodedBytes).toFixed(0)} B), N = ${k(append.n)}`,
       value: append.heapBytesPerEvent,
       unit: 'B/event',
       raw: append.rawHeapBytesPerEvent,
       ratio: append.heapBytesPerEvent / append.rawHeapBytesPerEvent,
-      vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (JSON strings in an array)`,
+      vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (copies in an array)`,
       target: '≤ 300 B',
       met: append.heapBytesPerEvent <= 300,
     });

@@ -1,60 +1,61 @@
 /**
  * Which stored event has an id in a stream, without keeping the id: an open-addressing hash
- * table of log indices (4 bytes a slot, at most half full), keyed by a hash of the stream and
- * the id. A candidate is confirmed against the stored event itself, so collisions cost a
- * comparison, never a wrong answer.
+ * table of log indices, at most half full, each slot a log index and its hash side by side
+ * (one cache line per probe), keyed by a hash of the stream and the stored id. A candidate is
+ * confirmed against the stored event itself (by the `matches` given at creation), so
+ * collisions cost a comparison, never a wrong answer.
  */
 export interface IdIndex {
-  /** The log index of the event with this id in this stream, or -1. */
-  find(stream: number, id: string, matches: (index: number) => boolean): number;
-  add(stream: number, id: string, index: number): void;
+  /** The log index of the event in `stream` whose stored id is `id` (hashed to `hash`), or -1. */
+  find(hash: number, stream: number, id: Uint8Array): number;
+  add(hash: number, index: number): void;
 }
 
-function hashOf(stream: number, id: string): number {
-  // FNV-1a over the id's code units, seeded with the stream's ordinal.
+/** The hash of a stored id (its encoded bytes) in a stream: FNV-1a, seeded with the stream's ordinal. */
+export function hashOfId(stream: number, id: Uint8Array): number {
   let hash = (0x811c9dc5 ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0;
-  for (let position = 0; position < id.length; position += 1) {
-    hash ^= id.charCodeAt(position);
+  for (let at = 0; at < id.length; at += 1) {
+    hash ^= id[at] as number;
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash & 0x7fffffff;
 }
 
-/** An empty id index. */
-export function createIdIndex(): IdIndex {
-  let slots = new Int32Array(1024).fill(-1);
-  let hashes = new Uint32Array(1024);
+const EMPTY = -1;
+
+/** An empty id index; `matches` tells whether the event at a log index is this id in this stream. */
+export function createIdIndex(matches: (index: number, stream: number, id: Uint8Array) => boolean): IdIndex {
+  // Slot s holds the log index at 2s and its hash at 2s + 1.
+  let table = new Int32Array(2 * 1024).fill(EMPTY);
   let size = 0;
 
   const place = (hash: number, index: number): void => {
-    const mask = slots.length - 1;
+    const mask = table.length / 2 - 1;
     let slot = hash & mask;
-    while (slots[slot] !== -1) slot = (slot + 1) & mask;
-    slots[slot] = index;
-    hashes[slot] = hash;
+    while (table[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
+    table[2 * slot] = index;
+    table[2 * slot + 1] = hash;
   };
 
   const grow = (): void => {
-    const oldSlots = slots;
-    const oldHashes = hashes;
-    slots = new Int32Array(oldSlots.length * 2).fill(-1);
-    hashes = new Uint32Array(oldSlots.length * 2);
-    for (let slot = 0; slot < oldSlots.length; slot += 1)
-      if (oldSlots[slot] !== -1) place(oldHashes[slot] as number, oldSlots[slot] as number);
+    const old = table;
+    table = new Int32Array(old.length * 2).fill(EMPTY);
+    for (let at = 0; at < old.length; at += 2)
+      if (old[at] !== EMPTY) place(old[at + 1] as number, old[at] as number);
   };
 
   return {
-    find(stream, id, matches) {
-      const hash = hashOf(stream, id);
-      const mask = slots.length - 1;
-      for (let slot = hash & mask; slots[slot] !== -1; slot = (slot + 1) & mask) {
-        if (hashes[slot] === hash && matches(slots[slot] as number)) return slots[slot] as number;
+    find(hash, stream, id) {
+      const mask = table.length / 2 - 1;
+      for (let slot = hash & mask; table[2 * slot] !== EMPTY; slot = (slot + 1) & mask) {
+        const index = table[2 * slot] as number;
+        if (table[2 * slot + 1] === hash && matches(index, stream, id)) return index;
       }
       return -1;
     },
-    add(stream, id, index) {
-      if ((size + 1) * 2 > slots.length) grow();
-      place(hashOf(stream, id), index);
+    add(hash, index) {
+      if ((size + 1) * 4 > table.length) grow();
+      place(hash, index);
       size += 1;
     },
   };

@@ -12,9 +12,19 @@ import {
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { createByteLog } from './byte-log.js';
-import { encodeId, hasId, readId, readRecord, recordSize, writeRecord } from './event-record.js';
+import {
+  dataLengthAt,
+  encodeId,
+  hasId,
+  idLength,
+  readId,
+  recordSize,
+  TYPE_AND_LENGTH_BYTES,
+  typeOrdinalAt,
+  writeRecord,
+} from './event-record.js';
 import { type GrowableInts, growableInts } from './growable.js';
-import { createIdIndex } from './id-index.js';
+import { createIdIndex, hashOfId } from './id-index.js';
 import { stepIterable } from './step-iterable.js';
 
 /** Options for the in-memory store. */
@@ -38,6 +48,8 @@ interface Prepared {
   /** Set when every id was there already: the success to report without writing. */
   readonly retried?: AppendSuccess;
 }
+
+const EMPTY = new Uint8Array(0);
 
 function notAPosition(position: string): never {
   throw new TypeError(`not a position of this store: ${JSON.stringify(position)}`);
@@ -68,7 +80,11 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
   const log = createByteLog();
   const streamOrdinalOf = growableInts(1024);
   const revisionOf = growableInts(1024);
-  const ids = createIdIndex();
+  const ids = createIdIndex(
+    (index, stream, id) =>
+      streamOrdinalOf.at(index) === stream &&
+      hasId(log.chunkAt(index), log.offsetAt(index), log.lengthAt(index), id),
+  );
   const streamNames: string[] = [];
   const streams = new Map<string, StreamEntry>();
   const deletedOrdinals = new Set<number>();
@@ -87,27 +103,29 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     return ordinal;
   };
 
+  // An event read back: views into the log for its bytes, its id spelled from 16 bytes. (A lazy
+  // id would be cheaper, but an accessor is lost by `{ ...event }` or slow as an own property.)
   const recorded = (index: number): RecordedEvent => {
-    const record = log.at(index);
-    const { typeOrdinal, data, metadata } = readRecord(record);
+    const chunk = log.chunkAt(index);
+    const offset = log.offsetAt(index);
+    const end = offset + log.lengthAt(index);
+    const at = offset + idLength(chunk, offset);
+    const start = at + TYPE_AND_LENGTH_BYTES;
+    const dataEnd = start + dataLengthAt(chunk, at);
     return {
       stream: streamNames[streamOrdinalOf.at(index)] as string,
       revision: revisionOf.at(index),
       position: String(index + 1),
-      id: readId(record),
-      type: typeNames[typeOrdinal] as string,
-      data,
-      metadata,
+      id: readId(chunk, offset),
+      type: typeNames[typeOrdinalAt(chunk, at)] as string,
+      data: chunk.subarray(start, dataEnd),
+      metadata: dataEnd === end ? EMPTY : chunk.subarray(dataEnd, end),
     };
   };
 
   /** The revision of an id in a stream, or -1. */
-  const revisionOfId = (entry: StreamEntry, id: string, encoded: Uint8Array): number => {
-    const index = ids.find(
-      entry.ordinal,
-      id,
-      (candidate) => streamOrdinalOf.at(candidate) === entry.ordinal && hasId(log.at(candidate), encoded),
-    );
+  const revisionOfId = (entry: StreamEntry, hash: number, encoded: Uint8Array): number => {
+    const index = ids.find(hash, entry.ordinal, encoded);
     return index === -1 ? -1 : revisionOf.at(index);
   };
 
@@ -124,7 +142,7 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     const known =
       entry === undefined
         ? undefined
-        : events.map((event, position) => revisionOfId(entry, event.id, encodedIds[position] as Uint8Array));
+        : encodedIds.map((id) => revisionOfId(entry, hashOfId(entry.ordinal, id), id));
     if (
       entry !== undefined &&
       known !== undefined &&
@@ -170,23 +188,29 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     return E.right({ stream, entry, fresh });
   };
 
+  /** Writes one event at the end of a stream. */
+  const store = (target: StreamEntry, event: EventToAppend, id: Uint8Array, hash: number): void => {
+    const revision = target.indices.length;
+    const index = log.reserve(recordSize(event, id));
+    writeRecord(log.chunkAt(index), log.offsetAt(index), event, id, typeOrdinalOf(event.type));
+    target.indices.push(index);
+    streamOrdinalOf.push(target.ordinal);
+    revisionOf.push(revision);
+    ids.add(hash, index);
+  };
+
+  const openStream = (stream: string): StreamEntry => {
+    const entry: StreamEntry = { indices: growableInts(4), ordinal: streamNames.length, deleted: false };
+    streamNames.push(stream);
+    streams.set(stream, entry);
+    return entry;
+  };
+
   const write = (prepared: Prepared): AppendSuccess => {
     if (prepared.retried !== undefined) return prepared.retried;
-    let target = prepared.entry;
-    if (target === undefined) {
-      target = { indices: growableInts(4), ordinal: streamNames.length, deleted: false };
-      streamNames.push(prepared.stream);
-      streams.set(prepared.stream, target);
-    }
-    for (const { event, id } of prepared.fresh) {
-      const revision = target.indices.length;
-      const { index, bytes } = log.reserve(recordSize(event, id));
-      writeRecord(bytes, event, id, typeOrdinalOf(event.type));
-      target.indices.push(index);
-      streamOrdinalOf.push(target.ordinal);
-      revisionOf.push(revision);
-      ids.add(target.ordinal, event.id, index);
-    }
+    const target = prepared.entry ?? openStream(prepared.stream);
+    // Hashed here: a stream new to this batch has its ordinal only once it is opened.
+    for (const { event, id } of prepared.fresh) store(target, event, id, hashOfId(target.ordinal, id));
     const last = target.indices.length - 1;
     return {
       nextRevision: last,
@@ -203,7 +227,51 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
     }
   };
 
+  // One event per call, the common case, without the batch path's arrays: the same checks in
+  // the same order (deleted stream, idempotent retry, expected revision, size).
+  const appendOne = (
+    stream: string,
+    event: EventToAppend,
+    expected: ExpectedRevision,
+  ): E.Either<AppendError, AppendSuccess> => {
+    const entry = streams.get(stream);
+    if (entry?.deleted === true) return E.left({ code: 'STREAM_DELETED', stream });
+    const current = entry === undefined ? -1 : entry.indices.length - 1;
+    const id = encodeId(event.id, true);
+    const hash = hashOfId(entry === undefined ? streamNames.length : entry.ordinal, id);
+    if (entry !== undefined) {
+      const index = ids.find(hash, entry.ordinal, id);
+      if (index !== -1) return E.right({ nextRevision: current, position: String(index + 1), written: 0 });
+    }
+    if (
+      !(
+        expected === 'any' ||
+        (expected === 'no-stream' && current === -1) ||
+        (expected === 'stream-exists' && current >= 0) ||
+        expected === current
+      )
+    )
+      return E.left({
+        code: 'WRONG_EXPECTED_REVISION',
+        stream,
+        expected,
+        actual: current === -1 ? 'no-stream' : current,
+      });
+    const size = recordSize(event, id);
+    if (size > maxAppendBytes)
+      return E.left({ code: 'APPEND_TOO_LARGE', stream, size, limit: maxAppendBytes });
+    const target = entry ?? openStream(stream);
+    store(target, event, id, hash);
+    announce(1);
+    return E.right({
+      nextRevision: current + 1,
+      position: String(log.length),
+      written: 1,
+    });
+  };
+
   const append: EventStore['append'] = async (stream, events, { expected }) => {
+    if (events.length === 1) return appendOne(stream, events[0] as EventToAppend, expected);
     const prepared = prepare(stream, events, expected);
     if (E.isLeft(prepared)) return prepared;
     const success = write(prepared.right);
@@ -273,7 +341,9 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       let index = start;
       let yielded = 0;
       return () => {
-        while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
+        // Most logs have no deleted stream: then nothing is looked up per event.
+        if (deletedOrdinals.size > 0)
+          while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
         if (index >= log.length || yielded >= limit) return undefined;
         index += 1;
         yielded += 1;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prev` of a stream's first event: 32 zero bytes. */
 export const GENESIS_HASH: Uint8Array = new Uint8Array(32);
@@ -15,32 +15,33 @@ export interface HashedEvent {
   readonly payload: Uint8Array;
 }
 
-const lengthPrefixed = (text: string): Buffer => {
-  const bytes = Buffer.from(text, 'utf8');
-  const prefix = Buffer.allocUnsafe(2);
-  prefix.writeUInt16BE(bytes.length);
-  return Buffer.concat([prefix, bytes]);
-};
-
 /**
  * The chain hash of an event: SHA-256 over a domain tag, the previous event's hash, the
  * stream name, revision, id and type (length-prefixed), the codec byte and the payload bytes
  * exactly as stored. Everything a verifier needs is in clear, so chains verify without keys.
+ * The input is laid out in one buffer and hashed in one call (one copy of the payload costs
+ * less than a hash object and nine updates).
  */
 export function hashEvent(prev: Uint8Array, event: HashedEvent): Uint8Array {
-  const fixed = Buffer.allocUnsafe(5);
-  fixed.writeUInt32BE(event.revision >>> 0, 0);
-  fixed[4] = event.codecId;
-  const digest = createHash('sha256')
-    .update(DOMAIN)
-    .update(prev)
-    .update(lengthPrefixed(event.stream))
-    .update(fixed.subarray(0, 4))
-    .update(lengthPrefixed(event.id))
-    .update(lengthPrefixed(event.type))
-    .update(fixed.subarray(4, 5))
-    .update(event.payload)
-    .digest();
+  const stream = Buffer.byteLength(event.stream, 'utf8');
+  const id = Buffer.byteLength(event.id, 'utf8');
+  const type = Buffer.byteLength(event.type, 'utf8');
+  const input = Buffer.allocUnsafe(
+    DOMAIN.length + prev.length + 2 + stream + 4 + 2 + id + 2 + type + 1 + event.payload.length,
+  );
+  let at = DOMAIN.copy(input, 0);
+  input.set(prev, at);
+  at += prev.length;
+  at = input.writeUInt16BE(stream, at);
+  at += input.write(event.stream, at, 'utf8');
+  at = input.writeUInt32BE(event.revision >>> 0, at);
+  at = input.writeUInt16BE(id, at);
+  at += input.write(event.id, at, 'utf8');
+  at = input.writeUInt16BE(type, at);
+  at += input.write(event.type, at, 'utf8');
+  input[at] = event.codecId;
+  input.set(event.payload, at + 1);
+  const digest = hash('sha256', input, 'buffer');
   return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 }
 

@@ -142,6 +142,7 @@ export function createSeriesCloser(
       load: index.load,
       decide: () => E.right({ commandId: `closed\u0000${stream}`, events: [record] }),
       evolve: index.evolve,
+      remember: index.remember,
     });
     if (E.isLeft(recorded)) return recorded;
     await finish(stream);

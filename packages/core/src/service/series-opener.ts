@@ -91,6 +91,7 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
           load: index.load,
           decide: () => E.right({ commandId: `index\u0000${stream}`, events: [indexed] }),
           evolve: index.evolve,
+          remember: index.remember,
         });
         if (E.isLeft(entry)) return entry;
         const key = await keyRing.create(stream);

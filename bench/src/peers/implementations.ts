@@ -1,0 +1,174 @@
+import { InMemoryEventStorageAdapter } from '@castore/event-storage-adapter-in-memory';
+import { getInMemoryEventStore } from '@event-driven-io/emmett';
+import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import type { PeersFold } from './peers-fold.js';
+import {
+  AGE_BANDS,
+  DAYS,
+  GENDERS,
+  INTERVENTIONS,
+  type PeerCodes,
+  type PeerEvent,
+  peerEvent,
+  STREAMS,
+} from './peers-workload.js';
+
+/** The implementations run side by side on the PEERS workload. */
+export const PEER_NAMES = ['raw', 'emmett', 'castore', 'store-memory'] as const;
+export type PeerName = (typeof PEER_NAMES)[number];
+
+/** One implementation of the store-level workload: append one event per call, then fold the whole log. */
+export interface PeerImplementation {
+  append(codes: PeerCodes): Promise<void>;
+  /** Reads every event back and folds it; returns how many were read. */
+  replay(fold: PeersFold): Promise<number>;
+}
+
+/** Plain arrays and a Map: the in-process limit. */
+function raw(): PeerImplementation {
+  const log: PeerEvent[] = [];
+  const byStream = new Map<string, number[]>();
+  return {
+    async append(codes) {
+      const stream = STREAMS[codes.stream] as string;
+      let indices = byStream.get(stream);
+      if (indices === undefined) {
+        indices = [];
+        byStream.set(stream, indices);
+      }
+      indices.push(log.length);
+      log.push(peerEvent(codes));
+    },
+    async replay(fold) {
+      for (const { data } of log) fold.add(data.interventionId, data.date, data.gender, data.ageBand);
+      return log.length;
+    },
+  };
+}
+
+/** Emmett's in-memory event store, with an expected version per append; read back stream by stream (it has no read of the whole log). */
+function emmett(): PeerImplementation {
+  const store = getInMemoryEventStore();
+  const versions = new Map<string, bigint>();
+  return {
+    async append(codes) {
+      const stream = STREAMS[codes.stream] as string;
+      const expected = versions.get(stream);
+      const result = await store.appendToStream(stream, [peerEvent(codes)], {
+        expectedStreamVersion: expected ?? 'STREAM_DOES_NOT_EXIST',
+      });
+      versions.set(stream, result.nextExpectedStreamVersion);
+    },
+    async replay(fold) {
+      let read = 0;
+      for (const stream of versions.keys()) {
+        const { events } = await store.readStream<PeerEvent>(stream);
+        for (const { data } of events) fold.add(data.interventionId, data.date, data.gender, data.ageBand);
+        read += events.length;
+      }
+      return read;
+    },
+  };
+}
+
+/** Castore's in-memory adapter: `pushEvent` with the next version; read back aggregate by aggregate. */
+function castore(): PeerImplementation {
+  const adapter = new InMemoryEventStorageAdapter();
+  const context = { eventStoreId: 'tallies' };
+  const versions = new Int32Array(STREAMS.length);
+  return {
+    async append(codes) {
+      const version = (versions[codes.stream] as number) + 1;
+      const event = peerEvent(codes);
+      await adapter.pushEvent(
+        { aggregateId: STREAMS[codes.stream] as string, version, type: event.type, payload: event.data },
+        context,
+      );
+      versions[codes.stream] = version;
+    },
+    async replay(fold) {
+      let read = 0;
+      let pageToken: string | undefined;
+      do {
+        const page = await adapter.listAggregateIds(context, pageToken === undefined ? {} : { pageToken });
+        for (const { aggregateId } of page.aggregateIds) {
+          const { events } = await adapter.getEvents(aggregateId, context);
+          for (const { payload } of events) {
+            const data = payload as PeerEvent['data'];
+            fold.add(data.interventionId, data.date, data.gender, data.ageBand);
+          }
+          read += events.length;
+        }
+        pageToken = page.nextPageToken;
+      } while (pageToken !== undefined);
+      return read;
+    },
+  };
+}
+
+const EMPTY = new Uint8Array(0);
+const hex12 = (value: number): string => value.toString(16).padStart(12, '0');
+
+/**
+ * pinnstatistik's store-memory, with each event as the library stores a plain event: bytes.
+ * The event is packed as 11 one-byte codes (intervention, unit, month, day and the seven
+ * marks) — the compact form a code-list event allows — with a UUID id, and read back with
+ * `readAll` in global order.
+ */
+function storeMemory(): PeerImplementation {
+  const store = createMemoryEventStore();
+  const revisions = new Int32Array(STREAMS.length).fill(-1);
+  let index = 0;
+  return {
+    async append(codes) {
+      const data = new Uint8Array(11);
+      data[0] = codes.intervention;
+      data[1] = codes.unit;
+      data[2] = codes.month;
+      data[3] = codes.day;
+      data[4] = codes.gender;
+      data[5] = codes.ageBand;
+      data[6] = codes.children;
+      data[7] = codes.household;
+      data[8] = codes.problemArea;
+      data[9] = codes.routeIn;
+      data[10] = codes.furtherAction;
+      const revision = revisions[codes.stream] as number;
+      index += 1;
+      const result = await store.append(
+        STREAMS[codes.stream] as string,
+        [{ id: `00000000-0000-4000-8000-${hex12(index)}`, type: 'ContactTallied', data, metadata: EMPTY }],
+        { expected: revision < 0 ? 'no-stream' : revision },
+      );
+      if (result._tag === 'Left') throw new Error(`append refused: ${result.left.code}`);
+      revisions[codes.stream] = revision + 1;
+    },
+    async replay(fold) {
+      let read = 0;
+      for await (const { data } of store.readAll()) {
+        fold.add(
+          INTERVENTIONS[data[0] as number] as string,
+          (DAYS[data[2] as number] as string[])[data[3] as number] as string,
+          GENDERS[data[4] as number] as string,
+          AGE_BANDS[data[5] as number] as string,
+        );
+        read += 1;
+      }
+      return read;
+    },
+  };
+}
+
+/** A fresh implementation by name. */
+export function createPeer(name: PeerName): PeerImplementation {
+  switch (name) {
+    case 'raw':
+      return raw();
+    case 'emmett':
+      return emmett();
+    case 'castore':
+      return castore();
+    case 'store-memory':
+      return storeMemory();
+  }
+}
