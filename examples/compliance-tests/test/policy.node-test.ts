@@ -71,7 +71,7 @@ describe('the policy the desk relies on (node:test)', () => {
         interventionId: 'faltare-uppsokande',
         unitId: 'faltare',
         period: '2025-12',
-        catalogueVersion: '1.0',
+        catalogueVersion: catalogue.version,
         marks: {},
       },
     };
