@@ -1,16 +1,9 @@
 import type { CheckpointStore, JsonValue } from '@pinnstatistik/core';
 import { type Compaction, compactAndVerify } from './compaction.js';
-import {
-  type FaultListener,
-  type PostgresConnection,
-  type PostgresTimeouts,
-  resolvePool,
-  resolveTimeouts,
-} from './connection.js';
-import { createDatabase } from './database.js';
+import type { FaultListener, PostgresConnection, PostgresTimeouts } from './connection.js';
 import { openMaintenance } from './maintenance.js';
-import { ensureMigrated } from './migrate.js';
-import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
+import { openStoreConnection } from './open-store-connection.js';
+import { quoteSchema } from './schema-name.js';
 
 /** Options for {@link createPostgresCheckpointStore}. */
 export interface PostgresCheckpointStoreOptions extends PostgresTimeouts {
@@ -59,26 +52,11 @@ export interface PostgresCheckpointStore extends CheckpointStore {
 export async function createPostgresCheckpointStore(
   options: PostgresCheckpointStoreOptions,
 ): Promise<PostgresCheckpointStore> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
-  const table = `${quoteSchema(schema)}.checkpoints`;
-  const timeouts = resolveTimeouts(options);
-  const onFault: FaultListener = (error, where) => {
-    try {
-      options.onFault?.(error, where);
-    } catch {
-      // a listener that throws must not turn a survived fault into a crash
-    }
-  };
-  const { pool, release } = resolvePool(options.connection, timeouts, onFault);
-  const database = createDatabase(pool, timeouts, onFault);
-  const maintenance = openMaintenance(options.maintenance, database, timeouts, onFault);
-  try {
-    if (options.migrate !== false) await ensureMigrated(pool, schema);
-  } catch (error) {
-    await maintenance.release();
-    await release();
-    throw error;
-  }
+  const opened = await openStoreConnection(options, (connection) =>
+    openMaintenance(options.maintenance, connection.database, connection.timeouts, connection.onFault),
+  );
+  const { database, release, onFault, extra: maintenance } = opened;
+  const table = `${quoteSchema(opened.schema)}.checkpoints`;
   const compactEverySaves = options.compactEverySaves ?? 100;
   let savesSinceCompaction = 0;
   let compacting: Promise<Compaction> | undefined;

@@ -10,22 +10,15 @@ import {
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { appendParts, createGroupCommit } from './append.js';
-import {
-  type FaultListener,
-  type PostgresConnection,
-  type PostgresTimeouts,
-  resolvePool,
-  resolveTimeouts,
-} from './connection.js';
-import { createDatabase } from './database.js';
+import type { FaultListener, PostgresConnection, PostgresTimeouts } from './connection.js';
 import { deleteStreamsFrom, type PostgresStreamDeletion } from './delete-streams.js';
 import { openMaintenance } from './maintenance.js';
-import { ensureMigrated } from './migrate.js';
 import { createNotifier } from './notifier.js';
+import { openStoreConnection } from './open-store-connection.js';
 import { readAllEvents } from './read-all.js';
 import { readStreamEvents } from './read-stream.js';
 import { resilientReadAll } from './resilient-read.js';
-import { DEFAULT_SCHEMA, notifyChannel, quoteSchema } from './schema-name.js';
+import { notifyChannel, quoteSchema } from './schema-name.js';
 import { createStreamLocks } from './stream-lock.js';
 
 /** Options for {@link createPostgresEventStore}. */
@@ -114,25 +107,10 @@ export interface PostgresEventStore extends EventStore {
 export async function createPostgresEventStore(
   options: PostgresEventStoreOptions,
 ): Promise<PostgresEventStore> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const opened = await openStoreConnection(options, () => undefined);
+  const { schema, timeouts, onFault, database, release } = opened;
   const quoted = quoteSchema(schema);
   const channel = notifyChannel(schema);
-  const timeouts = resolveTimeouts(options);
-  const onFault: FaultListener = (error, where) => {
-    try {
-      options.onFault?.(error, where);
-    } catch {
-      // a listener that throws must not turn a survived fault into a crash
-    }
-  };
-  const { pool, release } = resolvePool(options.connection, timeouts, onFault);
-  const database = createDatabase(pool, timeouts, onFault);
-  try {
-    if (options.migrate !== false) await ensureMigrated(pool, schema);
-  } catch (error) {
-    await release();
-    throw error;
-  }
   const target = {
     database,
     schema: quoted,

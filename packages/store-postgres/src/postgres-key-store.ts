@@ -1,16 +1,9 @@
 import { type KeyDestruction, type KeyStore, type Random, secureRandom } from '@pinnstatistik/core';
 import { compactAndVerify } from './compaction.js';
-import {
-  type FaultListener,
-  type PostgresConnection,
-  type PostgresTimeouts,
-  resolvePool,
-  resolveTimeouts,
-} from './connection.js';
-import { createDatabase } from './database.js';
+import type { FaultListener, PostgresConnection, PostgresTimeouts } from './connection.js';
 import { openMaintenance } from './maintenance.js';
-import { ensureMigrated } from './migrate.js';
-import { DEFAULT_SCHEMA, quoteSchema } from './schema-name.js';
+import { openStoreConnection } from './open-store-connection.js';
+import { quoteSchema } from './schema-name.js';
 
 const KEY_BYTES = 32;
 const ATTEMPTS = 5;
@@ -62,27 +55,12 @@ export interface PostgresKeyStore extends KeyStore {
  * outside any table: see the README.
  */
 export async function createPostgresKeyStore(options: PostgresKeyStoreOptions): Promise<PostgresKeyStore> {
-  const schema = options.schema ?? DEFAULT_SCHEMA;
-  const table = `${quoteSchema(schema)}.keys`;
+  const opened = await openStoreConnection(options, (connection) =>
+    openMaintenance(options.maintenance, connection.database, connection.timeouts, connection.onFault),
+  );
+  const { database, release, extra: maintenance } = opened;
+  const table = `${quoteSchema(opened.schema)}.keys`;
   const random = options.random ?? secureRandom;
-  const timeouts = resolveTimeouts(options);
-  const onFault: FaultListener = (error, where) => {
-    try {
-      options.onFault?.(error, where);
-    } catch {
-      // a listener that throws must not turn a survived fault into a crash
-    }
-  };
-  const { pool, release } = resolvePool(options.connection, timeouts, onFault);
-  const database = createDatabase(pool, timeouts, onFault);
-  const maintenance = openMaintenance(options.maintenance, database, timeouts, onFault);
-  try {
-    if (options.migrate !== false) await ensureMigrated(pool, schema);
-  } catch (error) {
-    await maintenance.release();
-    await release();
-    throw error;
-  }
 
   const get = async (keyId: string): Promise<Uint8Array | undefined> => {
     const { rows } = await database.query<{ key: Uint8Array }>(
