@@ -84,6 +84,7 @@ export async function collectReport(
       issue?.message === 'no catalogue was in force in the range'
         ? `${option}: no catalogue version was in force in ${options.to} in ${source.description}: nothing to report`
         : `${option}: ${issue?.message ?? 'invalid report options'}${option === '--intervention' ? ' (pinnstatistik catalogue show --from <source> lists the ids)' : ''}`,
+      { sv: { message: swedishOptionsRefusal(option, issue?.message, options.to) } },
     );
   }
   return {
@@ -92,4 +93,16 @@ export async function collectReport(
     openPeriods: overview.openPeriods(),
     unreadablePeriods: await overview.unreadablePeriods(source.keys),
   };
+}
+
+/** A report-options refusal in Swedish, naming the option and never repeating what was given. */
+function swedishOptionsRefusal(option: string, issue: string | undefined, to: string): string {
+  const flag = option.startsWith('--') ? option : 'rapportens flaggor';
+  if (issue === 'no catalogue was in force in the range')
+    return `${flag}: ingen katalogversion gällde ${to} i källan: inget att rapportera`;
+  if (flag === '--intervention')
+    return '--intervention: okänd insats (pinnstatistik catalogue show --from <källa> visar insatserna och deras id)';
+  if (flag === '--variance')
+    return '--variance: variansen måste vara mindre än kvadraten på den största avvikelsen (--max-deviation)';
+  return `${flag}: värdet kan inte användas (pinnstatistik report --help visar vad flaggan tar)`;
 }
