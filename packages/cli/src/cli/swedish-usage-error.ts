@@ -36,12 +36,13 @@ export function swedishUsageError(text: string): string {
   const hint = suggestion(text);
   const quoted = (pattern: RegExp) => line.match(pattern)?.[1];
   let message: string;
-  const option = quoted(/^error: unknown option '([^']*)'/);
+  // The user's own word is already replaced by "(not repeated)", unquoted; a flag of ours stays quoted.
+  const option = quoted(/^error: unknown option (?:'([^']*)'|\(not repeated\))/);
   const argument = quoted(/^error: missing required argument '([^']*)'/);
   const required = quoted(/^error: required option '([^']*)' not specified/);
   const valueless = quoted(/^error: option '([^']*)' argument missing/);
-  if (option !== undefined)
-    message = `okänd flagga ${option === '(not repeated)' ? UNREPEATED_SV : option}${hint}`;
+  if (line.startsWith('error: unknown option'))
+    message = `okänd flagga ${option ?? UNREPEATED_SV}${hint}`;
   else if (line.startsWith('error: unknown command')) message = `okänt kommando ${UNREPEATED_SV}${hint}`;
   else if (argument !== undefined) message = `argumentet <${ARGUMENT_NAMES_SV[argument] ?? argument}> saknas`;
   else if (required !== undefined) message = `flaggan ${flagOf(required)} måste anges`;

@@ -105,7 +105,14 @@ export function registerImport(program: Command, { io }: CommandContext): void {
         progress.stop();
         writeLine(
           io.stdout,
-          importedLine(lang, summary, describeTarget(options.into, lang), target.kind === 'memory'),
+          importedLine(
+            lang,
+            summary,
+            target.kind === 'memory' && lang === 'sv'
+              ? 'ett händelselager i minnet'
+              : describeTarget(options.into, lang),
+            target.kind === 'memory',
+          ),
         );
       } finally {
         progress.stop();

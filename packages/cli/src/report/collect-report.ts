@@ -16,7 +16,7 @@ import { createLogOverview } from '../sources/log-overview.js';
 import { observeReads } from '../sources/observe-reads.js';
 import type { OpenedSource } from '../sources/open-source.js';
 import { eventTotal } from '../verify/audit-source.js';
-import { reportOptionName } from './report-option-name.js';
+import { reportOptionName, swedishOptionsRefusal } from './report-option-name.js';
 
 /** A report, the sealed periods of the log, and the open periods whose detail could not be read for it. */
 export interface CollectedReport {
@@ -95,14 +95,3 @@ export async function collectReport(
   };
 }
 
-/** A report-options refusal in Swedish, naming the option and never repeating what was given. */
-function swedishOptionsRefusal(option: string, issue: string | undefined, to: string): string {
-  const flag = option.startsWith('--') ? option : 'rapportens flaggor';
-  if (issue === 'no catalogue was in force in the range')
-    return `${flag}: ingen katalogversion gällde ${to} i källan: inget att rapportera`;
-  if (flag === '--intervention')
-    return '--intervention: okänd insats (pinnstatistik catalogue show --from <källa> visar insatserna och deras id)';
-  if (flag === '--variance')
-    return '--variance: variansen måste vara mindre än kvadraten på den största avvikelsen (--max-deviation)';
-  return `${flag}: värdet kan inte användas (pinnstatistik report --help visar vad flaggan tar)`;
-}

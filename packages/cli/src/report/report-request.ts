@@ -6,7 +6,7 @@ import {
 } from '@pinnstatistik/projections';
 import { CliError } from '../cli/cli-error.js';
 import { parseChoice, parseLanguage, parseMonth, parseWholeNumber } from '../cli/parse-options.js';
-import { reportOptionName } from './report-option-name.js';
+import { reportOptionName, swedishOptionsRefusal } from './report-option-name.js';
 
 /** The report formats. */
 export const REPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
@@ -86,9 +86,7 @@ export function parseReportRequest(args: ReportArguments): ReportRequest {
     const issue = parsed.error.issues[0];
     const option = reportOptionName(issue?.path ?? []);
     throw new CliError(`${option}: ${issue?.message ?? 'invalid'}`, {
-      sv: {
-        message: `${option.startsWith('--') ? option : 'rapportens flaggor'}: värdet kan inte användas (pinnstatistik report --help visar vad flaggan tar)`,
-      },
+      sv: { message: swedishOptionsRefusal(option, issue?.message, to) },
     });
   }
   return {
