@@ -41,8 +41,7 @@ export function swedishUsageError(text: string): string {
   const argument = quoted(/^error: missing required argument '([^']*)'/);
   const required = quoted(/^error: required option '([^']*)' not specified/);
   const valueless = quoted(/^error: option '([^']*)' argument missing/);
-  if (line.startsWith('error: unknown option'))
-    message = `okänd flagga ${option ?? UNREPEATED_SV}${hint}`;
+  if (line.startsWith('error: unknown option')) message = `okänd flagga ${option ?? UNREPEATED_SV}${hint}`;
   else if (line.startsWith('error: unknown command')) message = `okänt kommando ${UNREPEATED_SV}${hint}`;
   else if (argument !== undefined) message = `argumentet <${ARGUMENT_NAMES_SV[argument] ?? argument}> saknas`;
   else if (required !== undefined) message = `flaggan ${flagOf(required)} måste anges`;

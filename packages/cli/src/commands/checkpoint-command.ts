@@ -15,7 +15,7 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseDate, parseLanguage } from '../cli/parse-options.js';
 import { openSource } from '../sources/open-source.js';
-import { describeTarget } from '../sources/source-kind.js';
+import { inTargetSv } from '../sources/source-kind.js';
 import { trustFileText } from '../verify/trust.js';
 
 interface CheckpointOptions {
@@ -69,7 +69,7 @@ export function registerCheckpoint(program: Command, { io }: CommandContext): vo
             },
           },
         );
-      const where = describeTarget(options.store, lang);
+      const where = inTargetSv(options.store);
       const clock =
         options.today === undefined
           ? systemClock

@@ -5,7 +5,7 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseDate, parseLanguage, parseMonth } from '../cli/parse-options.js';
 import { openOperatorService } from '../sources/open-operator-service.js';
-import { describeTarget } from '../sources/source-kind.js';
+import { inTargetSv } from '../sources/source-kind.js';
 
 /** A refusal as the one line the CLI prints. */
 export function refusalLine(refusal: Refusal, lang: 'sv' | 'en'): string {
@@ -55,7 +55,7 @@ export function registerSeal(program: Command, { io }: CommandContext): void {
           writeLine(
             io.stdout,
             lang === 'sv'
-              ? `förseglade ${period} ${describeTarget(options.store, 'sv')}: ${sheets} ${sheets === 1 ? 'pinnlista' : 'pinnlistor'}${sealedNow ? '' : ' (förseglad sedan tidigare)'}; ${deletedStreams} ${deletedStreams === 1 ? 'detaljström' : 'detaljströmmar'} raderade; nyckel ${keyId} förstörd`
+              ? `förseglade ${period} ${inTargetSv(options.store)}: ${sheets} ${sheets === 1 ? 'pinnlista' : 'pinnlistor'}${sealedNow ? '' : ' (förseglad sedan tidigare)'}; ${deletedStreams} ${deletedStreams === 1 ? 'detaljström' : 'detaljströmmar'} raderade; nyckel ${keyId} förstörd`
               : `sealed ${period} in ${source.description}: ${sheets} sheet${sheets === 1 ? '' : 's'}${sealedNow ? '' : ' (sealed before)'}; ${deletedStreams} detail stream${deletedStreams === 1 ? '' : 's'} deleted; key ${keyId} destroyed`,
           );
         } finally {

@@ -3,7 +3,7 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseDate, parseLanguage } from '../cli/parse-options.js';
 import { openOperatorService } from '../sources/open-operator-service.js';
-import { describeTarget } from '../sources/source-kind.js';
+import { inTargetSv } from '../sources/source-kind.js';
 
 /** `pinnstatistik series expire --store … --keys …`: the operator's daily job. */
 export function registerSeries(program: Command, { io }: CommandContext): void {
@@ -34,7 +34,7 @@ export function registerSeries(program: Command, { io }: CommandContext): void {
           writeLine(
             io.stdout,
             lang === 'sv'
-              ? `${expired} ${expired === 1 ? 'serie' : 'serier'} ${describeTarget(options.store, 'sv')} avslutades efter sin bevarandetid (nycklar och arbetsanteckningar förstörda); ${open} fortfarande ${open === 1 ? 'öppen' : 'öppna'}`
+              ? `${expired} ${expired === 1 ? 'serie' : 'serier'} ${inTargetSv(options.store)} avslutades efter sin bevarandetid (nycklar och arbetsanteckningar förstörda); ${open} fortfarande ${open === 1 ? 'öppen' : 'öppna'}`
               : `${expired} series expired in ${source.description} (keys and working notes destroyed); ${open} still open`,
           );
         } finally {

@@ -94,4 +94,3 @@ export async function collectReport(
     unreadablePeriods: await overview.unreadablePeriods(source.keys),
   };
 }
-
