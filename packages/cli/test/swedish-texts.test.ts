@@ -534,6 +534,12 @@ describe('Swedish that reads as Swedish', () => {
   refused('a required option not given', () => ['export']);
   refused('an option without its value', () => ['verify', log.file, '--today']);
   refused('too many arguments', () => ['verify', log.file, SENT]);
+  cli('demo (the whole seeded year, and its export)', () => ['demo', '--export', join(dir, 'demo.jsonl')]);
+  refused('demo (an export into a directory that does not exist)', () => [
+    'demo',
+    '--export',
+    join(dir, SENT, 'demo.jsonl'),
+  ]);
   const reportRefused = (name: string, ...args: string[]) =>
     refused(`report (${name})`, () => ['report', log.file, '--method', 'suppression', ...args]);
   reportRefused('not a period', '--from', SENT, '--to', '2025-12');
