@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import {
   type CommandService,
   createCommandService,
@@ -15,6 +16,7 @@ import { cellKeyLegend, legend } from '@pinnstatistik/projections';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { type Finding, findings } from '@pinnstatistik/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run-cli.js';
 import { runBin } from './run-bin.js';
 import {
   catalogueTableWithoutIds,
@@ -451,6 +453,16 @@ describe('Swedish that reads as Swedish', () => {
     () => [...report, log.file, '--keys', log.keys, '--format', 'html'],
     visibleHtmlText,
   );
+  cli('report --out (its summary line)', () => [
+    ...report,
+    log.file,
+    '--method',
+    'suppression',
+    '--format',
+    'csv',
+    '--out',
+    join(dir, 'report.csv'),
+  ]);
   cli('report (refused: no statistics key)', () => [...report, log.file, '--format', 'md']);
 
   // What the user sent in a refused command: never repeated, in any language.
@@ -534,6 +546,38 @@ describe('Swedish that reads as Swedish', () => {
   refused('a required option not given', () => ['export']);
   refused('an option without its value', () => ['verify', log.file, '--today']);
   refused('too many arguments', () => ['verify', log.file, SENT]);
+  it('the progress bars on a terminal --lang sv', async () => {
+    let written = '';
+    const terminal = () =>
+      Object.assign(
+        new Writable({
+          write(chunk, _encoding, done) {
+            written += String(chunk);
+            done();
+          },
+        }),
+        { isTTY: true, columns: 120 },
+      );
+    const io = { stdout: terminal(), stderr: terminal() };
+    const runs = [
+      ['export', '--from', log.file, '--out', join(dir, 'progress.jsonl')],
+      ['import', log.file, '--into', 'memory'],
+      ['verify', log.file, '--today', '2026-01-15'],
+      [...report, log.file, '--method', 'suppression', '--format', 'csv', '--out', join(dir, 'progress.csv')],
+    ];
+    for (const args of runs) await runCli([...args, '--lang', 'sv'], io);
+    // Cursor movements and the bar itself are not words.
+    const text = written.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ' ').replace(/[█░]/g, ' ');
+    for (const label of [
+      'exporterar',
+      'kontrollerar',
+      'kontrollerar loggen',
+      'granskar',
+      'spelar upp loggen',
+    ])
+      expect(text).toContain(label);
+    expect(englishOrIds(text).join('\n')).toBe('');
+  }, 120_000);
   cli('demo (the whole seeded year, and its export)', () => ['demo', '--export', join(dir, 'demo.jsonl')]);
   refused('demo (an export into a directory that does not exist)', () => [
     'demo',

@@ -39,9 +39,15 @@ export async function collectReport(
   target: string,
   options: ReportOptionsInput,
   io: CliIo,
+  lang: 'sv' | 'en' = 'en',
 ): Promise<CollectedReport> {
   const overview = createLogOverview();
-  const progress = startProgress(io, 'replaying', await eventTotal(source, target));
+  const progress = startProgress(
+    io,
+    lang === 'sv' ? 'spelar upp loggen' : 'replaying',
+    await eventTotal(source, target),
+    lang,
+  );
   let cube: StatisticsCube;
   try {
     ({ state: cube } = await replay(
