@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import {
   type CommandService,
   createCommandService,
@@ -567,7 +568,7 @@ describe('Swedish that reads as Swedish', () => {
     ];
     for (const args of runs) await runCli([...args, '--lang', 'sv'], io);
     // Cursor movements and the bar itself are not words.
-    const text = written.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ' ').replace(/[█░]/g, ' ');
+    const text = stripVTControlCharacters(written).replace(/[█░]/g, ' ');
     for (const label of [
       'exporterar',
       'kontrollerar',
