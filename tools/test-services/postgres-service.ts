@@ -51,6 +51,7 @@ export const postgresService: TestService = {
     'packages/store-postgres/**/*.int.test.ts',
     'packages/cli/test/operator-postgres.int.test.ts',
     'packages/cli/test/doctor.int.test.ts',
+    'packages/cli/test/swedish-operator.int.test.ts',
   ],
   probe,
   howTo() {

@@ -6,6 +6,8 @@ export interface DemoStores {
   readonly store: EventStore;
   readonly keys: KeyStore;
   readonly description: string;
+  /** The same, in Swedish. */
+  readonly descriptionSv: string;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function openStores(
       store: createMemoryEventStore(),
       keys: createMemoryKeyStore(),
       description: 'in memory',
+      descriptionSv: 'i minnet',
       close: async () => undefined,
     };
   }
@@ -32,6 +35,7 @@ export async function openStores(
       store,
       keys: createMemoryKeyStore(),
       description: `EventStoreDB at ${new URL(target).host}`,
+      descriptionSv: `i EventStoreDB på ${new URL(target).host}`,
       close: () => store.close(),
     };
   }
@@ -45,6 +49,7 @@ export async function openStores(
       store,
       keys,
       description: `PostgreSQL at ${new URL(target).host}`,
+      descriptionSv: `i PostgreSQL på ${new URL(target).host}`,
       close: async () => {
         await store.close();
         await keys.close();

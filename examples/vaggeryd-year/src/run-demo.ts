@@ -2,6 +2,7 @@ import {
   type Catalogue,
   citeProvision,
   createCommandService,
+  DOCUMENTATION_KIND_LABELS,
   type EventStore,
   fixedClock,
   type TallyCommandInput,
@@ -15,24 +16,35 @@ import { refusalTour } from './refusal-tour.js';
 import { printYearReport } from './year-report.js';
 
 type Print = (text?: string) => void;
+/** A line in the language asked for: the English, or the Swedish. */
+export type Say = (en: string, sv: string) => string;
 
 const YEAR = 2025;
 // The demo looks back on 2025 from mid-January 2026: November is past its grace, December is not.
 const TODAY = '2026-01-15';
 
-function describeCatalogue(catalogue: Catalogue, line: Print, heading: Print): void {
+function describeCatalogue(catalogue: Catalogue, line: Print, heading: Print, say: Say): void {
   heading(
-    `1. Catalogue adopted: ${catalogue.municipality.name}, "${catalogue.id}" version ${catalogue.version}`,
+    say(
+      `1. Catalogue adopted: ${catalogue.municipality.name}, "${catalogue.id}" version ${catalogue.version}`,
+      `1. Katalogen antagen: ${catalogue.municipality.name}, version ${catalogue.version}`,
+    ),
   );
   line(
-    `   in force from ${catalogue.effectiveFrom}; decision: ${catalogue.decision.body}, dnr ${catalogue.decision.diaryNumber}`,
+    say(
+      `   in force from ${catalogue.effectiveFrom}; decision: ${catalogue.decision.body}, dnr ${catalogue.decision.diaryNumber}`,
+      `   gäller från ${catalogue.effectiveFrom}; beslut: ${catalogue.decision.body}, dnr ${catalogue.decision.diaryNumber}`,
+    ),
   );
-  line(`   legal basis: ${catalogue.legalBasis.map(citeProvision).join('; ')}`);
-  const kinds = new Map<string, number>();
+  line(say('   legal basis: ', '   rättslig grund: ') + catalogue.legalBasis.map(citeProvision).join('; '));
+  const kinds = new Map<Catalogue['interventions'][number]['documentation']['kind'], number>();
   for (const policy of catalogue.interventions)
     kinds.set(policy.documentation.kind, (kinds.get(policy.documentation.kind) ?? 0) + 1);
   line(
-    `   ${catalogue.interventions.length} interventions: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}`,
+    say(
+      `   ${catalogue.interventions.length} interventions: ${[...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ')}`,
+      `   ${catalogue.interventions.length} insatser: ${[...kinds].map(([kind, n]) => `${n} ${DOCUMENTATION_KIND_LABELS[kind].sv}`).join(', ')}`,
+    ),
   );
 }
 
@@ -49,6 +61,8 @@ export interface DemoOptions {
    * store is closed: `pinnstatistik demo --export <file>` writes the log there as an export.
    */
   readonly exportLog?: (store: EventStore) => Promise<void>;
+  /** The language of the lines printed: English (default) or Swedish (`pinnstatistik demo --lang sv`). */
+  readonly lang?: 'sv' | 'en';
 }
 
 /**
@@ -58,6 +72,8 @@ export interface DemoOptions {
  */
 export async function runDemo(options: DemoOptions = {}): Promise<void> {
   const line: Print = options.print ?? ((text = '') => console.log(text));
+  const swedish = options.lang === 'sv';
+  const say: Say = (en, sv) => (swedish ? sv : en);
   const heading = (text = ''): void => {
     line();
     line(text);
@@ -75,7 +91,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
   });
 
   line(
-    `pinnstatistik — ${catalogue.municipality.name}: a year of tallies without a needs assessment (${YEAR}), stored ${stores.description}`,
+    say(
+      `pinnstatistik — ${catalogue.municipality.name}: a year of tallies without a needs assessment (${YEAR}), stored ${stores.description}`,
+      `pinnstatistik — ${catalogue.municipality.name}: ett års pinnar för insatser utan behovsbedömning (${YEAR}), lagrat ${stores.descriptionSv}`,
+    ),
   );
   const adopted = await service.adoptCatalogue({
     type: 'AdoptCatalogue',
@@ -83,52 +102,101 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
     catalogue,
   });
   if (adopted._tag === 'Left') throw new Error(adopted.left.message.en);
-  describeCatalogue(catalogue, line, heading);
+  describeCatalogue(catalogue, line, heading, say);
 
   const commands = seededYear({ catalogue, year: YEAR, seed: 42 });
   const recordStart = performance.now();
   const recorded = await recordCommands(service, catalogue, commands, 42);
   const recordMs = performance.now() - recordStart;
-  heading(`2. Recorded a seeded year: ${commands.length} tallies through the full command path`);
+  heading(
+    say(
+      `2. Recorded a seeded year: ${commands.length} tallies through the full command path`,
+      `2. Ett slumpat år registrerat: ${commands.length} pinnar genom hela kommandovägen`,
+    ),
+  );
+  const rate = Math.round(commands.length / (recordMs / 1000)).toLocaleString(swedish ? 'sv' : 'en');
   line(
-    `   validated, minimised, sealed under each month's key (padded, types and ids inside), hash-chained: ${Math.round(recordMs)} ms, ${Math.round(commands.length / (recordMs / 1000)).toLocaleString('en')} commands/s`,
+    say(
+      `   validated, minimised, sealed under each month's key (padded, types and ids inside), hash-chained: ${Math.round(recordMs)} ms, ${rate} commands/s`,
+      `   kontrollerade, minimerade, krypterade med varje månads nyckel (utfyllda, typer och id inuti), hashkedjade: ${Math.round(recordMs)} ms, ${rate} kommandon/s`,
+    ),
   );
   line(
-    `   contacts of interventions with a series limit (råd och stöd, home visits) recorded as sessions of ${recorded.series.length} series`,
+    say(
+      `   contacts of interventions with a series limit (råd och stöd, home visits) recorded as sessions of ${recorded.series.length} series`,
+      `   kontakter inom insatser med en gräns för serien (råd och stöd, hembesök) registrerade som samtal i ${recorded.series.length} serier`,
+    ),
   );
 
-  heading('3. What the policy refuses — every refusal explains itself (sv / en)');
-  for (const { attempt, input, before } of refusalTour) {
+  heading(
+    say(
+      '3. What the policy refuses — every refusal explains itself (sv / en)',
+      '3. Vad policyn avvisar — varje avvisning förklarar sig själv',
+    ),
+  );
+  for (const { attempt, attemptSv, input, before } of refusalTour) {
     if (before !== undefined && (await service.tally(before))._tag === 'Left')
       throw new Error(`setup refused: ${attempt}`);
     const result = await service.tally(input as TallyCommandInput);
     if (result._tag === 'Right') throw new Error(`expected a refusal for: ${attempt}`);
     const refusal = result.left;
     const version =
-      refusal.rule.catalogueVersion === undefined ? '' : `, catalogue ${refusal.rule.catalogueVersion}`;
+      refusal.rule.catalogueVersion === undefined
+        ? ''
+        : say(
+            `, catalogue ${refusal.rule.catalogueVersion}`,
+            `, katalogversion ${refusal.rule.catalogueVersion}`,
+          );
+    if (swedish) {
+      // The rule's clause is a path into the catalogue (ids): the Swedish reader gets the message.
+      line(`   ✗ ${attemptSv}`);
+      line(`     ${refusal.code}${version === '' ? '' : `  [${version.slice(2)}]`}`);
+      line(`     ${refusal.message.sv}`);
+      continue;
+    }
     line(`   ✗ ${attempt}`);
     line(`     ${refusal.code}  [rule: ${refusal.rule.clause}${version}]`);
     line(`     sv: ${refusal.message.sv}`);
     line(`     en: ${refusal.message.en}`);
   }
-  line('   Nothing refused was written.');
+  line(say('   Nothing refused was written.', '   Inget som avvisades skrevs.'));
 
-  heading('4. Privacy at rest: series, working notes, sealing');
-  await privacyTour(service, keys, line);
+  heading(
+    say(
+      '4. Privacy at rest: series, working notes, sealing',
+      '4. Integritet i vila: serier, arbetsanteckningar, försegling',
+    ),
+  );
+  await privacyTour(service, keys, line, say);
 
-  heading(`5. The year's statistics, ${YEAR}, by quarter — perturbed by the cell-key method`);
+  heading(
+    say(
+      `5. The year's statistics, ${YEAR}, by quarter — perturbed by the cell-key method`,
+      `5. Årets statistik, ${YEAR}, per kvartal — skyddad med cellnyckelmetoden`,
+    ),
+  );
   const { state: cube, events } = await replay(store, statisticsProjection({ keys }));
-  await printYearReport(cube, await keys.create(STATISTICS_KEY_ID), line, options.reportDirectory);
+  await printYearReport(cube, await keys.create(STATISTICS_KEY_ID), line, options.reportDirectory, say);
 
-  heading('6. The compliance audit');
+  heading(say('6. The compliance audit', '6. Granskningen av efterlevnaden'));
   const audit = await auditLog(store, { keys, today: TODAY });
   line(
-    `   ${events} events in ${audit.streams} streams replayed; hash chains verified; ${audit.deletedStreams} deleted streams accounted for by their seals and closings.`,
+    say(
+      `   ${events} events in ${audit.streams} streams replayed; hash chains verified; ${audit.deletedStreams} deleted streams accounted for by their seals and closings.`,
+      `   ${events} händelser i ${audit.streams} strömmar återspelade; hashkedjorna kontrollerade; ${audit.deletedStreams} raderade strömmar redovisade genom sina förseglingar och avslut.`,
+    ),
   );
+  const codes = [...new Set(audit.findings.map((finding) => finding.code))].join(', ');
   line(
     audit.clean
-      ? '   Verdict: clean — every entry complied with the catalogue in force on its date, every sealed key is gone.'
-      : `   Verdict: ${audit.findings.length} finding(s): ${[...new Set(audit.findings.map((finding) => finding.code))].join(', ')}`,
+      ? say(
+          '   Verdict: clean — every entry complied with the catalogue in force on its date, every sealed key is gone.',
+          '   Utlåtande: ren — varje post följde katalogen som gällde på dess datum, varje förseglad nyckel är borta.',
+        )
+      : say(
+          `   Verdict: ${audit.findings.length} finding(s): ${codes}`,
+          `   Utlåtande: ${audit.findings.length} iakttagelse(r): ${codes}`,
+        ),
   );
   try {
     await options.exportLog?.(store);
@@ -136,5 +204,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<void> {
     await stores.close();
   }
   line();
-  line(`Done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  line(say(`Done in ${seconds} s.`, `Klart på ${seconds.replace('.', ',')} s.`));
 }

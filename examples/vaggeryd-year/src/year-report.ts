@@ -25,6 +25,7 @@ export async function printYearReport(
   statisticsKey: Uint8Array,
   print: Print,
   directory?: string | false,
+  say: (en: string, sv: string) => string = (en) => en,
 ): Promise<void> {
   const report = await createStatisticsReport(
     cube,
@@ -35,7 +36,10 @@ export async function printYearReport(
   const { document, interventions, excluded } = report.right;
   const byId = new Map(document.tables.map((table) => [table.id, table]));
   print(
-    `   ${'#'.padStart(2)} ${'intervention'.padEnd(44)} ${'Q1'.padStart(6)}${'Q2'.padStart(6)}${'Q3'.padStart(6)}${'Q4'.padStart(6)}  year  (tables)`,
+    say(
+      `   ${'#'.padStart(2)} ${'intervention'.padEnd(44)} ${'Q1'.padStart(6)}${'Q2'.padStart(6)}${'Q3'.padStart(6)}${'Q4'.padStart(6)}  year  (tables)`,
+      `   ${'#'.padStart(2)} ${'insats'.padEnd(44)} ${'kv. 1'.padStart(6)}${'kv. 2'.padStart(6)}${'kv. 3'.padStart(6)}${'kv. 4'.padStart(6)}   år  (tabeller)`,
+    ),
   );
   for (const entry of interventions) {
     const counts = byId.get(entry.tableIds[0] ?? '');
@@ -46,18 +50,34 @@ export async function printYearReport(
     );
   }
   for (const entry of excluded)
-    print(`   —  ${entry.name.sv}: not in the statistics (${entry.reason.en.slice(0, 60)}…)`);
+    print(
+      say(
+        `   —  ${entry.name.sv}: not in the statistics (${entry.reason.en.slice(0, 60)}…)`,
+        `   —  ${entry.name.sv}: ingår inte i statistiken (${entry.reason.sv})`,
+      ),
+    );
   const cells = document.tables.flatMap((table) => table.cells.flat());
   const hidden = cells.filter((value) => value.suppressed).length;
-  print(`   ${document.tables.length} tables, ${cells.length} cells of which ${hidden} suppressed.`);
-  print(`   sv: ${document.legend.sv}`);
-  print(`   en: ${document.legend.en}`);
+  print(
+    say(
+      `   ${document.tables.length} tables, ${cells.length} cells of which ${hidden} suppressed.`,
+      `   ${document.tables.length} tabeller, ${cells.length} celler varav ${hidden} dolda.`,
+    ),
+  );
+  if (say('en', 'sv') === 'sv') print(`   ${document.legend.sv}`);
+  else {
+    print(`   sv: ${document.legend.sv}`);
+    print(`   en: ${document.legend.en}`);
+  }
   if (directory === false) return;
   const out = directory ?? fileURLToPath(new URL('../out/', import.meta.url));
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'vaggeryd-2025.md'), toMarkdown(document, { lang: 'sv' }));
   writeFileSync(join(out, 'vaggeryd-2025.csv'), toCsv(document, { lang: 'sv' }));
   print(
-    `   The full report: ${directory ?? 'examples/vaggeryd-year/out'}/vaggeryd-2025.md and vaggeryd-2025.csv`,
+    say(
+      `   The full report: ${directory ?? 'examples/vaggeryd-year/out'}/vaggeryd-2025.md and vaggeryd-2025.csv`,
+      `   Hela rapporten: ${directory ?? 'examples/vaggeryd-year/out'}/vaggeryd-2025.md och vaggeryd-2025.csv`,
+    ),
   );
 }

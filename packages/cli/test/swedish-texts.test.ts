@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import {
   type CommandService,
   createCommandService,
@@ -15,6 +17,7 @@ import { cellKeyLegend, legend } from '@pinnstatistik/projections';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { type Finding, findings } from '@pinnstatistik/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run-cli.js';
 import { runBin } from './run-bin.js';
 import {
   catalogueTableWithoutIds,
@@ -451,5 +454,157 @@ describe('Swedish that reads as Swedish', () => {
     () => [...report, log.file, '--keys', log.keys, '--format', 'html'],
     visibleHtmlText,
   );
+  cli('report --out (its summary line)', () => [
+    ...report,
+    log.file,
+    '--method',
+    'suppression',
+    '--format',
+    'csv',
+    '--out',
+    join(dir, 'report.csv'),
+  ]);
   cli('report (refused: no statistics key)', () => [...report, log.file, '--format', 'md']);
+
+  // What the user sent in a refused command: never repeated, in any language.
+  const SENT = 'Hemlig-811218';
+  const refused = (name: string, args: () => string[]) =>
+    it(`pinnstatistik ${name} --lang sv: refused in Swedish, repeating nothing sent`, async () => {
+      const result = await run(...args(), '--lang', 'sv');
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.code).not.toBe(0);
+      expect(output.trim().length).toBeGreaterThan(0);
+      expect(englishOrIds(output).join('\n')).toBe('');
+      expect(output).not.toContain(SENT);
+    }, 60_000);
+
+  cli('export (to a file)', () => ['export', '--from', log.file, '--out', join(dir, 'again.jsonl')]);
+  cli(
+    'export (to standard output)',
+    () => ['export', '--from', log.file],
+    () => '',
+  );
+  refused('export (no such file)', () => ['export', '--from', join(dir, `${SENT}.jsonl`)]);
+  refused('export (from memory)', () => ['export', '--from', 'memory']);
+  refused('export (into a directory)', () => ['export', '--from', log.file, '--out', dir]);
+  cli('import (a dry run in memory)', () => ['import', log.file, '--into', 'memory']);
+  refused('import (into a file)', () => ['import', log.file, '--into', join(dir, `${SENT}.jsonl`)]);
+  refused('import (an export that does not verify)', () => {
+    const lines = readFileSync(log.file, 'utf8').trim().split('\n');
+    const file = join(dir, `${SENT}-edited.jsonl`);
+    writeFileSync(file, `${[...lines.slice(0, 3), ...lines.slice(4)].join('\n')}\n`);
+    return ['import', file, '--into', 'memory', '--public-key', log.publicKey];
+  });
+  refused('import (an event larger than the target takes)', () => [
+    'import',
+    log.file,
+    '--into',
+    'memory',
+    '--max-append-bytes',
+    '1024',
+  ]);
+  refused('import (not an export)', () => {
+    const file = join(dir, `${SENT}.txt`);
+    writeFileSync(file, `${SENT}\n`);
+    return ['import', file, '--into', 'memory'];
+  });
+  refused('import (an untrusted key)', () => ['import', log.file, '--into', 'memory', '--trust', log.file]);
+  refused('checkpoint (an export file is read-only)', () => [
+    'checkpoint',
+    '--store',
+    join(dir, `${SENT}.jsonl`),
+  ]);
+  refused('seal (not a period)', () => ['seal', SENT, '--store', 'memory']);
+  refused('seal (an export file is read-only)', () => ['seal', '2025-12', '--store', `${SENT}.jsonl`]);
+  refused('series expire (not a date)', () => ['series', 'expire', '--store', 'memory', '--today', SENT]);
+  refused('series expire (memory holds no catalogue)', () => [
+    'series',
+    'expire',
+    '--store',
+    `${SENT}.jsonl`,
+  ]);
+  const proofFile = () => join(dir, 'proof.json');
+  const stream = () => {
+    const lines = readFileSync(log.file, 'utf8').trim().split('\n');
+    const record = JSON.parse(lines[2] ?? '{}') as { stream: string; revision: number };
+    return [record.stream, String(record.revision)];
+  };
+  cli('prove (a proof written)', () => ['prove', ...stream(), '--from', log.file, '--out', proofFile()]);
+  cli('prove --check (holds)', () => ['prove', '--check', proofFile(), '--public-key', log.publicKey]);
+  cli('prove --check (does not hold)', () => {
+    const proof = JSON.parse(readFileSync(proofFile(), 'utf8')) as { event: { data: string } };
+    const altered = join(dir, 'altered-proof.json');
+    writeFileSync(altered, JSON.stringify({ ...proof, event: { ...proof.event, data: 'AAAA' } }));
+    return ['prove', '--check', altered, '--public-key', log.publicKey];
+  });
+  refused('prove (no stream given)', () => ['prove', '--from', log.file]);
+  refused('prove (no such revision)', () => ['prove', ...stream().slice(0, 1), '99999', '--from', log.file]);
+  refused('prove --check (no key)', () => ['prove', '--check', proofFile()]);
+  refused('prove --check (not a proof)', () => ['prove', '--check', log.file, '--public-key', log.publicKey]);
+  refused('an unknown option', () => ['verify', log.file, `--${SENT}`]);
+  refused('an unknown command', () => [SENT]);
+  refused('a missing argument', () => ['import', '--into', 'memory']);
+  refused('a required option not given', () => ['export']);
+  refused('an option without its value', () => ['verify', log.file, '--today']);
+  refused('too many arguments', () => ['verify', log.file, SENT]);
+  it('the progress bars on a terminal --lang sv', async () => {
+    let written = '';
+    const terminal = () =>
+      Object.assign(
+        new Writable({
+          write(chunk, _encoding, done) {
+            written += String(chunk);
+            done();
+          },
+        }),
+        { isTTY: true, columns: 120 },
+      );
+    const io = { stdout: terminal(), stderr: terminal() };
+    const runs = [
+      ['export', '--from', log.file, '--out', join(dir, 'progress.jsonl')],
+      ['import', log.file, '--into', 'memory'],
+      ['verify', log.file, '--today', '2026-01-15'],
+      [...report, log.file, '--method', 'suppression', '--format', 'csv', '--out', join(dir, 'progress.csv')],
+    ];
+    for (const args of runs) await runCli([...args, '--lang', 'sv'], io);
+    // Cursor movements and the bar itself are not words.
+    const text = stripVTControlCharacters(written).replace(/[█░]/g, ' ');
+    for (const label of [
+      'exporterar',
+      'kontrollerar',
+      'kontrollerar loggen',
+      'granskar',
+      'spelar upp loggen',
+    ])
+      expect(text).toContain(label);
+    expect(englishOrIds(text).join('\n')).toBe('');
+  }, 120_000);
+  cli('demo (the whole seeded year, and its export)', () => ['demo', '--export', join(dir, 'demo.jsonl')]);
+  refused('demo (an export into a directory that does not exist)', () => [
+    'demo',
+    '--export',
+    join(dir, SENT, 'demo.jsonl'),
+  ]);
+  const reportRefused = (name: string, ...args: string[]) =>
+    refused(`report (${name})`, () => ['report', log.file, '--method', 'suppression', ...args]);
+  reportRefused('not a period', '--from', SENT, '--to', '2025-12');
+  reportRefused('a range backwards', '--from', '2025-06', '--to', '2025-02');
+  reportRefused('a range in the future', '--from', '2025-01', '--to', '2099-12');
+  reportRefused('no catalogue in force', '--from', '2024-01', '--to', '2024-06');
+  reportRefused('a threshold not a number', '--from', '2025-01', '--to', '2025-12', '--k', SENT);
+  reportRefused('an unknown format', '--from', '2025-01', '--to', '2025-12', '--format', SENT);
+  reportRefused('an unknown granularity', '--from', '2025-01', '--to', '2025-12', '--granularity', SENT);
+  reportRefused('an unknown intervention', '--from', '2025-01', '--to', '2025-12', '--intervention', SENT);
+  reportRefused('a variance not a number', '--from', '2025-01', '--to', '2025-12', '--variance', SENT);
+  reportRefused(
+    'a variance too large',
+    '--from',
+    '2025-01',
+    '--to',
+    '2025-12',
+    '--max-deviation',
+    '2',
+    '--variance',
+    '4',
+  );
 });

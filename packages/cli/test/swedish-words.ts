@@ -191,7 +191,7 @@ export const CATALOGUE_IDS: ReadonlySet<string> = new Set(
 /**
  * Machine-facing parts a Swedish text may carry as they are: refusal and finding codes
  * (UPPER_SNAKE), JSON Pointers and file paths, stream names, hex digests, command-line flags
- * (with the option values a user types), file names and ISO timestamps.
+ * (with the option values a user types), file names, ISO timestamps and commands to type.
  */
 const MACHINE_FACING: readonly RegExp[] = [
   /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g,
@@ -201,6 +201,8 @@ const MACHINE_FACING: readonly RegExp[] = [
   /--[a-z][a-z-]*(?:[ =](?:suppression|cell-key|sv|en|md|csv|html|json)\b)?/g,
   /[\w.-]+\.(?:jsonl|json|pem|csv|md|html)\b/g,
   /\b\d{4}-\d{2}-\d{2}T[\d:.]+Z\b/g,
+  // A command to type: `pinnstatistik catalogue show`, `pinnstatistik checkpoint`.
+  /\bpinnstatistik (?:export|import|verify|checkpoint|prove|report|seal|series expire|catalogue show|catalogue validate|catalogue|demo|doctor)\b/g,
 ];
 
 /**

@@ -1,3 +1,4 @@
+import type { Language } from '@pinnstatistik/core';
 import { Command } from 'commander';
 import { registerCatalogue } from '../commands/catalogue-command.js';
 import { registerCheckpoint } from '../commands/checkpoint-command.js';
@@ -12,13 +13,17 @@ import { registerSeries } from '../commands/series-command.js';
 import { registerVerify } from '../commands/verify-command.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { swedishUsageError } from './swedish-usage-error.js';
 import { withoutArguments } from './without-echo.js';
 
 /** The version the CLI reports (`--version`). */
 export const CLI_VERSION = '0.1.0';
 
-/** Every command, wired to the given streams; commander throws instead of exiting. */
-export function createProgram(context: CommandContext): Command {
+/**
+ * Every command, wired to the given streams; commander throws instead of exiting. `lang` is the
+ * language asked for on the command line, for commander's own usage errors.
+ */
+export function createProgram(context: CommandContext, lang: Language = 'en'): Command {
   const { io } = context;
   // Filled once every command is registered: the names an error line may repeat.
   const ownNames = new Set<string>();
@@ -33,7 +38,10 @@ export function createProgram(context: CommandContext): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(withoutArguments(text, ownNames)),
+      outputError: (text, write) => {
+        const line = withoutArguments(text, ownNames);
+        write(lang === 'sv' ? swedishUsageError(line) : line);
+      },
     })
     .addHelpText(
       'after',

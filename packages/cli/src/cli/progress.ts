@@ -14,15 +14,20 @@ const quiet: Progress = { update: () => undefined, stop: () => undefined };
  * A progress bar on standard error (events, events/s, and the ETA when the total is known) —
  * only on a terminal: piped or redirected, it stays quiet.
  */
-export function startProgress(io: CliIo, label: string, total?: number): Progress {
+export function startProgress(io: CliIo, label: string, total?: number, lang: 'sv' | 'en' = 'en'): Progress {
   if (io.stderr.isTTY !== true) return quiet;
   const started = Date.now();
   const known = total !== undefined && total > 0;
   const bar = new SingleBar({
     stream: io.stderr as unknown as NodeJS.WritableStream,
-    format: known
-      ? `${label} [{bar}] {value}/{total} events | {speed} events/s | ETA {eta_formatted}`
-      : `${label} {value} events | {speed} events/s`,
+    format:
+      lang === 'sv'
+        ? known
+          ? `${label} [{bar}] {value}/{total} händelser | {speed} händelser/s | kvar {eta_formatted}`
+          : `${label} {value} händelser | {speed} händelser/s`
+        : known
+          ? `${label} [{bar}] {value}/{total} events | {speed} events/s | ETA {eta_formatted}`
+          : `${label} {value} events | {speed} events/s`,
     hideCursor: true,
     clearOnComplete: true,
     etaBuffer: 50,
@@ -33,7 +38,7 @@ export function startProgress(io: CliIo, label: string, total?: number): Progres
     update(events) {
       const seconds = (Date.now() - started) / 1000;
       if (!known) bar.setTotal(events);
-      bar.update(events, { speed: seconds > 0 ? Math.round(events / seconds).toLocaleString('en') : '0' });
+      bar.update(events, { speed: seconds > 0 ? Math.round(events / seconds).toLocaleString(lang) : '0' });
     },
     stop() {
       bar.stop();

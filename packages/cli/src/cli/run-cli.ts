@@ -11,12 +11,14 @@ import { withoutPersonalData } from './without-echo.js';
  */
 export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   const outcome = { exitCode: EXIT_CODES.ok as number };
-  const program = createProgram({ io, outcome });
   const debug = args.includes('--debug');
-  // Errors speak the language the command was asked for, where the error has a Swedish wording.
+  // Errors speak the language the command was asked for — usage errors too, found before
+  // commander has parsed anything.
   const swedish = args.some(
     (arg, index) => arg === '--lang=sv' || (arg === '--lang' && args[index + 1] === 'sv'),
   );
+  const lang = swedish ? 'sv' : 'en';
+  const program = createProgram({ io, outcome }, lang);
   try {
     await program.parseAsync([...args], { from: 'user' });
     return outcome.exitCode;
@@ -28,8 +30,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     }
     const sv = swedish && isCliError(error) ? error.sv : undefined;
     if (isCliError(error))
-      for (const line of sv?.details ?? error.details) writeLine(io.stderr, withoutPersonalData(line));
-    writeLine(io.stderr, `pinnstatistik: ${withoutPersonalData(sv?.message ?? describeError(error))}`);
+      for (const line of sv?.details ?? error.details) writeLine(io.stderr, withoutPersonalData(line, lang));
+    writeLine(
+      io.stderr,
+      `pinnstatistik: ${withoutPersonalData(sv?.message ?? describeError(error, lang), lang)}`,
+    );
     if (debug && error instanceof Error && error.stack !== undefined) writeLine(io.stderr, error.stack);
     return isCliError(error) ? error.exitCode : EXIT_CODES.failure;
   }

@@ -13,8 +13,9 @@ export function withoutArguments(line: string, ownNames: ReadonlySet<string>): s
 }
 
 /** A line to print, unless it holds personal data (an error message may quote its input): then a neutral line. */
-export function withoutPersonalData(line: string): string {
-  return findPersonalData(line) === undefined
-    ? line
+export function withoutPersonalData(line: string, lang: 'sv' | 'en' = 'en'): string {
+  if (findPersonalData(line) === undefined) return line;
+  return lang === 'sv'
+    ? 'felmeddelandet visas inte: det citerar något som liknar personuppgifter'
     : 'the error message is not shown: it quotes something that looks like personal data';
 }

@@ -13,8 +13,9 @@ import type { Command } from 'commander';
 import { CliError } from '../cli/cli-error.js';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
-import { parseDate } from '../cli/parse-options.js';
+import { parseDate, parseLanguage } from '../cli/parse-options.js';
 import { openSource } from '../sources/open-source.js';
+import { inTargetSv } from '../sources/source-kind.js';
 import { trustFileText } from '../verify/trust.js';
 
 interface CheckpointOptions {
@@ -25,6 +26,7 @@ interface CheckpointOptions {
   rotateKey?: boolean;
   newKey?: boolean;
   today?: string;
+  lang: string;
 }
 
 /** `pinnstatistik checkpoint --store … --keys …`: sign the log as it stands (seals do it too). */
@@ -47,6 +49,7 @@ export function registerCheckpoint(program: Command, { io }: CommandContext): vo
       'when the signing key is lost: adopt a new one without endorsement (auditors must pin its public key again)',
     )
     .option('--today <date>', 'the time to sign at, as a date YYYY-MM-DD (default: now)')
+    .option('--lang <lang>', 'sv or en', 'en')
     .addHelpText(
       'after',
       example(
@@ -54,10 +57,19 @@ export function registerCheckpoint(program: Command, { io }: CommandContext): vo
       ),
     )
     .action(async (options: CheckpointOptions) => {
+      const lang = parseLanguage(options.lang);
+      // The store is not repeated: a connection string may carry a password.
       if (!/^(esdb|kurrentdb|kurrent|kdb|postgres|postgresql)(\+discover)?:\/\//.test(options.store))
         throw new CliError(
-          `--store must be esdb://…, kurrentdb://… or postgres://… (an export file is read-only), not ${options.store}`,
+          '--store must be esdb://…, kurrentdb://… or postgres://… (an export file is read-only)',
+          {
+            sv: {
+              message:
+                '--store ska vara esdb://…, kurrentdb://… eller postgres://… (en exportfil kan bara läsas)',
+            },
+          },
         );
+      const where = inTargetSv(options.store);
       const clock =
         options.today === undefined
           ? systemClock
@@ -70,6 +82,12 @@ export function registerCheckpoint(program: Command, { io }: CommandContext): vo
         if (source.keys === undefined)
           throw new CliError(
             `--keys is required with ${source.description} (a key directory or postgres://…)`,
+            {
+              sv: {
+                message:
+                  '--keys måste anges för det här händelselagret (en nyckelkatalog eller postgres://…)',
+              },
+            },
           );
         const signing = { store: source.store, keys: source.keys, clock };
         let key: SigningKey;
@@ -77,19 +95,25 @@ export function registerCheckpoint(program: Command, { io }: CommandContext): vo
           key = await rotateLogKey(signing);
           writeLine(
             io.stdout,
-            `rotated the signing key to ${key.keyId} (endorsed by the previous key, which is destroyed)`,
+            lang === 'sv'
+              ? `bytte signeringsnyckeln till ${key.keyId} (godkänd av den förra nyckeln, som är förstörd)`
+              : `rotated the signing key to ${key.keyId} (endorsed by the previous key, which is destroyed)`,
           );
         } else if (options.newKey === true) {
           key = await adoptNewLogKey(signing);
           writeLine(
             io.stdout,
-            `adopted a new signing key ${key.keyId} without endorsement: publish its public key to the auditors`,
+            lang === 'sv'
+              ? `tog i bruk en ny signeringsnyckel ${key.keyId} utan godkännande från den förra: ge granskarna dess publika nyckel`
+              : `adopted a new signing key ${key.keyId} without endorsement: publish its public key to the auditors`,
           );
         } else key = await currentSigningKey(signing);
         const checkpoint = await writeLogCheckpoint(signing);
         writeLine(
           io.stdout,
-          `signed checkpoint of ${checkpoint.treeSize} streams and ${checkpoint.events} events in ${source.description} at ${checkpoint.time}: root ${checkpoint.root}, key ${checkpoint.keyId}`,
+          lang === 'sv'
+            ? `signerade en kontrollpunkt över ${checkpoint.treeSize} strömmar och ${checkpoint.events} händelser ${where} ${checkpoint.time}: rot ${checkpoint.root}, nyckel ${checkpoint.keyId}`
+            : `signed checkpoint of ${checkpoint.treeSize} streams and ${checkpoint.events} events in ${source.description} at ${checkpoint.time}: root ${checkpoint.root}, key ${checkpoint.keyId}`,
         );
         if (options.out !== undefined) await writeFile(options.out, trustFileText(checkpoint, key.publicKey));
         if (options.publicKeyOut !== undefined)

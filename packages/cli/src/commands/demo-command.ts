@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
+import { parseLanguage } from '../cli/parse-options.js';
 import { type ExportSummary, writeExport } from '../jsonl/write-export.js';
 import { checkOutputTarget, writeOutput } from '../output/write-output.js';
 
@@ -20,6 +21,7 @@ export function registerDemo(program: Command, { io }: CommandContext): void {
       '--export <file>',
       "also write the demo's log there as an export (JSON Lines, no keys): a realistic file for verify and report, no server needed",
     )
+    .option('--lang <lang>', 'sv or en', 'en')
     .addHelpText(
       'after',
       example(
@@ -28,7 +30,8 @@ export function registerDemo(program: Command, { io }: CommandContext): void {
         'pinnstatistik demo --store postgres://postgres@127.0.0.1/demo',
       ),
     )
-    .action(async (options: { store: string; reportDir?: string; export?: string }) => {
+    .action(async (options: { store: string; reportDir?: string; export?: string; lang: string }) => {
+      const lang = parseLanguage(options.lang);
       const exportFile = options.export;
       // Checked before the year is recorded: a wrong path fails in a moment, not after the demo.
       if (exportFile !== undefined) await checkOutputTarget(exportFile);
@@ -38,6 +41,7 @@ export function registerDemo(program: Command, { io }: CommandContext): void {
         print: (text = '') => writeLine(io.stdout, text),
         store: options.store,
         reportDirectory: options.reportDir ?? false,
+        lang,
         ...(exportFile === undefined
           ? {}
           : {
@@ -51,7 +55,9 @@ export function registerDemo(program: Command, { io }: CommandContext): void {
       if (exported !== undefined)
         writeLine(
           io.stdout,
-          `Wrote ${exportFile}: ${exported.events} events in ${exported.streams} streams, as an auditor receives them (no keys). Try: pinnstatistik verify ${exportFile} --today 2026-01-15`,
+          lang === 'sv'
+            ? `Skrev ${exportFile}: ${exported.events} händelser i ${exported.streams} strömmar, så som en granskare får dem (utan nycklar). Prova: pinnstatistik verify ${exportFile} --today 2026-01-15 --lang sv`
+            : `Wrote ${exportFile}: ${exported.events} events in ${exported.streams} streams, as an auditor receives them (no keys). Try: pinnstatistik verify ${exportFile} --today 2026-01-15`,
         );
     });
 }

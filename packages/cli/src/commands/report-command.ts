@@ -74,6 +74,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
           target,
           request.options,
           io,
+          request.lang,
         );
         const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
         const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
@@ -98,7 +99,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
             });
             break;
           case 'html': {
-            const audit = await auditSource(source, target, today, io);
+            const audit = await auditSource(source, target, today, io, request.lang);
             text = renderHtmlReport(report, {
               lang: request.lang,
               source: describeTarget(target, request.lang),
@@ -119,7 +120,9 @@ export function registerReport(program: Command, { io }: CommandContext): void {
         if (args.out !== undefined)
           writeLine(
             io.stderr,
-            `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}, ${report.options.method}, ${report.recorded ? 'recorded as a release' : 'not recorded (read-only source)'}`,
+            request.lang === 'sv'
+              ? `skrev ${args.out}: ${report.document.tables.length} tabeller, ${request.format}, ${report.options.method === 'suppression' ? 'undertryckning' : 'cellnyckelmetoden'}, ${report.recorded ? 'registrerad som publicerad' : 'inte registrerad (källan är skrivskyddad)'}`
+              : `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}, ${report.options.method}, ${report.recorded ? 'recorded as a release' : 'not recorded (read-only source)'}`,
           );
       } finally {
         await source.close();

@@ -5,10 +5,11 @@ import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
 import { parseDate, parseLanguage, parseMonth } from '../cli/parse-options.js';
 import { openOperatorService } from '../sources/open-operator-service.js';
+import { inTargetSv } from '../sources/source-kind.js';
 
 /** A refusal as the one line the CLI prints. */
 export function refusalLine(refusal: Refusal, lang: 'sv' | 'en'): string {
-  return `refused: ${refusal.code}: ${refusal.message[lang]}`;
+  return `${lang === 'sv' ? 'avvisat' : 'refused'}: ${refusal.code}: ${refusal.message[lang]}`;
 }
 
 /** `pinnstatistik seal <period> --store … --keys …`: the operator's monthly job. */
@@ -42,13 +43,20 @@ export function registerSeal(program: Command, { io }: CommandContext): void {
           const commandId = deriveEventId('pinnstatistik/cli/seal', period, 0);
           const result = await service.sealPeriod({ type: 'SealPeriod', commandId, period });
           if (result._tag === 'Left') {
-            if (isRefusal(result.left)) throw new CliError(refusalLine(result.left, lang));
-            throw new CliError(`refused: ${String(result.left)}`);
+            if (isRefusal(result.left))
+              throw new CliError(refusalLine(result.left, 'en'), {
+                sv: { message: refusalLine(result.left, 'sv') },
+              });
+            throw new CliError(`refused: ${String(result.left)}`, {
+              sv: { message: 'avvisat: händelselagret gav ett oväntat svar' },
+            });
           }
           const { sheets, sealedNow, keyId, deletedStreams } = result.right;
           writeLine(
             io.stdout,
-            `sealed ${period} in ${source.description}: ${sheets} sheet${sheets === 1 ? '' : 's'}${sealedNow ? '' : ' (sealed before)'}; ${deletedStreams} detail stream${deletedStreams === 1 ? '' : 's'} deleted; key ${keyId} destroyed`,
+            lang === 'sv'
+              ? `förseglade ${period} ${inTargetSv(options.store)}: ${sheets} ${sheets === 1 ? 'pinnlista' : 'pinnlistor'}${sealedNow ? '' : ' (förseglad sedan tidigare)'}; ${deletedStreams} ${deletedStreams === 1 ? 'detaljström' : 'detaljströmmar'} raderade; nyckel ${keyId} förstörd`
+              : `sealed ${period} in ${source.description}: ${sheets} sheet${sheets === 1 ? '' : 's'}${sealedNow ? '' : ' (sealed before)'}; ${deletedStreams} detail stream${deletedStreams === 1 ? '' : 's'} deleted; key ${keyId} destroyed`,
           );
         } finally {
           await source.close();

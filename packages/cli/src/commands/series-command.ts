@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
-import { parseDate } from '../cli/parse-options.js';
+import { parseDate, parseLanguage } from '../cli/parse-options.js';
 import { openOperatorService } from '../sources/open-operator-service.js';
+import { inTargetSv } from '../sources/source-kind.js';
 
 /** `pinnstatistik series expire --store … --keys …`: the operator's daily job. */
 export function registerSeries(program: Command, { io }: CommandContext): void {
@@ -16,23 +17,29 @@ export function registerSeries(program: Command, { io }: CommandContext): void {
     .option('--keys <keys>', 'a key directory or postgres://… (PostgreSQL stores default to their own)')
     .option('--catalogue <id>', "the catalogue id (default: the log's)")
     .option('--today <date>', 'today, YYYY-MM-DD (default: today)')
+    .option('--lang <lang>', 'sv or en', 'en')
     .addHelpText(
       'after',
       example(
         'pinnstatistik series expire --store esdb://localhost:2113?tls=false --keys /var/lib/pinnstatistik/keys',
       ),
     )
-    .action(async (options: { store: string; keys?: string; catalogue?: string; today?: string }) => {
-      if (options.today !== undefined) parseDate('--today', options.today);
-      const { service, source } = await openOperatorService(options);
-      try {
-        const { expired, open } = await service.expireSeries();
-        writeLine(
-          io.stdout,
-          `${expired} series expired in ${source.description} (keys and working notes destroyed); ${open} still open`,
-        );
-      } finally {
-        await source.close();
-      }
-    });
+    .action(
+      async (options: { store: string; keys?: string; catalogue?: string; today?: string; lang: string }) => {
+        const lang = parseLanguage(options.lang);
+        if (options.today !== undefined) parseDate('--today', options.today);
+        const { service, source } = await openOperatorService(options);
+        try {
+          const { expired, open } = await service.expireSeries();
+          writeLine(
+            io.stdout,
+            lang === 'sv'
+              ? `${expired} ${expired === 1 ? 'serie' : 'serier'} ${inTargetSv(options.store)} avslutades efter sin bevarandetid (nycklar och arbetsanteckningar förstörda); ${open} fortfarande ${open === 1 ? 'öppen' : 'öppna'}`
+              : `${expired} series expired in ${source.description} (keys and working notes destroyed); ${open} still open`,
+          );
+        } finally {
+          await source.close();
+        }
+      },
+    );
 }

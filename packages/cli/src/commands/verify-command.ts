@@ -64,8 +64,8 @@ export function registerVerify(program: Command, { io, outcome }: CommandContext
         ...(options.keys === undefined ? {} : { keys: options.keys }),
       });
       try {
-        const integrity = await checkLogIntegrity(source, target, trust, io, maxLineBytes);
-        const audit = await auditSource(source, target, today, io);
+        const integrity = await checkLogIntegrity(source, target, trust, io, maxLineBytes, lang);
+        const audit = await auditSource(source, target, today, io, lang);
         const verdict = verdictOf(audit, integrity, trust.pinned);
         io.stdout.write(
           options.json === true

@@ -89,6 +89,7 @@ export async function importExport(
   const heads = await targetHeads(target);
   const exportSizes = new Map<string, number>();
   const oversized: string[] = [];
+  const oversizedSv: string[] = [];
   const diverged: string[] = [];
   const read = options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes };
   const check = await verifyExportLog(file, {
@@ -99,10 +100,14 @@ export async function importExport(
     onEvent(event, line) {
       exportSizes.set(event.stream, event.revision + 1);
       const size = appendSize(event);
-      if (size > options.maxAppendBytes && oversized.length < SHOWN_FINDINGS)
+      if (size > options.maxAppendBytes && oversized.length < SHOWN_FINDINGS) {
         oversized.push(
           `  line ${line}: ${event.stream} revision ${event.revision} is ${size} bytes, more than ${options.maxAppendBytes}`,
         );
+        oversizedSv.push(
+          `  rad ${line}: ${event.stream} revision ${event.revision} är ${size} byte, mer än ${options.maxAppendBytes}`,
+        );
+      }
       const head = heads.get(event.stream);
       if (
         head !== undefined &&
@@ -113,17 +118,33 @@ export async function importExport(
     },
   });
   if (check.findings.length > 0) {
-    const shown = check.findings.slice(0, SHOWN_FINDINGS).map(describeIntegrityFinding);
+    const shown = check.findings.slice(0, SHOWN_FINDINGS);
     const more = check.findings.length - shown.length;
+    const found = check.findings.length;
+    const en = shown.map((finding) => describeIntegrityFinding(finding, 'en'));
+    const sv = shown.map((finding) => describeIntegrityFinding(finding, 'sv'));
     throw new CliError(
-      `refused: ${file} does not verify (${check.findings.length} finding${check.findings.length === 1 ? '' : 's'}); nothing was written`,
-      { exitCode: EXIT_CODES.notClean, details: more > 0 ? [...shown, `  … and ${more} more`] : shown },
+      `refused: ${file} does not verify (${found} finding${found === 1 ? '' : 's'}); nothing was written`,
+      {
+        exitCode: EXIT_CODES.notClean,
+        details: more > 0 ? [...en, `  … and ${more} more`] : en,
+        sv: {
+          message: `avvisad: exportfilen håller inte vid kontrollen (${found} ${found === 1 ? 'iakttagelse' : 'iakttagelser'}); inget skrevs`,
+          details: more > 0 ? [...sv, `  … och ${more} till`] : sv,
+        },
+      },
     );
   }
   if (oversized.length > 0)
     throw new CliError(
       `refused: ${file} holds events larger than the target accepts in one append (--max-append-bytes ${options.maxAppendBytes}); nothing was written`,
-      { details: oversized },
+      {
+        details: oversized,
+        sv: {
+          message: `avvisad: exportfilen har händelser som är större än målet tar emot i en skrivning (--max-append-bytes ${options.maxAppendBytes}); inget skrevs`,
+          details: oversizedSv,
+        },
+      },
     );
   const foreign = [...heads].filter(
     ([stream, head]) => (exportSizes.get(stream) ?? 0) <= head.revision || diverged.includes(stream),
@@ -136,6 +157,16 @@ export async function importExport(
         .join(
           ', ',
         )}${foreign.length > 3 ? ', …' : ''}); import only into an empty store, or re-run the same import to complete it (nothing was written)`,
+      {
+        sv: {
+          message: `avvisad: målet har händelser som inte hör till den här exportfilen (${foreign
+            .slice(0, 3)
+            .map(([stream]) => stream)
+            .join(
+              ', ',
+            )}${foreign.length > 3 ? ', …' : ''}); importera bara till ett tomt händelselager, eller kör samma import igen för att slutföra den (inget skrevs)`,
+        },
+      },
     );
 
   let alreadyThere = 0;
@@ -157,6 +188,11 @@ export async function importExport(
     if (result._tag === 'Left')
       throw new CliError(
         `the target refused ${result.left.stream} (${result.left.code}) after ${written} events were written; they are a verified prefix of this export: run the same import again to complete it`,
+        {
+          sv: {
+            message: `målet avvisade ${result.left.stream} (${result.left.code}) efter att ${written} händelser skrivits; de är en kontrollerad början av exportfilen: kör samma import igen för att slutföra den`,
+          },
+        },
       );
     for (const part of batch) written += part.events.length;
     batches += 1;
@@ -229,5 +265,10 @@ async function keepCheckpoint(target: EventStore, checkpoint: LogCheckpoint): Pr
   if (appended._tag === 'Left')
     throw new CliError(
       `the target refused the export's checkpoint (${appended.left.code}); run the import again`,
+      {
+        sv: {
+          message: `målet avvisade exportfilens kontrollpunkt (${appended.left.code}); kör importen igen`,
+        },
+      },
     );
 }

@@ -23,9 +23,14 @@ function underItsOwnName(error: unknown, temporary: string, out: string): unknow
 export async function checkOutputTarget(out: string): Promise<void> {
   const directory = dirname(out);
   const found = await stat(directory).catch(() => undefined);
-  if (found === undefined || !found.isDirectory()) throw new CliError(`${directory}: no such directory`);
+  if (found === undefined || !found.isDirectory())
+    throw new CliError(`${directory}: no such directory`, {
+      sv: { message: 'katalogen för utdatafilen finns inte' },
+    });
   if ((await stat(out).catch(() => undefined))?.isDirectory() === true)
-    throw new CliError(`${out}: is a directory, not a file; name a file in it instead`);
+    throw new CliError(`${out}: is a directory, not a file; name a file in it instead`, {
+      sv: { message: 'det angivna är en katalog, inte en fil; ange en fil i den i stället' },
+    });
 }
 
 /**

@@ -16,7 +16,7 @@ import { createLogOverview } from '../sources/log-overview.js';
 import { observeReads } from '../sources/observe-reads.js';
 import type { OpenedSource } from '../sources/open-source.js';
 import { eventTotal } from '../verify/audit-source.js';
-import { reportOptionName } from './report-option-name.js';
+import { reportOptionName, swedishOptionsRefusal } from './report-option-name.js';
 
 /** A report, the sealed periods of the log, and the open periods whose detail could not be read for it. */
 export interface CollectedReport {
@@ -39,9 +39,15 @@ export async function collectReport(
   target: string,
   options: ReportOptionsInput,
   io: CliIo,
+  lang: 'sv' | 'en' = 'en',
 ): Promise<CollectedReport> {
   const overview = createLogOverview();
-  const progress = startProgress(io, 'replaying', await eventTotal(source, target));
+  const progress = startProgress(
+    io,
+    lang === 'sv' ? 'spelar upp loggen' : 'replaying',
+    await eventTotal(source, target),
+    lang,
+  );
   let cube: StatisticsCube;
   try {
     ({ state: cube } = await replay(
@@ -84,6 +90,7 @@ export async function collectReport(
       issue?.message === 'no catalogue was in force in the range'
         ? `${option}: no catalogue version was in force in ${options.to} in ${source.description}: nothing to report`
         : `${option}: ${issue?.message ?? 'invalid report options'}${option === '--intervention' ? ' (pinnstatistik catalogue show --from <source> lists the ids)' : ''}`,
+      { sv: { message: swedishOptionsRefusal(option, issue?.message, options.to) } },
     );
   }
   return {

@@ -6,7 +6,7 @@ import {
 } from '@pinnstatistik/projections';
 import { CliError } from '../cli/cli-error.js';
 import { parseChoice, parseLanguage, parseMonth, parseWholeNumber } from '../cli/parse-options.js';
-import { reportOptionName } from './report-option-name.js';
+import { reportOptionName, swedishOptionsRefusal } from './report-option-name.js';
 
 /** The report formats. */
 export const REPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const;
@@ -36,7 +36,9 @@ export interface ReportArguments {
 function parseVariance(value: string): number {
   const variance = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(variance > 0))
-    throw new CliError(`--variance must be a number above 0, not ${value}`);
+    throw new CliError('--variance must be a number above 0', {
+      sv: { message: '--variance ska vara ett tal större än 0' },
+    });
   return variance;
 }
 
@@ -54,9 +56,15 @@ export interface ReportRequest {
 export function parseReportRequest(args: ReportArguments): ReportRequest {
   const from = parseMonth('--from', args.from);
   const to = parseMonth('--to', args.to);
-  if (from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+  if (from > to)
+    throw new CliError(`--from ${from} is after --to ${to}`, {
+      sv: { message: '--from ligger efter --to: perioden måste börja före eller när den slutar' },
+    });
   const today = args.today ?? todayOn(systemClock);
-  if (to > today.slice(0, 7)) throw new CliError(`--to: ${to} is in the future (today is ${today})`);
+  if (to > today.slice(0, 7))
+    throw new CliError(`--to: ${to} is in the future (today is ${today})`, {
+      sv: { message: `--to ligger i framtiden (i dag är det ${today})` },
+    });
   const options: ReportOptionsInput = {
     from,
     to,
@@ -76,7 +84,10 @@ export function parseReportRequest(args: ReportArguments): ReportRequest {
   const parsed = ReportOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`${reportOptionName(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
+    const option = reportOptionName(issue?.path ?? []);
+    throw new CliError(`${option}: ${issue?.message ?? 'invalid'}`, {
+      sv: { message: swedishOptionsRefusal(option, issue?.message, to) },
+    });
   }
   return {
     options,

@@ -23,11 +23,20 @@ export async function openKeyStore(spec: string, purpose: 'read' | 'write'): Pro
     const keys = await createPostgresKeyStore({ connection: spec, migrate: purpose === 'write' });
     return { keys, description: 'keys in PostgreSQL', close: () => keys.close() };
   }
-  if (kind !== 'file') throw new CliError(`--keys must be a directory or postgres://…, not ${spec}`);
+  if (kind !== 'file')
+    throw new CliError('--keys must be a directory or postgres://…', {
+      sv: { message: '--keys ska vara en katalog eller postgres://…' },
+    });
   if (purpose === 'read') {
     const found = await stat(spec).catch(() => undefined);
-    if (found === undefined) throw new CliError(`${spec}: no such key directory`);
-    if (!found.isDirectory()) throw new CliError(`${spec}: not a directory (--keys takes a key directory)`);
+    if (found === undefined)
+      throw new CliError(`${spec}: no such key directory`, {
+        sv: { message: '--keys: nyckelkatalogen finns inte' },
+      });
+    if (!found.isDirectory())
+      throw new CliError(`${spec}: not a directory (--keys takes a key directory)`, {
+        sv: { message: '--keys: det angivna är ingen katalog (--keys tar en nyckelkatalog)' },
+      });
   }
   return { keys: createFileKeyStore(spec), description: `keys in ${spec}`, close: async () => undefined };
 }

@@ -28,7 +28,9 @@ async function discoverCatalogueId(source: OpenedSource): Promise<string> {
     if (event.type === 'CatalogueAdopted' && event.stream.startsWith(STREAM_PREFIXES.catalogue))
       return event.stream.slice(STREAM_PREFIXES.catalogue.length);
   }
-  throw new CliError(`${source.description} holds no adopted catalogue: nothing to do`);
+  throw new CliError(`${source.description} holds no adopted catalogue: nothing to do`, {
+    sv: { message: 'händelselagret har ingen antagen katalog: inget att göra' },
+  });
 }
 
 /**
@@ -40,7 +42,11 @@ export async function openOperatorService(options: OperatorOptions): Promise<Ope
   const source = await openSourceForJob(options);
   try {
     if (source.keys === undefined)
-      throw new CliError(`--keys is required with ${source.description} (a key directory or postgres://…)`);
+      throw new CliError(`--keys is required with ${source.description} (a key directory or postgres://…)`, {
+        sv: {
+          message: '--keys måste anges för det här händelselagret (en nyckelkatalog eller postgres://…)',
+        },
+      });
     const catalogueId = options.catalogue ?? (await discoverCatalogueId(source));
     const service = createCommandService({
       store: source.store,
@@ -58,7 +64,13 @@ export async function openOperatorService(options: OperatorOptions): Promise<Ope
 async function openSourceForJob(options: OperatorOptions): Promise<OpenedSource> {
   if (!/^(esdb|kurrentdb|kurrent|kdb|postgres|postgresql)(\+discover)?:\/\//.test(options.store))
     throw new CliError(
-      `--store must be esdb://…, kurrentdb://… or postgres://… (an export file is read-only), not ${options.store}`,
+      '--store must be esdb://…, kurrentdb://… or postgres://… (an export file is read-only)',
+      {
+        sv: {
+          message:
+            '--store ska vara esdb://…, kurrentdb://… eller postgres://… (en exportfil kan bara läsas)',
+        },
+      },
     );
   return openSource(options.store, {
     purpose: 'write',

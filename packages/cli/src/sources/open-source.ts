@@ -44,10 +44,15 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
     let keys: KeyStore | undefined;
     let keysDescription: LocalizedText = { sv: 'inget nyckelförråd angivet', en: 'no key store given' };
     if (kind === 'file') {
-      if (options.purpose === 'write') throw new CliError(`${target}: an export file cannot be written to`);
+      if (options.purpose === 'write')
+        throw new CliError(`${target}: an export file cannot be written to`, {
+          sv: { message: 'en exportfil kan bara läsas, inte skrivas till' },
+        });
       const found = await stat(target).catch(() => undefined);
-      if (found === undefined) throw new CliError(`${target}: no such file`);
-      if (!found.isFile()) throw new CliError(`${target}: not a file`);
+      if (found === undefined)
+        throw new CliError(`${target}: no such file`, { sv: { message: 'den angivna filen finns inte' } });
+      if (!found.isFile())
+        throw new CliError(`${target}: not a file`, { sv: { message: 'det angivna är ingen fil' } });
       store = createJsonLinesEventStore(target);
       keysDescription = { sv: 'en exportfil innehåller inga nycklar', en: 'an export carries no keys' };
     } else if (kind === 'memory') {
@@ -56,6 +61,12 @@ export async function openSource(target: string, options: OpenSourceOptions): Pr
       if (options.purpose === 'read')
         throw new CliError(
           'memory: a store in memory starts empty and ends with this command, so there is no log to read; give an export file, postgres://…, esdb://… or kurrentdb://… (pinnstatistik demo --export <file> writes a sample export)',
+          {
+            sv: {
+              message:
+                'memory: ett händelselager i minnet är tomt när kommandot börjar och försvinner när det slutar, så det finns ingen logg att läsa; ange en exportfil, postgres://…, esdb://… eller kurrentdb://… (pinnstatistik demo --export <fil> skriver en exempelexport)',
+            },
+          },
         );
       store = createMemoryEventStore();
     } else if (kind === 'eventstoredb') {

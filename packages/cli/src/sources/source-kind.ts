@@ -43,3 +43,8 @@ function safeDatabase(target: string): string {
     return '';
   }
 }
+
+/** "in PostgreSQL at …" as Swedish words: `i PostgreSQL på …`, `i minnet`. */
+export function inTargetSv(target: string): string {
+  return sourceKindOf(target) === 'memory' ? 'i minnet' : `i ${describeTarget(target, 'sv')}`;
+}

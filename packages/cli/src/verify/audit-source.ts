@@ -34,9 +34,15 @@ export async function auditSource(
   target: string,
   today: string,
   io: CliIo,
+  lang: 'sv' | 'en' = 'en',
 ): Promise<SourceAudit> {
   const overview = createLogOverview();
-  const progress = startProgress(io, 'auditing', await eventTotal(source, target, io));
+  const progress = startProgress(
+    io,
+    lang === 'sv' ? 'granskar' : 'auditing',
+    await eventTotal(source, target, io),
+    lang,
+  );
   let report: AuditReport;
   try {
     report = await auditLog(

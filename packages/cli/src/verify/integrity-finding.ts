@@ -34,7 +34,7 @@ export function whereOf(finding: IntegrityFinding, lang: 'sv' | 'en'): string {
 }
 
 /** One line per finding for a refusal: code, stream and where. */
-export function describeIntegrityFinding(finding: IntegrityFinding): string {
-  const where = whereOf(finding, 'en');
-  return `  ${finding.code}  ${finding.stream}${where === '' ? '' : `  ${where}`}: ${finding.message.en}`;
+export function describeIntegrityFinding(finding: IntegrityFinding, lang: 'sv' | 'en' = 'en'): string {
+  const where = whereOf(finding, lang);
+  return `  ${finding.code}  ${finding.stream}${where === '' ? '' : `  ${where}`}: ${finding.message[lang]}`;
 }

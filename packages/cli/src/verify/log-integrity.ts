@@ -13,10 +13,11 @@ export async function checkLogIntegrity(
   trust: Trust,
   io: CliIo,
   maxLineBytes?: number,
+  lang: 'sv' | 'en' = 'en',
 ): Promise<ExportLogCheck> {
   const total =
     source.kind === 'file' && io.stderr.isTTY === true ? await countExportEvents(target) : undefined;
-  const progress = startProgress(io, 'checking the log', total);
+  const progress = startProgress(io, lang === 'sv' ? 'kontrollerar loggen' : 'checking the log', total, lang);
   try {
     return source.kind === 'file'
       ? await verifyExportLog(target, {

@@ -32,7 +32,9 @@ async function readText(option: string, file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new CliError(`${option}: ${file}: no such file`);
+    throw new CliError(`${option}: ${file}: no such file`, {
+      sv: { message: `${option}: filen finns inte` },
+    });
   }
 }
 
@@ -45,7 +47,9 @@ export async function readTrustFile(
     value = JSON.parse(await readText('--trust', file));
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`--trust: ${file} is not valid JSON`);
+    throw new CliError(`--trust: ${file} is not valid JSON`, {
+      sv: { message: '--trust: filen är inte giltig JSON' },
+    });
   }
   const record = value as { format?: unknown; publicKey?: unknown; checkpoint?: unknown };
   const checkpoint = parseLogCheckpoint(record.checkpoint);
@@ -56,9 +60,17 @@ export async function readTrustFile(
   if (record.format !== TRUST_FORMAT || checkpoint === undefined || publicKey?.length !== 32)
     throw new CliError(
       `--trust: ${file} is not a trusted checkpoint (save one with verify --save-checkpoint)`,
+      {
+        sv: {
+          message:
+            '--trust: filen är ingen betrodd kontrollpunkt (spara en med pinnstatistik verify --save-checkpoint)',
+        },
+      },
     );
   if (logKeyId(publicKey) !== checkpoint.keyId)
-    throw new CliError(`--trust: ${file} holds a checkpoint signed by another key than the one it names`);
+    throw new CliError(`--trust: ${file} holds a checkpoint signed by another key than the one it names`, {
+      sv: { message: '--trust: filens kontrollpunkt är signerad med en annan nyckel än den filen anger' },
+    });
   return { checkpoint, publicKey };
 }
 
@@ -74,7 +86,9 @@ export async function loadTrust(options: { trust?: string; publicKey?: string })
   if (options.publicKey !== undefined) {
     const key = publicKeyFromPem(await readText('--public-key', options.publicKey));
     if (key === undefined)
-      throw new CliError(`--public-key: ${options.publicKey} is not an Ed25519 public key (PEM)`);
+      throw new CliError(`--public-key: ${options.publicKey} is not an Ed25519 public key (PEM)`, {
+        sv: { message: '--public-key: filen är ingen publik Ed25519-nyckel (PEM)' },
+      });
     publicKeys.push(key);
   }
   return { trusted, publicKeys, pinned: publicKeys.length > 0 };
