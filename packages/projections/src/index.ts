@@ -121,9 +121,10 @@ export {
   releasesOverlap,
 } from './releases/report-release.js';
 export { type BaseCell, type BaseCells, createBaseCells } from './report/base-cells.js';
-export { buildReportTables, type InterventionTables } from './report/build-tables.js';
+export { buildReportTables } from './report/build-tables.js';
 export { type CoverageOptions, comparisonBucket, coveredFrom } from './report/covered-range.js';
 export { type Headline, headlineOf } from './report/headline.js';
+export type { InterventionTables } from './report/intervention-tables.js';
 export { measures, measureValue } from './report/measures.js';
 export {
   bucketLabel,
