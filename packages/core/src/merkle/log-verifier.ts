@@ -2,11 +2,10 @@ import { type ChainLink, createChainVerifier } from '../envelope/chain-verifier.
 import { readHeader } from '../envelope/envelope-header.js';
 import { decodeInner } from '../envelope/inner-record.js';
 import type { RecordedEvent } from '../ports/event-store.js';
-import type { DeletedStream } from '../sealing/period-events.js';
 import { SERIES_INDEX_STREAM } from '../streams.js';
 import { chainFindingText } from './chain-finding-text.js';
-import { verifyConsistency } from './consistency-proof.js';
-import type { ConsistencyFrom } from './deletion-proofs.js';
+import { checkDeletedStream } from './check-deleted-stream.js';
+import { asDeletedStream, type Deletion, isObject, revisionRange } from './deleted-stream-record.js';
 import { hashFromHexOrUndefined, toHex } from './encoding.js';
 import { checkCheckpoint, type LogCheckpoint } from './log-checkpoint.js';
 import type { LogFinding } from './log-finding.js';
@@ -52,46 +51,6 @@ export interface LogVerifier {
   observe(event: RecordedEvent): void;
   finish(): LogVerification;
 }
-
-interface Deletion {
-  readonly holder: string;
-  readonly record: DeletedStream;
-  readonly position: string;
-}
-
-const PERIOD_OF_DELETABLE = /^(?:tally-|registry-)(\d{4}-\d{2})/;
-
-/** The stream whose seal or closing must account for a deleted stream; `undefined` for streams never deleted. */
-function accountableHolder(stream: string): string | undefined {
-  const period = PERIOD_OF_DELETABLE.exec(stream)?.[1];
-  if (period !== undefined) return `period-${period}`;
-  if (stream.startsWith('series-') && stream !== SERIES_INDEX_STREAM) return SERIES_INDEX_STREAM;
-  return undefined;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function asDeletedStream(value: unknown): DeletedStream | undefined {
-  if (!isObject(value) || typeof value.stream !== 'string' || typeof value.head !== 'string')
-    return undefined;
-  if (!Number.isSafeInteger(value.size)) return undefined;
-  const proofs = Array.isArray(value.proofs)
-    ? value.proofs.filter(
-        (proof): proof is ConsistencyFrom =>
-          isObject(proof) && Number.isSafeInteger(proof.from) && Array.isArray(proof.path),
-      )
-    : undefined;
-  return {
-    stream: value.stream,
-    size: value.size as number,
-    head: value.head,
-    ...(typeof value.root === 'string' ? { root: value.root } : {}),
-    ...(proofs === undefined ? {} : { proofs }),
-  };
-}
-
-const range = (size: number) => ({ from: 0, to: size - 1 });
 
 /**
  * Starts a verification of the log's integrity: every stream's hash chain; every stream's tree
@@ -156,97 +115,11 @@ export function createLogVerifier(options: LogVerifierOptions = {}): LogVerifier
     }
   };
 
-  const checkDeleted = (leaf: LogLeaf, found: LogFinding[]): void => {
-    const deletion = deletions.get(leaf.stream);
-    const holder = accountableHolder(leaf.stream);
-    const checkpointRoot = toHex(leaf.root);
-    if (deletion === undefined || holder === undefined || deletion.holder !== holder) {
-      found.push({
-        code: 'LOG_STREAM_MISSING',
-        stream: leaf.stream,
-        revision: 0,
-        message: {
-          sv: `Strömmen saknas, men en signerad kontrollpunkt omfattar ${leaf.size} händelser i den och ingen försegling eller avslutning redovisar att den raderats.`,
-          en: `The stream is missing, but a signed checkpoint covers ${leaf.size} events of it and no seal or closing accounts for its deletion.`,
-        },
-      });
-      return;
-    }
-    const { record } = deletion;
-    const rewritten = (why: { sv: string; en: string }, revision?: number): LogFinding => ({
-      code: 'LOG_DELETED_STREAM_REWRITTEN',
-      stream: leaf.stream,
-      ...(revision === undefined ? { revisions: range(leaf.size) } : { revision }),
-      position: deletion.position,
-      message: why,
-    });
-    if (record.root === undefined) {
-      found.push({
-        code: 'LOG_DELETED_STREAM_UNPROVEN',
-        stream: leaf.stream,
-        position: deletion.position,
-        message: {
-          sv: `Förseglingen i ${deletion.holder} sparar ingen Merkle-rot för strömmen, så det går inte att visa att de ${leaf.size} händelser en kontrollpunkt signerade fanns kvar oförändrade när den raderades.`,
-          en: `The seal in ${deletion.holder} keeps no Merkle root of the stream, so it cannot be shown that the ${leaf.size} events a checkpoint signed were unchanged when it was deleted.`,
-        },
-      });
-      return;
-    }
-    const finalRoot = hashFromHexOrUndefined(record.root);
-    if (leaf.size > record.size) {
-      found.push(
-        rewritten(
-          {
-            sv: `En kontrollpunkt signerade ${leaf.size} händelser, men förseglingen redovisar bara ${record.size}: strömmen krympte innan den raderades.`,
-            en: `A checkpoint signed ${leaf.size} events, but the seal accounts for only ${record.size}: the stream shrank before it was deleted.`,
-          },
-          record.size,
-        ),
-      );
-      return;
-    }
-    if (leaf.size === record.size) {
-      if (record.root !== checkpointRoot)
-        found.push(
-          rewritten({
-            sv: 'Strömmens rot vid förseglingen är inte den som kontrollpunkten signerade: den skrevs om innan den förseglades.',
-            en: 'The root the seal keeps is not the one the checkpoint signed: the stream was rewritten before it was sealed.',
-          }),
-        );
-      return;
-    }
-    const proof = record.proofs?.find((candidate) => candidate.from === leaf.size);
-    if (proof === undefined) {
-      found.push({
-        code: 'LOG_DELETED_STREAM_UNPROVEN',
-        stream: leaf.stream,
-        position: deletion.position,
-        message: {
-          sv: `Förseglingen saknar konsistensbevis från storleken ${leaf.size}, som en kontrollpunkt signerade.`,
-          en: `The seal keeps no consistency proof from size ${leaf.size}, which a checkpoint signed.`,
-        },
-      });
-      return;
-    }
-    const path = proof.path.map(hashFromHexOrUndefined);
-    const holds =
-      finalRoot !== undefined &&
-      path.every((hash) => hash !== undefined) &&
-      verifyConsistency(leaf.size, record.size, leaf.root, finalRoot, path as Hash[]);
-    if (!holds)
-      found.push(
-        rewritten({
-          sv: `Förseglingens slutliga rot bygger inte vidare på de ${leaf.size} händelser kontrollpunkten signerade: strömmen skrevs om och förseglades sedan.`,
-          en: `The seal's final root does not extend the ${leaf.size} events the checkpoint signed: the stream was rewritten, then sealed.`,
-        }),
-      );
-  };
-
   const checkAgainst = (checkpoint: LogCheckpoint, leaves: readonly LogLeaf[], found: LogFinding[]): void => {
     for (const leaf of leaves) {
       const size = state.sizeOf(leaf.stream);
       if (size === undefined) {
-        checkDeleted(leaf, found);
+        checkDeletedStream(leaf, deletions.get(leaf.stream), found);
         continue;
       }
       if (size < leaf.size) {
@@ -266,7 +139,7 @@ export function createLogVerifier(options: LogVerifierOptions = {}): LogVerifier
         found.push({
           code: 'LOG_STREAM_REWRITTEN',
           stream: leaf.stream,
-          revisions: range(leaf.size),
+          revisions: revisionRange(leaf.size),
           message: {
             sv: `De första ${leaf.size} händelserna är inte de som kontrollpunkten ${checkpoint.time} signerade: någon av dem har ändrats, flyttats eller bytts ut (även om hashkedjan räknats om).`,
             en: `The first ${leaf.size} events are not those the checkpoint of ${checkpoint.time} signed: one of them was altered, moved or replaced (even if the hash chain was recomputed).`,
