@@ -30,9 +30,9 @@ export const problems = {
     },
     issues,
   }),
-  /** A report the library refused (method or parameters conflicting with earlier releases, or no protection possible). */
+  /** A report the library refused: 409 when earlier releases conflict with it, 422 when no release of it could be protected. */
   reportRefused: (refusal: { readonly code: string; readonly message: LocalizedText }): HttpProblem => ({
-    status: refusal.code === 'CANNOT_PROTECT' ? 422 : 409,
+    status: refusal.code === 'CANNOT_PROTECT' || refusal.code === 'PARTIAL_PERIOD' ? 422 : 409,
     code: refusal.code,
     message: refusal.message,
   }),

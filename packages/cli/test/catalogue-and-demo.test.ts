@@ -121,7 +121,7 @@ describe('demo', () => {
       '--from',
       '2025-01',
       '--to',
-      '2025-11',
+      '2025-12',
       '--granularity',
       'quarter',
       '--today',

@@ -55,3 +55,23 @@ export function releasesOverlap(a: OverlapOptions, b: OverlapOptions): boolean {
     overlaps(a.units, b.units)
   );
 }
+
+/**
+ * The releases linked to a report through a chain of overlaps (each overlapping the report or
+ * another linked release), in their order: what an intruder can combine with it.
+ */
+export function linkedReleases(
+  report: Parameters<typeof releasesOverlap>[0],
+  releases: readonly ReportRelease[],
+): ReportRelease[] {
+  const linked = new Set<ReportRelease>();
+  let frontier: readonly Parameters<typeof releasesOverlap>[0][] = [report];
+  while (frontier.length > 0) {
+    const next = releases.filter(
+      (release) => !linked.has(release) && frontier.some((from) => releasesOverlap(release.options, from)),
+    );
+    for (const release of next) linked.add(release);
+    frontier = next.map((release) => release.options);
+  }
+  return releases.filter((release) => linked.has(release));
+}

@@ -17,6 +17,15 @@ export type ReportRefusal =
   | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
   | {
+      readonly code: 'PARTIAL_PERIOD';
+      readonly message: LocalizedText;
+    }
+  | {
+      readonly code: 'UNITS_PARTLY_PUBLISHED';
+      readonly releaseId: string;
+      readonly message: LocalizedText;
+    }
+  | {
       readonly code: 'CANNOT_PROTECT';
       /** How many hidden counts the intruder pins down or narrows too far whatever this report hides. */
       readonly findings: number;
@@ -30,6 +39,8 @@ export const REPORT_REFUSAL_CODES = [
   'METHOD_CONFLICT',
   'PARAMETERS_CONFLICT',
   'STATISTICS_KEY_CHANGED',
+  'PARTIAL_PERIOD',
+  'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
 ] as const;
 
@@ -91,6 +102,21 @@ export const reportRefusals = {
     message: {
       sv: `Uppgifterna för ${from}–${to} har publicerats med en annan statistiknyckel. Statistiknyckeln får aldrig bytas för perioder som redan publicerats: en ny nyckel ger varje cell nytt brus som kan jämföras med det gamla.`,
       en: `The figures for ${from} to ${to} were published with another statistics key. The statistics key must never change for periods already published: a new key gives every cell fresh noise that can be compared with the old.`,
+    },
+  }),
+  partialPeriod: (): ReportRefusal => ({
+    code: 'PARTIAL_PERIOD',
+    message: {
+      sv: 'Med undertryckning måste rapporten omfatta hela perioder: börja på en periods första månad och sluta på en periods sista. En rapport över en del av en period och en över hela perioden skiljer sig med de månader som lämnats utanför, och den skillnaden skyddar ingen undertryckning. Välj hela perioder, redovisa per månad, eller använd cellnyckelmetoden.',
+      en: "Under suppression a report covers whole periods: it starts at a period's first month and ends at a period's last. A report over part of a period and one over the whole period differ by the months left out, and no suppression protects that difference. Choose whole periods, report by month, or use the cell-key method.",
+    },
+  }),
+  unitsPartlyPublished: (releaseId: string, from: string, to: string): ReportRefusal => ({
+    code: 'UNITS_PARTLY_PUBLISHED',
+    releaseId,
+    message: {
+      sv: `Uppgifterna för ${from}–${to} har redan publicerats med undertryckning för ett urval av enheter som delvis är detsamma som detta. Skillnaden mellan två sådana rapporter visar de övriga enheternas antal, och den skyddar ingen undertryckning. Välj samma enheter eller enheter utan någon gemensam, eller använd cellnyckelmetoden.`,
+      en: `The figures for ${from} to ${to} were already published by suppression for a selection of units that partly matches this one. The difference of two such reports shows the other units' counts, and no suppression protects it. Choose the same units or units with none in common, or use the cell-key method.`,
     },
   }),
   cannotProtect: (findings: number): ReportRefusal => ({

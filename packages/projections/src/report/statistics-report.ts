@@ -9,10 +9,11 @@ import { protectJointly } from '../disclosure/protect-jointly.js';
 import type { SuppressedRelease } from '../disclosure/release-knowledge.js';
 import { type ReportDocument, reportDocument } from '../format/report-document.js';
 import { publishedDigest } from '../releases/published-digest.js';
-import { type ReportRelease, releasesOverlap } from '../releases/report-release.js';
+import { linkedReleases, type ReportRelease, releasesOverlap } from '../releases/report-release.js';
 import { type BaseCells, createBaseCells } from './base-cells.js';
 import { buildReportTables } from './build-tables.js';
 import { comparisonBucket } from './covered-range.js';
+import { differencingRisk } from './differencing-risk.js';
 import { bucketLabel, bucketsBetween, monthsBetween, monthsOfBucket } from './period-buckets.js';
 import type { Axis, PublishedTable, RawTable } from './report-model.js';
 import { type ReportOptions, type ReportOptionsInput, ReportOptionsSchema } from './report-options.js';
@@ -183,6 +184,10 @@ export async function createStatisticsReport(
         conflict.options.to,
       ),
     );
+  if (options.method === 'suppression') {
+    const differenced = differencingRisk(options, earlier);
+    if (differenced !== undefined) return E.left(differenced);
+  }
   const notes: LocalizedText[] = [];
   const base = createBaseCells(cube.sheets());
   let published: PublishedTable[];
@@ -211,16 +216,20 @@ export async function createStatisticsReport(
   } else {
     const previous: SuppressedRelease[] = [];
     const changed: ReportRelease[] = [];
-    earlier.forEach((release, index) => {
-      const again = rebuilt(cube, release);
-      if (again.changed) changed.push(release);
-      previous.push({
-        name: `release-${index}`,
-        tables: again.tables,
-        suppressed: new Set(release.suppressed ?? []),
-        k: release.options.k,
+    // Every suppressed release linked to this one through a chain of overlaps: A, B and C can
+    // pin down a figure of B together although A and C share nothing.
+    linkedReleases(options, context.releases ?? [])
+      .filter((release) => release.options.method === 'suppression')
+      .forEach((release, index) => {
+        const again = rebuilt(cube, release);
+        if (again.changed) changed.push(release);
+        previous.push({
+          name: `release-${index}`,
+          tables: again.tables,
+          suppressed: new Set(release.suppressed ?? []),
+          k: release.options.k,
+        });
       });
-    });
     if (changed.length > 0) notes.push(changedNote(changed));
     const protection = await protectJointly(raw, previous, options, {
       truth: (support) => base.value(support),
