@@ -1,13 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentCell } from '../src/format/report-document.js';
 import { attackPublications, publicationOf } from '../src/intruder/attack-publications.js';
 import { publishStatisticsReport } from '../src/releases/publish-report.js';
 import { eventStoreReleaseLog } from '../src/releases/release-log.js';
 import { buildReportTables } from '../src/report/build-tables.js';
 import { ReportOptionsSchema } from '../src/report/report-options.js';
 import type { StatisticsReport } from '../src/report/statistics-report.js';
-import { seededCube } from './seeded-publications.js';
+import { publishedFigures as figures, seededCube } from './seeded-publications.js';
 
 // Attack (independent review), two CLI reports by suppression, nothing else:
 //   report --method suppression --granularity quarter --from 2025-02 --to 2025-03
@@ -22,14 +21,6 @@ let seeded: Awaited<ReturnType<typeof seededCube>>;
 beforeAll(async () => {
   seeded = await seededCube(42);
 }, 120_000);
-
-const figures = (report: StatisticsReport): Map<string, DocumentCell> => {
-  const cells = new Map<string, DocumentCell>();
-  for (const table of report.document.tables)
-    for (const cell of [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.total])
-      cells.set(cell.key, cell);
-  return cells;
-};
 
 describe('attack: the previous period against a report that starts mid-quarter', () => {
   it('no small January count is the difference of two published figures', async () => {

@@ -7,20 +7,13 @@ import { eventStoreReleaseLog } from '../src/releases/release-log.js';
 import { buildReportTables } from '../src/report/build-tables.js';
 import { type ReportOptionsInput, ReportOptionsSchema } from '../src/report/report-options.js';
 import type { StatisticsReport } from '../src/report/statistics-report.js';
-import { seededCube } from './seeded-publications.js';
+import { publishedFigures as figures, seededCube } from './seeded-publications.js';
 
 let seeded: Awaited<ReturnType<typeof seededCube>>;
 beforeAll(async () => {
   seeded = await seededCube(42);
 }, 120_000);
 
-const figures = (report: StatisticsReport): Map<string, DocumentCell> => {
-  const cells = new Map<string, DocumentCell>();
-  for (const table of report.document.tables)
-    for (const cell of [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.total])
-      cells.set(cell.key, cell);
-  return cells;
-};
 const truthOf = (input: ReportOptionsInput): Map<string, number> => {
   const truth = new Map<string, number>();
   for (const table of buildReportTables(

@@ -3,12 +3,13 @@ import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { applyDisclosureControl } from '../src/disclosure/apply-disclosure-control.js';
+import type { DocumentCell } from '../src/format/report-document.js';
 import type { Publication } from '../src/intruder/attack-publications.js';
 import { type BaseCells, createBaseCells } from '../src/report/base-cells.js';
 import { buildReportTables } from '../src/report/build-tables.js';
 import type { RawTable } from '../src/report/report-model.js';
 import { type ReportOptionsInput, ReportOptionsSchema } from '../src/report/report-options.js';
-import type { ReportCube } from '../src/report/statistics-report.js';
+import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { replay } from '../src/runner/replay.js';
 
 /** The seeded year (core/testing's, at full volume) recorded in memory and replayed into a cube. */
@@ -63,4 +64,13 @@ export function greedyLinearPublication(cube: ReportCube, input: ReportOptionsIn
     ),
   );
   return { options, raw, published: applyDisclosureControl(raw, { k: options.k }) };
+}
+
+/** Every figure a published report shows (cells and totals), by quantity key. */
+export function publishedFigures(report: StatisticsReport): Map<string, DocumentCell> {
+  const cells = new Map<string, DocumentCell>();
+  for (const table of report.document.tables)
+    for (const cell of [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.total])
+      cells.set(cell.key, cell);
+  return cells;
 }

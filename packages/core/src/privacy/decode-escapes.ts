@@ -52,8 +52,8 @@ function decodeOnce(text: string): string {
 }
 
 /**
- * HTML numeric (and a few named) character references, `\uXXXX`, `\u{…}`, `\xXX` and ASCII
- * `%XX` escapes decoded, for the scan only. Decoded up to three times, so `&amp;#56;` is seen
+ * HTML numeric (and a few named) character references, `\u` with four hex digits, `\u{…}`,
+ * `\x` and ASCII `%` with two hex digits — escapes decoded, for the scan only. Decoded up to three times, so `&amp;#56;` is seen
  * as `8` too; every pass is linear.
  */
 export function decodeEscapes(text: string): string {
