@@ -7,6 +7,7 @@ import {
   type PostgresEventStore,
 } from '@pinnstatistik/store-postgres';
 import pg from 'pg';
+import { type HotSheetResult, measureHotSheet } from './measure-hot-sheet.js';
 import { perSecond } from './stats.js';
 import { now } from './timer.js';
 
@@ -34,6 +35,8 @@ export interface PostgresOpsResult {
   /** Eight writers taking turns with the store's `exclusive` (an advisory lock per stream), commands/s. */
   readonly hotEightTurnsPerSec: number;
   readonly hotEightTurnsConflictsReturnedPct: number;
+  /** The command path on one hot sheet (see {@link measureHotSheet}): 1 writer × 1 and 8 × 1 with and without turns, 8 × 2 and 8 × 4 with turns (median of three interleaved rounds). */
+  readonly hotSheet: readonly HotSheetResult[];
   /** A call on a stalled connection: ms until it threw StoreUnavailable, with the default timeouts. */
   readonly stalledFailsAfterMs: number;
   readonly stalledOutcome: string;
@@ -282,6 +285,27 @@ export async function measurePostgresOps(adminUrl: string, bulkEvents: number): 
     const one = await hotStream(database.url, 1, 5_000);
     const eight = await hotStream(database.url, 8, 5_000);
     const eightTurns = await hotStream(database.url, 8, 5_000, true);
+    // The shapes take turns, three rounds, and each reports its median round: the machine's
+    // drift over a minute then weighs on every shape alike.
+    const shapes = [
+      [1, 1, false],
+      [1, 1, true],
+      [8, 1, false],
+      [8, 1, true],
+      [8, 2, true],
+      [8, 4, true],
+    ] as const;
+    const rounds: HotSheetResult[][] = shapes.map(() => []);
+    for (let round = 0; round < 3; round += 1)
+      for (const [index, [writers, inFlight, turns]] of shapes.entries()) {
+        const schema = `hot_${writers}_${inFlight}_${turns ? 'turns' : 'free'}_${round}`;
+        rounds[index]?.push(
+          await measureHotSheet(database.url, { writers, inFlight, turns, durationMs: 3_000, schema }),
+        );
+      }
+    const hotSheet = rounds.map(
+      (runs) => [...runs].sort((a, b) => a.perSec - b.perSec)[Math.floor(runs.length / 2)] as HotSheetResult,
+    );
     const stall = await stalled(database.url);
     return {
       bulkEvents: events,
@@ -296,6 +320,7 @@ export async function measurePostgresOps(adminUrl: string, bulkEvents: number): 
       hotEightConflictsReturnedPct: eight.returnedPct,
       hotEightTurnsPerSec: eightTurns.perSec,
       hotEightTurnsConflictsReturnedPct: eightTurns.returnedPct,
+      hotSheet,
       stalledFailsAfterMs: stall.ms,
       stalledOutcome: stall.outcome,
       defaultQueryTimeoutMs: DEFAULT_TIMEOUTS.queryTimeoutMs,

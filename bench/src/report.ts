@@ -1,5 +1,6 @@
 import type { CipherName } from './ciphers.js';
 import { GUARD_SHAPES, type GuardResult } from './measure-guard.js';
+import type { HotSheetResult } from './measure-hot-sheet.js';
 import type { LiveResult } from './measure-live.js';
 import type { PipelineResult } from './measure-pipeline.js';
 import type { PostgresResult } from './measure-postgres.js';
@@ -253,13 +254,15 @@ export function rows(results: Results): Row[] {
   return out;
 }
 
+/** A figure beside what it is compared with. */
+const versus = (value: number, raw: number, what: string) => ({
+  raw,
+  ratio: value / raw,
+  vsRaw: `${(value / raw).toFixed(2)}× ${what}`,
+});
+
 /** The PostgreSQL operations rows, each beside the plain SQL doing the same writes. */
 function postgresOpsRows(ops: PostgresOpsResult): Row[] {
-  const versus = (value: number, raw: number, what: string) => ({
-    raw,
-    ratio: value / raw,
-    vsRaw: `${(value / raw).toFixed(2)}× ${what}`,
-  });
   const load = `load ${ops.loadAverage.toFixed(1)}`;
   return [
     {
@@ -304,6 +307,7 @@ function postgresOpsRows(ops: PostgresOpsResult): Row[] {
       target: '≥ 1 writer, returned < 1 %',
       met: ops.hotEightTurnsPerSec >= ops.hotOnePerSec && ops.hotEightTurnsConflictsReturnedPct < 1,
     },
+    ...hotSheetRows(ops.hotSheet),
     {
       id: 'pg-stall',
       measure: `PostgreSQL, a stalled connection: the call threw ${ops.stalledOutcome} after (default query timeout ${ops.defaultQueryTimeoutMs.toLocaleString('en')} ms)`,
@@ -313,6 +317,37 @@ function postgresOpsRows(ops: PostgresOpsResult): Row[] {
       met: ops.stalledFailsAfterMs <= 30_000,
     },
   ];
+}
+
+/** The command path on one hot sheet: every run beside the faster single writer; every 8-writer run with turns carries the target. */
+function hotSheetRows(runs: readonly HotSheetResult[]): Row[] {
+  // The better single writer is the bar: one writer needs no turns.
+  const single = runs
+    .filter((run) => run.writers === 1)
+    .reduce<HotSheetResult | undefined>(
+      (best, run) => (best === undefined || run.perSec > best.perSec ? run : best),
+      undefined,
+    );
+  return runs.map((run): Row => {
+    const shape = `${run.writers} writer${run.writers === 1 ? '' : 's'} × ${run.inFlight} in flight`;
+    const how = run.turns ? 'taking turns (store.exclusive)' : 'expected revisions only';
+    const targeted = run.writers === 8 && run.turns;
+    return {
+      id: `pg-sheet-${run.writers}x${run.inFlight}${run.turns ? '' : '-free'}`,
+      measure: `PostgreSQL command path, one hot sheet, ${shape}, ${how}: ${run.conflictsReturnedPct.toFixed(2)} % CONCURRENCY_CONFLICT returned`,
+      value: run.perSec,
+      unit: 'cmd/s',
+      ...(single === undefined || run === single
+        ? {}
+        : versus(run.perSec, single.perSec, 'the faster single writer')),
+      ...(targeted && single !== undefined
+        ? {
+            target: '≥ 1 writer, returned < 1 %',
+            met: run.perSec >= single.perSec && run.conflictsReturnedPct < 1,
+          }
+        : {}),
+    };
+  });
 }
 
 /** A figure for the table. */

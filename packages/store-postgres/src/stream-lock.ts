@@ -18,24 +18,36 @@ export type StreamLocks = <T>(stream: string, body: () => Promise<T>) => Promise
 export function createStreamLocks(database: Database): StreamLocks {
   const queues = new Map<string, Promise<unknown>>();
 
-  const underServerLock = async <T>(stream: string, body: () => Promise<T>): Promise<T> => {
-    return database.withSession('a stream lock', async (session) => {
-      await session.query({
-        name: 'pinnstatistik-stream-lock',
-        text: 'select pg_advisory_lock($1, hashtext($2))',
-        values: [STREAM_LOCK_CLASS, stream],
-      });
-      try {
-        return await body();
-      } finally {
-        await session.query({
-          name: 'pinnstatistik-stream-unlock',
-          text: 'select pg_advisory_unlock($1, hashtext($2))',
-          values: [STREAM_LOCK_CLASS, stream],
+  // The caller is answered as soon as the body ends; the unlock follows on the same session
+  // (the next turn waits for it on the server, not this writer). An unlock that fails leaves a
+  // broken session, which is closed, and the server releases a closed session's locks.
+  const underServerLock = <T>(stream: string, body: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      let settled = false;
+      database
+        .withSession('a stream lock', async (session) => {
+          await session.query({
+            name: 'pinnstatistik-stream-lock',
+            text: 'select pg_advisory_lock($1, hashtext($2))',
+            values: [STREAM_LOCK_CLASS, stream],
+          });
+          try {
+            resolve(await body());
+          } catch (error) {
+            reject(error);
+          } finally {
+            settled = true;
+            await session.query({
+              name: 'pinnstatistik-stream-unlock',
+              text: 'select pg_advisory_unlock($1, hashtext($2))',
+              values: [STREAM_LOCK_CLASS, stream],
+            });
+          }
+        })
+        .catch((error: unknown) => {
+          if (!settled) reject(error);
         });
-      }
     });
-  };
 
   return (stream, body) => {
     const previous = queues.get(stream) ?? Promise.resolve();

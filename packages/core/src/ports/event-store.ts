@@ -176,6 +176,14 @@ export interface EventStore {
    * (EventStoreDB) it reads the stream's last event back to find out.
    */
   readonly reportsExactWrites?: boolean;
+  /**
+   * Optional: runs `body` while no other writer calling `exclusive` for the same stream runs —
+   * in this process or in any other sharing the store (PostgreSQL: an advisory lock). The
+   * command path wraps each read–decide–append of a tally sheet in it, so writers in several
+   * processes take turns on a hot sheet instead of colliding and retrying. Correctness never
+   * depends on it: the expected revision still decides every append.
+   */
+  exclusive?<T>(stream: string, body: () => Promise<T>): Promise<T>;
   append(
     stream: string,
     events: readonly EventToAppend[],

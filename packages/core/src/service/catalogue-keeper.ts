@@ -21,15 +21,35 @@ export interface AdoptCatalogueInput {
 }
 
 /** The service's catalogue stream: its adopted versions, caught up on demand, and adoption. */
-export function createCatalogueKeeper(store: EventStore, writer: StreamWriter, catalogueId: string) {
+export function createCatalogueKeeper(
+  store: EventStore,
+  writer: StreamWriter,
+  catalogueId: string,
+  recheckMs: number,
+) {
   let catalogues: LoadedStream<CatalogueHistory> = emptyStream(
     catalogueStream(catalogueId),
     catalogueDecider.initialState,
   );
-  const refresh = async (): Promise<LoadedStream<CatalogueHistory>> => {
-    catalogues = await catchUp(store, catalogues, () => undefined, catalogueDecider.evolve);
-    return catalogues;
+  // Read from the store when asked (adopting), else at most once per `recheckMs`: every command
+  // consults the catalogues, and re-reading a stream that changes a few times a year would be a
+  // round trip per command. Callers meanwhile share one read.
+  let freshUntil = Number.NEGATIVE_INFINITY;
+  let reading: Promise<LoadedStream<CatalogueHistory>> | undefined;
+  const refreshNow = (): Promise<LoadedStream<CatalogueHistory>> => {
+    reading ??= catchUp(store, catalogues, () => undefined, catalogueDecider.evolve)
+      .then((loaded) => {
+        catalogues = loaded;
+        freshUntil = performance.now() + recheckMs;
+        return loaded;
+      })
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
   };
+  const refresh = async (): Promise<LoadedStream<CatalogueHistory>> =>
+    performance.now() < freshUntil ? catalogues : refreshNow();
 
   const adoptCatalogue = async (input: AdoptCatalogueInput): Promise<E.Either<Refusal, Receipt>> => {
     const parsed = parseInput(AdoptCatalogueSchema, input);
@@ -45,7 +65,7 @@ export function createCatalogueKeeper(store: EventStore, writer: StreamWriter, c
     }
     return writer.run({
       commandId: command.commandId,
-      load: refresh,
+      load: refreshNow,
       decide: (loaded) =>
         E.map((events: readonly CatalogueAdopted[]) => ({ commandId: command.commandId, events }))(
           catalogueDecider.decide(command, loaded.state),

@@ -64,6 +64,12 @@ export interface CommandServiceOptions {
    * process destroyed (a seal, a closing) is then zeroed and forgotten here too.
    */
   readonly keyRecheckMs?: number;
+  /**
+   * How long the adopted catalogues are taken as known before the catalogue stream is read
+   * again, in milliseconds (default 1 000): a version another process adopted is seen here
+   * within that time; one adopted here, at once. 0 reads it for every command.
+   */
+  readonly catalogueRecheckMs?: number;
 }
 
 /**
@@ -108,7 +114,7 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     conflictBackoff: jitteredBackoff(2, 250),
     unavailableBackoff: jitteredBackoff(100, 2_000),
   });
-  const catalogues = createCatalogueKeeper(store, writer, catalogueId);
+  const catalogues = createCatalogueKeeper(store, writer, catalogueId, options.catalogueRecheckMs ?? 1_000);
   const context: ServiceContext = {
     store,
     keys: options.keys,

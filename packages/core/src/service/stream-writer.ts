@@ -1,34 +1,23 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { readHeader } from '../envelope/envelope-header.js';
-import { GENESIS_HASH, sameHash } from '../envelope/event-hash.js';
-import { deriveEventId, keyedEventId } from '../envelope/event-id.js';
-import type { EventMeta } from '../envelope/inner-record.js';
-import { sealEvent } from '../envelope/seal-event.js';
-import type { JsonValue } from '../json.js';
-import type { AppendError, AppendSuccess, EventStore, EventToAppend } from '../ports/event-store.js';
+import { sameHash } from '../envelope/event-hash.js';
+import type { AppendError, AppendSuccess, EventStore } from '../ports/event-store.js';
 import { isStoreUnavailable } from '../ports/store-unavailable.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
-import type { PrivateStreamKind } from '../streams.js';
 import { type Backoff, sleep } from './backoff.js';
-import type { OpenKey } from './key-ring.js';
+import { createBatchingLanes } from './batching-lanes.js';
+import { type BatchAttempt, decideBatch } from './decide-batch.js';
 import { type LoadedStream, recordReceipt } from './loaded-stream.js';
 import type { Receipt, StoredReceipt } from './receipt.js';
+import { type SealedPlan, sealPlan } from './seal-plan.js';
+import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 
-/** What a command decided to write to one stream. */
-export interface Plan<Event> {
-  readonly commandId: string;
-  readonly correlationId?: string;
-  readonly causationId?: string;
-  /** A digest of the command's content: the same command id with another digest is refused. */
-  readonly digest?: string;
-  readonly catalogueVersion?: string;
-  readonly events: readonly Event[];
-  /** Private streams: the key and the stream kind (its padding); absent for public streams. */
-  readonly privacy?: { readonly key: OpenKey; readonly kind: PrivateStreamKind };
-}
+export { previousOutcome } from './previous-outcome.js';
+export type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 
-type DomainEvent = { readonly type: string; readonly data: unknown };
+/** The most commands decided together and appended in one append. */
+const MAX_BATCH = 32;
 
 /** One stream's part of a multi-stream write. */
 export interface PlannedPart<State, Event extends DomainEvent> {
@@ -69,40 +58,12 @@ export interface StreamWriter {
     | { readonly kind: 'conflict' }
     | { readonly kind: 'deleted'; readonly stream: string }
   >;
-  run<State, Event extends DomainEvent>(options: {
-    readonly commandId: string;
-    readonly digest?: string;
-    readonly load: () => Promise<LoadedStream<State>>;
-    readonly decide: (
-      loaded: LoadedStream<State>,
-    ) => E.Either<Refusal, Plan<Event>> | Promise<E.Either<Refusal, Plan<Event>>>;
-    readonly evolve: (state: State, event: Event) => State;
-    readonly remember?: (loaded: LoadedStream<State>) => void;
-    /** The refusal when the stream turns out deleted (its detail shredded). */
-    readonly deleted?: () => Refusal;
-    /**
-     * The stream the command writes to, when known before loading: commands for one stream
-     * from this process then take turns instead of meeting as conflicts (other processes are
-     * still met by the expected revision, and retried with backoff).
-     */
-    readonly lane?: string;
-  }): Promise<E.Either<Refusal, Receipt>>;
+  /** Runs a command: load, decide, append, retry (see {@link WriterCommand}). */
+  run<State, Event extends DomainEvent>(
+    command: WriterCommand<State, Event>,
+  ): Promise<E.Either<Refusal, Receipt>>;
   /** Retries an operation while the store is unavailable; the refusal when it stays so. */
   retryUnavailable<T>(operation: () => Promise<T>): Promise<E.Either<Refusal, T>>;
-}
-
-/** The receipt of a command already in a stream, or the refusal when its id was used for other content. */
-export function previousOutcome(
-  receipts: ReadonlyMap<string, StoredReceipt>,
-  commandId: string,
-  digest: string | undefined,
-): E.Either<Refusal, Receipt> | undefined {
-  const previous = receipts.get(commandId);
-  if (previous === undefined) return undefined;
-  if (previous.digest !== undefined && digest !== undefined && previous.digest !== digest)
-    return E.left(refuse.commandIdReused());
-  const { digest: _digest, ...receipt } = previous;
-  return E.right(receipt);
 }
 
 /** A stream writer for one store and catalogue. */
@@ -113,43 +74,14 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
     return false;
   };
 
-  const seal = <State, Event extends DomainEvent>(loaded: LoadedStream<State>, plan: Plan<Event>) => {
-    const { stream } = loaded;
-    let prev = loaded.link?.hash ?? GENESIS_HASH;
-    let revision = loaded.link === undefined ? -1 : loaded.link.revision;
-    const privacy = plan.privacy === undefined ? undefined : plan.privacy.key.privacy(plan.privacy.kind);
-    const meta: EventMeta = {
-      commandId: plan.commandId,
-      ...(plan.correlationId === undefined ? {} : { correlationId: plan.correlationId }),
-      ...(plan.causationId === undefined ? {} : { causationId: plan.causationId }),
-      ...(plan.privacy === undefined ? { catalogueId: options.catalogueId } : {}),
-      ...(plan.catalogueVersion === undefined ? {} : { catalogueVersion: plan.catalogueVersion }),
-      ...(plan.digest === undefined ? {} : { digest: plan.digest }),
-    };
-    const events: EventToAppend[] = plan.events.map((event, index) => {
-      revision += 1;
-      const id =
-        plan.privacy === undefined
-          ? deriveEventId(plan.commandId, stream, index)
-          : keyedEventId(plan.privacy.key.naming, plan.commandId, index);
-      const sealed = sealEvent(
-        stream,
-        revision,
-        prev,
-        { id, type: event.type, data: event.data as JsonValue, meta },
-        privacy,
-      );
-      prev = sealed.hash;
-      return sealed.event;
-    });
-    return { events, revision, prev };
-  };
+  const seal = <State, Event extends DomainEvent>(loaded: LoadedStream<State>, plan: Plan<Event>) =>
+    sealPlan(loaded, plan, options.catalogueId);
 
   const landed = async <State, Event extends DomainEvent>(
     loaded: LoadedStream<State>,
     plan: Plan<Event>,
     evolve: (state: State, event: Event) => State,
-    sealed: ReturnType<typeof seal>,
+    sealed: SealedPlan,
     result: AppendSuccess,
   ): Promise<LoadedStream<State> | undefined> => {
     // Another writer may have stored the same command's events first (same ids, other
@@ -188,7 +120,7 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
     const result = await store.appendBatch(
       parts.map((part, index) => ({
         stream: part.loaded.stream,
-        events: (sealed[index] as ReturnType<typeof seal>).events,
+        events: (sealed[index] as SealedPlan).events,
         expected: part.loaded.link === undefined ? 'no-stream' : part.loaded.link.revision,
       })),
     );
@@ -199,7 +131,7 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
         part.loaded,
         part.plan,
         part.evolve,
-        sealed[index] as ReturnType<typeof seal>,
+        sealed[index] as SealedPlan,
         result.right[index] as AppendSuccess,
       );
       if (loaded === undefined) return { kind: 'conflict' };
@@ -222,60 +154,54 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
     }
   };
 
-  // One queue per stream this process writes to: the tail of each, dropped once it drains.
-  const lanes = new Map<string, Promise<unknown>>();
-  const inLane = <T>(lane: string | undefined, work: () => Promise<T>): Promise<T> => {
-    if (lane === undefined) return work();
-    const previous = lanes.get(lane) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => undefined);
-    lanes.set(lane, tail);
-    void tail.then(() => {
-      if (lanes.get(lane) === tail) lanes.delete(lane);
-    });
-    return next;
+  type AnyCommand = WriterCommand<unknown, DomainEvent>;
+  type Outcome = E.Either<Refusal, Receipt>;
+
+  // Commands of one batch share a stream and an append; a command id twice in one append
+  // would make its second receipt ambiguous, so a repeated id waits for the next batch.
+  const fits = (batch: readonly AnyCommand[], next: AnyCommand): boolean =>
+    batch.length < MAX_BATCH &&
+    next.continueFrom !== undefined &&
+    batch.every((command) => command.commandId !== next.commandId);
+
+  // A batch is taken from the lane's queue when its turn on the stream is granted, so every
+  // command that queued while this process waited for the turn joins it.
+  const attempt = (lane: string | undefined, take: () => readonly AnyCommand[]): Promise<BatchAttempt> => {
+    const body = () => decideBatch(store, options.catalogueId, take());
+    return lane !== undefined && store.exclusive !== undefined ? store.exclusive(lane, body) : body();
   };
 
-  const run: StreamWriter['run'] = (options) => inLane(options.lane, () => runNow(options));
-
-  const runNow: StreamWriter['run'] = async ({
-    commandId,
-    digest,
-    load,
-    decide,
-    evolve,
-    remember,
-    deleted,
-  }) =>
-    E.flatten(
-      await retryUnavailable(async (): Promise<E.Either<Refusal, Receipt>> => {
-        let stream = '';
-        for (let attempt = 0; attempt <= options.maxConflictRetries; attempt += 1) {
-          if (attempt > 0) await sleep(options.conflictBackoff.delay(attempt));
-          const loaded = await load();
-          stream = loaded.stream;
-          const previous = previousOutcome(loaded.receipts, commandId, digest);
-          if (previous !== undefined) return previous;
-          const decision = await decide(loaded);
-          if (E.isLeft(decision)) return decision;
-          if (decision.right.events.length === 0) {
-            return E.right({ commandId, stream, eventIds: [], revision: loaded.link?.revision ?? -1 });
-          }
-          const appended = await append(loaded, decision.right, evolve);
-          if (appended.kind === 'deleted') {
-            if (deleted === undefined)
-              throw new Error(`stream ${appended.stream} was deleted under a writer`);
-            return E.left(deleted());
-          }
-          if (appended.kind === 'appended') {
-            remember?.(appended.loaded);
-            const receipt = previousOutcome(appended.loaded.receipts, commandId, digest);
-            if (receipt !== undefined) return receipt;
-          }
+  const runBatch = async (
+    lane: string | undefined,
+    take: () => readonly AnyCommand[],
+  ): Promise<readonly Outcome[]> => {
+    const result = await retryUnavailable(async (): Promise<readonly Outcome[]> => {
+      let stream = '';
+      for (let tries = 0; tries <= options.maxConflictRetries; tries += 1) {
+        if (tries > 0) await sleep(options.conflictBackoff.delay(tries));
+        const outcome = await attempt(lane, take);
+        if (outcome.kind === 'done') return outcome.outcomes;
+        if (outcome.kind === 'deleted') {
+          return take().map((command) => {
+            if (command.deleted === undefined)
+              throw new Error(`stream ${outcome.stream} was deleted under a writer`);
+            return E.left(command.deleted());
+          });
         }
-        return E.left(refuse.concurrencyConflict(stream));
-      }),
-    );
+        stream = outcome.stream;
+      }
+      return take().map(() => E.left(refuse.concurrencyConflict(stream)));
+    });
+    return E.isLeft(result) ? take().map(() => result) : result.right;
+  };
+
+  const lanes = createBatchingLanes(runBatch, fits);
+
+  const run: StreamWriter['run'] = async (command) => {
+    const anyCommand = command as unknown as AnyCommand;
+    if (command.lane === undefined) return (await runBatch(undefined, () => [anyCommand]))[0] as Outcome;
+    return lanes(command.lane, anyCommand);
+  };
 
   return { append, appendAll, run, retryUnavailable };
 }

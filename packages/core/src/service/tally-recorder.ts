@@ -15,7 +15,7 @@ import type { Receipt, TallyReceipt } from './receipt.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
 import type { SheetOpener } from './sheet-opener.js';
-import type { Plan } from './stream-writer.js';
+import type { Plan } from './writer-command.js';
 
 /** Records on tally sheets: opens (and registers) sheets, decides tallies, writes them sealed. */
 export interface TallyRecorder {
@@ -46,6 +46,16 @@ export const sealerOf =
   (_recorded, codec) =>
     key.sealer.algorithm === codec ? key.sealer : undefined;
 
+/** A sheet as decided with these catalogues (the ones its command was parsed with). */
+function withCatalogues(
+  loaded: LoadedStream<TallySheetState>,
+  catalogues: CatalogueHistory,
+): LoadedStream<TallySheetState> {
+  return loaded.state.catalogues === catalogues
+    ? loaded
+    : { ...loaded, state: { ...loaded.state, catalogues } };
+}
+
 /** A tally recorder for a service. */
 export function createTallyRecorder(
   context: ServiceContext,
@@ -58,8 +68,7 @@ export function createTallyRecorder(
     const catalogues = known ?? (await context.catalogues());
     const cached = cache.loaded(sheet.stream) ?? emptyStream(sheet.stream, tallySheetDecider.initialState);
     const loaded = await catchUp(context.store, cached, sealerOf(sheet.key), tallySheetDecider.evolve);
-    const current =
-      loaded.state.catalogues === catalogues ? loaded : { ...loaded, state: { ...loaded.state, catalogues } };
+    const current = withCatalogues(loaded, catalogues);
     cache.remember(current);
     return current;
   };
@@ -128,6 +137,7 @@ export function createTallyRecorder(
       digest,
       lane: open.stream,
       load: () => loadSheet(open, catalogues),
+      continueFrom: (loaded) => withCatalogues(loaded, catalogues),
       decide: (loaded) =>
         E.map((events: readonly SheetDetailEvent[]) => {
           const first = events[0];

@@ -1,0 +1,123 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { readHeader } from '../envelope/envelope-header.js';
+import { sameHash } from '../envelope/event-hash.js';
+import type { EventStore, EventToAppend } from '../ports/event-store.js';
+import type { Refusal } from '../refusals/refusal.js';
+import { type LoadedStream, recordReceipt } from './loaded-stream.js';
+import { previousOutcome } from './previous-outcome.js';
+import type { Receipt, StoredReceipt } from './receipt.js';
+import { type SealedPlan, sealPlan } from './seal-plan.js';
+import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
+
+/** What one attempt at a batch came to. */
+export type BatchAttempt =
+  | { readonly kind: 'done'; readonly outcomes: readonly E.Either<Refusal, Receipt>[] }
+  | { readonly kind: 'conflict'; readonly stream: string }
+  | { readonly kind: 'deleted'; readonly stream: string };
+
+type AnyCommand = WriterCommand<unknown, DomainEvent>;
+
+interface Decided {
+  readonly index: number;
+  readonly command: AnyCommand;
+  readonly plan: Plan<DomainEvent>;
+  readonly sealed: SealedPlan;
+  readonly firstRevision: number;
+}
+
+async function endsWith(store: EventStore, stream: string, hash: Uint8Array): Promise<boolean> {
+  for await (const last of store.readStream(stream, { direction: 'backwards', limit: 1 }))
+    return sameHash(readHeader(last.metadata)?.hash, hash);
+  return false;
+}
+
+/**
+ * One attempt at a batch of commands on one stream: loads it once, decides each command in
+ * order on the state the ones before it left (a refusal affects only its own command), seals
+ * and chains every decided event, and appends them all in one append at the revision loaded.
+ * A conflict — or a store that kept another writer's copy of a retried command — means the
+ * whole batch is tried again from a fresh load.
+ */
+export async function decideBatch(
+  store: EventStore,
+  catalogueId: string,
+  commands: readonly AnyCommand[],
+): Promise<BatchAttempt> {
+  const base = await (commands[0] as AnyCommand).load();
+  let current: LoadedStream<unknown> = base;
+  const outcomes: E.Either<Refusal, Receipt>[] = [];
+  const decided: Decided[] = [];
+  const events: EventToAppend[] = [];
+  for (const [index, command] of commands.entries()) {
+    const here = index === 0 ? base : continued(command, current);
+    const previous = previousOutcome(here.receipts, command.commandId, command.digest);
+    if (previous !== undefined) {
+      outcomes[index] = previous;
+      continue;
+    }
+    const decision = await command.decide(here);
+    if (E.isLeft(decision)) {
+      outcomes[index] = decision;
+      continue;
+    }
+    const plan = decision.right;
+    if (plan.events.length === 0) {
+      outcomes[index] = E.right({
+        commandId: command.commandId,
+        stream: here.stream,
+        eventIds: [],
+        revision: here.link?.revision ?? -1,
+      });
+      continue;
+    }
+    const sealed = sealPlan(here, plan, catalogueId);
+    const firstRevision = (here.link?.revision ?? -1) + 1;
+    const state = plan.events.reduce((folding, event) => command.evolve(folding, event), here.state);
+    current = { ...here, state, link: { revision: sealed.revision, hash: sealed.prev } };
+    decided.push({ index, command, plan, sealed, firstRevision });
+    events.push(...sealed.events);
+  }
+  if (decided.length === 0) return { kind: 'done', outcomes };
+
+  const result = await store.append(base.stream, events, {
+    expected: base.link === undefined ? 'no-stream' : base.link.revision,
+  });
+  if (E.isLeft(result)) {
+    const error = result.left;
+    if (error.code === 'WRONG_EXPECTED_REVISION') return { kind: 'conflict', stream: base.stream };
+    if (error.code === 'STREAM_DELETED') return { kind: 'deleted', stream: error.stream };
+    throw new Error(`append to ${error.stream} refused by the store: ${error.code}`);
+  }
+  const link = current.link as NonNullable<LoadedStream<unknown>['link']>;
+  // Another writer may have stored the same command's events first (same ids, other
+  // ciphertext): then the store took this append as a retry and kept *its* copy, and this
+  // writer's chain is not the stream's. Reload rather than build on a hash never stored.
+  if (result.right.nextRevision !== link.revision || result.right.written < events.length)
+    return { kind: 'conflict', stream: base.stream };
+  if (store.reportsExactWrites !== true && !(await endsWith(store, base.stream, link.hash)))
+    return { kind: 'conflict', stream: base.stream };
+
+  const receipts = base.receipts as Map<string, StoredReceipt>;
+  for (const { plan, sealed, firstRevision } of decided)
+    sealed.events.forEach((event, offset) => {
+      recordReceipt(receipts, base.stream, plan.commandId, plan.digest, event.id, firstRevision + offset);
+    });
+  const landed: LoadedStream<unknown> = { stream: base.stream, state: current.state, link, receipts };
+  for (const remember of new Set(decided.map(({ command }) => command.remember))) remember?.(landed);
+  for (const { index, command } of decided)
+    outcomes[index] = previousOutcome(receipts, command.commandId, command.digest) as E.Either<
+      Refusal,
+      Receipt
+    >;
+  return { kind: 'done', outcomes };
+}
+
+/** A later command's view of the stream as the batch has decided it so far. */
+function continued(command: AnyCommand, current: LoadedStream<unknown>): LoadedStream<unknown> {
+  if (command.continueFrom === undefined)
+    throw new Error(`command ${command.commandId} cannot follow another in a batch (no continueFrom)`);
+  const view = command.continueFrom(current);
+  if (view.link !== current.link || view.receipts !== current.receipts)
+    throw new Error(`continueFrom of command ${command.commandId} changed the stream's link or receipts`);
+  return view;
+}
