@@ -28,7 +28,10 @@ const IN_FLIGHT = 3;
 const PER_LOOP = 8;
 const clock = fixedClock('2025-12-31T12:00:00Z');
 let serial = 0;
-const uuid = (): string => `00000000-0000-4000-8000-${String((serial += 1)).padStart(12, '0')}`;
+const uuid = (): string => {
+  serial += 1;
+  return `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+};
 
 async function writers(schema: string, options: { turns: boolean; maxConflictRetries?: number }) {
   const stores: PostgresEventStore[] = [];
