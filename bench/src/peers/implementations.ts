@@ -1,5 +1,6 @@
 import { InMemoryEventStorageAdapter } from '@castore/event-storage-adapter-in-memory';
 import { getInMemoryEventStore } from '@event-driven-io/emmett';
+import { readAllInPages } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import type { PeersFold } from './peers-fold.js';
 import {
@@ -113,7 +114,7 @@ const hex12 = (value: number): string => value.toString(16).padStart(12, '0');
  * pinnstatistik's store-memory, with each event as the library stores a plain event: bytes.
  * The event is packed as 11 one-byte codes (intervention, unit, month, day and the seven
  * marks) — the compact form a code-list event allows — with a UUID id, and read back with
- * `readAll` in global order.
+ * `readAllInPages` (the store's `readAllPages`) in global order.
  */
 function storeMemory(): PeerImplementation {
   const store = createMemoryEventStore();
@@ -145,15 +146,16 @@ function storeMemory(): PeerImplementation {
     },
     async replay(fold) {
       let read = 0;
-      for await (const { data } of store.readAll()) {
-        fold.add(
-          INTERVENTIONS[data[0] as number] as string,
-          (DAYS[data[2] as number] as string[])[data[3] as number] as string,
-          GENDERS[data[4] as number] as string,
-          AGE_BANDS[data[5] as number] as string,
-        );
-        read += 1;
-      }
+      for await (const page of readAllInPages(store))
+        for (const { data } of page) {
+          fold.add(
+            INTERVENTIONS[data[0] as number] as string,
+            (DAYS[data[2] as number] as string[])[data[3] as number] as string,
+            GENDERS[data[4] as number] as string,
+            AGE_BANDS[data[5] as number] as string,
+          );
+          read += 1;
+        }
       return read;
     },
   };

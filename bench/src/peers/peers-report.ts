@@ -57,7 +57,7 @@ export function peersRows(peers: PeersResults): Row[] {
     });
     out.push({
       id: 'p-replay',
-      measure: `(p) PEERS workload, store-memory replay + fold (readAll), N = ${k(n)}`,
+      measure: `(p) PEERS workload, store-memory replay + fold (readAllPages), N = ${k(n)}`,
       value: ours.replayPerSec,
       unit: 'ev/s',
       ...(peers.raw === undefined

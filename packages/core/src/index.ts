@@ -263,6 +263,7 @@ export {
 } from './ports/event-store.js';
 export type { KeyDestruction, KeyStore } from './ports/key-store.js';
 export { type Random, secureRandom, seededRandom } from './ports/random.js';
+export { readAllInPages } from './ports/read-all-in-pages.js';
 export { isStoreUnavailable, StoreUnavailable } from './ports/store-unavailable.js';
 // Privacy
 export {

@@ -208,6 +208,12 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Every stream's events in global (append) order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Optional: the same events as `readAll`, in the same order, a page (an array) at a time —
+   * a replay then pays one promise per page, not per event. Use `readAllInPages`, which falls
+   * back to `readAll` for stores without it.
+   */
+  readAllPages?(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
   /** Catch up from a position, then deliver new events as they are appended. */
   subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
 }

@@ -1,6 +1,7 @@
 import { deepStrictEqual, ok, strictEqual } from 'node:assert';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore, EventToAppend, RecordedEvent } from '../ports/event-store.js';
+import type { EventStore, EventToAppend, ReadAllOptions, RecordedEvent } from '../ports/event-store.js';
+import { readAllInPages } from '../ports/read-all-in-pages.js';
 
 /** Makes a fresh, empty store for one contract case; `dispose` (optional) releases it. */
 export type EventStoreFactory = () => Promise<{ store: EventStore; dispose?: () => Promise<void> }>;
@@ -38,9 +39,9 @@ function events(count: number, tag = 'e', size = 1): EventToAppend[] {
 /** What a test compares of an event: its bytes as plain arrays (a store may return any `Uint8Array` view). */
 const shape = (event: EventToAppend) => [event.id, event.type, [...event.data], [...event.metadata]];
 
-async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  for await (const event of iterable) all.push(event);
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of iterable) all.push(item);
   return all;
 }
 
@@ -253,6 +254,31 @@ export function eventStoreContract(): readonly ContractCase[] {
               [b, 0],
               [a, 2],
             ],
+          );
+        }),
+    },
+    {
+      name: 'reads the log in pages (readAllInPages) exactly as readAll reads it, with the same options',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const stream = freshStream('paged');
+          mustAppend(await store.append(stream, events(5, 'p'), { expected: 'no-stream' }), 'paged');
+          const flat = async (options?: ReadAllOptions) => {
+            const pages = await collect(readAllInPages(store, options));
+            ok(
+              pages.every((page) => page.length > 0),
+              'a page is never empty',
+            );
+            return pages.flat();
+          };
+          const read = (list: readonly RecordedEvent[]) =>
+            list.map((event) => [event.stream, event.revision, event.position, event.id, [...event.data]]);
+          deepStrictEqual(read(await flat()), read(await collect(store.readAll())));
+          const all = await collect(store.readAll());
+          const after = (all.at(-4) as RecordedEvent).position;
+          deepStrictEqual(
+            read(await flat({ after, limit: 2 })),
+            read(await collect(store.readAll({ after, limit: 2 }))),
           );
         }),
     },

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@pinnstatistik/core';
+import { type EventStore, type RecordedEvent, readAllInPages } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
 
 /** Where a replay stops: after a global position, or with the periods up to a date. */
@@ -27,6 +27,10 @@ function withinDate(event: RecordedEvent, date: string): boolean {
   return !event.stream.startsWith('series-');
 }
 
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 /**
  * Folds the whole log (or the part up to `asOf`) through a projection, streaming: memory
  * is the projection's state, never the log.
@@ -41,14 +45,18 @@ export async function replay<State>(
   let position: string | undefined;
   const every = options.progressEvery ?? 10_000;
   const asOf = options.asOf;
-  for await (const event of store.readAll()) {
-    if (asOf === undefined || !('date' in asOf) || withinDate(event, asOf.date)) {
-      state = await projection.apply(state, event);
+  // A page at a time, and a projection that answers at once is not awaited: no promise per event.
+  pages: for await (const page of readAllInPages(store)) {
+    for (const event of page) {
+      if (asOf === undefined || !('date' in asOf) || withinDate(event, asOf.date)) {
+        const applied = projection.apply(state, event);
+        state = isThenable(applied) ? await applied : applied;
+      }
+      events += 1;
+      position = event.position;
+      if (options.onProgress !== undefined && events % every === 0) options.onProgress(events);
+      if (asOf !== undefined && 'position' in asOf && event.position === asOf.position) break pages;
     }
-    events += 1;
-    position = event.position;
-    if (options.onProgress !== undefined && events % every === 0) options.onProgress(events);
-    if (asOf !== undefined && 'position' in asOf && event.position === asOf.position) break;
   }
   return { state, events, position };
 }
