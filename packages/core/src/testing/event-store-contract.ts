@@ -420,6 +420,8 @@ export function eventStoreContract(): readonly ContractCase[] {
           const all = await collect(store.readAll());
           strictEqual(all.filter((event) => event.stream === doomed).length, 0, 'readAll never returns it');
           strictEqual(all.filter((event) => event.stream === kept).length, 2, 'other streams untouched');
+          const paged = (await collect(readAllInPages(store))).flat();
+          strictEqual(paged.filter((event) => event.stream === doomed).length, 0, 'pages never return it');
           const seen: RecordedEvent[] = [];
           const subscription = store.subscribe(
             { filter: { streamPrefixes: [doomed, kept] } },
