@@ -67,7 +67,10 @@ export interface CommandServiceOptions {
   /**
    * How long the adopted catalogues are taken as known before the catalogue stream is read
    * again, in milliseconds (default 1 000): a version another process adopted is seen here
-   * within that time; one adopted here, at once. 0 reads it for every command.
+   * within that time; one adopted here, at once. 0 reads it for every command. Adopt a version
+   * before the day it takes effect (as the catalogue's `effectiveFrom` intends): a version
+   * adopted on or after its first day may meet, for this long, a process still deciding by the
+   * one before.
    */
   readonly catalogueRecheckMs?: number;
 }
