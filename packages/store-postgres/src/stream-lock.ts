@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { createSlots } from './slots.js';
 
 /** Advisory-lock class for streams ("pins"); the stream name's hash is the second key. */
 const STREAM_LOCK_CLASS = 0x70696e73;
@@ -17,12 +18,17 @@ export type StreamLocks = <T>(stream: string, body: () => Promise<T>) => Promise
  */
 export function createStreamLocks(database: Database): StreamLocks {
   const queues = new Map<string, Promise<unknown>>();
+  // A held lock keeps a pooled connection while its body reads and appends on others: with a
+  // lock on every connection, no body could go on. Locks held at once leave two connections
+  // (the body's work, the listener) — sheets beyond that wait here, holding none.
+  const slots = createSlots((database.pool.options.max ?? 10) - 2);
 
   // The caller is answered as soon as the body ends; the unlock follows on the same session
   // (the next turn waits for it on the server, not this writer). An unlock that fails leaves a
   // broken session, which is closed, and the server releases a closed session's locks.
-  const underServerLock = <T>(stream: string, body: () => Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  const underServerLock = async <T>(stream: string, body: () => Promise<T>): Promise<T> => {
+    const release = await slots();
+    return new Promise<T>((resolve, reject) => {
       let settled = false;
       database
         .withSession('a stream lock', async (session) => {
@@ -46,8 +52,10 @@ export function createStreamLocks(database: Database): StreamLocks {
         })
         .catch((error: unknown) => {
           if (!settled) reject(error);
-        });
+        })
+        .finally(release);
     });
+  };
 
   return (stream, body) => {
     const previous = queues.get(stream) ?? Promise.resolve();
