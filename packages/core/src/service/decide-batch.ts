@@ -13,7 +13,12 @@ import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 export type BatchAttempt =
   | { readonly kind: 'done'; readonly outcomes: readonly E.Either<Refusal, Receipt>[] }
   | { readonly kind: 'conflict'; readonly stream: string }
-  | { readonly kind: 'deleted'; readonly stream: string };
+  | {
+      readonly kind: 'deleted';
+      readonly stream: string;
+      /** The answers of the commands that wrote nothing (a receipt, a refusal), by index. */
+      readonly outcomes: readonly (E.Either<Refusal, Receipt> | undefined)[];
+    };
 
 type AnyCommand = WriterCommand<unknown, DomainEvent>;
 
@@ -85,7 +90,8 @@ export async function decideBatch(
   if (E.isLeft(result)) {
     const error = result.left;
     if (error.code === 'WRONG_EXPECTED_REVISION') return { kind: 'conflict', stream: base.stream };
-    if (error.code === 'STREAM_DELETED') return { kind: 'deleted', stream: error.stream };
+    // Commands that had nothing to write are answered as alone; only the others met the deletion.
+    if (error.code === 'STREAM_DELETED') return { kind: 'deleted', stream: error.stream, outcomes };
     throw new Error(`append to ${error.stream} refused by the store: ${error.code}`);
   }
   const link = current.link as NonNullable<LoadedStream<unknown>['link']>;

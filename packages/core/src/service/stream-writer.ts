@@ -182,7 +182,9 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
         const outcome = await attempt(lane, take);
         if (outcome.kind === 'done') return outcome.outcomes;
         if (outcome.kind === 'deleted') {
-          return take().map((command) => {
+          return take().map((command, index) => {
+            const answered = outcome.outcomes[index];
+            if (answered !== undefined) return answered;
             if (command.deleted === undefined)
               throw new Error(`stream ${outcome.stream} was deleted under a writer`);
             return E.left(command.deleted());
