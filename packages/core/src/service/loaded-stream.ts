@@ -36,6 +36,8 @@ export function recordReceipt(
   revision: number,
 ): void {
   const receipt = receipts.get(commandId);
+  // A catch-up cut short has extended the cache's map already: its retry reads those events again.
+  if (receipt?.eventIds.includes(eventId) === true) return;
   receipts.set(commandId, {
     commandId,
     stream,

@@ -1,0 +1,76 @@
+import {
+  createCommandService,
+  type EventStore,
+  fixedClock,
+  type RecordedEvent,
+  StoreUnavailable,
+  type TallyCommandInput,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+
+// A read of a sheet that fails half-way (the connection drops after some rows) is retried
+// from where the cache was: the receipts it had begun to extend must not count an event twice.
+
+const clock = fixedClock('2025-12-31T12:00:00Z');
+const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const contact = (n: number): TallyCommandInput => ({
+  type: 'TallyContact' as const,
+  commandId: uuid(n),
+  interventionId: 'motesplats-uppsokande',
+  unitId: 'motesplats',
+  date: '2025-03-14',
+  marks: { gender: 'female' },
+});
+
+/** Reads of tally sheets that fail after one event, `failures` times. */
+function droppingReads(inner: EventStore, state: { failures: number }): EventStore {
+  return {
+    ...inner,
+    readStream: (stream, options) => {
+      const events = inner.readStream(stream, options);
+      if (!stream.startsWith('tally-') || state.failures === 0) return events;
+      return (async function* (): AsyncIterable<RecordedEvent> {
+        let yielded = 0;
+        for await (const event of events) {
+          if (yielded === 1 && state.failures > 0) {
+            state.failures -= 1;
+            throw new StoreUnavailable('connection dropped mid-read', 'not-written');
+          }
+          yielded += 1;
+          yield event;
+        }
+      })();
+    },
+  };
+}
+
+async function serviceOn(store: EventStore, keys: ReturnType<typeof createMemoryKeyStore>) {
+  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(999_999),
+    catalogue: vaggerydCatalogue(),
+  });
+  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
+  return service;
+}
+
+describe('a sheet read interrupted half-way, then retried', () => {
+  it('answers a repeated command with the receipt it got first (each event id once)', async () => {
+    const inner = createMemoryEventStore();
+    const keys = createMemoryKeyStore();
+    const faults = { failures: 0 };
+    const other = await serviceOn(inner, keys);
+    const here = await serviceOn(droppingReads(inner, faults), keys);
+    expect(E.isRight(await here.tally(contact(1)))).toBe(true); // `here` caches the sheet
+    const first = await other.tally(contact(2));
+    expect(E.isRight(await other.tally(contact(3)))).toBe(true);
+    faults.failures = 1;
+    const repeated = await here.tally(contact(2));
+    expect(faults.failures).toBe(0);
+    expect(repeated).toEqual(first);
+  });
+});
