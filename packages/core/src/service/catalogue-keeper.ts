@@ -36,12 +36,16 @@ export function createCatalogueKeeper(
   // round trip per command. Callers meanwhile share one read.
   let freshUntil = Number.NEGATIVE_INFINITY;
   let reading: Promise<LoadedStream<CatalogueHistory>> | undefined;
+  // A read begun before an adoption here landed answers after it: it must not undo it.
+  const keep = (loaded: LoadedStream<CatalogueHistory>): LoadedStream<CatalogueHistory> => {
+    if ((loaded.link?.revision ?? -1) >= (catalogues.link?.revision ?? -1)) catalogues = loaded;
+    return catalogues;
+  };
   const refreshNow = (): Promise<LoadedStream<CatalogueHistory>> => {
     reading ??= catchUp(store, catalogues, () => undefined, catalogueDecider.evolve)
       .then((loaded) => {
-        catalogues = loaded;
         freshUntil = performance.now() + recheckMs;
-        return loaded;
+        return keep(loaded);
       })
       .finally(() => {
         reading = undefined;
@@ -71,9 +75,7 @@ export function createCatalogueKeeper(
           catalogueDecider.decide(command, loaded.state),
         ),
       evolve: catalogueDecider.evolve,
-      remember: (loaded) => {
-        catalogues = loaded;
-      },
+      remember: keep,
     });
   };
 
