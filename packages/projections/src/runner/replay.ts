@@ -45,9 +45,14 @@ export async function replay<State>(
   let position: string | undefined;
   const every = options.progressEvery ?? 10_000;
   const asOf = options.asOf;
+  // Positions are opaque, and one whose event was deleted since (a sealed sheet) is never met:
+  // the replay also stops before the first event after it.
+  const beyond =
+    asOf !== undefined && 'position' in asOf ? await firstAfter(store, asOf.position) : undefined;
   // A page at a time, and a projection that answers at once is not awaited: no promise per event.
   pages: for await (const page of readAllInPages(store)) {
     for (const event of page) {
+      if (event.position === beyond) break pages;
       if (asOf === undefined || !('date' in asOf) || withinDate(event, asOf.date)) {
         const applied = projection.apply(state, event);
         state = isThenable(applied) ? await applied : applied;
@@ -59,4 +64,9 @@ export async function replay<State>(
     }
   }
   return { state, events, position };
+}
+
+async function firstAfter(store: EventStore, position: string): Promise<string | undefined> {
+  for await (const event of store.readAll({ after: position, limit: 1 })) return event.position;
+  return undefined;
 }
