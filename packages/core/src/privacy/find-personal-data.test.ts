@@ -115,10 +115,14 @@ describe('command ids (UUIDs)', () => {
     expect(findPersonalData('0f0b1c2d-1234-4abc-8def-198112189876')).toBe('personnummer');
   });
 
+  // By design about one random UUID in a million still reads as an identity number (a valid
+  // date and check digit where a whole one fits: `18861171-0016-…` is a samordningsnummer), so a
+  // fresh random sample of 20,000 fails now and then; a fixed sample keeps the test exact. A
+  // looser reading of UUIDs would refuse one in ten thousand of these 20,000 and fail here.
   it('random UUIDs are not refused (their digits make date-like runs by chance)', () => {
     fc.assert(
       fc.property(fc.uuid(), (uuid) => findPersonalData(uuid) === undefined),
-      { numRuns: 20_000 },
+      { numRuns: 20_000, seed: 20_261_130 },
     );
   });
 });
