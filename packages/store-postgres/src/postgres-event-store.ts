@@ -20,7 +20,6 @@ import { readStreamEvents } from './read-stream.js';
 import { resilientReadAll } from './resilient-read.js';
 import { notifyChannel, quoteSchema } from './schema-name.js';
 import { createStreamLocks } from './stream-lock.js';
-import { createTurnReads } from './turn-reads.js';
 
 /** Options for {@link createPostgresEventStore}. */
 export interface PostgresEventStoreOptions extends PostgresTimeouts {
@@ -119,8 +118,7 @@ export async function createPostgresEventStore(
     isDetail: options.detailStreams ?? ((stream: string) => privateStreamOf(stream) !== undefined),
   };
   const groupCommit = createGroupCommit(target, options.appendConcurrency ?? 2);
-  const turnReads = createTurnReads(quoted);
-  const streamLocks = createStreamLocks(database, turnReads);
+  const streamLocks = createStreamLocks(database);
   const maintenance = openMaintenance(options.maintenance, database, timeouts, onFault);
   const deletion = {
     database,
@@ -238,22 +236,12 @@ export async function createPostgresEventStore(
     // An append that finds some of its ids stored writes nothing and says so: `written` is exact.
     reportsExactWrites: true,
     append: async (stream, events, { expected }) => {
-      turnReads.drop(stream);
       const result = await groupCommit(stream, events, expected);
-      if (E.isRight(result)) {
-        turnReads.saw(stream, result.right.nextRevision);
-        if (result.right.written > 0) announce();
-      }
+      if (E.isRight(result) && result.right.written > 0) announce();
       return result;
     },
     appendBatch: async (parts) => {
-      for (const part of parts) turnReads.drop(part.stream);
       const result = await appendParts(target, parts);
-      if (E.isRight(result))
-        result.right.forEach((success, index) => {
-          const part = parts[index];
-          if (part !== undefined) turnReads.saw(part.stream, success.nextRevision);
-        });
       if (E.isRight(result) && result.right.some((success) => success.written > 0)) announce();
       return result;
     },
@@ -269,12 +257,7 @@ export async function createPostgresEventStore(
       deletions = deleting.catch(() => undefined);
       return deleting;
     },
-    readStream: (stream, readOptions) => {
-      const served = turnReads.serve(stream, readOptions);
-      return served === undefined
-        ? readStreamEvents(database, quoted, stream, readOptions)
-        : fromArray(served);
-    },
+    readStream: (stream, readOptions) => readStreamEvents(database, quoted, stream, readOptions),
     readAll: (readOptions) => readAllEvents(log, readOptions),
     subscribe,
     close: () => {
@@ -289,8 +272,4 @@ export async function createPostgresEventStore(
       return closing;
     },
   };
-}
-
-async function* fromArray<T>(items: readonly T[]): AsyncIterable<T> {
-  yield* items;
 }

@@ -1,7 +1,5 @@
 import type { Database } from './database.js';
-import type { RecordedRow } from './recorded-row.js';
 import { createSlots } from './slots.js';
-import type { TurnReads } from './turn-reads.js';
 
 /** Advisory-lock class for streams ("pins"); the stream name's hash is the second key. */
 const STREAM_LOCK_CLASS = 0x70696e73;
@@ -18,7 +16,7 @@ export type StreamLocks = <T>(stream: string, body: () => Promise<T>) => Promise
  * statement timeout (then `StoreUnavailable`, nothing written). Streams whose names hash alike
  * share a lock, which only serialises them.
  */
-export function createStreamLocks(database: Database, reads: TurnReads): StreamLocks {
+export function createStreamLocks(database: Database): StreamLocks {
   const queues = new Map<string, Promise<unknown>>();
   // A held lock keeps a pooled connection while its body reads and appends on others: with a
   // lock on every connection, no body could go on. Locks held at once leave two connections
@@ -34,18 +32,17 @@ export function createStreamLocks(database: Database, reads: TurnReads): StreamL
       let settled = false;
       database
         .withSession('a stream lock', async (session) => {
-          // The lock, and in the same round trip the events this store has not seen yet.
-          const statement = reads.lockStatement(STREAM_LOCK_CLASS, stream);
-          const results = (await session.query(statement.text)) as unknown;
-          if (statement.from !== undefined && Array.isArray(results))
-            reads.hold(stream, statement.from, (results[1] as { rows: RecordedRow[] }).rows);
+          await session.query({
+            name: 'pinnstatistik-stream-lock',
+            text: 'select pg_advisory_lock($1, hashtext($2))',
+            values: [STREAM_LOCK_CLASS, stream],
+          });
           try {
             resolve(await body());
           } catch (error) {
             reject(error);
           } finally {
             settled = true;
-            reads.drop(stream);
             await session.query({
               name: 'pinnstatistik-stream-unlock',
               text: 'select pg_advisory_unlock($1, hashtext($2))',
