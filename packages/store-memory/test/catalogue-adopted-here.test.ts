@@ -2,30 +2,19 @@ import {
   catalogueStream,
   createCommandService,
   type EventStore,
-  fixedClock,
   type RecordedEvent,
-  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { clock, contact, uuid } from './sheet-fixture.js';
 
 // A version adopted in this process governs this process's next command at once — also when
 // a re-read of the catalogue stream, begun before the adoption landed, answers after it.
 
-const clock = fixedClock('2025-12-31T12:00:00Z');
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const RECHECK_MS = 200;
-const contact = (n: number): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  interventionId: 'motesplats-uppsokande',
-  unitId: 'motesplats',
-  date: '2025-03-14',
-  marks: { gender: 'female' },
-});
 // 1.2 ends the intervention from March: a tally on it in March is refused under 1.2.
 const withoutMeetingPlace = () => {
   const current = vaggerydCatalogue();

@@ -1,29 +1,11 @@
-import {
-  createCommandService,
-  type EventStore,
-  fixedClock,
-  type RecordedEvent,
-  StoreUnavailable,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type EventStore, type RecordedEvent, StoreUnavailable } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { contact, serviceOn } from './sheet-fixture.js';
 
 // A read of a sheet that fails half-way (the connection drops after some rows) is retried
 // from where the cache was: the receipts it had begun to extend must not count an event twice.
-
-const clock = fixedClock('2025-12-31T12:00:00Z');
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const contact = (n: number): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  interventionId: 'motesplats-uppsokande',
-  unitId: 'motesplats',
-  date: '2025-03-14',
-  marks: { gender: 'female' },
-});
 
 /** Reads of tally sheets that fail after one event, `failures` times. */
 function droppingReads(inner: EventStore, state: { failures: number }): EventStore {
@@ -45,17 +27,6 @@ function droppingReads(inner: EventStore, state: { failures: number }): EventSto
       })();
     },
   };
-}
-
-async function serviceOn(store: EventStore, keys: ReturnType<typeof createMemoryKeyStore>) {
-  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999_999),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  return service;
 }
 
 describe('a sheet read interrupted half-way, then retried', () => {

@@ -1,42 +1,10 @@
-import {
-  createCommandService,
-  type EventStore,
-  fixedClock,
-  type KeyStore,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { answer, contact, serviceOn, uuid } from './sheet-fixture.js';
 
 // A sheet sealed by another process while this one still knows it (its cache predates the
 // seal): a batch that meets the deleted stream must answer each command as it would alone.
-
-const clock = fixedClock('2025-12-31T12:00:00Z');
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const contact = (n: number): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  interventionId: 'motesplats-uppsokande',
-  unitId: 'motesplats',
-  date: '2025-03-14',
-  marks: { gender: 'female' },
-});
-
-async function serviceOn(store: EventStore, keys: KeyStore) {
-  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999_999),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  return service;
-}
-
-const answer = (result: E.Either<{ code: string }, unknown>) =>
-  E.isRight(result) ? result.right : { refused: result.left.code };
 
 describe('a batch that meets a sheet sealed by another process', () => {
   it('answers a retried command with its receipt, as it would alone, and refuses the new ones', async () => {

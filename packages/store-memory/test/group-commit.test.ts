@@ -1,39 +1,13 @@
-import {
-  createChainVerifier,
-  createCommandService,
-  type EventStore,
-  fixedClock,
-  StoreUnavailable,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { createChainVerifier, type EventStore, StoreUnavailable } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { contact, right, serviceOn, voiding } from './sheet-fixture.js';
 
 // Commands queued for one sheet in one process are decided one after the other and appended
 // together (one append, one commit on PostgreSQL): these tests hold the batch to what each
 // command alone would have done.
-
-const clock = fixedClock('2025-12-31T12:00:00Z');
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const sheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
-const contact = (n: number): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  ...sheet,
-  date: '2025-03-14',
-  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
-});
-const voiding = (n: number, tallyId: string): TallyCommandInput => ({
-  type: 'VoidTally' as const,
-  commandId: uuid(n),
-  ...sheet,
-  period: '2025-03',
-  tallyId,
-  reason: 'registered-by-mistake',
-});
 
 /** A store that counts appends to tally sheets and can run its appends inside `exclusive`. */
 function countingStore(options: { exclusive?: boolean } = {}) {
@@ -67,22 +41,12 @@ function countingStore(options: { exclusive?: boolean } = {}) {
   return { inner, store, counts };
 }
 
-async function serviceOn(store: EventStore, maxUnavailableRetries?: number) {
-  const service = createCommandService({
+const serviceOf = (store: EventStore, maxUnavailableRetries?: number) =>
+  serviceOn(
     store,
-    keys: createMemoryKeyStore(),
-    catalogueId: 'vaggeryd',
-    clock,
-    ...(maxUnavailableRetries === undefined ? {} : { maxUnavailableRetries }),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999_999),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.message.en);
-  return service;
-}
+    createMemoryKeyStore(),
+    maxUnavailableRetries === undefined ? {} : { maxUnavailableRetries },
+  );
 
 const sheetEvents = async (store: EventStore) =>
   (await collect(store.readAll())).filter((event) => event.stream.startsWith('tally-'));
@@ -90,7 +54,7 @@ const sheetEvents = async (store: EventStore) =>
 describe('commands queued for one sheet share an append', () => {
   it('twenty tallies sent at once land as twenty chained events in far fewer appends, each with its own receipt', async () => {
     const { inner, store, counts } = countingStore();
-    const service = await serviceOn(store);
+    const service = await serviceOf(store);
     right(await service.tally(contact(1))); // the sheet exists: what follows queues on it
     counts.tallyAppends = 0;
     const results = await Promise.all(Array.from({ length: 20 }, (_, n) => service.tally(contact(n + 2))));
@@ -111,7 +75,7 @@ describe('commands queued for one sheet share an append', () => {
 
   it('a later command is decided on what earlier ones in its batch wrote; a refusal refuses only its own command', async () => {
     const { inner, store } = countingStore();
-    const service = await serviceOn(store);
+    const service = await serviceOf(store);
     const first = right(await service.tally(contact(1)));
     const [tallied, voided, again, other] = await Promise.all([
       service.tally(contact(2)),
@@ -128,7 +92,7 @@ describe('commands queued for one sheet share an append', () => {
 
   it('the same command sent twice while queued is written once and answered alike', async () => {
     const { inner, store } = countingStore();
-    const service = await serviceOn(store);
+    const service = await serviceOf(store);
     right(await service.tally(contact(1)));
     const [a, b, c] = await Promise.all([
       service.tally(contact(2)),
@@ -142,7 +106,7 @@ describe('commands queued for one sheet share an append', () => {
 
   it('a store with turns across processes runs each batch inside one turn', async () => {
     const { store, counts } = countingStore({ exclusive: true });
-    const service = await serviceOn(store);
+    const service = await serviceOf(store);
     right(await service.tally(contact(1)));
     await Promise.all(Array.from({ length: 10 }, (_, n) => service.tally(contact(n + 2)).then(right)));
     expect(counts.outsideTurn).toBe(0);
@@ -160,7 +124,7 @@ describe('commands queued for one sheet share an append', () => {
           ? Promise.reject(new StoreUnavailable('connection refused', 'not-written'))
           : inner.append(stream, events, options),
     };
-    const service = await serviceOn(store, 0);
+    const service = await serviceOf(store, 0);
     right(await service.tally(contact(1)));
     failing = true;
     const failed = await Promise.all([2, 3, 4].map((n) => service.tally(contact(n))));
@@ -176,8 +140,3 @@ describe('commands queued for one sheet share an append', () => {
     expect(await sheetEvents(inner)).toHaveLength(4);
   });
 });
-
-function right<T>(result: E.Either<{ code: string }, T>): T {
-  if (E.isLeft(result)) throw new Error(`unexpected refusal ${result.left.code}`);
-  return result.right;
-}

@@ -1,44 +1,12 @@
-import {
-  type CommandService,
-  createCommandService,
-  fixedClock,
-  type KeyStore,
-  readSealedPeriod,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type CommandService, readSealedPeriod } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { contact, serviceOn, uuid } from './sheet-fixture.js';
 
 // A period sealed while tallies for one of its sheets are queued (and batched) in the writer:
 // every tally answered as written must be in the sealed tables, every other one refused
 // SHEET_SEALED — none counted without a receipt, none with a receipt left out.
-
-const clock = fixedClock('2025-12-31T12:00:00Z');
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const contact = (n: number): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  interventionId: 'motesplats-uppsokande',
-  unitId: 'motesplats',
-  date: '2025-03-14',
-  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
-});
-
-async function serviceOn(
-  store: ReturnType<typeof createMemoryEventStore>,
-  keys: KeyStore,
-): Promise<CommandService> {
-  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999_999),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  return service;
-}
 
 async function race(
   sealer: CommandService,

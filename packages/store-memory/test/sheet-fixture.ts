@@ -1,0 +1,70 @@
+import {
+  type CommandService,
+  type CommandServiceOptions,
+  createCommandService,
+  type EventStore,
+  fixedClock,
+  type KeyStore,
+  type TallyCommandInput,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import * as E from 'fp-ts/lib/Either.js';
+
+// What the tests of commands on one busy sheet share: a fixed day after the year, one sheet of
+// March 2025, commands numbered so that a number is always the same command.
+
+export const clock = fixedClock('2025-12-31T12:00:00Z');
+export const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const hotSheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
+
+/** Contact number `n` on the sheet (the same `n` and gender: the same command). */
+export const contact = (
+  n: number,
+  gender: 'female' | 'male' = n % 2 === 0 ? 'female' : 'male',
+): TallyCommandInput => ({
+  type: 'TallyContact' as const,
+  commandId: uuid(n),
+  ...hotSheet,
+  date: '2025-03-14',
+  marks: { gender },
+});
+
+/** Voids a tally of the sheet, as command `n`. */
+export const voiding = (
+  n: number,
+  tallyId: string,
+  reason: 'registered-by-mistake' | 'duplicate' = 'registered-by-mistake',
+): TallyCommandInput => ({
+  type: 'VoidTally' as const,
+  commandId: uuid(n),
+  ...hotSheet,
+  period: '2025-03',
+  tallyId,
+  reason,
+});
+
+/** A command service (a process) on a store and key store, with the Vaggeryd catalogue adopted. */
+export async function serviceOn(
+  store: EventStore,
+  keys: KeyStore,
+  options: Partial<Omit<CommandServiceOptions, 'store' | 'keys'>> = {},
+): Promise<CommandService> {
+  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock, ...options });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(999_999),
+    catalogue: vaggerydCatalogue(),
+  });
+  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
+  return service;
+}
+
+/** The receipt, or the test fails with the refusal's code. */
+export function right<T>(result: E.Either<{ code: string }, T>): T {
+  if (E.isLeft(result)) throw new Error(`unexpected refusal ${result.left.code}`);
+  return result.right;
+}
+
+/** A command's answer as compared across runs: the receipt, or the refusal's code. */
+export const answer = (result: E.Either<{ code: string }, unknown>) =>
+  E.isRight(result) ? result.right : { refused: result.left.code };
