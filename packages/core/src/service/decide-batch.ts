@@ -1,12 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readHeader } from '../envelope/envelope-header.js';
-import { sameHash } from '../envelope/event-hash.js';
 import type { EventStore, EventToAppend } from '../ports/event-store.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { type LoadedStream, recordReceipt } from './loaded-stream.js';
 import { previousOutcome } from './previous-outcome.js';
 import type { Receipt, StoredReceipt } from './receipt.js';
 import { type SealedPlan, sealPlan } from './seal-plan.js';
+import { streamEndsWith } from './stream-ends-with.js';
 import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 
 /** What one attempt at a batch came to. */
@@ -28,12 +27,6 @@ interface Decided {
   readonly plan: Plan<DomainEvent>;
   readonly sealed: SealedPlan;
   readonly firstRevision: number;
-}
-
-async function endsWith(store: EventStore, stream: string, hash: Uint8Array): Promise<boolean> {
-  for await (const last of store.readStream(stream, { direction: 'backwards', limit: 1 }))
-    return sameHash(readHeader(last.metadata)?.hash, hash);
-  return false;
 }
 
 /**
@@ -100,7 +93,7 @@ export async function decideBatch(
   // writer's chain is not the stream's. Reload rather than build on a hash never stored.
   if (result.right.nextRevision !== link.revision || result.right.written < events.length)
     return { kind: 'conflict', stream: base.stream };
-  if (store.reportsExactWrites !== true && !(await endsWith(store, base.stream, link.hash)))
+  if (store.reportsExactWrites !== true && !(await streamEndsWith(store, base.stream, link.hash)))
     return { kind: 'conflict', stream: base.stream };
 
   const receipts = base.receipts as Map<string, StoredReceipt>;

@@ -1,6 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readHeader } from '../envelope/envelope-header.js';
-import { sameHash } from '../envelope/event-hash.js';
 import type { AppendError, AppendSuccess, EventStore } from '../ports/event-store.js';
 import { isStoreUnavailable } from '../ports/store-unavailable.js';
 import type { Refusal } from '../refusals/refusal.js';
@@ -11,6 +9,7 @@ import { type BatchAttempt, decideBatch } from './decide-batch.js';
 import { type LoadedStream, recordReceipt } from './loaded-stream.js';
 import type { Receipt, StoredReceipt } from './receipt.js';
 import { type SealedPlan, sealPlan } from './seal-plan.js';
+import { streamEndsWith } from './stream-ends-with.js';
 import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 
 export { previousOutcome } from './previous-outcome.js';
@@ -68,12 +67,6 @@ export interface StreamWriter {
 
 /** A stream writer for one store and catalogue. */
 export function createStreamWriter(store: EventStore, options: WriterOptions): StreamWriter {
-  const endsWith = async (stream: string, hash: Uint8Array): Promise<boolean> => {
-    for await (const last of store.readStream(stream, { direction: 'backwards', limit: 1 }))
-      return sameHash(readHeader(last.metadata)?.hash, hash);
-    return false;
-  };
-
   const seal = <State, Event extends DomainEvent>(loaded: LoadedStream<State>, plan: Plan<Event>) =>
     sealPlan(loaded, plan, options.catalogueId);
 
@@ -88,7 +81,8 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
     // ciphertext): then the store took this append as a retry and kept *its* copy, and this
     // writer's chain is not the stream's. Reload rather than build on a hash never stored.
     if (result.nextRevision !== sealed.revision || result.written < sealed.events.length) return undefined;
-    if (store.reportsExactWrites !== true && !(await endsWith(loaded.stream, sealed.prev))) return undefined;
+    if (store.reportsExactWrites !== true && !(await streamEndsWith(store, loaded.stream, sealed.prev)))
+      return undefined;
     let state = loaded.state;
     const receipts = loaded.receipts as Map<string, StoredReceipt>;
     const firstRevision = (loaded.link?.revision ?? -1) + 1;
