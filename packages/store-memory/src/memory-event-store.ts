@@ -344,41 +344,33 @@ export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): M
       };
     });
 
+  // The log from a position on, one event per call (`undefined` at the end or the limit).
+  const logCursor = (readOptions: ReadAllOptions): (() => RecordedEvent | undefined) => {
+    let index = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
+    const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
+    let yielded = 0;
+    return () => {
+      // Most logs have no deleted stream: then nothing is looked up per event.
+      if (deletedOrdinals.size > 0)
+        while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
+      if (index >= log.length || yielded >= limit) return undefined;
+      index += 1;
+      yielded += 1;
+      return recorded(index - 1);
+    };
+  };
+
   const readAll = (readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> =>
-    stepIterable(() => {
-      const start = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
-      const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
-      let index = start;
-      let yielded = 0;
-      return () => {
-        // Most logs have no deleted stream: then nothing is looked up per event.
-        if (deletedOrdinals.size > 0)
-          while (index < log.length && deletedOrdinals.has(streamOrdinalOf.at(index))) index += 1;
-        if (index >= log.length || yielded >= limit) return undefined;
-        index += 1;
-        yielded += 1;
-        return recorded(index - 1);
-      };
-    });
+    stepIterable(() => logCursor(readOptions));
 
   // The log a page at a time: one settled promise per page instead of per event.
   const readAllPages = (readOptions: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> =>
     stepIterable(() => {
-      const start = readOptions.after === undefined ? 0 : parsePosition(readOptions.after);
-      const limit = readOptions.limit ?? Number.POSITIVE_INFINITY;
-      let index = start;
-      let yielded = 0;
+      const next = logCursor(readOptions);
       return () => {
         const page: RecordedEvent[] = [];
-        while (page.length < PAGE && index < log.length && yielded < limit) {
-          if (deletedOrdinals.size > 0 && deletedOrdinals.has(streamOrdinalOf.at(index))) {
-            index += 1;
-            continue;
-          }
-          page.push(recorded(index));
-          index += 1;
-          yielded += 1;
-        }
+        for (let event = next(); event !== undefined; event = page.length < PAGE ? next() : undefined)
+          page.push(event);
         return page.length === 0 ? undefined : page;
       };
     });
