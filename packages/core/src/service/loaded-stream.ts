@@ -1,7 +1,9 @@
 import { type ChainLink, checkLink } from '../envelope/chain-verifier.js';
+import { readHeader } from '../envelope/envelope-header.js';
+import { sameHash } from '../envelope/event-hash.js';
 import { type OpenedEvent, openEvent, type SealerFor } from '../envelope/open-event.js';
 import type { JsonValue } from '../json.js';
-import type { EventStore } from '../ports/event-store.js';
+import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
 import type { StoredReceipt } from './receipt.js';
 
@@ -63,11 +65,42 @@ export async function catchUp<State, Event>(
   sealerFor: SealerFor,
   evolve: (state: State, event: Event) => State,
 ): Promise<LoadedStream<State>> {
+  return foldFrom(store, loaded, sealerFor, evolve, false) as Promise<LoadedStream<State>>;
+}
+
+/**
+ * {@link catchUp} for a state kept across commands: the read starts at the last event it
+ * folded, which must still be there with the same hash — `undefined` when it is not (the
+ * stream was deleted meanwhile, by this process or another), so the caller reads afresh and
+ * never answers from what a deletion destroyed. One read, as a plain catch-up.
+ */
+export async function catchUpKept<State, Event>(
+  store: EventStore,
+  loaded: LoadedStream<State>,
+  sealerFor: SealerFor,
+  evolve: (state: State, event: Event) => State,
+): Promise<LoadedStream<State> | undefined> {
+  return foldFrom(store, loaded, sealerFor, evolve, loaded.link !== undefined);
+}
+
+async function foldFrom<State, Event>(
+  store: EventStore,
+  loaded: LoadedStream<State>,
+  sealerFor: SealerFor,
+  evolve: (state: State, event: Event) => State,
+  confirmLast: boolean,
+): Promise<LoadedStream<State> | undefined> {
   let { state, link } = loaded;
   // The cache owns the map: extending it in place keeps a catch-up O(new events), not O(stream).
   const receipts = loaded.receipts as Map<string, StoredReceipt>;
-  const fromRevision = link === undefined ? 0 : link.revision + 1;
+  const fromRevision = link === undefined ? 0 : link.revision + (confirmLast ? 0 : 1);
+  let unconfirmed = confirmLast;
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
+    if (unconfirmed) {
+      if (!isLink(recorded, link)) return undefined;
+      unconfirmed = false;
+      continue;
+    }
     const finding = checkLink(recorded, link);
     if (finding !== undefined) throw new IntegrityError(finding);
     const opened = openEvent(recorded, sealerFor);
@@ -83,5 +116,17 @@ export async function catchUp<State, Event>(
         recorded.revision,
       );
   }
+  if (unconfirmed) return undefined;
   return { stream: loaded.stream, state, link, receipts };
+}
+
+/** Whether a stored event is the one a link points at (same revision, same stored hash). */
+function isLink(recorded: RecordedEvent, link: ChainLink | undefined): boolean {
+  const hash = readHeader(recorded.metadata)?.hash;
+  return (
+    link !== undefined &&
+    recorded.revision === link.revision &&
+    hash !== undefined &&
+    sameHash(hash, link.hash)
+  );
 }

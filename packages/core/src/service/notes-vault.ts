@@ -67,6 +67,7 @@ export function createNotesVault(context: ServiceContext, series: SeriesStore) {
           ? E.left(refuse.seriesClosed())
           : E.right({ commandId, digest, events: [note], privacy: { key, kind: 'series' } }),
       evolve: evolveSeries,
+      remember: series.remember,
       deleted: refuse.seriesClosed,
     });
   };

@@ -92,6 +92,7 @@ export function createSeriesCloser(
   };
 
   const finish = async (stream: string): Promise<void> => {
+    series.forget(stream);
     await store.deleteStreams([stream]);
     await keyRing.destroy(stream);
   };

@@ -105,6 +105,7 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
           load: async () => (await series.load(stream)).loaded,
           decide: () => E.right({ commandId, digest, events: [event], privacy: { key, kind: 'series' } }),
           evolve: evolveSeries,
+          remember: series.remember,
         });
         return E.map(() => opened)(written);
       })

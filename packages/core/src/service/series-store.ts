@@ -10,7 +10,7 @@ import { refuse } from '../refusals/refuse.js';
 import { emptySeries, evolveSeries, type SeriesState } from '../series/series-state.js';
 import { normaliseSeriesToken } from '../series/series-token.js';
 import type { OpenKey } from './key-ring.js';
-import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
+import { catchUp, catchUpKept, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { SeriesIndex } from './series-index.js';
 import type { ServiceContext } from './service-context.js';
 import { sealerOf } from './tally-recorder.js';
@@ -28,7 +28,12 @@ export interface LoadedSeries {
 
 /** Reads series streams, finds their policy, parses commands that carry a token. */
 export interface SeriesStore {
+  /** The series as stored now (caught up from what this process kept of it, when that is still there). */
   load(stream: string): Promise<LoadedSeries>;
+  /** Keeps what a writer appended, so the next load does not read and decrypt it again. */
+  remember(loaded: LoadedStream<SeriesState>): void;
+  /** Forgets what this process kept of a series (it is being closed). */
+  forget(stream: string): void;
   /** The open series behind a stream, or why it cannot be used. */
   openable(stream: string): Promise<E.Either<Refusal, { loaded: LoadedStream<SeriesState>; key: OpenKey }>>;
   /** The policy in force today for the series' intervention. */
@@ -41,20 +46,58 @@ export interface SeriesStore {
   ): E.Either<Refusal, z.infer<Schema> & { stream: string }>;
 }
 
-/** A series store for a service. */
+/** Open series this process keeps folded between commands (least recently used out first). */
+const KEPT_SERIES = 256;
+
+/**
+ * A series store for a service. Open series are kept folded between commands, so a session
+ * reads and decrypts only what is new, not the whole series again (a series of k sessions cost
+ * O(k²) decryptions). What is kept is confirmed against the stream on every load: once the
+ * stream is deleted (closed here or by another process) nothing kept is answered, and a series
+ * whose key is gone is never kept.
+ */
 export function createSeriesStore(context: ServiceContext, index: SeriesIndex): SeriesStore {
+  const kept = new Map<string, LoadedStream<SeriesState>>();
+  const keep = (loaded: LoadedStream<SeriesState>): void => {
+    kept.delete(loaded.stream);
+    kept.set(loaded.stream, loaded);
+    if (kept.size > KEPT_SERIES) kept.delete(kept.keys().next().value as string);
+  };
   const load: SeriesStore['load'] = async (stream) => {
     const key = await context.keyRing.existing(stream);
-    const loaded = await catchUp(
-      context.store,
-      emptyStream(stream, emptySeries),
-      key === undefined ? () => undefined : sealerOf(key),
-      evolveSeries,
-    );
+    if (key === undefined) {
+      kept.delete(stream);
+      const loaded = await catchUp(
+        context.store,
+        emptyStream(stream, emptySeries),
+        () => undefined,
+        evolveSeries,
+      );
+      return { loaded, key };
+    }
+    const earlier = kept.get(stream);
+    const resumed =
+      earlier === undefined
+        ? undefined
+        : await catchUpKept(context.store, earlier, sealerOf(key), evolveSeries);
+    const loaded =
+      resumed ??
+      (await catchUp(context.store, emptyStream(stream, emptySeries), sealerOf(key), evolveSeries));
+    if (loaded.link === undefined) kept.delete(stream);
+    else keep(loaded);
     return { loaded, key };
   };
   return {
     load,
+    remember(loaded) {
+      const earlier = kept.get(loaded.stream);
+      // Only an extension of what is kept: a writer that loaded earlier must not roll it back.
+      if (earlier === undefined || (loaded.link?.revision ?? -1) > (earlier.link?.revision ?? -1))
+        keep(loaded);
+    },
+    forget(stream) {
+      kept.delete(stream);
+    },
     async openable(stream) {
       const { loaded, key } = await load(stream);
       if (key === undefined || loaded.link === undefined) {

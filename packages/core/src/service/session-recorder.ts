@@ -4,7 +4,7 @@ import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { type RecordSession, RecordSessionSchema } from '../series/series-commands.js';
 import type { SessionRecorded } from '../series/series-events.js';
-import { evolveSeries } from '../series/series-state.js';
+import { evolveSeries, type SeriesState } from '../series/series-state.js';
 import type { SheetDetailEvent } from '../tally/events.js';
 import { parseTallyCommand } from '../tally/parse-tally-command.js';
 import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
@@ -135,6 +135,7 @@ export function createSessionRecorder(
             );
           }
           if (written.kind === 'appended') {
+            series.remember(written.loaded[0] as LoadedStream<SeriesState>);
             recorder.remember(written.loaded[1] as LoadedStream<TallySheetState>);
             const receipt = written.loaded[1]?.receipts.get(commandId);
             if (receipt === undefined) throw new Error('an appended tally left no receipt');
