@@ -3,10 +3,21 @@
  * can mix ciphers and still be read (and its chains verified without any key).
  */
 export interface Cipher {
+  // Both calls are synchronous and must not keep `associatedData` (or `into`) past returning:
+  // callers reuse those buffers for the next event.
   /** The algorithm's name as stored in each envelope (`aes-256-gcm`, `xchacha20-poly1305`). */
   readonly algorithm: string;
   /** Seals plaintext under a 32-byte key with associated data; returns nonce ‖ ciphertext ‖ tag. */
   encrypt(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array;
-  /** Opens what `encrypt` sealed; `undefined` when the key, the data or the associated data do not match. */
-  decrypt(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array): Uint8Array | undefined;
+  /**
+   * Opens what `encrypt` sealed; `undefined` when the key, the data or the associated data do
+   * not match. With `into` (large enough), a cipher may write the plaintext there and return a
+   * view of it — for a caller that reads it at once and reuses one buffer for every event.
+   */
+  decrypt(
+    key: Uint8Array,
+    sealed: Uint8Array,
+    associatedData: Uint8Array,
+    into?: Uint8Array,
+  ): Uint8Array | undefined;
 }

@@ -45,6 +45,13 @@ export class MalformedEvent extends Error {
 }
 
 /**
+ * Where private payloads are decrypted, one event at a time (opening is synchronous, so no
+ * two openings share it at once): a fresh buffer per event cost nearly as much as decrypting.
+ * Large enough for every padded size; zeroed after each use, so no plaintext lingers in it.
+ */
+const plaintextScratch = new Uint8Array(32 * 1024);
+
+/**
  * Opens a recorded event: public payloads are read as they are, private ones opened with the
  * sealer the caller finds for them (`readable: false` when there is none). Bytes that do not
  * open under the right key, or do not decode, throw {@link MalformedEvent}.
@@ -55,6 +62,7 @@ export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): Opene
   // The results are written out whole, not spread from a shared base: a spread here cost more
   // than decrypting the event.
   let innerBytes: Uint8Array = recorded.data;
+  let scratchUsed: Uint8Array | undefined;
   if (header.codec !== 'plain') {
     const sealer = sealerFor?.(recorded, header.codec);
     if (sealer === undefined)
@@ -67,13 +75,25 @@ export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): Opene
         hash: header.hash,
         readable: false,
       };
-    const padded = sealer.open(recorded.data, { stream: recorded.stream, eventId: recorded.id });
-    if (padded === undefined) throw new MalformedEvent(recorded, 'does not decrypt under its key');
+    const padded = sealer.open(
+      recorded.data,
+      { stream: recorded.stream, eventId: recorded.id },
+      plaintextScratch,
+    );
+    if (padded === undefined) {
+      plaintextScratch.fill(0);
+      throw new MalformedEvent(recorded, 'does not decrypt under its key');
+    }
+    if (padded.buffer === plaintextScratch.buffer) scratchUsed = padded;
     const unpadded = unpad(padded);
-    if (unpadded === undefined) throw new MalformedEvent(recorded, 'padding is broken');
+    if (unpadded === undefined) {
+      scratchUsed?.fill(0);
+      throw new MalformedEvent(recorded, 'padding is broken');
+    }
     innerBytes = unpadded;
   }
   const inner = decodeInner(innerBytes);
+  scratchUsed?.fill(0);
   if (inner === undefined) throw new MalformedEvent(recorded, 'payload is not an event record');
   if (header.codec === 'plain' && inner.type !== recorded.type)
     throw new MalformedEvent(recorded, 'clear type and payload type differ');

@@ -13,8 +13,11 @@ export const ENCRYPTED_TYPE = 'Encrypted';
 export interface PayloadSealer {
   readonly algorithm: string;
   seal(plaintext: Uint8Array, context: SealContext): Uint8Array;
-  /** The plaintext, or `undefined` when the key, the bytes or the context do not match. */
-  open(sealed: Uint8Array, context: SealContext): Uint8Array | undefined;
+  /**
+   * The plaintext, or `undefined` when the key, the bytes or the context do not match. With
+   * `into`, the plaintext may be written there (as with `Cipher.decrypt`).
+   */
+  open(sealed: Uint8Array, context: SealContext, into?: Uint8Array): Uint8Array | undefined;
 }
 
 /** What a sealed payload is bound to (as associated data): it cannot be moved to another event. */
