@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
+import { hmacSha256 } from './hmac.js';
 
 /** The subkeys one stored key is split into, so no key serves two purposes. */
 export interface Subkeys {
@@ -18,5 +19,5 @@ export function deriveSubkeys(key: Uint8Array): Subkeys {
 
 /** A keyed hash (HMAC-SHA-256, first 128 bits, hex) of some parts: an opaque, stable stream-name suffix. */
 export function keyedName(namingKey: Uint8Array, ...parts: readonly string[]): string {
-  return createHmac('sha256', namingKey).update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return hmacSha256(namingKey, parts.join('\u0000')).toString('hex', 0, 16);
 }

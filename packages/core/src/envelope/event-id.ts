@@ -1,4 +1,5 @@
-import { createHmac, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { hmacSha256 } from '../crypto/hmac.js';
 
 function asUuid(digest: Buffer): string {
   digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x80;
@@ -22,5 +23,5 @@ export function deriveEventId(commandId: string, stream: string, index: number):
  * an id in another stream, without that key.
  */
 export function keyedEventId(namingKey: Uint8Array, commandId: string, index: number): string {
-  return asUuid(createHmac('sha256', namingKey).update(`event\u0000${commandId}\u0000${index}`).digest());
+  return asUuid(hmacSha256(namingKey, `event\u0000${commandId}\u0000${index}`));
 }

@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
+import { hmacSha256 } from '../crypto/hmac.js';
 import { todayOn } from '../ports/clock.js';
 import type { Random } from '../ports/random.js';
 import type { Refusal } from '../refusals/refusal.js';
@@ -61,8 +61,7 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
     }
     const secret = await keyRing.create(SERIES_TOKEN_KEY_ID);
     const derived: Random = {
-      bytes: (length) =>
-        createHmac('sha256', secret.naming).update(`token\u0000${commandId}`).digest().subarray(0, length),
+      bytes: (length) => hmacSha256(secret.naming, `token\u0000${commandId}`).subarray(0, length),
     };
     const token = newSeriesToken(derived);
     const stream = seriesStreamOf(normaliseSeriesToken(token) as string);
