@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../envelope/canonical-json.js';
 import type { JsonValue } from '../json.js';
 
@@ -14,9 +14,5 @@ export function commandDigest(command: object): string {
     causationId: _causation,
     ...content
   } = command as Record<string, unknown>;
-  return createHash('sha256')
-    .update(canonicalJson(content as JsonValue))
-    .digest()
-    .subarray(0, 16)
-    .toString('base64url');
+  return hash('sha256', canonicalJson(content as JsonValue), 'buffer').toString('base64url', 0, 16);
 }

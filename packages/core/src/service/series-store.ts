@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type { z } from 'zod';
 import { catalogueInForceOn } from '../catalogue/catalogue-history.js';
@@ -17,7 +17,7 @@ import { sealerOf } from './tally-recorder.js';
 
 /** The stream (and key id) of a series: a hash of its token, which is itself never stored. */
 export function seriesStreamOf(canonicalToken: string): string {
-  return `series-${createHash('sha256').update(`pinnstatistik/series\u0000${canonicalToken}`).digest('hex').slice(0, 32)}`;
+  return `series-${hash('sha256', `pinnstatistik/series\u0000${canonicalToken}`, 'buffer').toString('hex', 0, 16)}`;
 }
 
 /** A series loaded with its key (absent once closed). */
@@ -43,6 +43,7 @@ export interface SeriesStore {
     schema: Schema,
     input: unknown,
     vocabulary?: ReadonlySet<string>,
+    fastPath?: (input: unknown) => z.infer<Schema> | undefined,
   ): E.Either<Refusal, z.infer<Schema> & { stream: string }>;
 }
 
@@ -112,12 +113,13 @@ export function createSeriesStore(context: ServiceContext, index: SeriesIndex): 
       const catalogue = catalogueInForceOn(await context.catalogues(), todayOn(context.clock));
       return catalogue?.interventions.find((policy) => policy.id === state.interventionId);
     },
-    parseWithToken(schema, input, vocabulary) {
+    parseWithToken(schema, input, vocabulary, fastPath) {
       // The token's random letters and digits are no personal data (its check character
       // catches typos): it is snapshotted and length-checked, everything else is also scanned.
       const parsed = readInput(schema, input, {
         unscanned: ['token'],
         ...(vocabulary === undefined ? {} : { vocabulary }),
+        ...(fastPath === undefined ? {} : { fastPath }),
       });
       if (E.isLeft(parsed)) return parsed;
       const canonical = normaliseSeriesToken(parsed.right.token);

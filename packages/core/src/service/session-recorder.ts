@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { todayOn } from '../ports/clock.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
+import { fastRecordSession } from '../series/fast-record-session.js';
 import { type RecordSession, RecordSessionSchema } from '../series/series-commands.js';
 import type { SessionRecorded } from '../series/series-events.js';
 import { evolveSeries, type SeriesState } from '../series/series-state.js';
@@ -32,7 +33,12 @@ export function createSessionRecorder(
   maxConflictRetries: number,
 ) {
   const recordSession = async (input: RecordSession): Promise<E.Either<Refusal, TallyReceipt>> => {
-    const parsed = series.parseWithToken(RecordSessionSchema, input, await context.vocabulary());
+    const parsed = series.parseWithToken(
+      RecordSessionSchema,
+      input,
+      await context.vocabulary(),
+      fastRecordSession,
+    );
     if (E.isLeft(parsed)) return parsed;
     const { stream, token: _token, ...content } = parsed.right;
     const { commandId, date, marks, correlationId, causationId } = content;
