@@ -10,19 +10,24 @@ const outer = Buffer.alloc(BLOCK + 32);
  * (one keyed id per event). The key's padded blocks are zeroed after each call, so no key
  * material stays behind in the buffers.
  */
-export function hmacSha256(key: Uint8Array, message: string): Buffer {
+export function hmacSha256(key: Uint8Array, message: string | Uint8Array): Buffer {
   const block = key.length > BLOCK ? hash('sha256', key, 'buffer') : key;
-  const needed = BLOCK + 3 * message.length;
+  const needed = BLOCK + (typeof message === 'string' ? 3 * message.length : message.length);
   if (needed > inner.length) inner = Buffer.alloc(2 * needed);
   for (let at = 0; at < BLOCK; at += 1) {
     const byte = at < block.length ? (block[at] as number) : 0;
     inner[at] = byte ^ 0x36;
     outer[at] = byte ^ 0x5c;
   }
-  const length = BLOCK + inner.write(message, BLOCK, 'utf8');
+  let length = BLOCK;
+  if (typeof message === 'string') length += inner.write(message, BLOCK, 'utf8');
+  else {
+    inner.set(message, BLOCK);
+    length += message.length;
+  }
   hash('sha256', inner.subarray(0, length), 'buffer').copy(outer, BLOCK);
-  inner.fill(0, 0, BLOCK);
+  inner.fill(0, 0, length);
   const digest = hash('sha256', outer, 'buffer');
-  outer.fill(0, 0, BLOCK);
+  outer.fill(0);
   return digest;
 }

@@ -1,4 +1,3 @@
-import { hkdfSync } from 'node:crypto';
 import { hmacSha256 } from './hmac.js';
 
 /** The subkeys one stored key is split into, so no key serves two purposes. */
@@ -9,12 +8,22 @@ export interface Subkeys {
   readonly naming: Uint8Array;
 }
 
-const derive = (key: Uint8Array, purpose: string): Uint8Array =>
-  new Uint8Array(hkdfSync('sha256', key, new Uint8Array(0), `pinnstatistik/${purpose}`, 32));
+const NO_SALT = new Uint8Array(32);
 
-/** HKDF-SHA-256 subkeys of a stored key. */
+/** HKDF-Expand (RFC 5869) of one 32-byte block: T(1) = HMAC(PRK, info ‖ 0x01). */
+const expand = (prk: Uint8Array, purpose: string): Uint8Array =>
+  new Uint8Array(hmacSha256(prk, `pinnstatistik/${purpose}\u0001`));
+
+/**
+ * HKDF-SHA-256 subkeys of a stored key (RFC 5869, no salt, 32 bytes each): the same bytes as
+ * node's `hkdfSync`, with the extraction done once for both subkeys and no native object per
+ * step — `hkdfSync` cost ≈ 10 µs a subkey, a fifth of opening a series.
+ */
 export function deriveSubkeys(key: Uint8Array): Subkeys {
-  return { encryption: derive(key, 'encryption'), naming: derive(key, 'naming') };
+  const prk = hmacSha256(NO_SALT, key);
+  const subkeys = { encryption: expand(prk, 'encryption'), naming: expand(prk, 'naming') };
+  prk.fill(0);
+  return subkeys;
 }
 
 /** A keyed hash (HMAC-SHA-256, first 128 bits, hex) of some parts: an opaque, stable stream-name suffix. */
