@@ -1,6 +1,8 @@
 import { growableInts } from './growable.js';
 
-const CHUNK_BYTES = 8 * 1024 * 1024;
+// 1 MiB: the unused tail of the newest chunk is the only slack (8 MiB chunks left ≈ 40 B an event
+// unused at 100,000 tally events).
+const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Records as bytes, packed end to end in large buffers: a record costs its bytes and 12 bytes
