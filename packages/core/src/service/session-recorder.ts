@@ -6,7 +6,9 @@ import { fastRecordSession } from '../series/fast-record-session.js';
 import { type RecordSession, RecordSessionSchema } from '../series/series-commands.js';
 import type { SessionRecorded } from '../series/series-events.js';
 import { evolveSeries, type SeriesState } from '../series/series-state.js';
+import type { TallyCommand } from '../tally/commands.js';
 import type { SheetDetailEvent } from '../tally/events.js';
+import { fastTallyContact } from '../tally/fast-tally-contact.js';
 import { parseTallyCommand } from '../tally/parse-tally-command.js';
 import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import type { TallySheetState } from '../tally/tally-sheet-state.js';
@@ -64,7 +66,11 @@ export function createSessionRecorder(
       return recorder.tally(tallyInput, { viaSeries: true });
     }
 
-    const command = parseTallyCommand(tallyInput, await context.vocabulary());
+    // The session's own fields passed the door (snapshot and guard) above, and the sheet's
+    // coordinates come from the stored series: only the schema remains to check, fast path first.
+    const fast = fastTallyContact(tallyInput);
+    const command: E.Either<Refusal, TallyCommand> =
+      fast !== undefined ? E.right(fast) : parseTallyCommand(tallyInput, await context.vocabulary());
     if (E.isLeft(command)) return command;
     if (date > todayOn(context.clock)) return E.left(refuse.dateInFuture(date));
     const decision = { ...command.right, viaSeries: true };
@@ -101,7 +107,9 @@ export function createSessionRecorder(
       .retryUnavailable(async (): Promise<E.Either<Refusal, TallyReceipt>> => {
         for (let attempt = 0; attempt <= maxConflictRetries; attempt += 1) {
           if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
-          const current = await series.load(stream);
+          // The first attempt writes on the series as `openable` just read it; the expected
+          // revision catches anything appended since, and a retry reads it again.
+          const current = attempt === 0 ? opened.right : await series.load(stream);
           if (current.key === undefined || current.loaded.state.closing !== undefined)
             return E.left(refuse.seriesClosed());
           const again = previousOutcome(current.loaded.receipts, commandId, sessionDigest);
