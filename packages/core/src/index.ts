@@ -70,6 +70,7 @@ export {
   NOT_IN_SOURCE,
 } from './catalogue/legal-basis.js';
 export { type Language, type LocalizedText, LocalizedTextSchema } from './catalogue/localized-text.js';
+export { type LargestEvent, largestEvents } from './catalogue/padded-sizes-fit.js';
 export {
   type CatalogueInvalid,
   catalogueJsonSchema,

@@ -7,6 +7,7 @@ import { IsoDateSchema, SlugSchema } from './identifiers.js';
 import { InterventionPolicySchema } from './intervention-policy.js';
 import { DecisionSchema, LegalProvisionSchema } from './legal-basis.js';
 import { LocalizedTextSchema } from './localized-text.js';
+import { checkPaddedSizes } from './padded-sizes-fit.js';
 
 /** A unit that delivers interventions (Familjecentral, Fältare …). */
 export const UnitSchema = z
@@ -45,7 +46,8 @@ export const CatalogueSchema = z
     interventions: z.array(InterventionPolicySchema).min(1),
   })
   .strict()
-  .superRefine(checkCatalogueReferences);
+  .superRefine(checkCatalogueReferences)
+  .superRefine(checkPaddedSizes);
 
 /** A catalogue version, validated. */
 export type Catalogue = z.infer<typeof CatalogueSchema>;

@@ -3,7 +3,7 @@
  * holds: ISO/IEC 7816-4 (one 0x80 byte, then zeros) up to the size a policy chooses.
  */
 
-/** Pads to exactly `size` bytes; throws when the plaintext does not fit (a programmer error: sizes are checked at adoption). */
+/** Pads to exactly `size` bytes; throws when the plaintext does not fit (a programmer error: a catalogue whose events could outgrow their size is refused at adoption, see `largestEvents`). */
 export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
   if (plaintext.length + 1 > size)
     throw new RangeError(`a plaintext of ${plaintext.length} bytes does not fit a padded size of ${size}`);

@@ -1,0 +1,191 @@
+import {
+  type Cipher,
+  type CommandService,
+  createAesGcmCipher,
+  createCommandService,
+  fixedClock,
+  largestEvents,
+  parseCatalogue,
+  unpad,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+
+// Every private event is padded to one size per stream kind (a tally sheet's: 1,024 bytes), so
+// its length tells nothing. An event that does not fit cannot be sealed at all: the command
+// service then threw a RangeError at a valid tally instead of answering it. A catalogue whose
+// events could outgrow their padded size is now refused when it is adopted (or parsed).
+
+const uuid = (n: number): string => `5123d000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const clock = fixedClock('2025-12-31T12:00:00Z');
+const ids = { correlationId: uuid(900), causationId: uuid(901) };
+
+/** AES-GCM that notes how many bytes of plaintext each sealed event had before padding, by padded size. */
+function measuringCipher(): { cipher: Cipher; largest: Map<number, number> } {
+  const aes = createAesGcmCipher();
+  const largest = new Map<number, number>();
+  return {
+    largest,
+    cipher: {
+      algorithm: aes.algorithm,
+      encrypt(key, plaintext, associatedData) {
+        const inner = unpad(plaintext)?.length ?? plaintext.length;
+        largest.set(plaintext.length, Math.max(largest.get(plaintext.length) ?? 0, inner));
+        return aes.encrypt(key, plaintext, associatedData);
+      },
+      decrypt: (key, sealed, associatedData, into) => aes.decrypt(key, sealed, associatedData, into),
+    },
+  };
+}
+
+async function serviceWith(catalogue: unknown, cipher: Cipher = createAesGcmCipher()) {
+  const service = createCommandService({
+    store: createMemoryEventStore(),
+    keys: createMemoryKeyStore(),
+    catalogueId: 'vaggeryd',
+    clock,
+    cipher,
+  });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(1),
+    catalogue: catalogue as never,
+  });
+  return { service, adopted };
+}
+
+/** Vaggeryd's catalogue with one intervention tallying 14 more dimensions of 40-character codes. */
+function overgrownCatalogue() {
+  const catalogue = structuredClone(vaggerydCatalogue()) as unknown as {
+    codeLists: Record<string, unknown>;
+    dimensions: unknown[];
+    interventions: { id: string; tally: { contact: { dimensions: string[] } } }[];
+  };
+  const marks: Record<string, string> = { gender: 'female' };
+  const dimensions = ['gender'];
+  for (let index = 0; index < 14; index += 1) {
+    const id = `extra${index}${'x'.repeat(30)}`;
+    const code = `${'c'.repeat(36)}${String(index).padStart(4, '0')}`;
+    catalogue.codeLists[`extra${index}`] = {
+      label: { sv: 'Extra', en: 'Extra' },
+      codes: [{ code, label: { sv: 'Kod', en: 'Code' } }],
+    };
+    catalogue.dimensions.push({
+      id,
+      kind: 'code-list',
+      label: { sv: 'Extra', en: 'Extra' },
+      codeList: `extra${index}`,
+    });
+    dimensions.push(id);
+    marks[id] = code;
+  }
+  const outreach = catalogue.interventions.find((policy) => policy.id === 'motesplats-uppsokande');
+  if (outreach === undefined) throw new Error('the catalogue has no motesplats-uppsokande');
+  outreach.tally.contact.dimensions = dimensions;
+  return { catalogue, marks };
+}
+
+describe('a catalogue whose events would not fit their padded size', () => {
+  it('is refused at adoption, naming the intervention, instead of a tally failing with an exception', async () => {
+    const { catalogue, marks } = overgrownCatalogue();
+    const { service, adopted } = await serviceWith(catalogue);
+    const index = catalogue.interventions.findIndex((policy) => policy.id === 'motesplats-uppsokande');
+    expect(E.isLeft(adopted) && adopted.left.code).toBe('CATALOGUE_REJECTED');
+    const issues = E.isLeft(adopted)
+      ? (adopted.left as { issues?: { path: string; message: string }[] }).issues
+      : [];
+    expect(issues).toContainEqual({
+      path: `/interventions/${index}/tally`,
+      message: expect.stringMatching(/can take \d+ bytes, but at most 1023 fit/),
+    });
+    // What a counsellor would have met: the tally is refused (no catalogue in force), not thrown.
+    const tally = await service.tally({
+      type: 'TallyContact',
+      commandId: uuid(2),
+      interventionId: 'motesplats-uppsokande',
+      unitId: 'motesplats',
+      date: '2025-03-14',
+      marks,
+    });
+    expect(E.isLeft(tally)).toBe(true);
+    expect(E.isLeft(parseCatalogue(catalogue))).toBe(true);
+  });
+});
+
+/** The service's real events at their largest for one intervention of Vaggeryd's catalogue. */
+async function largestRealEvents(service: CommandService, interventionId: string, unitId: string) {
+  const counts = { female: 10_000, male: 10_000, other: 10_000, 'not-stated': 10_000 };
+  const voidIt = (n: number) =>
+    service.tally({
+      type: 'VoidTally',
+      commandId: uuid(n + 1),
+      ...ids,
+      interventionId,
+      unitId,
+      period: '2025-03',
+      tallyId: uuid(n),
+      reason: 'registered-by-mistake',
+    });
+  if (interventionId === 'rad-och-stod') {
+    const opened = await service.openSeries({
+      type: 'OpenSeries',
+      commandId: uuid(10),
+      ...ids,
+      interventionId,
+      unitId,
+    });
+    if (E.isLeft(opened)) throw new Error(opened.left.code);
+    const marks = {
+      gender: 'not-stated',
+      childAges: Array.from({ length: 12 }, () => 'not-stated'),
+      numberOfChildren: 12,
+      problemArea: 'couple-relationship',
+      routeIn: 'relative-or-friend',
+      furtherAction: 'needs-assessed-application',
+    };
+    const session = await service.recordSession({
+      type: 'RecordSession',
+      commandId: uuid(11),
+      ...ids,
+      token: opened.right.token,
+      date: '2025-03-14',
+      marks,
+    });
+    if (E.isLeft(session)) throw new Error(session.left.code);
+    return voidIt(11);
+  }
+  const meeting = await service.tally({
+    type: 'TallyGroupMeeting',
+    commandId: uuid(20),
+    ...ids,
+    interventionId,
+    unitId,
+    date: '2025-03-14',
+    participants: { adults: counts, children: counts },
+  });
+  if (E.isLeft(meeting)) throw new Error(meeting.left.code);
+  return voidIt(20);
+}
+
+describe('the padded sizes the catalogue is held to', () => {
+  it.each([
+    ['rad-och-stod', 'familj-och-ungdomsteamet'],
+    ['faltare-gruppverksamhet', 'faltare'],
+  ])('are never exceeded by the largest real events of %s', async (interventionId, unitId) => {
+    const { cipher, largest } = measuringCipher();
+    const { service, adopted } = await serviceWith(vaggerydCatalogue(), cipher);
+    expect(E.isRight(adopted)).toBe(true);
+    const voided = await largestRealEvents(service, interventionId, unitId);
+    expect(E.isRight(voided)).toBe(true);
+    const catalogue = vaggerydCatalogue();
+    const bound = largestEvents(catalogue).find(
+      (event) =>
+        catalogue.interventions[event.interventionIndex]?.id === interventionId && event.kind === 'tally',
+    );
+    const real = largest.get(1024) ?? 0;
+    expect(real).toBeGreaterThan(600);
+    expect(real).toBeLessThanOrEqual(bound?.bytes ?? 0);
+  });
+});
