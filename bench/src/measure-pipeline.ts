@@ -32,6 +32,8 @@ export interface PipelineResult {
   readonly storedEvents: number;
   /** (f) heap bytes per stored event after GC, the store and key store only. */
   readonly heapBytesPerEvent: number;
+  /** (b) heap bytes per command the live command service holds after GC (its caches of sheets and series), beside the stores. */
+  readonly serviceHeapBytesPerCommand: number;
   /** (c) replay + statistics projection of the open year. */
   readonly openReplayPerSec: number;
   readonly openReplayMs: number;
@@ -100,9 +102,10 @@ async function record(
   workload: Workload,
   cipher: Cipher,
   latencies: Float64Array,
-): Promise<{ store: EventStore; keys: KeyStore; recordMs: number }> {
+): Promise<{ store: EventStore; keys: KeyStore; recordMs: number; withServiceHeap: number }> {
   const { store, keys, service } = await openService(workload, cipher);
-  return { store, keys, recordMs: await recordWorkload(service, workload, latencies) };
+  const recordMs = await recordWorkload(service, workload, latencies);
+  return { store, keys, recordMs, withServiceHeap: settledHeapBytes() };
 }
 
 /** Runs the pipeline at N with one cipher, in this (fresh) process. */
@@ -112,9 +115,11 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
   const latencies = new Float64Array(n);
   const before = settledHeapBytes();
   // Recorded in a function of its own, so nothing of the service outlives it but the stores.
-  const { store, keys, recordMs } = await record(workload, cipher, latencies);
+  const { store, keys, recordMs, withServiceHeap } = await record(workload, cipher, latencies);
   const storedEvents = (store as { size?: number }).size ?? 0;
-  const heapBytesPerEvent = (settledHeapBytes() - before) / storedEvents;
+  const storesHeap = settledHeapBytes();
+  const heapBytesPerEvent = (storesHeap - before) / storedEvents;
+  const serviceHeapBytesPerCommand = (withServiceHeap - storesHeap) / n;
 
   const projection = () => statisticsProjection({ keys, ciphers: [cipher] });
   const open = await timed(() => replay(store, projection()));
@@ -152,6 +157,7 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
     latencyMaxUs: percentile(latencies, n, 100) * 1000,
     storedEvents,
     heapBytesPerEvent,
+    serviceHeapBytesPerCommand,
     openReplayPerSec: perSecond(open.result.events, open.ms),
     openReplayMs: open.ms,
     openDigest,

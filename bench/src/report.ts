@@ -174,6 +174,13 @@ export function rows(results: Results): Row[] {
       target: '≤ 300 B',
       met: pipeline.heapBytesPerEvent <= 300,
     });
+    out.push({
+      id: `b-service-heap-${cipher}`,
+      measure: `(b) heap the live command service holds per command recorded (its sheets' tallies and receipts), ${name}`,
+      value: pipeline.serviceHeapBytesPerCommand,
+      unit: 'B/command',
+      target: 'bounded (flat in N)',
+    });
   }
   for (const append of [appendLarge ?? appendSmall]) {
     if (append === undefined) continue;
