@@ -113,3 +113,25 @@ describe('a series this process holds, closed by another process', () => {
     ]);
   });
 });
+
+describe('an OpenSeries retried after its series was closed', () => {
+  it('is refused as closed, and makes no key for the closed series again', async () => {
+    const store = createMemoryEventStore();
+    const keys = createMemoryKeyStore();
+    const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
+    await ok(
+      service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(0), catalogue: vaggerydCatalogue() }),
+    );
+    const open = {
+      type: 'OpenSeries' as const,
+      commandId: uuid(1),
+      interventionId: 'rad-och-stod',
+      unitId: 'motesplats',
+    };
+    const { token } = await ok(service.openSeries(open));
+    await ok(service.closeSeries({ type: 'CloseSeries', commandId: uuid(2), token, reason: 'completed' }));
+    const keysAfterClose = keys.size;
+    expect(await refusal(service.openSeries(open))).toBe('SERIES_CLOSED');
+    expect(keys.size).toBe(keysAfterClose);
+  });
+});

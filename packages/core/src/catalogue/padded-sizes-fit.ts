@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type EventMeta, encodeInner } from '../envelope/inner-record.js';
 import { PADDED_SIZES } from '../envelope/padding-policy.js';
 import type { JsonValue } from '../json.js';
+import { MAX_NOTE_LENGTH } from '../series/series-commands.js';
 import type { PrivateStreamKind } from '../streams.js';
 import { VOID_REASONS } from '../tally/void-reasons.js';
 import type { CodeList } from './code-list.js';
@@ -18,14 +19,14 @@ interface CatalogueParts {
   readonly interventions: readonly InterventionPolicy[];
 }
 
-/** The largest event a private stream of one intervention can hold, and the stream kind's padded size. */
+/** The largest event of some padded size a private stream of one intervention can hold, and that size. */
 export interface LargestEvent {
   readonly interventionIndex: number;
   readonly kind: PrivateStreamKind;
   readonly type: string;
   /** Bytes of its encoded plaintext (before padding). */
   readonly bytes: number;
-  /** The largest padded size of the stream kind (one byte of it is the padding marker). */
+  /** The padded size it must fit (one byte of it is the padding marker). */
   readonly paddedSize: number;
 }
 
@@ -77,6 +78,8 @@ interface SizedEvent {
   readonly type: string;
   readonly data: JsonValue;
   readonly meta: EventMeta;
+  /** The padded size it must fit, when not its stream kind's largest: a series' events but notes share the smallest. */
+  readonly fits?: number;
 }
 
 /**
@@ -140,11 +143,26 @@ function largestEventsOf(
       },
     ],
     series: [
-      {
-        type: 'SeriesOpened',
-        data: { interventionId: policy.id, unitId: coordinates.unitId, openedOn: DATE },
-        meta,
-      },
+      ...(policy.series === undefined
+        ? []
+        : [
+            {
+              type: 'SeriesOpened',
+              data: { interventionId: policy.id, unitId: coordinates.unitId, openedOn: DATE },
+              meta,
+              fits: PADDED_SIZES.series[0],
+            },
+          ]),
+      ...(policy.documentation.kind === 'aggregate-with-working-notes'
+        ? [
+            {
+              // The longest note stored (MAX_NOTE_LENGTH after normalisation), every character a six-byte escape.
+              type: 'NoteWritten',
+              data: { text: '\u0001'.repeat(MAX_NOTE_LENGTH), writtenOn: DATE },
+              meta,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -155,19 +173,15 @@ export function largestEvents(parts: CatalogueParts): LargestEvent[] {
   parts.interventions.forEach((policy, interventionIndex) => {
     const byKind = largestEventsOf(policy, parts);
     for (const kind of ['tally', 'registry', 'series'] as const) {
-      let largest: LargestEvent | undefined;
+      // The largest event of each padded size the kind's events must fit.
+      const largest = new Map<number, LargestEvent>();
       for (const event of byKind[kind]) {
         const bytes = encodeInner(event).length;
-        if (largest === undefined || bytes > largest.bytes)
-          largest = {
-            interventionIndex,
-            kind,
-            type: event.type,
-            bytes,
-            paddedSize: Math.max(...PADDED_SIZES[kind]),
-          };
+        const paddedSize = event.fits ?? Math.max(...PADDED_SIZES[kind]);
+        if (bytes > (largest.get(paddedSize)?.bytes ?? -1))
+          largest.set(paddedSize, { interventionIndex, kind, type: event.type, bytes, paddedSize });
       }
-      if (largest !== undefined) found.push(largest);
+      found.push(...largest.values());
     }
   });
   return found;

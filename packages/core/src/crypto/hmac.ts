@@ -7,11 +7,13 @@ const outer = Buffer.alloc(BLOCK + 32);
 /**
  * HMAC-SHA-256 (RFC 2104) of a text as two one-shot hashes over one reused buffer: `createHmac`
  * builds a native object per call, which cost two to three times as much on the command path
- * (one keyed id per event). The key's padded blocks are zeroed after each call, so no key
- * material stays behind in the buffers.
+ * (one keyed id per event). Everything derived from the key on the way — its padded blocks, the
+ * inner hash, a long key's hash — is zeroed before returning, so the digest returned is the only
+ * copy of anything secret (a caller deriving a key zeroes that when the key is destroyed).
  */
 export function hmacSha256(key: Uint8Array, message: string | Uint8Array): Buffer {
-  const block = key.length > BLOCK ? hash('sha256', key, 'buffer') : key;
+  const hashedKey = key.length > BLOCK ? hash('sha256', key, 'buffer') : undefined;
+  const block = hashedKey ?? key;
   const needed = BLOCK + (typeof message === 'string' ? 3 * message.length : message.length);
   if (needed > inner.length) inner = Buffer.alloc(2 * needed);
   for (let at = 0; at < BLOCK; at += 1) {
@@ -25,7 +27,10 @@ export function hmacSha256(key: Uint8Array, message: string | Uint8Array): Buffe
     inner.set(message, BLOCK);
     length += message.length;
   }
-  hash('sha256', inner.subarray(0, length), 'buffer').copy(outer, BLOCK);
+  const innerHash = hash('sha256', inner.subarray(0, length), 'buffer');
+  innerHash.copy(outer, BLOCK);
+  innerHash.fill(0);
+  hashedKey?.fill(0);
   inner.fill(0, 0, length);
   const digest = hash('sha256', outer, 'buffer');
   outer.fill(0);

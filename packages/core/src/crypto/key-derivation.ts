@@ -10,9 +10,14 @@ export interface Subkeys {
 
 const NO_SALT = new Uint8Array(32);
 
-/** HKDF-Expand (RFC 5869) of one 32-byte block: T(1) = HMAC(PRK, info ‖ 0x01). */
-const expand = (prk: Uint8Array, purpose: string): Uint8Array =>
-  new Uint8Array(hmacSha256(prk, `pinnstatistik/${purpose}\u0001`));
+/**
+ * HKDF-Expand (RFC 5869) of one 32-byte block: T(1) = HMAC(PRK, info ‖ 0x01). The digest's own
+ * bytes are the subkey (no copy is made), so zeroing the subkey zeroes every copy.
+ */
+function expand(prk: Uint8Array, purpose: string): Uint8Array {
+  const digest = hmacSha256(prk, `pinnstatistik/${purpose}\u0001`);
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+}
 
 /**
  * HKDF-SHA-256 subkeys of a stored key (RFC 5869, no salt, 32 bytes each): the same bytes as

@@ -6,23 +6,33 @@ export function associatedData(context: SealContext): Uint8Array {
   return Buffer.from(`${context.stream}\u0000${context.eventId}`, 'utf8');
 }
 
-// The associated data of the event being sealed or opened, written into one buffer: ciphers
-// read it synchronously, and a new buffer per event cost more than the hashing of it.
+// The associated data of the event being sealed or opened, written into one buffer: a new
+// buffer per event cost more than the hashing of it. Ciphers read it synchronously; a cipher
+// that seals or opens with a sealer of its own meanwhile (envelope encryption) gets a fresh one.
 let scratch = Buffer.alloc(1024);
-function associatedDataOnce(context: SealContext): Uint8Array {
+let scratchInUse = false;
+function withAssociatedData<T>(context: SealContext, use: (associated: Uint8Array) => T): T {
+  if (scratchInUse) return use(associatedData(context));
   const needed = 3 * (context.stream.length + context.eventId.length) + 1;
   if (needed > scratch.length) scratch = Buffer.alloc(2 * needed);
   let at = scratch.write(context.stream, 0, 'utf8');
   scratch[at] = 0;
   at += 1 + scratch.write(context.eventId, at + 1, 'utf8');
-  return scratch.subarray(0, at);
+  scratchInUse = true;
+  try {
+    return use(scratch.subarray(0, at));
+  } finally {
+    scratchInUse = false;
+  }
 }
 
 /** Seals payloads under one key (a period's or a series') with a cipher. */
 export function createPayloadSealer(cipher: Cipher, key: Uint8Array): PayloadSealer {
   return {
     algorithm: cipher.algorithm,
-    seal: (plaintext, context) => cipher.encrypt(key, plaintext, associatedDataOnce(context)),
-    open: (sealed, context, into) => cipher.decrypt(key, sealed, associatedDataOnce(context), into),
+    seal: (plaintext, context) =>
+      withAssociatedData(context, (associated) => cipher.encrypt(key, plaintext, associated)),
+    open: (sealed, context, into) =>
+      withAssociatedData(context, (associated) => cipher.decrypt(key, sealed, associated, into)),
   };
 }

@@ -2,7 +2,7 @@ import type { JsonValue } from '../json.js';
 import type { RecordedEvent } from '../ports/event-store.js';
 import type { CodecName } from './codec-ids.js';
 import { readHeader } from './envelope-header.js';
-import { decodeInner, type EventMeta } from './inner-record.js';
+import { decodeInner, type EventMeta, type InnerRecord } from './inner-record.js';
 import { unpad } from './padding.js';
 import type { PayloadSealer } from './seal-event.js';
 
@@ -45,11 +45,38 @@ export class MalformedEvent extends Error {
 }
 
 /**
- * Where private payloads are decrypted, one event at a time (opening is synchronous, so no
- * two openings share it at once): a fresh buffer per event cost nearly as much as decrypting.
- * Large enough for every padded size; zeroed after each use, so no plaintext lingers in it.
+ * Where private payloads are decrypted, one event at a time: a fresh buffer per event cost
+ * nearly as much as decrypting. Large enough for every padded size; zeroed after each use,
+ * whatever the cipher did (returned, refused or threw), so no plaintext lingers in it. An
+ * opening under way — a cipher or sealer that opens an event of its own — makes the inner one
+ * decrypt into a fresh buffer instead.
  */
 const plaintextScratch = new Uint8Array(32 * 1024);
+let scratchInUse = false;
+
+/** A private payload's inner record: decrypted, unpadded, decoded; throws {@link MalformedEvent}. */
+function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecord | undefined {
+  const shared = !scratchInUse;
+  let used = plaintextScratch.length;
+  if (shared) scratchInUse = true;
+  try {
+    const padded = sealer.open(
+      recorded.data,
+      { stream: recorded.stream, eventId: recorded.id },
+      shared ? plaintextScratch : undefined,
+    );
+    if (padded === undefined) throw new MalformedEvent(recorded, 'does not decrypt under its key');
+    if (padded.buffer === plaintextScratch.buffer) used = padded.byteOffset + padded.length;
+    const unpadded = unpad(padded);
+    if (unpadded === undefined) throw new MalformedEvent(recorded, 'padding is broken');
+    return decodeInner(unpadded);
+  } finally {
+    if (shared) {
+      plaintextScratch.fill(0, 0, used);
+      scratchInUse = false;
+    }
+  }
+}
 
 /**
  * Opens a recorded event: public payloads are read as they are, private ones opened with the
@@ -61,8 +88,7 @@ export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): Opene
   if (header === undefined) throw new MalformedEvent(recorded, 'no envelope header of this format');
   // The results are written out whole, not spread from a shared base: a spread here cost more
   // than decrypting the event.
-  let innerBytes: Uint8Array = recorded.data;
-  let scratchUsed: Uint8Array | undefined;
+  let inner: InnerRecord | undefined;
   if (header.codec !== 'plain') {
     const sealer = sealerFor?.(recorded, header.codec);
     if (sealer === undefined)
@@ -75,25 +101,10 @@ export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): Opene
         hash: header.hash,
         readable: false,
       };
-    const padded = sealer.open(
-      recorded.data,
-      { stream: recorded.stream, eventId: recorded.id },
-      plaintextScratch,
-    );
-    if (padded === undefined) {
-      plaintextScratch.fill(0);
-      throw new MalformedEvent(recorded, 'does not decrypt under its key');
-    }
-    if (padded.buffer === plaintextScratch.buffer) scratchUsed = padded;
-    const unpadded = unpad(padded);
-    if (unpadded === undefined) {
-      scratchUsed?.fill(0);
-      throw new MalformedEvent(recorded, 'padding is broken');
-    }
-    innerBytes = unpadded;
+    inner = openPrivate(recorded, sealer);
+  } else {
+    inner = decodeInner(recorded.data);
   }
-  const inner = decodeInner(innerBytes);
-  scratchUsed?.fill(0);
   if (inner === undefined) throw new MalformedEvent(recorded, 'payload is not an event record');
   if (header.codec === 'plain' && inner.type !== recorded.type)
     throw new MalformedEvent(recorded, 'clear type and payload type differ');

@@ -26,6 +26,11 @@ export interface KeyRing {
   destroy(keyId: string): Promise<KeyDestruction>;
   /** Finds the sealer of a private event from its stream's name (the key id is never stored per event). */
   sealerFor: SealerFor;
+  /**
+   * Calls `forgotten` with a key's id whenever this ring forgets it (destroyed here, or found
+   * destroyed elsewhere by the recheck), so what was read with the key can be forgotten too.
+   */
+  onForget(forgotten: (keyId: string) => void): void;
 }
 
 /**
@@ -35,11 +40,13 @@ export interface KeyRing {
  */
 export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000): KeyRing {
   const open = new Map<string, { key: OpenKey; secrets: readonly Uint8Array[] }>();
+  const listeners: ((keyId: string) => void)[] = [];
   const forget = (keyId: string): void => {
     const cached = open.get(keyId);
     open.delete(keyId);
     // Zero this process's copies: a destroyed key must not outlive its destruction in memory either.
     for (const secret of cached?.secrets ?? []) secret.fill(0);
+    for (const listener of listeners) listener(keyId);
   };
   let recheck: ReturnType<typeof setInterval> | undefined;
   const watch = (): void => {
@@ -96,6 +103,9 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     async destroy(keyId) {
       forget(keyId);
       return keys.destroy(keyId);
+    },
+    onForget(forgotten) {
+      listeners.push(forgotten);
     },
     sealerFor(recorded, codec) {
       const owner = privateStreamOf(recorded.stream);

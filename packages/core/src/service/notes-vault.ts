@@ -5,6 +5,7 @@ import { normaliseForStorage } from '../privacy/normalise-text.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import {
+  MAX_NOTE_LENGTH,
   type ReadNotes,
   ReadNotesSchema,
   type WriteNote,
@@ -45,6 +46,14 @@ export function createNotesVault(context: ServiceContext, series: SeriesStore) {
     }
     // What is stored is the text the guard read (normalised), never a form the scan did not see.
     const stored = normaliseForStorage(text);
+    // NFKC can make one character many (U+FDFA: 18): the limit holds for what is stored, so
+    // the largest padded size always fits (see PADDED_SIZES).
+    if (stored.length > MAX_NOTE_LENGTH)
+      return E.left(
+        refuse.invalidInput([
+          { path: '/text', message: `longer than ${MAX_NOTE_LENGTH} characters once normalised` },
+        ]),
+      );
     // A number split over two notes is caught while the series key exists: the last characters
     // of the previous note are read together with this one.
     const previous = opened.right.loaded.state.notes.at(-1)?.text;

@@ -84,6 +84,8 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
             ? E.left(refuse.seriesClosed())
             : E.right(opened);
         }
+        // Retried after the series was closed: its stream is gone, and no key is made for it again.
+        if ((await index.load()).state.closed.has(stream)) return E.left(refuse.seriesClosed());
         const indexed: SeriesIndexed = { type: 'SeriesIndexed', data: { series: stream } };
         const entry = await writer.run({
           commandId: `index\u0000${stream}`,
@@ -105,7 +107,10 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
           decide: () => E.right({ commandId, digest, events: [event], privacy: { key, kind: 'series' } }),
           evolve: evolveSeries,
           remember: series.remember,
+          deleted: refuse.seriesClosed,
         });
+        // Closed by another process meanwhile: the key made for it here goes too.
+        if (E.isLeft(written) && written.left.code === 'SERIES_CLOSED') await keyRing.destroy(stream);
         return E.map(() => opened)(written);
       })
       .then(E.flatten);

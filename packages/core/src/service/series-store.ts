@@ -59,6 +59,8 @@ const KEPT_SERIES = 256;
  */
 export function createSeriesStore(context: ServiceContext, index: SeriesIndex): SeriesStore {
   const kept = new Map<string, LoadedStream<SeriesState>>();
+  // A series' key id is its stream: once the key is forgotten, so is everything read with it.
+  context.keyRing.onForget((keyId) => kept.delete(keyId));
   const keep = (loaded: LoadedStream<SeriesState>): void => {
     kept.delete(loaded.stream);
     kept.set(loaded.stream, loaded);
