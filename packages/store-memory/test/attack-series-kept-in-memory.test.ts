@@ -125,6 +125,28 @@ function failingDeletes(inner: EventStore): { store: EventStore; failing: { on: 
 }
 
 describe('a series this process holds in memory, closed by another process', () => {
+  it('is refused whole once closed elsewhere: no destroyed note answered, nothing recorded on it', async () => {
+    const { here, elsewhere } = await processes();
+    const token = await seriesHeldHere(here, 10);
+    const closed = await ok(
+      elsewhere.closeSeries({ type: 'CloseSeries', commandId: uuid(30), token, reason: 'completed' }),
+    );
+    expect(closed.notesDestroyed).toBe(1);
+    expect(await answersHere(here, token, 20)).toEqual(ALL_REFUSED);
+  });
+
+  it('still sees what the other process added while the series was open', async () => {
+    const { here, elsewhere } = await processes();
+    const token = await seriesHeldHere(here, 10);
+    await ok(
+      elsewhere.writeNote({ type: 'WriteNote', commandId: uuid(20), token, text: 'Ring skolan om tid.' }),
+    );
+    expect((await ok(here.readNotes({ token }))).map((note) => note.text)).toEqual([
+      NOTE,
+      'Ring skolan om tid.',
+    ]);
+  });
+
   it('is refused whole once expiry closed it elsewhere', async () => {
     const { here, elsewhere } = await processes({ later: true });
     const token = await seriesHeldHere(here, 10);
@@ -194,5 +216,23 @@ describe('the notes of a series closed by another process', () => {
     // The key is zeroed here, the stream deleted everywhere: the decrypted notes must go too
     // (the series store kept them until this process happened to load the series again).
     expect(held.deref(), 'the destroyed notes, still reachable in this process').toBeUndefined();
+  });
+});
+
+describe('an OpenSeries retried after its series was closed', () => {
+  it('is refused as closed, and makes no key for the closed series again', async () => {
+    const { here, keys } = await processes();
+    const open = {
+      type: 'OpenSeries' as const,
+      commandId: uuid(1),
+      interventionId: 'rad-och-stod',
+      unitId: 'motesplats',
+    };
+    const { token } = await ok(here.openSeries(open));
+    await ok(here.closeSeries({ type: 'CloseSeries', commandId: uuid(2), token, reason: 'completed' }));
+    const stream = seriesStreamOf(normaliseSeriesToken(token) as string);
+    expect(await keys.get(stream)).toBeUndefined();
+    expect(await answer(here.openSeries(open))).toBe('SERIES_CLOSED');
+    expect(await keys.get(stream), 'a key made again for the closed series').toBeUndefined();
   });
 });
