@@ -3,13 +3,16 @@ import { SERIES_INDEX_STREAM } from '../streams.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { ServiceContext } from './service-context.js';
 
+/** What the index keeps of a closed series: why, and how many notes went with it. */
+export type ClosedRecord = Pick<SeriesClosed['data'], 'reason' | 'notesDestroyed'>;
+
 /** What the series index says: every series by stream name, and the closed ones' records. */
 export interface SeriesIndexState {
   /** Every series indexed, in order (a copy: read it rarely, e.g. when expiring series). */
   readonly indexed: readonly string[];
   readonly closed: {
     has(series: string): boolean;
-    get(series: string): SeriesClosed['data'] | undefined;
+    get(series: string): ClosedRecord | undefined;
   };
 }
 
@@ -22,7 +25,7 @@ export interface SeriesIndexState {
 interface IndexLog {
   readonly indexed: string[];
   /** Each closed series' record, with how many events the log held once it was added. */
-  readonly closed: Map<string, { readonly data: SeriesClosed['data']; readonly at: number }>;
+  readonly closed: Map<string, { readonly data: ClosedRecord; readonly at: number }>;
   events: number;
 }
 
@@ -38,9 +41,9 @@ class IndexView implements SeriesIndexState {
   }
   readonly closed = {
     has: (series: string): boolean => this.closedRecord(series) !== undefined,
-    get: (series: string): SeriesClosed['data'] | undefined => this.closedRecord(series),
+    get: (series: string): ClosedRecord | undefined => this.closedRecord(series),
   };
-  private closedRecord(series: string): SeriesClosed['data'] | undefined {
+  private closedRecord(series: string): ClosedRecord | undefined {
     const entry = this.log.closed.get(series);
     return entry !== undefined && entry.at <= this.events ? entry.data : undefined;
   }
@@ -51,7 +54,7 @@ const emptyIndex = (): IndexView => new IndexView({ indexed: [], closed: new Map
 /** The log a state may extend in place: its own if it is the newest state of it, else a copy of what it saw. */
 function ownLog(state: IndexView): IndexLog {
   if (state.log.events === state.events) return state.log;
-  const closed = new Map<string, { readonly data: SeriesClosed['data']; readonly at: number }>();
+  const closed = new Map<string, { readonly data: ClosedRecord; readonly at: number }>();
   for (const [series, entry] of state.log.closed) if (entry.at <= state.events) closed.set(series, entry);
   return { indexed: state.log.indexed.slice(0, state.indexedCount), closed, events: state.events };
 }
@@ -66,7 +69,9 @@ function evolveIndex(state: SeriesIndexState, event: { type: string; data: unkno
     log.indexed.push(typed.data.series);
     return new IndexView(log, log.events, view.indexedCount + 1);
   }
-  log.closed.set(typed.data.series, { data: typed.data, at: log.events });
+  // Only what a closing retried needs: the record's proofs and hashes stay in the stream.
+  const { reason, notesDestroyed } = typed.data;
+  log.closed.set(typed.data.series, { data: { reason, notesDestroyed }, at: log.events });
   return new IndexView(log, log.events, view.indexedCount);
 }
 

@@ -62,6 +62,27 @@ interface TallyBase {
  * catalogue in force on the date, an intervention that allows this kind of tally from this
  * unit, and the command's own values minimised; then the event.
  */
+/**
+ * A tally's data: its base fields and what it counts, written out member by member. The sheet
+ * keeps every tally, and `{ ...base, marks }` made each one ≈ 270 bytes larger (V8 gives a
+ * spread-then-extended object a dictionary of its own).
+ */
+function withBase<Key extends string, Value>(
+  base: TallyBase,
+  key: Key,
+  value: Value,
+): TallyBase & { [K in Key]: Value } {
+  const data = {
+    tallyId: base.tallyId,
+    interventionId: base.interventionId,
+    unitId: base.unitId,
+    period: base.period,
+    catalogueVersion: base.catalogueVersion,
+  } as TallyBase & Record<string, unknown>;
+  data[key] = value;
+  return data as TallyBase & { [K in Key]: Value };
+}
+
 function decideRecording<Minimised>(
   command: {
     readonly commandId: string;
@@ -114,7 +135,7 @@ function decideContact(
           )
         : marks;
     },
-    (base, marks) => ({ type: 'ContactTallied', data: { ...base, marks } }),
+    (base, marks) => ({ type: 'ContactTallied', data: withBase(base, 'marks', marks) }),
   );
 }
 
@@ -124,7 +145,10 @@ function decideGroupMeeting(command: TallyGroupMeeting, state: TallySheetState):
     state,
     'group-meeting',
     ({ policy, rule }, catalogue) => minimiseParticipants(command.participants, policy, catalogue, rule),
-    (base, participants) => ({ type: 'GroupMeetingTallied', data: { ...base, participants } }),
+    (base, participants) => ({
+      type: 'GroupMeetingTallied',
+      data: withBase(base, 'participants', participants),
+    }),
   );
 }
 
@@ -134,7 +158,7 @@ function decideVisitors(command: TallyVisitors, state: TallySheetState): Decisio
     state,
     'visitors',
     ({ rule }, catalogue) => minimiseHeadCounts(command.visitors, catalogue, rule),
-    (base, visitors) => ({ type: 'VisitorsTallied', data: { ...base, visitors } }),
+    (base, visitors) => ({ type: 'VisitorsTallied', data: withBase(base, 'visitors', visitors) }),
   );
 }
 
