@@ -31,21 +31,34 @@ export function createAesGcmCipher(): Cipher {
       const body = Buffer.concat([nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
       return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
     },
-    decrypt(key, sealed, associatedData) {
+    decrypt(key, sealed, associatedData, into) {
       if (sealed.length < NONCE + TAG) return undefined;
+      let body: Buffer | undefined;
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE), {
           authTagLength: TAG,
         });
         decipher.setAAD(associatedData);
         decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-        const plain = Buffer.concat([
-          decipher.update(sealed.subarray(NONCE, sealed.length - TAG)),
-          decipher.final(),
-        ]);
+        body = decipher.update(sealed.subarray(NONCE, sealed.length - TAG));
+        const tail = decipher.final(); // checks the tag; GCM has nothing more to write
+        if (tail.length > 0) {
+          const head = body;
+          body = Buffer.concat([head, tail]);
+          head.fill(0);
+        }
+        if (into !== undefined && into.length >= body.length) {
+          into.set(body);
+          return into.subarray(0, body.length);
+        }
+        const plain = body;
+        body = undefined; // handed over: the caller owns it
         return new Uint8Array(plain.buffer, plain.byteOffset, plain.byteLength);
       } catch {
         return undefined;
+      } finally {
+        // Copied into the caller's buffer, or never authenticated: no plaintext left behind.
+        body?.fill(0);
       }
     },
   };

@@ -11,8 +11,10 @@ export interface Cipher {
   encrypt(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array;
   /**
    * Opens what `encrypt` sealed; `undefined` when the key, the data or the associated data do
-   * not match. With `into` (large enough), a cipher may write the plaintext there and return a
-   * view of it — for a caller that reads it at once and reuses one buffer for every event.
+   * not match. The caller owns the plaintext returned (it zeroes it once read). With `into`
+   * (large enough), a cipher may write the plaintext at its start and return a view of exactly
+   * that — for a caller that reads it at once and reuses one buffer for every event; it writes
+   * nothing else there.
    */
   decrypt(
     key: Uint8Array,

@@ -57,12 +57,10 @@ let scratchInUse = false;
 /** A private payload's inner record: decrypted, unpadded, decoded; throws {@link MalformedEvent}. */
 function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecord | undefined {
   const shared = !scratchInUse;
-  // A plaintext is never longer than its ciphertext: what a cipher may have written (also when
-  // it refused or threw), and no more — zeroing the whole buffer per event cost 14 % of a replay.
-  const used = Math.min(recorded.data.length, plaintextScratch.length);
   if (shared) scratchInUse = true;
+  let padded: Uint8Array | undefined;
   try {
-    const padded = sealer.open(
+    padded = sealer.open(
       recorded.data,
       { stream: recorded.stream, eventId: recorded.id },
       shared ? plaintextScratch : undefined,
@@ -72,8 +70,15 @@ function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecor
     if (unpadded === undefined) throw new MalformedEvent(recorded, 'padding is broken');
     return decodeInner(unpadded);
   } finally {
+    // The plaintext handed back is ours to zero, wherever the cipher put it (AES-GCM: a buffer
+    // of node's); the decoded record shares none of it.
+    padded?.fill(0);
     if (shared) {
-      plaintextScratch.fill(0, 0, used);
+      // What a cipher may have written into the shared buffer, also when it refused or threw:
+      // at most the ciphertext's length or the view it returned — zeroing all 32 KiB per event
+      // cost 14 % of a replay.
+      const end = padded?.buffer === plaintextScratch.buffer ? padded.byteOffset + padded.length : 0;
+      plaintextScratch.fill(0, 0, Math.min(plaintextScratch.length, Math.max(recorded.data.length, end)));
       scratchInUse = false;
     }
   }

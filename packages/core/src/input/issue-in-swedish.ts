@@ -18,6 +18,7 @@ const KNOWN: Readonly<Record<string, string>> = {
   'a dimension id used twice': 'ett uppgifts-id som används två gånger',
   'an intervention id used twice': 'ett insats-id som används två gånger',
   'lower bounds must increase': 'de nedre gränserna måste öka',
+  'text cut in the middle of a character (a lone UTF-16 surrogate)': 'text som är avklippt mitt i ett tecken',
 };
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -56,5 +57,9 @@ export function issueInSwedish(message: string): string {
   if (/^version .* already takes effect on /.test(message))
     return 'en annan version gäller redan från den dagen; en ny version gäller från en senare dag';
   if (/^this service keeps catalogue /.test(message)) return 'tjänsten för en annan katalog';
+  const normalised = /^longer than (\d+) characters once normalised$/.exec(message);
+  if (normalised !== null) return `längre än ${normalised[1]} tecken i den form som sparas`;
+  if (/^a \w+ event of this intervention can take \d+ bytes/.test(message))
+    return 'insatsens största händelse får inte plats i sin utfyllda storlek: korta id:n och koder, eller registrera färre uppgifter';
   return 'följer inte reglerna';
 }

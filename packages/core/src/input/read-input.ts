@@ -40,6 +40,8 @@ function problemIssue(
       return { path, message: `the input is larger than ${problem.limit} values or characters` };
     case 'reserved-key':
       return { path, message: 'a reserved key (__proto__, constructor or prototype)' };
+    case 'half-a-character':
+      return { path, message: 'text cut in the middle of a character (a lone UTF-16 surrogate)' };
     case 'not-plain-data':
       return {
         path,

@@ -5,11 +5,20 @@ import { type FieldLimits, MAX_CHARACTERS, MAX_DEPTH, MAX_ENTRIES, MAX_VALUES } 
 
 /** Why input could not be taken as plain data, and where (the raw path; make it safe before showing it). */
 export interface SnapshotProblem {
-  readonly reason: 'not-plain-data' | 'reserved-key' | 'too-deep' | 'too-long' | 'too-many' | 'too-large';
+  readonly reason:
+    | 'not-plain-data'
+    | 'reserved-key'
+    | 'too-deep'
+    | 'too-long'
+    | 'too-many'
+    | 'too-large'
+    | 'half-a-character';
   readonly path: readonly (string | number)[];
   /** The limit that was passed, for `too-long`, `too-deep`, `too-many` and `too-large`. */
   readonly limit?: number;
 }
+
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Keys that reach an object's prototype in careless code: refused, not dropped. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -45,6 +54,9 @@ function copy(
     case 'string':
       if (value.length > limits.maxString)
         throw new Refused({ reason: 'too-long', path: [...path], limit: limits.maxString });
+      // A lone UTF-16 surrogate (text cut in the middle of a character) has no JSON form to
+      // store: refused here, not thrown where the event is sealed.
+      if (!isWellFormed(value)) throw new Refused({ reason: 'half-a-character', path: [...path] });
       spend(budget, value.length, path);
       return value;
     case 'number':
@@ -91,6 +103,7 @@ function copy(
     if (RESERVED_KEYS.has(key)) throw new Refused({ reason: 'reserved-key', path: [...path] });
     if (key.length > limits.maxKey)
       throw new Refused({ reason: 'too-long', path: [...path], limit: limits.maxKey });
+    if (!isWellFormed(key)) throw new Refused({ reason: 'half-a-character', path: [...path] });
     // Read the property's own value: a getter is never run, an inherited value never seen.
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     if (descriptor === undefined || !('value' in descriptor) || !descriptor.enumerable)

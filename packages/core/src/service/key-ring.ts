@@ -31,6 +31,11 @@ export interface KeyRing {
    * destroyed elsewhere by the recheck), so what was read with the key can be forgotten too.
    */
   onForget(forgotten: (keyId: string) => void): void;
+  /**
+   * Whether a key (this very key, or any key of this id) is open here: not forgotten since it
+   * was handed out, so its subkeys are not zeroed.
+   */
+  isOpen(key: OpenKey | string): boolean;
 }
 
 /**
@@ -69,6 +74,10 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     (recheck as { unref?: () => void }).unref?.();
   };
   const openKey = (keyId: string, material: Uint8Array): OpenKey => {
+    // Another command opened the same key while this one awaited the store: one derivation per
+    // key, so `forget` reaches every copy of its subkeys.
+    const already = open.get(keyId);
+    if (already !== undefined) return already.key;
     const subkeys = deriveSubkeys(material);
     const sealer = createPayloadSealer(cipher, subkeys.encryption);
     const privacies = new Map<PrivateStreamKind, StreamPrivacy>();
@@ -104,6 +113,7 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
       forget(keyId);
       return keys.destroy(keyId);
     },
+    isOpen: (key) => (typeof key === 'string' ? open.has(key) : open.get(key.keyId)?.key === key),
     onForget(forgotten) {
       listeners.push(forgotten);
     },

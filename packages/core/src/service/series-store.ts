@@ -66,33 +66,47 @@ export function createSeriesStore(context: ServiceContext, index: SeriesIndex): 
     kept.set(loaded.stream, loaded);
     if (kept.size > KEPT_SERIES) kept.delete(kept.keys().next().value as string);
   };
-  const load: SeriesStore['load'] = async (stream) => {
-    const key = await context.keyRing.existing(stream);
-    if (key === undefined) {
-      kept.delete(stream);
-      const loaded = await catchUp(
-        context.store,
-        emptyStream(stream, emptySeries),
-        () => undefined,
-        evolveSeries,
-      );
-      return { loaded, key };
-    }
+  const readWithKey = async (stream: string, key: OpenKey): Promise<LoadedStream<SeriesState>> => {
     const earlier = kept.get(stream);
     const resumed =
       earlier === undefined
         ? undefined
         : await catchUpKept(context.store, earlier, sealerOf(key), evolveSeries);
-    const loaded =
-      resumed ??
-      (await catchUp(context.store, emptyStream(stream, emptySeries), sealerOf(key), evolveSeries));
-    if (loaded.link === undefined) kept.delete(stream);
-    else keep(loaded);
-    return { loaded, key };
+    return (
+      resumed ?? (await catchUp(context.store, emptyStream(stream, emptySeries), sealerOf(key), evolveSeries))
+    );
+  };
+  const load: SeriesStore['load'] = async (stream) => {
+    const key = await context.keyRing.existing(stream);
+    if (key !== undefined) {
+      try {
+        const loaded = await readWithKey(stream, key);
+        // A key forgotten while this read awaited the store (the series closed, here or
+        // elsewhere): what was read is neither kept nor answered; the series is read again as
+        // a reader without its key sees it.
+        if (context.keyRing.isOpen(key)) {
+          if (loaded.link === undefined) kept.delete(stream);
+          else keep(loaded);
+          return { loaded, key };
+        }
+      } catch (error) {
+        // Its subkeys zeroed under this read make its events fail to open: that is no tampering.
+        if (context.keyRing.isOpen(key)) throw error;
+      }
+    }
+    kept.delete(stream);
+    const loaded = await catchUp(
+      context.store,
+      emptyStream(stream, emptySeries),
+      () => undefined,
+      evolveSeries,
+    );
+    return { loaded, key: undefined };
   };
   return {
     load,
     remember(loaded) {
+      if (!context.keyRing.isOpen(loaded.stream)) return; // its key forgotten since the write
       const earlier = kept.get(loaded.stream);
       // Only an extension of what is kept: a writer that loaded earlier must not roll it back.
       if (earlier === undefined || (loaded.link?.revision ?? -1) > (earlier.link?.revision ?? -1))
