@@ -131,6 +131,14 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
   };
   const periods = createPeriodLoader(context);
   const cache = createSheetCache(options.cachedSheets ?? 10_000);
+  // A month's key forgotten (destroyed here, or found destroyed elsewhere by the recheck): its
+  // sheets and registry, which hold the key, are forgotten too.
+  context.keyRing.onForget((keyId) => {
+    const period = /^period-(\d{4}-\d{2})$/.exec(keyId)?.[1];
+    if (period === undefined) return;
+    cache.forgetPeriod(period);
+    periods.forget(period);
+  });
   const openSheet = createSheetOpener(context, periods, cache);
   const recorder = createTallyRecorder(context, cache, openSheet);
   const sealer = createPeriodSealer(context, periods, cache, recorder, options.sealGraceDays ?? 15);

@@ -69,6 +69,8 @@ export async function decideBatch(
       continue;
     }
     const sealed = sealPlan(here, plan, catalogueId);
+    // Its key forgotten meanwhile: the stream is sealed or closed, as if it were deleted.
+    if (sealed === undefined) return { kind: 'deleted', stream: here.stream, outcomes };
     const firstRevision = (here.link?.revision ?? -1) + 1;
     const state = plan.events.reduce((folding, event) => command.evolve(folding, event), here.state);
     current = { ...here, state, link: { revision: sealed.revision, hash: sealed.prev } };

@@ -16,6 +16,8 @@ export interface OpenKey {
   readonly naming: Uint8Array;
   /** How events of a private stream kind are stored under this key. */
   privacy(kind: PrivateStreamKind): StreamPrivacy;
+  /** True once the ring has forgotten the key (its subkeys zeroed): nothing is sealed or named with it. */
+  readonly forgotten: boolean;
 }
 
 /** Opens keys from the key store (cached per id), creates them on demand and destroys them. */
@@ -44,11 +46,12 @@ export interface KeyRing {
  * zeroed and forgotten here too — so no process keeps a sealed period's subkeys for long.
  */
 export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000): KeyRing {
-  const open = new Map<string, { key: OpenKey; secrets: readonly Uint8Array[] }>();
+  const open = new Map<string, { key: OpenKey; secrets: readonly Uint8Array[]; markForgotten: () => void }>();
   const listeners: ((keyId: string) => void)[] = [];
   const forget = (keyId: string): void => {
     const cached = open.get(keyId);
     open.delete(keyId);
+    cached?.markForgotten();
     // Zero this process's copies: a destroyed key must not outlive its destruction in memory either.
     for (const secret of cached?.secrets ?? []) secret.fill(0);
     for (const listener of listeners) listener(keyId);
@@ -81,8 +84,12 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     const subkeys = deriveSubkeys(material);
     const sealer = createPayloadSealer(cipher, subkeys.encryption);
     const privacies = new Map<PrivateStreamKind, StreamPrivacy>();
+    let forgotten = false;
     const key: OpenKey = {
       keyId,
+      get forgotten() {
+        return forgotten;
+      },
       sealer,
       naming: subkeys.naming,
       privacy(kind) {
@@ -94,7 +101,13 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
         return privacy;
       },
     };
-    open.set(keyId, { key, secrets: [material, subkeys.encryption, subkeys.naming] });
+    open.set(keyId, {
+      key,
+      secrets: [material, subkeys.encryption, subkeys.naming],
+      markForgotten: () => {
+        forgotten = true;
+      },
+    });
     watch();
     return key;
   };

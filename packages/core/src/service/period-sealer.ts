@@ -92,12 +92,18 @@ export function createPeriodSealer(
     periods.forget(period);
   };
 
-  /** Closes the registry (no new sheet from now on); returns it closed. */
+  /**
+   * Closes the registry (no new sheet from now on); returns it closed. Also a month with no
+   * sheet yet: its registry is written closed (under a period key made for it), so a tally in
+   * flight that still read the month as open cannot register a sheet after the seal — an
+   * empty month once sealed with no registry at all let such tallies land on a sheet nothing
+   * counted or deleted.
+   */
   const closeRegistry = async (period: string): Promise<LoadedStream<RegistryState>> => {
-    const key = await keyRing.existing(periodKeyId(period));
+    const key = await keyRing.create(periodKeyId(period));
     for (let attempt = 0; attempt < 50; attempt += 1) {
       const registry = await periods.loadRegistry(period);
-      if (registry.state.closed || key === undefined) return registry;
+      if (registry.state.closed) return registry;
       const closing: RegistryClosed = { type: 'RegistryClosed', data: { period } };
       const appended = await writer.append(
         registry,
@@ -211,8 +217,7 @@ export function createPeriodSealer(
       let state = before.state;
       if (!state.sealed) {
         const registry = await closeRegistry(period);
-        const { sheets, deleted } =
-          registry.link === undefined ? { sheets: [], deleted: [] } : await sealedSheets(period, registry);
+        const { sheets, deleted } = await sealedSheets(period, registry);
         state = (await writeSeal(period, sheets, deleted)).state;
         sealedNow = true;
       }

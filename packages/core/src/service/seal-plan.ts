@@ -16,12 +16,17 @@ export interface SealedPlan {
   readonly prev: Uint8Array;
 }
 
-/** Seals a plan's events (encrypted for private streams) and chains them after `loaded`. */
+/**
+ * Seals a plan's events (encrypted for private streams) and chains them after `loaded`;
+ * `undefined` when the plan's key has been forgotten (its stream sealed or closed, here or
+ * elsewhere): its subkeys are zeroed, and nothing is ever sealed or named with them.
+ */
 export function sealPlan<State>(
   loaded: LoadedStream<State>,
   plan: Plan<{ readonly type: string; readonly data: unknown }>,
   catalogueId: string,
-): SealedPlan {
+): SealedPlan | undefined {
+  if (plan.privacy?.key.forgotten === true) return undefined;
   const { stream } = loaded;
   let prev = loaded.link?.hash ?? GENESIS_HASH;
   let revision = loaded.link === undefined ? -1 : loaded.link.revision;

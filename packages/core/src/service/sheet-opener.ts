@@ -36,6 +36,12 @@ export function createSheetOpener(
           coordinates.period,
         ),
       );
+    // Met a registry closed or deleted for the seal: a key this writer made for the month must
+    // not outlive the seal, which may have destroyed the month's key before it was made again.
+    const sealedAfterKey = async (): Promise<E.Either<Refusal, never>> => {
+      if (create && (await periods.load(coordinates.period)).state.sealed) await keyRing.destroy(keyId);
+      return sealed();
+    };
     for (let attempt = 0; attempt < 20; attempt += 1) {
       if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
       const period = await periods.load(coordinates.period);
@@ -47,7 +53,7 @@ export function createSheetOpener(
       const key = create ? await keyRing.create(keyId) : await keyRing.existing(keyId);
       if (key === undefined) return E.right(undefined);
       const registry = await periods.loadRegistry(coordinates.period);
-      if (registry.state.closed) return sealed();
+      if (registry.state.closed) return sealedAfterKey();
       const stream = tallySheetStream(coordinates, key.naming);
       const sheet: OpenSheet = { stream, coordinates, key };
       if (registry.state.registered.has(stream)) {
@@ -61,7 +67,7 @@ export function createSheetOpener(
         { commandId: `register\u0000${stream}`, events: [registration], privacy: { key, kind: 'registry' } },
         evolveRegistry,
       );
-      if (appended.kind === 'deleted') return sealed();
+      if (appended.kind === 'deleted') return sealedAfterKey();
       if (appended.kind === 'appended') {
         periods.rememberRegistry(coordinates.period, appended.loaded);
         cache.register(sheet);

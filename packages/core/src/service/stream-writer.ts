@@ -102,6 +102,8 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
 
   const append: StreamWriter['append'] = async (loaded, plan, evolve) => {
     const sealed = seal(loaded, plan);
+    // Its key forgotten meanwhile: the stream is sealed or closed, as if it were deleted.
+    if (sealed === undefined) return { kind: 'deleted', stream: loaded.stream };
     const expected = loaded.link === undefined ? 'no-stream' : loaded.link.revision;
     const result = await store.append(loaded.stream, sealed.events, { expected });
     if (E.isLeft(result)) return failed(result.left);
@@ -110,7 +112,12 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
   };
 
   const appendAll: StreamWriter['appendAll'] = async (parts) => {
-    const sealed = parts.map((part) => seal(part.loaded, part.plan));
+    const sealed: SealedPlan[] = [];
+    for (const part of parts) {
+      const one = seal(part.loaded, part.plan);
+      if (one === undefined) return { kind: 'deleted', stream: part.loaded.stream };
+      sealed.push(one);
+    }
     const result = await store.appendBatch(
       parts.map((part, index) => ({
         stream: part.loaded.stream,

@@ -21,6 +21,9 @@ import {
   type StatisticsCube,
 } from './statistics-cube.js';
 
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
 /** How the statistics projection reads the log. */
 export interface StatisticsProjectionOptions {
   /** Period keys, to read the detail of open periods (sealed periods need none). */
@@ -103,7 +106,11 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         const sealer = await opener.sealer(periodKeyId(period), algorithm);
         // Without its key an open period cannot have been folded; if it was sealed meanwhile, its tables come after.
         if (sealer === undefined) continue;
-        const sealed = sealer.seal(Buffer.from(JSON.stringify(sheets), 'utf8'), context(period));
+        // Encoded into a buffer of its own (not node's shared pool) and zeroed once sealed: an open
+        // month's tables must not stay in memory in clear beside the key that seals them.
+        const plain = utf8.encode(JSON.stringify(sheets));
+        const sealed = sealer.seal(plain, context(period));
+        plain.fill(0);
         open.push({ period, algorithm, sheets: Buffer.from(sealed).toString('base64') });
       }
       const saved: SavedCube = {
@@ -124,7 +131,11 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         const plain = sealer.open(Buffer.from(group.sheets, 'base64'), context(group.period));
         if (plain === undefined)
           throw new Error(`the checkpoint of ${group.period} does not open under its key`);
-        sheets.push(...(JSON.parse(Buffer.from(plain).toString('utf8')) as CubeSheetSnapshot[]));
+        try {
+          sheets.push(...(JSON.parse(utf8Decoder.decode(plain)) as CubeSheetSnapshot[]));
+        } finally {
+          plain.fill(0); // ours to zero once read (see Cipher.decrypt)
+        }
       }
       const cube = createStatisticsCube();
       cube.restore({
