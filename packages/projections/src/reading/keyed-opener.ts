@@ -32,17 +32,21 @@ export function createKeyedOpener(
 ): KeyedOpener {
   const byAlgorithm = new Map(ciphers.map((cipher) => [cipher.algorithm, cipher]));
   const sealers = new Map<string, PayloadSealer | null>();
+  // Each key's derived encryption subkey, zeroed when the key is forgotten (a sealed period's
+  // subkey must not stay in a projection's process).
+  const subkeys = new Map<string, Uint8Array>();
   const sealer = async (keyId: string, algorithm: string): Promise<PayloadSealer | undefined> => {
     const cacheKey = `${algorithm}/${keyId}`;
     if (!sealers.has(cacheKey)) {
       const cipher = byAlgorithm.get(algorithm);
       const material = cipher === undefined ? undefined : await keys?.get(keyId);
-      sealers.set(
-        cacheKey,
-        cipher === undefined || material === undefined
-          ? null
-          : createPayloadSealer(cipher, deriveSubkeys(material).encryption),
-      );
+      if (cipher === undefined || material === undefined) sealers.set(cacheKey, null);
+      else if (!sealers.has(cacheKey)) {
+        const derived = deriveSubkeys(material);
+        derived.naming.fill(0); // never used here
+        subkeys.set(cacheKey, derived.encryption);
+        sealers.set(cacheKey, createPayloadSealer(cipher, derived.encryption));
+      }
     }
     return sealers.get(cacheKey) ?? undefined;
   };
@@ -58,7 +62,11 @@ export function createKeyedOpener(
     sealer,
     forget(keyId) {
       for (const cacheKey of [...sealers.keys()])
-        if (cacheKey.endsWith(`/${keyId}`)) sealers.delete(cacheKey);
+        if (cacheKey.endsWith(`/${keyId}`)) {
+          sealers.delete(cacheKey);
+          subkeys.get(cacheKey)?.fill(0);
+          subkeys.delete(cacheKey);
+        }
     },
   };
 }

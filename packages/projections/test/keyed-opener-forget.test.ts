@@ -1,0 +1,32 @@
+import { type Cipher, createAesGcmCipher } from '@pinnstatistik/core';
+import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { describe, expect, it } from 'vitest';
+import { createKeyedOpener } from '../src/reading/keyed-opener.js';
+
+// A projection opens a month's detail with a subkey derived from the month's key. Once the
+// month is sealed (its key destroyed), the projection forgets the key: what an attacker with a
+// heap snapshot of the projection's process finds of that subkey afterwards is zeros.
+
+describe('a key the keyed opener forgets', () => {
+  it('leaves its derived subkey zeroed, not merely dropped', async () => {
+    const keys = createMemoryKeyStore();
+    await keys.create('period-2025-03');
+    const aes = createAesGcmCipher();
+    const used: Uint8Array[] = [];
+    const watching: Cipher = {
+      algorithm: aes.algorithm,
+      encrypt: (key, plaintext, associatedData) => {
+        used.push(key);
+        return aes.encrypt(key, plaintext, associatedData);
+      },
+      decrypt: (key, sealed, associatedData, into) => aes.decrypt(key, sealed, associatedData, into),
+    };
+    const opener = createKeyedOpener(keys, [watching]);
+    const sealer = await opener.sealer('period-2025-03', watching.algorithm);
+    sealer?.seal(new Uint8Array(16), { stream: 'tally-2025-03-x', eventId: 'e' });
+    const subkey = used[0] as Uint8Array;
+    expect(subkey.some((byte) => byte !== 0)).toBe(true);
+    opener.forget('period-2025-03');
+    expect(subkey.every((byte) => byte === 0)).toBe(true);
+  });
+});
