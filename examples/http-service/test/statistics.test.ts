@@ -108,4 +108,13 @@ describe('GET /statistics', () => {
     const missing = await fetch(`${server.url}/statistics`);
     expect(missing.status).toBe(400);
   });
+
+  it('refuses a range given twice instead of answering for one of them', async () => {
+    const twice = await fetch(`${server.url}/statistics?from=2025-01&to=2025-06&from=2025-03`);
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as ErrorResponse).error).toMatchObject({
+      code: 'INVALID_QUERY',
+      details: { issues: [{ path: '/from', message: 'given more than once' }] },
+    });
+  });
 });

@@ -46,6 +46,12 @@ function reportInput(
           ]),
     ]);
   }
+  // A single-valued parameter given twice is ambiguous: refused, not read as its first value (a
+  // report answered for one of them would carry the other along unread, and its figures could
+  // be taken as an answer to either).
+  const repeated = SINGLE.filter((name) => query.getAll(name).length > 1);
+  if (repeated.length > 0)
+    return E.left(repeated.map((name) => ({ path: `/${name}`, message: 'given more than once' })));
   const input: Record<string, unknown> = {};
   for (const name of SINGLE) {
     const value = query.get(name);
