@@ -1,7 +1,7 @@
-import { createCommandService, fixedClock, MAX_NOTE_LENGTH, vaggerydCatalogue } from '@pinnstatistik/core';
+import { MAX_NOTE_LENGTH } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { serviceWithSeries } from './series-fixture.js';
 
 // f544764 claims the padded sizes bound every event the service writes on a private stream,
 // series included, so that no valid command makes sealing throw a RangeError. A working note
@@ -16,31 +16,13 @@ const uuid = (n: number): string => `a0de0000-0000-4000-8000-${String(n).padStar
 
 describe('a working note that NFKC expands past the largest padded size', () => {
   it('is answered (a refusal or a receipt), never thrown as a RangeError', async () => {
-    const service = createCommandService({
-      store: createMemoryEventStore(),
-      keys: createMemoryKeyStore(),
-      catalogueId: 'vaggeryd',
-      clock: fixedClock('2026-02-20T10:00:00Z'),
-    });
-    const adopted = await service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: uuid(0),
-      catalogue: vaggerydCatalogue(),
-    });
-    expect(E.isRight(adopted)).toBe(true);
-    const opened = await service.openSeries({
-      type: 'OpenSeries',
-      commandId: uuid(1),
-      interventionId: 'rad-och-stod',
-      unitId: 'motesplats',
-    });
-    if (E.isLeft(opened)) throw new Error(opened.left.code);
+    const { service, token } = await serviceWithSeries(uuid);
     const text = `Samtal med pappan. ${'\ufdfa'.repeat(500)}`;
     expect(text.length).toBeLessThan(MAX_NOTE_LENGTH);
     const written = service.writeNote({
       type: 'WriteNote',
       commandId: uuid(2),
-      token: opened.right.token,
+      token,
       text,
     });
     const answer = await written;
@@ -51,7 +33,7 @@ describe('a working note that NFKC expands past the largest padded size', () => 
     const fits = await service.writeNote({
       type: 'WriteNote',
       commandId: uuid(3),
-      token: opened.right.token,
+      token,
       text: `Samtal med pappan. ${'\ufdfa'.repeat(100)}`,
     });
     expect(E.isRight(fits)).toBe(true);

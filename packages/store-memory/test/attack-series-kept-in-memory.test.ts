@@ -14,6 +14,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { SESSION_MARKS } from './series-fixture.js';
 
 // Open series are kept folded in memory between commands (33ea087), confirmed against the
 // stream on every load. The attacker is this process, holding a series (its notes decrypted)
@@ -25,14 +26,7 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 const uuid = (n: number): string => `5e41e500-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const NOTE = 'Fortsätt med sömnrutiner nästa gång.';
-const marks = {
-  gender: 'female',
-  childAges: [7, 4],
-  numberOfChildren: 2,
-  problemArea: 'parenting',
-  routeIn: 'school',
-  furtherAction: 'none',
-};
+const marks = SESSION_MARKS;
 
 interface Processes {
   readonly here: CommandService;

@@ -1,13 +1,7 @@
-import {
-  type CommandService,
-  createCommandService,
-  fixedClock,
-  MAX_NOTE_LENGTH,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type CommandService, MAX_NOTE_LENGTH } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { serviceWithSeries } from './series-fixture.js';
 
 // 1bdc999: a working note is refused INVALID_INPUT when its stored (NFKC) form is longer than
 // MAX_NOTE_LENGTH, and largestEvents bounds every note against the 16,384-byte bucket — so
@@ -15,27 +9,7 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 const uuid = (n: number): string => `a2de0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-async function seriesService(): Promise<{ service: CommandService; token: string }> {
-  const service = createCommandService({
-    store: createMemoryEventStore(),
-    keys: createMemoryKeyStore(),
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2026-02-20T10:00:00Z'),
-  });
-  await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(0),
-    catalogue: vaggerydCatalogue(),
-  });
-  const opened = await service.openSeries({
-    type: 'OpenSeries',
-    commandId: uuid(1),
-    interventionId: 'rad-och-stod',
-    unitId: 'motesplats',
-  });
-  if (E.isLeft(opened)) throw new Error(opened.left.code);
-  return { service, token: opened.right.token };
-}
+const seriesService = () => serviceWithSeries(uuid);
 
 let next = 10;
 async function write(service: CommandService, token: string, text: string): Promise<string> {

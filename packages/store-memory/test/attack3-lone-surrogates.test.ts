@@ -1,13 +1,7 @@
-import {
-  type CommandService,
-  createCommandService,
-  fixedClock,
-  issueInSwedish,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type CommandService, issueInSwedish, vaggerydCatalogue } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { serviceWithSeries } from './series-fixture.js';
 
 // 7bbc40f: a lone UTF-16 surrogate is refused at the door ('half-a-character'), in values and
 // in keys. Every command of the service is sent one, in a value and under a made-up key that
@@ -18,28 +12,7 @@ const uuid = (n: number): string => `a3de0000-0000-4000-8000-${String(n).padStar
 const LONE = 'Anna\ud800';
 const NAME_KEY = 'Anna Andersson\udc00';
 
-async function seriesService(): Promise<{ service: CommandService; token: string }> {
-  const service = createCommandService({
-    store: createMemoryEventStore(),
-    keys: createMemoryKeyStore(),
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2026-02-20T10:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(0),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  const opened = await service.openSeries({
-    type: 'OpenSeries',
-    commandId: uuid(1),
-    interventionId: 'rad-och-stod',
-    unitId: 'motesplats',
-  });
-  if (E.isLeft(opened)) throw new Error(opened.left.code);
-  return { service, token: opened.right.token };
-}
+const seriesService = () => serviceWithSeries(uuid);
 
 type Send = (service: CommandService, token: string, value: unknown) => Promise<E.Either<unknown, unknown>>;
 

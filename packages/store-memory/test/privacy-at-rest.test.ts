@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { SESSION_MARKS } from './series-fixture.js';
 
 const catalogue = vaggerydCatalogue();
 let counter = 0;
@@ -76,14 +77,7 @@ const session = (token: string, date: string, overrides: Record<string, unknown>
   token,
   commandId: uuid(),
   date,
-  marks: {
-    gender: 'female',
-    childAges: [7, 4],
-    numberOfChildren: 2,
-    problemArea: 'parenting',
-    routeIn: 'school',
-    furtherAction: 'none',
-  },
+  marks: SESSION_MARKS,
   ...overrides,
 });
 
