@@ -29,26 +29,13 @@ function watchedSodium(): { sodium: SodiumNative; buffers: Set<Uint8Array> } {
       ...sodium,
       crypto_aead_xchacha20poly1305_ietf_encrypt: sodium.crypto_aead_xchacha20poly1305_ietf_encrypt,
       randombytes_buf: sodium.randombytes_buf,
-      crypto_aead_xchacha20poly1305_ietf_decrypt(
-        message,
-        secretNonce,
-        ciphertext,
-        additionalData,
-        nonce,
-        key,
-      ) {
+      crypto_aead_xchacha20poly1305_ietf_decrypt(...args) {
+        const message = args[0];
         if (!seen.has(message.buffer)) {
           seen.add(message.buffer);
           buffers.add(new Uint8Array(message.buffer));
         }
-        return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-          message,
-          secretNonce,
-          ciphertext,
-          additionalData,
-          nonce,
-          key,
-        );
+        return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(...args);
       },
     },
   };
