@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore, EventToAppend } from '../ports/event-store.js';
 import type { Refusal } from '../refusals/refusal.js';
-import { type LoadedStream, recordReceipt } from './loaded-stream.js';
+import type { LoadedStream } from './loaded-stream.js';
 import { previousOutcome } from './previous-outcome.js';
-import type { Receipt, StoredReceipt } from './receipt.js';
+import type { Receipt } from './receipt.js';
 import { type SealedPlan, sealPlan } from './seal-plan.js';
 import { streamEndsWith } from './stream-ends-with.js';
 import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
@@ -48,7 +48,8 @@ export async function decideBatch(
   const events: EventToAppend[] = [];
   for (const [index, command] of commands.entries()) {
     const here = index === 0 ? base : continued(command, current);
-    const previous = previousOutcome(here.receipts, command.commandId, command.digest);
+    const found = previousOutcome(here.receipts, command.commandId, command.digest);
+    const previous = found instanceof Promise ? await found : found;
     if (previous !== undefined) {
       outcomes[index] = previous;
       continue;
@@ -98,18 +99,26 @@ export async function decideBatch(
   if (store.reportsExactWrites !== true && !(await streamEndsWith(store, base.stream, link.hash)))
     return { kind: 'conflict', stream: base.stream };
 
-  const receipts = base.receipts as Map<string, StoredReceipt>;
+  const { receipts } = base;
   for (const { plan, sealed, firstRevision } of decided)
     sealed.events.forEach((event, offset) => {
-      recordReceipt(receipts, base.stream, plan.commandId, plan.digest, event.id, firstRevision + offset);
+      receipts.record(
+        plan.commandId,
+        plan.digest,
+        event.id,
+        firstRevision + offset,
+        sealed.hashes[offset] as Uint8Array,
+      );
     });
   const landed: LoadedStream<unknown> = { stream: base.stream, state: current.state, link, receipts };
   for (const remember of new Set(decided.map(({ command }) => command.remember))) remember?.(landed);
-  for (const { index, command } of decided)
-    outcomes[index] = previousOutcome(receipts, command.commandId, command.digest) as E.Either<
-      Refusal,
-      Receipt
-    >;
+  for (const { index, command, sealed, firstRevision } of decided)
+    outcomes[index] = E.right({
+      commandId: command.commandId,
+      stream: base.stream,
+      eventIds: sealed.events.map((event) => event.id),
+      revision: firstRevision + sealed.events.length - 1,
+    });
   return { kind: 'done', outcomes };
 }
 

@@ -41,29 +41,58 @@ export interface KeyRing {
 }
 
 /**
+ * A dropped ring's subkeys, zeroed when it is collected (nothing else will). Not the key
+ * material: a key store may hand out the very bytes it keeps, which other rings still use.
+ */
+const zeroWhenCollected = new FinalizationRegistry<ReadonlySet<Uint8Array>>((subkeys) => {
+  for (const subkey of subkeys) subkey.fill(0);
+});
+
+/**
+ * Rechecks from a timer that holds the ring only weakly: a service its embedder dropped is
+ * collected with its keys and caches, not kept alive (decrypted caches and all) by its own timer.
+ */
+function startRecheck(ring: WeakRef<{ recheck(): boolean }>, recheckMs: number): void {
+  const timer = setInterval(() => {
+    const alive = ring.deref();
+    if (alive === undefined || !alive.recheck()) clearInterval(timer);
+  }, recheckMs);
+  // Never keeps a process alive on its own.
+  (timer as { unref?: () => void }).unref?.();
+}
+
+/**
  * A key ring over a key store and a cipher. Keys another process destroys are found out within
  * `recheckMs`: every cached key is looked up again on that interval, and one that is gone is
  * zeroed and forgotten here too — so no process keeps a sealed period's subkeys for long.
  */
 export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000): KeyRing {
-  const open = new Map<string, { key: OpenKey; secrets: readonly Uint8Array[]; markForgotten: () => void }>();
+  const open = new Map<
+    string,
+    { key: OpenKey; material: Uint8Array; subkeys: readonly Uint8Array[]; markForgotten: () => void }
+  >();
   const listeners: ((keyId: string) => void)[] = [];
+  // The subkeys of the open keys, apart: what the registry holds must not hold the ring.
+  const openSubkeys = new Set<Uint8Array>();
   const forget = (keyId: string): void => {
     const cached = open.get(keyId);
     open.delete(keyId);
     cached?.markForgotten();
     // Zero this process's copies: a destroyed key must not outlive its destruction in memory either.
-    for (const secret of cached?.secrets ?? []) secret.fill(0);
+    cached?.material.fill(0);
+    for (const subkey of cached?.subkeys ?? []) {
+      subkey.fill(0);
+      openSubkeys.delete(subkey);
+    }
     for (const listener of listeners) listener(keyId);
   };
-  let recheck: ReturnType<typeof setInterval> | undefined;
-  const watch = (): void => {
-    if (recheck !== undefined) return;
-    recheck = setInterval(() => {
+  let watching = false;
+  const rechecker = {
+    /** Looks every open key up again; false when none is open (the timer stops). */
+    recheck(): boolean {
       if (open.size === 0) {
-        clearInterval(recheck);
-        recheck = undefined;
-        return;
+        watching = false;
+        return false;
       }
       for (const keyId of [...open.keys()])
         void keys.get(keyId).then(
@@ -72,10 +101,15 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
           },
           () => undefined, // the store is unreachable: look again next time
         );
-    }, recheckMs);
-    // Never keeps a process alive on its own.
-    (recheck as { unref?: () => void }).unref?.();
+      return true;
+    },
   };
+  const watch = (): void => {
+    if (watching) return;
+    watching = true;
+    startRecheck(new WeakRef(rechecker), recheckMs);
+  };
+  zeroWhenCollected.register(rechecker, openSubkeys);
   const openKey = (keyId: string, material: Uint8Array): OpenKey => {
     // Another command opened the same key while this one awaited the store: one derivation per
     // key, so `forget` reaches every copy of its subkeys.
@@ -101,9 +135,12 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
         return privacy;
       },
     };
+    openSubkeys.add(subkeys.encryption);
+    openSubkeys.add(subkeys.naming);
     open.set(keyId, {
       key,
-      secrets: [material, subkeys.encryption, subkeys.naming],
+      material,
+      subkeys: [subkeys.encryption, subkeys.naming],
       markForgotten: () => {
         forgotten = true;
       },

@@ -5,16 +5,16 @@ import { type OpenedEvent, openEvent, type SealerFor } from '../envelope/open-ev
 import type { JsonValue } from '../json.js';
 import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
-import type { StoredReceipt } from './receipt.js';
+import { createReceiptMap, type ReceiptBook } from './receipt-book.js';
 
 /** A stream folded into a decider's state, with what the service needs to append to it. */
-export interface LoadedStream<State> {
+export interface LoadedStream<State, Book extends ReceiptBook = ReceiptBook> {
   readonly stream: string;
   readonly state: State;
   /** The last verified event, `undefined` while the stream does not exist. */
   readonly link: ChainLink | undefined;
   /** Receipts of the commands already in the stream, by command id (idempotency). */
-  readonly receipts: ReadonlyMap<string, StoredReceipt>;
+  readonly receipts: Book;
 }
 
 /** A domain event as the service folds it: `data` is undefined when its key is gone. */
@@ -23,32 +23,13 @@ export interface FoldedEvent {
   readonly data: JsonValue | undefined;
 }
 
-/** An empty stream. */
-export function emptyStream<State>(stream: string, state: State): LoadedStream<State> {
-  return { stream, state, link: undefined, receipts: new Map() };
-}
-
-/** Adds an event's id to its command's receipt. */
-export function recordReceipt(
-  receipts: Map<string, StoredReceipt>,
+/** An empty stream (its receipts all kept in memory unless another book is given). */
+export function emptyStream<State, Book extends ReceiptBook = ReceiptBook>(
   stream: string,
-  commandId: string,
-  digest: string | undefined,
-  eventId: string,
-  revision: number,
-): void {
-  const receipt = receipts.get(commandId);
-  // A catch-up cut short has extended the cache's map already: its retry reads those events again.
-  if (receipt?.eventIds.includes(eventId) === true) return;
-  receipts.set(commandId, {
-    commandId,
-    stream,
-    // Not `[...ids, id]`: a spread array keeps spare capacity (≈ 130 bytes a receipt, and every
-    // command's receipt is kept).
-    eventIds: receipt === undefined ? [eventId] : receipt.eventIds.concat(eventId),
-    revision,
-    digest: receipt?.digest ?? digest,
-  });
+  state: State,
+  receipts?: Book,
+): LoadedStream<State, Book> {
+  return { stream, state, link: undefined, receipts: receipts ?? (createReceiptMap(stream) as Book) };
 }
 
 /** Folds an opened event: its real type and data, or `Encrypted` with no data once the key is gone. */
@@ -61,13 +42,13 @@ export function folded(opened: OpenedEvent): FoldedEvent {
  * opens it (with the sealer of its key, while the key exists) and folds it in. A broken chain
  * or a payload that does not open is an infrastructure fault and throws.
  */
-export async function catchUp<State, Event>(
+export async function catchUp<State, Event, Book extends ReceiptBook>(
   store: EventStore,
-  loaded: LoadedStream<State>,
+  loaded: LoadedStream<State, Book>,
   sealerFor: SealerFor,
   evolve: (state: State, event: Event) => State,
-): Promise<LoadedStream<State>> {
-  return foldFrom(store, loaded, sealerFor, evolve, false) as Promise<LoadedStream<State>>;
+): Promise<LoadedStream<State, Book>> {
+  return foldFrom(store, loaded, sealerFor, evolve, false) as Promise<LoadedStream<State, Book>>;
 }
 
 /**
@@ -85,16 +66,16 @@ export async function catchUpKept<State, Event>(
   return foldFrom(store, loaded, sealerFor, evolve, loaded.link !== undefined);
 }
 
-async function foldFrom<State, Event>(
+async function foldFrom<State, Event, Book extends ReceiptBook>(
   store: EventStore,
-  loaded: LoadedStream<State>,
+  loaded: LoadedStream<State, Book>,
   sealerFor: SealerFor,
   evolve: (state: State, event: Event) => State,
   confirmLast: boolean,
-): Promise<LoadedStream<State> | undefined> {
+): Promise<LoadedStream<State, Book> | undefined> {
   let { state, link } = loaded;
-  // The cache owns the map: extending it in place keeps a catch-up O(new events), not O(stream).
-  const receipts = loaded.receipts as Map<string, StoredReceipt>;
+  // The cache owns the book: extending it in place keeps a catch-up O(new events), not O(stream).
+  const { receipts } = loaded;
   const fromRevision = link === undefined ? 0 : link.revision + (confirmLast ? 0 : 1);
   let unconfirmed = confirmLast;
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
@@ -109,14 +90,7 @@ async function foldFrom<State, Event>(
     state = evolve(state, folded(opened) as Event);
     link = { revision: recorded.revision, hash: opened.hash };
     if (opened.readable)
-      recordReceipt(
-        receipts,
-        loaded.stream,
-        opened.meta.commandId,
-        opened.meta.digest,
-        recorded.id,
-        recorded.revision,
-      );
+      receipts.record(opened.meta.commandId, opened.meta.digest, recorded.id, recorded.revision, opened.hash);
   }
   if (unconfirmed) return undefined;
   return { stream: loaded.stream, state, link, receipts };

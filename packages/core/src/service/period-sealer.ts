@@ -190,7 +190,7 @@ export function createPeriodSealer(
       let loaded = await periods.load(period);
       let conflicted = false;
       for (const plan of plans) {
-        if (loaded.receipts.has(plan.commandId)) continue;
+        if ((await loaded.receipts.find(plan.commandId)) !== undefined) continue;
         const appended = await writer.append(loaded, plan, evolvePeriod);
         if (appended.kind !== 'appended') {
           conflicted = true;

@@ -14,6 +14,8 @@ export interface SealedPlan {
   readonly revision: number;
   /** The hash of the last event (the stream's new chain link). */
   readonly prev: Uint8Array;
+  /** Each event's chain hash, in order. */
+  readonly hashes: readonly Uint8Array[];
 }
 
 /**
@@ -39,6 +41,7 @@ export function sealPlan<State>(
     ...(plan.catalogueVersion === undefined ? {} : { catalogueVersion: plan.catalogueVersion }),
     ...(plan.digest === undefined ? {} : { digest: plan.digest }),
   };
+  const hashes: Uint8Array[] = [];
   const events: EventToAppend[] = plan.events.map((event, index) => {
     revision += 1;
     const id =
@@ -53,7 +56,8 @@ export function sealPlan<State>(
       privacy,
     );
     prev = sealed.hash;
+    hashes.push(sealed.hash);
     return sealed.event;
   });
-  return { events, revision, prev };
+  return { events, revision, prev, hashes };
 }

@@ -78,7 +78,7 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
         const existing = await series.load(stream);
         if (existing.loaded.link !== undefined) {
           // The same command id opened this series before: a retry, or the id reused for other content.
-          const previous = previousOutcome(existing.loaded.receipts, commandId, digest);
+          const previous = await previousOutcome(existing.loaded.receipts, commandId, digest);
           if (previous !== undefined && E.isLeft(previous)) return previous;
           return existing.key === undefined || existing.loaded.state.closing !== undefined
             ? E.left(refuse.seriesClosed())

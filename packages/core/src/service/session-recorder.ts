@@ -11,9 +11,10 @@ import type { SheetDetailEvent } from '../tally/events.js';
 import { fastTallyContact } from '../tally/fast-tally-contact.js';
 import { parseTallyCommand } from '../tally/parse-tally-command.js';
 import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
-import type { TallySheetState } from '../tally/tally-sheet-state.js';
+import { emptyTallyIndex } from '../tally/tally-sheet-state.js';
 import { sleep } from './backoff.js';
 import { commandDigest } from './command-digest.js';
+import { evolveKeptSheet } from './kept-sheet.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { TallyReceipt } from './receipt.js';
 import type { SeriesStore } from './series-store.js';
@@ -21,6 +22,7 @@ import type { ServiceContext } from './service-context.js';
 import type { SheetOpener } from './sheet-opener.js';
 import { type PlannedPart, previousOutcome } from './stream-writer.js';
 import type { TallyRecorder } from './tally-recorder.js';
+import type { LoadedSheet } from './tally-to-void.js';
 
 /**
  * Records one contact of a series: every check first (the tally's, the date's, the period's,
@@ -59,7 +61,8 @@ export function createSessionRecorder(
       date,
       marks,
     };
-    const previous = previousOutcome(opened.right.loaded.receipts, commandId, sessionDigest);
+    const found = previousOutcome(opened.right.loaded.receipts, commandId, sessionDigest);
+    const previous = found instanceof Promise ? await found : found;
     if (previous !== undefined) {
       if (E.isLeft(previous)) return previous;
       // Counted already: finish the tally too, should a store without atomic batches have stopped in between.
@@ -112,13 +115,19 @@ export function createSessionRecorder(
           const current = attempt === 0 ? opened.right : await series.load(stream);
           if (current.key === undefined || current.loaded.state.closing !== undefined)
             return E.left(refuse.seriesClosed());
-          const again = previousOutcome(current.loaded.receipts, commandId, sessionDigest);
+          const foundAgain = previousOutcome(current.loaded.receipts, commandId, sessionDigest);
+          const again = foundAgain instanceof Promise ? await foundAgain : foundAgain;
           if (again !== undefined)
             return E.isLeft(again) ? again : recorder.tally(tallyInput, { viaSeries: true });
           const overLimit = limitReached(current.loaded);
           if (overLimit !== undefined) return E.left(overLimit);
           const loadedSheet = await recorder.loadSheet(open);
-          const decided = tallySheetDecider.decide(decision, loadedSheet.state);
+          // A session's contact is a recording: it never looks at the sheet's tallies.
+          const decided = tallySheetDecider.decide(decision, {
+            catalogues: loadedSheet.state.catalogues,
+            closed: loadedSheet.state.closed,
+            tallies: emptyTallyIndex,
+          });
           if (E.isLeft(decided)) return decided;
           const events = decided.right as readonly SheetDetailEvent[];
           const session: SessionRecorded = { type: 'SessionRecorded', data: { date, tallyId: commandId } };
@@ -138,7 +147,7 @@ export function createSessionRecorder(
                   ? { catalogueVersion: events[0].data.catalogueVersion }
                   : {}),
               }),
-              evolve: tallySheetDecider.evolve,
+              evolve: evolveKeptSheet,
             } as PlannedPart<unknown, { type: string; data: unknown }>,
           ]);
           if (written.kind === 'deleted') {
@@ -150,8 +159,8 @@ export function createSessionRecorder(
           }
           if (written.kind === 'appended') {
             series.remember(written.loaded[0] as LoadedStream<SeriesState>);
-            recorder.remember(written.loaded[1] as LoadedStream<TallySheetState>);
-            const receipt = written.loaded[1]?.receipts.get(commandId);
+            recorder.remember(written.loaded[1] as LoadedSheet);
+            const receipt = written.loaded[1]?.receipts.recent(commandId);
             if (receipt === undefined) throw new Error('an appended tally left no receipt');
             const { digest: _digest, ...plain } = receipt;
             return E.right({ ...plain, tallyId: commandId });

@@ -1,7 +1,6 @@
 import type { SheetCoordinates } from '../tally/events.js';
-import type { TallySheetState } from '../tally/tally-sheet-state.js';
 import type { OpenKey } from './key-ring.js';
-import type { LoadedStream } from './loaded-stream.js';
+import type { LoadedSheet } from './tally-to-void.js';
 
 /** An open sheet: its (keyed) stream name and the period key it is sealed with. */
 export interface OpenSheet {
@@ -17,8 +16,8 @@ export interface OpenSheet {
  * no subkey of a sealed period stays in a live process.
  */
 export interface SheetCache {
-  loaded(stream: string): LoadedStream<TallySheetState> | undefined;
-  remember(loaded: LoadedStream<TallySheetState>): void;
+  loaded(stream: string): LoadedSheet | undefined;
+  remember(loaded: LoadedSheet): void;
   registered(coordinates: SheetCoordinates): OpenSheet | undefined;
   register(sheet: OpenSheet): void;
   forgetPeriod(period: string): void;
@@ -29,7 +28,7 @@ const coordinatesKey = (coordinates: SheetCoordinates): string =>
 
 /** A sheet cache holding at most `capacity` loaded sheets. */
 export function createSheetCache(capacity: number): SheetCache {
-  const sheets = new Map<string, LoadedStream<TallySheetState>>();
+  const sheets = new Map<string, LoadedSheet>();
   const registered = new Map<string, OpenSheet>();
   return {
     loaded: (stream) => sheets.get(stream),

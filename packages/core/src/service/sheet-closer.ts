@@ -3,9 +3,9 @@ import { hashHex } from '../envelope/event-hash.js';
 import { openEvent } from '../envelope/open-event.js';
 import type { DeletedStream } from '../sealing/period-events.js';
 import type { SheetClosed, SheetDetailEvent } from '../tally/events.js';
-import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { sleep } from './backoff.js';
 import { IntegrityError } from './integrity-error.js';
+import { evolveKeptSheet } from './kept-sheet.js';
 import { folded } from './loaded-stream.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet } from './sheet-cache.js';
@@ -35,7 +35,7 @@ export async function closeSheet(
       const appended = await context.writer.append(
         loaded,
         recorder.sheetPlan(sheet, `close\u0000${sheet.stream}`, [closing]),
-        tallySheetDecider.evolve,
+        evolveKeptSheet,
       );
       if (appended.kind === 'deleted')
         throw new Error(`sheet ${sheet.stream} was deleted before its period was sealed`);

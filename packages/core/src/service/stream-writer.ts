@@ -6,8 +6,9 @@ import { refuse } from '../refusals/refuse.js';
 import { type Backoff, sleep } from './backoff.js';
 import { createBatchingLanes } from './batching-lanes.js';
 import { type BatchAttempt, decideBatch } from './decide-batch.js';
-import { type LoadedStream, recordReceipt } from './loaded-stream.js';
-import type { Receipt, StoredReceipt } from './receipt.js';
+import type { LoadedStream } from './loaded-stream.js';
+import type { Receipt } from './receipt.js';
+import type { ReceiptBook } from './receipt-book.js';
 import { type SealedPlan, sealPlan } from './seal-plan.js';
 import { streamEndsWith } from './stream-ends-with.js';
 import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
@@ -26,8 +27,8 @@ export interface PlannedPart<State, Event extends DomainEvent> {
 }
 
 /** Why an append of the writer's did not land. */
-export type AppendOutcome<State> =
-  | { readonly kind: 'appended'; readonly loaded: LoadedStream<State> }
+export type AppendOutcome<State, Book extends ReceiptBook = ReceiptBook> =
+  | { readonly kind: 'appended'; readonly loaded: LoadedStream<State, Book> }
   | { readonly kind: 'conflict' }
   | { readonly kind: 'deleted'; readonly stream: string };
 
@@ -44,11 +45,11 @@ export interface WriterOptions {
 
 /** Appends decided events to streams: seals, chains, appends at the loaded revision, retries. */
 export interface StreamWriter {
-  append<State, Event extends DomainEvent>(
-    loaded: LoadedStream<State>,
+  append<State, Event extends DomainEvent, Book extends ReceiptBook>(
+    loaded: LoadedStream<State, Book>,
     plan: Plan<Event>,
     evolve: (state: State, event: Event) => State,
-  ): Promise<AppendOutcome<State>>;
+  ): Promise<AppendOutcome<State, Book>>;
   /** Appends to several streams at once, atomically where the store can. */
   appendAll(
     parts: readonly PlannedPart<unknown, DomainEvent>[],
@@ -58,8 +59,8 @@ export interface StreamWriter {
     | { readonly kind: 'deleted'; readonly stream: string }
   >;
   /** Runs a command: load, decide, append, retry (see {@link WriterCommand}). */
-  run<State, Event extends DomainEvent>(
-    command: WriterCommand<State, Event>,
+  run<State, Event extends DomainEvent, Book extends ReceiptBook>(
+    command: WriterCommand<State, Event, Book>,
   ): Promise<E.Either<Refusal, Receipt>>;
   /** Retries an operation while the store is unavailable; the refusal when it stays so. */
   retryUnavailable<T>(operation: () => Promise<T>): Promise<E.Either<Refusal, T>>;
@@ -70,13 +71,13 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
   const seal = <State, Event extends DomainEvent>(loaded: LoadedStream<State>, plan: Plan<Event>) =>
     sealPlan(loaded, plan, options.catalogueId);
 
-  const landed = async <State, Event extends DomainEvent>(
-    loaded: LoadedStream<State>,
+  const landed = async <State, Event extends DomainEvent, Book extends ReceiptBook>(
+    loaded: LoadedStream<State, Book>,
     plan: Plan<Event>,
     evolve: (state: State, event: Event) => State,
     sealed: SealedPlan,
     result: AppendSuccess,
-  ): Promise<LoadedStream<State> | undefined> => {
+  ): Promise<LoadedStream<State, Book> | undefined> => {
     // Another writer may have stored the same command's events first (same ids, other
     // ciphertext): then the store took this append as a retry and kept *its* copy, and this
     // writer's chain is not the stream's. Reload rather than build on a hash never stored.
@@ -84,12 +85,18 @@ export function createStreamWriter(store: EventStore, options: WriterOptions): S
     if (store.reportsExactWrites !== true && !(await streamEndsWith(store, loaded.stream, sealed.prev)))
       return undefined;
     let state = loaded.state;
-    const receipts = loaded.receipts as Map<string, StoredReceipt>;
+    const { receipts } = loaded;
     const firstRevision = (loaded.link?.revision ?? -1) + 1;
     sealed.events.forEach((event, index) => {
       const domainEvent = plan.events[index];
       if (domainEvent !== undefined) state = evolve(state, domainEvent);
-      recordReceipt(receipts, loaded.stream, plan.commandId, plan.digest, event.id, firstRevision + index);
+      receipts.record(
+        plan.commandId,
+        plan.digest,
+        event.id,
+        firstRevision + index,
+        sealed.hashes[index] as Uint8Array,
+      );
     });
     return { stream: loaded.stream, state, link: { revision: sealed.revision, hash: sealed.prev }, receipts };
   };

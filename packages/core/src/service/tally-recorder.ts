@@ -7,14 +7,17 @@ import { refuse } from '../refusals/refuse.js';
 import type { SheetCoordinates, SheetDetailEvent } from '../tally/events.js';
 import { parseTallyCommand } from '../tally/parse-tally-command.js';
 import { periodOf, type TallyDecision, tallySheetDecider } from '../tally/tally-sheet-decider.js';
-import type { TallySheetState } from '../tally/tally-sheet-state.js';
+import { emptyTallyIndex, type TallyIndex } from '../tally/tally-sheet-state.js';
 import { commandDigest } from './command-digest.js';
+import { emptyKeptSheet, evolveKeptSheet, type KeptSheet } from './kept-sheet.js';
 import type { OpenKey } from './key-ring.js';
-import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
+import { catchUp, emptyStream } from './loaded-stream.js';
 import type { Receipt, TallyReceipt } from './receipt.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
 import type { SheetOpener } from './sheet-opener.js';
+import { createSheetReceipts } from './sheet-receipts.js';
+import { type LoadedSheet, readTallyToVoid } from './tally-to-void.js';
 import type { Plan } from './writer-command.js';
 
 /** Records on tally sheets: opens (and registers) sheets, decides tallies, writes them sealed. */
@@ -25,12 +28,12 @@ export interface TallyRecorder {
   writeSheet(
     coordinates: SheetCoordinates,
     commandId: string,
-    decide: (state: TallySheetState) => E.Either<Refusal, readonly SheetDetailEvent[]>,
+    decide: (state: KeptSheet) => E.Either<Refusal, readonly SheetDetailEvent[]>,
   ): Promise<E.Either<Refusal, Receipt>>;
   /** Loads a sheet's detail stream with its key. */
-  loadSheet(sheet: OpenSheet, known?: CatalogueHistory): Promise<LoadedStream<TallySheetState>>;
+  loadSheet(sheet: OpenSheet, known?: CatalogueHistory): Promise<LoadedSheet>;
   /** Keeps a sheet's newest loaded state (after a write made elsewhere). */
-  remember(loaded: LoadedStream<TallySheetState>): void;
+  remember(loaded: LoadedSheet): void;
   /** The plan that writes tally events on a sheet. */
   sheetPlan(
     sheet: OpenSheet,
@@ -47,10 +50,7 @@ export const sealerOf =
     key.sealer.algorithm === codec ? key.sealer : undefined;
 
 /** A sheet as decided with these catalogues (the ones its command was parsed with). */
-function withCatalogues(
-  loaded: LoadedStream<TallySheetState>,
-  catalogues: CatalogueHistory,
-): LoadedStream<TallySheetState> {
+function withCatalogues(loaded: LoadedSheet, catalogues: CatalogueHistory): LoadedSheet {
   return loaded.state.catalogues === catalogues
     ? loaded
     : { ...loaded, state: { ...loaded.state, catalogues } };
@@ -66,8 +66,15 @@ export function createTallyRecorder(
 
   const loadSheet: TallyRecorder['loadSheet'] = async (sheet, known) => {
     const catalogues = known ?? (await context.catalogues());
-    const cached = cache.loaded(sheet.stream) ?? emptyStream(sheet.stream, tallySheetDecider.initialState);
-    const loaded = await catchUp(context.store, cached, sealerOf(sheet.key), tallySheetDecider.evolve);
+    const sealerFor = sealerOf(sheet.key);
+    const cached =
+      cache.loaded(sheet.stream) ??
+      emptyStream(
+        sheet.stream,
+        emptyKeptSheet(),
+        createSheetReceipts(context.store, sheet.stream, sealerFor),
+      );
+    const loaded = await catchUp(context.store, cached, sealerFor, evolveKeptSheet);
     const current = withCatalogues(loaded, catalogues);
     cache.remember(current);
     return current;
@@ -98,7 +105,7 @@ export function createTallyRecorder(
         E.map((events: readonly SheetDetailEvent[]) => sheetPlan(sheet, commandId, events))(
           loaded.state.closed ? E.left(sealed(coordinates)()) : decide(loaded.state),
         ),
-      evolve: tallySheetDecider.evolve,
+      evolve: evolveKeptSheet,
       remember: cache.remember,
       deleted: sealed(coordinates),
     });
@@ -132,25 +139,42 @@ export function createTallyRecorder(
       sheet = opened.right;
     }
     const open = sheet;
+    const isVoid = command.type === 'VoidTally';
+    const plan = (events: readonly SheetDetailEvent[]) => {
+      const first = events[0];
+      return sheetPlan(open, command.commandId, events, {
+        digest,
+        ...(command.correlationId === undefined ? {} : { correlationId: command.correlationId }),
+        ...(command.causationId === undefined ? {} : { causationId: command.causationId }),
+        ...(first !== undefined && 'catalogueVersion' in first.data
+          ? { catalogueVersion: first.data.catalogueVersion }
+          : {}),
+      });
+    };
+    const decideWith = (loaded: LoadedSheet, tallies: TallyIndex) =>
+      E.map(plan)(
+        tallySheetDecider.decide(decision, {
+          catalogues: loaded.state.catalogues,
+          closed: loaded.state.closed,
+          tallies,
+        }),
+      );
     const result = await writer.run({
       commandId: command.commandId,
       digest,
       lane: open.stream,
       load: () => loadSheet(open, catalogues),
-      continueFrom: (loaded) => withCatalogues(loaded, catalogues),
+      // A void never follows another command of a batch: it reads back what is stored.
+      ...(isVoid ? {} : { continueFrom: (loaded: LoadedSheet) => withCatalogues(loaded, catalogues) }),
+      // A void reads its tally back from the store (the sheet keeps where it is, not the tally);
+      // a recording does not look at the sheet's tallies, and is decided without a wait.
       decide: (loaded) =>
-        E.map((events: readonly SheetDetailEvent[]) => {
-          const first = events[0];
-          return sheetPlan(open, command.commandId, events, {
-            digest,
-            ...(command.correlationId === undefined ? {} : { correlationId: command.correlationId }),
-            ...(command.causationId === undefined ? {} : { causationId: command.causationId }),
-            ...(first !== undefined && 'catalogueVersion' in first.data
-              ? { catalogueVersion: first.data.catalogueVersion }
-              : {}),
-          });
-        })(tallySheetDecider.decide(decision, loaded.state)),
-      evolve: tallySheetDecider.evolve,
+        isVoid
+          ? readTallyToVoid(context.store, loaded, sealerOf(open.key), tallyId).then((tallies) =>
+              decideWith(loaded, tallies),
+            )
+          : decideWith(loaded, emptyTallyIndex),
+      evolve: evolveKeptSheet,
       remember: cache.remember,
       deleted: sealed(coordinates),
     });

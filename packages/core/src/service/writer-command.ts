@@ -3,6 +3,7 @@ import type { Refusal } from '../refusals/refusal.js';
 import type { PrivateStreamKind } from '../streams.js';
 import type { OpenKey } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
+import type { ReceiptBook } from './receipt-book.js';
 
 /** A domain event as a writer appends it. */
 export type DomainEvent = { readonly type: string; readonly data: unknown };
@@ -21,15 +22,15 @@ export interface Plan<Event> {
 }
 
 /** A command as the writer runs it: load the stream, decide, append, retry. */
-export interface WriterCommand<State, Event extends DomainEvent> {
+export interface WriterCommand<State, Event extends DomainEvent, Book extends ReceiptBook = ReceiptBook> {
   readonly commandId: string;
   readonly digest?: string;
-  readonly load: () => Promise<LoadedStream<State>>;
+  readonly load: () => Promise<LoadedStream<State, Book>>;
   readonly decide: (
-    loaded: LoadedStream<State>,
+    loaded: LoadedStream<State, Book>,
   ) => E.Either<Refusal, Plan<Event>> | Promise<E.Either<Refusal, Plan<Event>>>;
   readonly evolve: (state: State, event: Event) => State;
-  readonly remember?: (loaded: LoadedStream<State>) => void;
+  readonly remember?: (loaded: LoadedStream<State, Book>) => void;
   /** The refusal when the stream turns out deleted (its detail shredded). */
   readonly deleted?: () => Refusal;
   /**
@@ -45,5 +46,5 @@ export interface WriterCommand<State, Event extends DomainEvent> {
    * stored), without reading — e.g. with this command's catalogues. It must keep the stream's
    * chain link. Without it the command never joins a batch behind another.
    */
-  readonly continueFrom?: (loaded: LoadedStream<State>) => LoadedStream<State>;
+  readonly continueFrom?: (loaded: LoadedStream<State, Book>) => LoadedStream<State, Book>;
 }

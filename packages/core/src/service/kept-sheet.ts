@@ -1,0 +1,81 @@
+import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
+import type { CatalogueAdopted, SheetDetailEvent } from '../tally/events.js';
+import { createRevisionTable, type RevisionTable } from './revision-table.js';
+
+/**
+ * The revisions of a sheet's tallies and voids, by tally id (fingerprints: no ids, no
+ * tallies). Shared by successive states: each sees the entries below its own size, and a
+ * state evolved again after a newer one (a branch) copies what it sees first.
+ */
+interface TallyRevisions {
+  /** The size of the newest state built on these tables. */
+  size: number;
+  readonly tallies: RevisionTable;
+  readonly voids: RevisionTable;
+}
+
+/**
+ * What the service keeps of a tally sheet between commands: the catalogues, whether it is
+ * closed, and where each tally and void is — a few dozen bytes a tally, however many the
+ * month holds. A void reads its tally back from the store ({@link readTallyToVoid}).
+ */
+export interface KeptSheet {
+  readonly catalogues: CatalogueHistory;
+  readonly closed: boolean;
+  /** The events folded: the revision the next one takes. */
+  readonly size: number;
+  readonly revisions: TallyRevisions;
+}
+
+/** A sheet with nothing on it. */
+export function emptyKeptSheet(): KeptSheet {
+  return {
+    catalogues: [],
+    closed: false,
+    size: 0,
+    revisions: { size: 0, tallies: createRevisionTable(), voids: createRevisionTable() },
+  };
+}
+
+function writable(state: KeptSheet): TallyRevisions {
+  const { revisions, size } = state;
+  if (revisions.size === size) return revisions;
+  return { size, tallies: revisions.tallies.copyBelow(size), voids: revisions.voids.copyBelow(size) };
+}
+
+/** Folds one event of the sheet (a sealed-away event only takes its revision). */
+export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | CatalogueAdopted): KeptSheet {
+  const revision = state.size;
+  const size = revision + 1;
+  let { catalogues, closed, revisions } = state;
+  switch (event.type) {
+    case 'CatalogueAdopted':
+      catalogues = [...catalogues, event.data.catalogue];
+      break;
+    case 'SheetClosed':
+      closed = true;
+      break;
+    case 'ContactTallied':
+    case 'GroupMeetingTallied':
+    case 'VisitorsTallied':
+    case 'TallyVoided':
+      revisions = writable(state);
+      (event.type === 'TallyVoided' ? revisions.voids : revisions.tallies).add(event.data.tallyId, revision);
+      break;
+    default:
+  }
+  // The newest state on these tables is now this one (an older state evolved again copies them).
+  if (revisions.size === revision) revisions.size = size;
+  return { catalogues, closed, size, revisions };
+}
+
+/** Revisions that may hold the tally `tallyId`, and those that may hold a void of it (confirm each by reading). */
+export function tallyCandidates(
+  state: KeptSheet,
+  tallyId: string,
+): { readonly tallies: number[]; readonly voids: number[] } {
+  return {
+    tallies: state.revisions.tallies.candidates(tallyId, state.size),
+    voids: state.revisions.voids.candidates(tallyId, state.size),
+  };
+}
