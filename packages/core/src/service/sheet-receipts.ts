@@ -6,7 +6,7 @@ import { createRevisionTable, type RevisionTable } from './revision-table.js';
 import { createVerifiedHashes, readVerified, type VerifiedHashes } from './verified-read.js';
 
 /** Receipts kept whole: the newest commands', which retries and batches ask for. */
-const RECENT_RECEIPTS = 64;
+const RECENT_RECEIPTS = 16;
 /** The most events one command writes to a sheet (read back at once). */
 const MOST_EVENTS_A_COMMAND = 8;
 

@@ -9,7 +9,7 @@ export const KEPT_HASH_BYTES = 16;
 /**
  * What a process keeps of a stream it verified, to read single events back later without
  * reading the stream again: a prefix of every event's chain hash, by revision (16 bytes an
- * event, in pages).
+ * event).
  */
 export interface VerifiedHashes {
   /** The revision after the last one kept. */
@@ -19,16 +19,10 @@ export interface VerifiedHashes {
   matches(revision: number, hash: Uint8Array): boolean;
 }
 
-const PAGE_EVENTS = 4096;
-
-/** Hash prefixes by revision, in pages of 4,096 events. */
+/** Hash prefixes by revision, in one buffer that doubles as the stream grows (most sheets are short). */
 export function createVerifiedHashes(): VerifiedHashes {
-  const pages: Uint8Array[] = [];
+  let prefixes = new Uint8Array(16 * KEPT_HASH_BYTES);
   let size = 0;
-  const at = (revision: number) => ({
-    page: pages[Math.floor(revision / PAGE_EVENTS)],
-    offset: (revision % PAGE_EVENTS) * KEPT_HASH_BYTES,
-  });
   return {
     get size() {
       return size;
@@ -36,20 +30,19 @@ export function createVerifiedHashes(): VerifiedHashes {
     keep(revision, hash) {
       if (revision < size) return;
       if (revision > size) throw new Error(`hash of revision ${revision} kept after ${size - 1}: a gap`);
-      const index = Math.floor(revision / PAGE_EVENTS);
-      if (pages[index] === undefined) pages[index] = new Uint8Array(PAGE_EVENTS * KEPT_HASH_BYTES);
-      (pages[index] as Uint8Array).set(
-        hash.subarray(0, KEPT_HASH_BYTES),
-        (revision % PAGE_EVENTS) * KEPT_HASH_BYTES,
-      );
+      if ((size + 1) * KEPT_HASH_BYTES > prefixes.length) {
+        const grown = new Uint8Array(prefixes.length * 2);
+        grown.set(prefixes);
+        prefixes = grown;
+      }
+      prefixes.set(hash.subarray(0, KEPT_HASH_BYTES), size * KEPT_HASH_BYTES);
       size += 1;
     },
     matches(revision, hash) {
       if (revision >= size) return false;
-      const { page, offset } = at(revision);
-      if (page === undefined) return false;
+      const offset = revision * KEPT_HASH_BYTES;
       for (let byte = 0; byte < KEPT_HASH_BYTES; byte += 1)
-        if (page[offset + byte] !== hash[byte]) return false;
+        if (prefixes[offset + byte] !== hash[byte]) return false;
       return true;
     },
   };
