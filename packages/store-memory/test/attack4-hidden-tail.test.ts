@@ -100,7 +100,11 @@ describe('a sheet voided twice by the hidden-tail attack, sealed', () => {
     arm(fifth.stream, voided.revision);
     await service.tally(voiding(1_001, fifth.tallyId)).catch(() => undefined);
     arm('', 0);
-    const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(5_000), period: '2025-03' });
+    const sealed = await service.sealPeriod({
+      type: 'SealPeriod',
+      commandId: uuid(5_000),
+      period: '2025-03',
+    });
     expect(E.isRight(sealed)).toBe(true);
     const record = await readSealedPeriod(inner, '2025-03');
     const counted = record.sheets.reduce((sum, sheet) => sum + (sheet.tables.contacts as number), 0);

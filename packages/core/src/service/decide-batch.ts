@@ -6,6 +6,7 @@ import { previousOutcome } from './previous-outcome.js';
 import type { Receipt } from './receipt.js';
 import { type SealedPlan, sealPlan } from './seal-plan.js';
 import { streamEndsWith } from './stream-ends-with.js';
+import { isStreamDeletedUnderRead } from './verified-read.js';
 import type { DomainEvent, Plan, WriterCommand } from './writer-command.js';
 
 /** What one attempt at a batch came to. */
@@ -48,13 +49,21 @@ export async function decideBatch(
   const events: EventToAppend[] = [];
   for (const [index, command] of commands.entries()) {
     const here = index === 0 ? base : continued(command, current);
-    const found = previousOutcome(here.receipts, command.commandId, command.digest);
-    const previous = found instanceof Promise ? await found : found;
-    if (previous !== undefined) {
-      outcomes[index] = previous;
-      continue;
+    let previous: E.Either<Refusal, Receipt> | undefined;
+    let decision: E.Either<Refusal, Plan<DomainEvent>>;
+    try {
+      const found = previousOutcome(here.receipts, command.commandId, command.digest);
+      previous = found instanceof Promise ? await found : found;
+      if (previous !== undefined) {
+        outcomes[index] = previous;
+        continue;
+      }
+      decision = await command.decide(here);
+    } catch (error) {
+      // A retry or a void read the stream back and found it deleted (its month sealed).
+      if (isStreamDeletedUnderRead(error)) return { kind: 'deleted', stream: here.stream, outcomes };
+      throw error;
     }
-    const decision = await command.decide(here);
     if (E.isLeft(decision)) {
       outcomes[index] = decision;
       continue;

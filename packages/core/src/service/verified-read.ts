@@ -48,6 +48,44 @@ export function createVerifiedHashes(): VerifiedHashes {
   };
 }
 
+/**
+ * Thrown by {@link readVerified} when the stream is gone (deleted: its month sealed, here or in
+ * another process) — the command meets a deleted stream, as its append would.
+ */
+export class StreamDeletedUnderRead extends Error {
+  readonly code = 'STREAM_DELETED_UNDER_READ' as const;
+  readonly stream: string;
+
+  constructor(stream: string) {
+    super(`stream ${stream} was deleted while it was read back`);
+    this.name = 'StreamDeletedUnderRead';
+    this.stream = stream;
+  }
+}
+
+/** Structural guard for {@link StreamDeletedUnderRead}. */
+export function isStreamDeletedUnderRead(value: unknown): value is StreamDeletedUnderRead {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { code?: unknown }).code === 'STREAM_DELETED_UNDER_READ'
+  );
+}
+
+const missing = (stream: string, revision: number): ChainFinding => ({
+  code: 'CHAIN_REVISION_GAP',
+  stream,
+  revision,
+  position: '',
+  message: 'an event this process verified is no longer returned by the store (removed or hidden since)',
+});
+
+/** Whether a stream has no events at all any more (its first one is gone too). */
+async function isGone(store: EventStore, stream: string): Promise<boolean> {
+  for await (const _event of store.readStream(stream, { fromRevision: 0, limit: 1 })) return false;
+  return true;
+}
+
 const altered = (recorded: RecordedEvent): ChainFinding => ({
   code: 'CHAIN_HASH_MISMATCH',
   stream: recorded.stream,
@@ -59,8 +97,10 @@ const altered = (recorded: RecordedEvent): ChainFinding => ({
 /**
  * Reads `count` events of a stream from `from` again, each checked to be the event verified
  * before: the one before `from` by its kept hash, the rest by the chain from it and by their
- * own kept hashes. An altered, removed or reordered event throws {@link IntegrityError};
- * fewer events come back only when the stream ends (or was deleted) there.
+ * own kept hashes. Every revision below `hashes.size` was verified, so each must come back: an
+ * altered, removed, hidden or reordered event throws {@link IntegrityError}, a stream deleted
+ * meanwhile {@link StreamDeletedUnderRead}. The events returned are copies (a deletion may wipe
+ * the store's bytes while they are opened).
  */
 export async function readVerified(
   store: EventStore,
@@ -74,6 +114,7 @@ export async function readVerified(
   const events: RecordedEvent[] = [];
   if (until <= from) return events;
   let link: ChainLink | undefined;
+  let next = start;
   for await (const recorded of store.readStream(stream, { fromRevision: start, limit: until - start })) {
     const hash = readHeader(recorded.metadata)?.hash;
     if (recorded.revision === start && start === from - 1) {
@@ -83,9 +124,14 @@ export async function readVerified(
       if (finding !== undefined) throw new IntegrityError(finding);
       if (hash === undefined || !hashes.matches(recorded.revision, hash))
         throw new IntegrityError(altered(recorded));
-      events.push(recorded);
+      events.push({ ...recorded, data: recorded.data.slice(), metadata: recorded.metadata.slice() });
     }
-    link = { revision: recorded.revision, hash: hash as Uint8Array };
+    link = { revision: recorded.revision, hash: (hash as Uint8Array).slice() };
+    next = recorded.revision + 1;
+  }
+  if (next < until) {
+    if (await isGone(store, stream)) throw new StreamDeletedUnderRead(stream);
+    throw new IntegrityError(missing(stream, next));
   }
   return events;
 }
