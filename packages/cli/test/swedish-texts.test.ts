@@ -268,9 +268,10 @@ async function refusalsThroughTheService(): Promise<Refusal[]> {
   return refused;
 }
 
-/** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log). */
+/** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log, an old log's catalogue). */
 const infrastructureRefusals = (): Refusal[] => [
   refuse.concurrencyConflict('tally-2025-06-0f3a'),
+  refuse.eventTooLarge(),
   refuse.storeUnavailable('not-written'),
   refuse.storeUnavailable('unknown'),
   refuse.unknownSeries(),

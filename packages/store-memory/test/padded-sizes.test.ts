@@ -1,11 +1,17 @@
 import {
+  CatalogueSchema,
   type Cipher,
   type CommandService,
+  catalogueStream,
   createAesGcmCipher,
   createCommandService,
+  deriveEventId,
   fixedClock,
+  GENESIS_HASH,
+  type JsonValue,
   largestEvents,
   parseCatalogue,
+  sealEvent,
   unpad,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
@@ -187,5 +193,59 @@ describe('the padded sizes the catalogue is held to', () => {
     const real = largest.get(1024) ?? 0;
     expect(real).toBeGreaterThan(600);
     expect(real).toBeLessThanOrEqual(bound?.bytes ?? 0);
+  });
+});
+
+/**
+ * A log from before adoption checked padded sizes: the overgrown catalogue written straight
+ * into its catalogue stream, as the service then adopted it.
+ */
+async function serviceOnOldLog() {
+  const store = createMemoryEventStore();
+  const { catalogue, marks } = overgrownCatalogue();
+  const schema = CatalogueSchema as unknown as {
+    _zod: { def: object };
+    clone(def: object): { parse(input: unknown): JsonValue };
+  };
+  const unchecked = schema.clone({ ...schema._zod.def, checks: [] }).parse(catalogue);
+  const stream = catalogueStream('vaggeryd');
+  const adopted = sealEvent(stream, 0, GENESIS_HASH, {
+    id: deriveEventId(uuid(1), stream, 0),
+    type: 'CatalogueAdopted',
+    data: { catalogue: unchecked },
+    meta: { commandId: uuid(1), catalogueId: 'vaggeryd' },
+  });
+  expect(E.isRight(await store.append(stream, [adopted.event], { expected: 'no-stream' }))).toBe(true);
+  const service = createCommandService({
+    store,
+    keys: createMemoryKeyStore(),
+    catalogueId: 'vaggeryd',
+    clock,
+  });
+  return { service, store, marks };
+}
+
+describe('a catalogue adopted before such catalogues were refused', () => {
+  it('has a tally that does not fit refused (EVENT_TOO_LARGE), not thrown, and nothing of it stored', async () => {
+    const { service, store, marks } = await serviceOnOldLog();
+    const tally = (commandId: string, tallied: Record<string, string>) =>
+      service.tally({
+        type: 'TallyContact',
+        commandId,
+        interventionId: 'motesplats-uppsokande',
+        unitId: 'motesplats',
+        date: '2025-03-14',
+        marks: tallied,
+      });
+    const refused = await tally(uuid(2), marks);
+    expect(E.isLeft(refused) && refused.left.code).toBe('EVENT_TOO_LARGE');
+    expect(E.isLeft(refused) && refused.left.message.sv).toMatch(/Ingenting sparades/);
+    const tallies: string[] = [];
+    for await (const event of store.readAll())
+      if (event.stream.startsWith('tally-')) tallies.push(event.stream);
+    expect(tallies).toEqual([]);
+    // The same command again is refused again, not answered as written.
+    const again = await tally(uuid(2), marks);
+    expect(E.isLeft(again) && again.left.code).toBe('EVENT_TOO_LARGE');
   });
 });

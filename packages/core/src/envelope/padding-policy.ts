@@ -1,5 +1,5 @@
 import type { PrivateStreamKind } from '../streams.js';
-import { bucketFor } from './padding.js';
+import { bucketFor, PaddedSizeExceeded } from './padding.js';
 
 /**
  * Padded plaintext sizes per private stream kind, so every ciphertext of a kind has one length
@@ -16,12 +16,9 @@ export const PADDED_SIZES = {
   series: [512, 2048, 16_384],
 } as const satisfies Record<PrivateStreamKind, readonly number[]>;
 
-/** The padded size of a plaintext in a stream of this kind; throws when it fits no bucket. */
+/** The padded size of a plaintext in a stream of this kind; throws {@link PaddedSizeExceeded} when it fits no bucket. */
 export function paddedSizeFor(kind: PrivateStreamKind, length: number): number {
   const size = bucketFor(length, PADDED_SIZES[kind]);
-  if (size === undefined)
-    throw new RangeError(
-      `a ${kind} event of ${length} bytes fits no padded size (${PADDED_SIZES[kind].join(', ')})`,
-    );
+  if (size === undefined) throw new PaddedSizeExceeded(length, Math.max(...PADDED_SIZES[kind]));
   return size;
 }

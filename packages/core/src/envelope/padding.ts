@@ -3,10 +3,32 @@
  * holds: ISO/IEC 7816-4 (one 0x80 byte, then zeros) up to the size a policy chooses.
  */
 
-/** Pads to exactly `size` bytes; throws when the plaintext does not fit (a programmer error: a catalogue whose events could outgrow their size is refused at adoption, see `largestEvents`). */
+/**
+ * Thrown when a plaintext does not fit its padded size. A catalogue whose events could outgrow
+ * their size is refused at adoption (see `largestEvents`); one adopted before that check is met
+ * here, and the command service answers it as a refusal (`EVENT_TOO_LARGE`).
+ */
+export class PaddedSizeExceeded extends RangeError {
+  readonly code = 'PADDED_SIZE_EXCEEDED' as const;
+
+  constructor(length: number, size: number) {
+    super(`a plaintext of ${length} bytes does not fit a padded size of ${size}`);
+    this.name = 'PaddedSizeExceeded';
+  }
+}
+
+/** Structural guard for {@link PaddedSizeExceeded}. */
+export function isPaddedSizeExceeded(value: unknown): value is PaddedSizeExceeded {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { code?: unknown }).code === 'PADDED_SIZE_EXCEEDED'
+  );
+}
+
+/** Pads to exactly `size` bytes; throws {@link PaddedSizeExceeded} when the plaintext does not fit. */
 export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
-  if (plaintext.length + 1 > size)
-    throw new RangeError(`a plaintext of ${plaintext.length} bytes does not fit a padded size of ${size}`);
+  if (plaintext.length + 1 > size) throw new PaddedSizeExceeded(plaintext.length, size);
   const padded = new Uint8Array(size);
   padded.set(plaintext);
   padded[plaintext.length] = 0x80;

@@ -137,6 +137,11 @@ export interface SeriesRequired extends RefusalBase<'SERIES_REQUIRED'> {
 /** The command id was used before for a command with other content: nothing was written. */
 export interface CommandIdReused extends RefusalBase<'COMMAND_ID_REUSED'> {}
 /**
+ * An event the command would write does not fit the padded size of its stream — possible only
+ * under a catalogue adopted before such catalogues were refused: nothing was written.
+ */
+export interface EventTooLarge extends RefusalBase<'EVENT_TOO_LARGE'> {}
+/**
  * The store could not be reached and the retries ran out. `outcome` says whether anything may
  * have been written; either way the same command may be retried as is (it is idempotent).
  */
@@ -175,6 +180,7 @@ export type Refusal =
   | PeriodNotSealed
   | SeriesRequired
   | CommandIdReused
+  | EventTooLarge
   | StoreUnavailableRefusal;
 
 /** A refusal's stable code. */
@@ -211,6 +217,7 @@ export const REFUSAL_CODES = [
   'PERIOD_NOT_SEALED',
   'SERIES_REQUIRED',
   'COMMAND_ID_REUSED',
+  'EVENT_TOO_LARGE',
   'STORE_UNAVAILABLE',
 ] as const satisfies readonly RefusalCode[];
 

@@ -448,6 +448,15 @@ export const refuse = {
       en: 'The command id was already used for a command with other content. Nothing was stored; give every new command a new id.',
     },
   }),
+  eventTooLarge: (): Of<'EVENT_TOO_LARGE'> => ({
+    kind: 'refusal',
+    code: 'EVENT_TOO_LARGE',
+    rule: { clause: 'service/padded-size' },
+    message: {
+      sv: 'Registreringen ryms inte i den fasta storlek som händelser sparas med. Katalogversionen antogs innan sådana kataloger avvisades. Ingenting sparades; anta en katalogversion med kortare id:n eller färre dimensioner.',
+      en: 'The tally does not fit the fixed size events are stored with: the catalogue version in force was adopted before such catalogues were refused. Nothing was stored; adopt a catalogue version with shorter ids or fewer dimensions.',
+    },
+  }),
   storeUnavailable: (outcome: 'not-written' | 'unknown'): Of<'STORE_UNAVAILABLE'> => ({
     kind: 'refusal',
     code: 'STORE_UNAVAILABLE',

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { isPaddedSizeExceeded } from '../envelope/padding.js';
 import type { EventStore, EventToAppend } from '../ports/event-store.js';
 import type { Refusal } from '../refusals/refusal.js';
+import { refuse } from '../refusals/refuse.js';
 import type { LoadedStream } from './loaded-stream.js';
 import { previousOutcome } from './previous-outcome.js';
 import type { Receipt } from './receipt.js';
@@ -78,7 +80,14 @@ export async function decideBatch(
       });
       continue;
     }
-    const sealed = sealPlan(here, plan, catalogueId);
+    let sealed: SealedPlan | undefined;
+    try {
+      sealed = sealPlan(here, plan, catalogueId);
+    } catch (error) {
+      if (!isPaddedSizeExceeded(error)) throw error;
+      outcomes[index] = E.left(refuse.eventTooLarge());
+      continue;
+    }
     // Its key forgotten meanwhile: the stream is sealed or closed, as if it were deleted.
     if (sealed === undefined) return { kind: 'deleted', stream: here.stream, outcomes };
     const firstRevision = (here.link?.revision ?? -1) + 1;

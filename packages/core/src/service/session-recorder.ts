@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { isPaddedSizeExceeded } from '../envelope/padding.js';
 import { todayOn } from '../ports/clock.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
@@ -23,6 +24,18 @@ import type { SheetOpener } from './sheet-opener.js';
 import { type PlannedPart, previousOutcome } from './stream-writer.js';
 import type { TallyRecorder } from './tally-recorder.js';
 import type { LoadedSheet } from './tally-to-void.js';
+
+/** Runs a write; an event that does not fit its padded size (an old catalogue's) is answered, not thrown: nothing is appended then. */
+async function appendOrTooLarge<Written>(
+  write: () => Promise<Written>,
+): Promise<Written | { readonly kind: 'too-large' }> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isPaddedSizeExceeded(error)) return { kind: 'too-large' };
+    throw error;
+  }
+}
 
 /**
  * Records one contact of a series: every check first (the tally's, the date's, the period's,
@@ -131,25 +144,33 @@ export function createSessionRecorder(
           if (E.isLeft(decided)) return decided;
           const events = decided.right as readonly SheetDetailEvent[];
           const session: SessionRecorded = { type: 'SessionRecorded', data: { date, tallyId: commandId } };
-          const written = await context.writer.appendAll([
-            {
-              loaded: current.loaded,
-              plan: { commandId, digest: sessionDigest, events: [session], privacy: { key, kind: 'series' } },
-              evolve: evolveSeries,
-            } as PlannedPart<unknown, { type: string; data: unknown }>,
-            {
-              loaded: loadedSheet,
-              plan: recorder.sheetPlan(open, commandId, events, {
-                digest: tallyDigest,
-                ...(correlationId === undefined ? {} : { correlationId }),
-                ...(causationId === undefined ? {} : { causationId }),
-                ...(events[0] !== undefined && 'catalogueVersion' in events[0].data
-                  ? { catalogueVersion: events[0].data.catalogueVersion }
-                  : {}),
-              }),
-              evolve: evolveKeptSheet,
-            } as PlannedPart<unknown, { type: string; data: unknown }>,
-          ]);
+          const written = await appendOrTooLarge(() =>
+            context.writer.appendAll([
+              {
+                loaded: current.loaded,
+                plan: {
+                  commandId,
+                  digest: sessionDigest,
+                  events: [session],
+                  privacy: { key, kind: 'series' },
+                },
+                evolve: evolveSeries,
+              } as PlannedPart<unknown, { type: string; data: unknown }>,
+              {
+                loaded: loadedSheet,
+                plan: recorder.sheetPlan(open, commandId, events, {
+                  digest: tallyDigest,
+                  ...(correlationId === undefined ? {} : { correlationId }),
+                  ...(causationId === undefined ? {} : { causationId }),
+                  ...(events[0] !== undefined && 'catalogueVersion' in events[0].data
+                    ? { catalogueVersion: events[0].data.catalogueVersion }
+                    : {}),
+                }),
+                evolve: evolveKeptSheet,
+              } as PlannedPart<unknown, { type: string; data: unknown }>,
+            ]),
+          );
+          if (written.kind === 'too-large') return E.left(refuse.eventTooLarge());
           if (written.kind === 'deleted') {
             return E.left(
               written.stream === stream
