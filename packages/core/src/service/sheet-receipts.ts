@@ -7,8 +7,6 @@ import { createVerifiedHashes, readVerified, type VerifiedHashes } from './verif
 
 /** Receipts kept whole: the newest commands', which retries and batches ask for. */
 const RECENT_RECEIPTS = 16;
-/** The most events one command writes to a sheet (read back at once). */
-const MOST_EVENTS_A_COMMAND = 8;
 
 /** A tally sheet's receipts, and the hashes that let its events be read back verified. */
 export interface SheetReceipts extends ReceiptBook {
@@ -32,10 +30,15 @@ export function createSheetReceipts(
   const hashes = createVerifiedHashes();
   const recent = new Map<string, StoredReceipt>();
   let lastCommand: string | undefined;
+  let lastFirst = -1;
+  // Commands of more than one event on the sheet, by first revision (a sheet's commands write
+  // one): a read-back reads exactly a command's events, each verified and opened.
+  const eventCounts = new Map<number, number>();
 
   const readBack = async (commandId: string, first: number): Promise<StoredReceipt | undefined> => {
     let receipt: StoredReceipt | undefined;
-    for (const recorded of await readVerified(store, stream, hashes, first, MOST_EVENTS_A_COMMAND)) {
+    const count = eventCounts.get(first) ?? 1;
+    for (const recorded of await readVerified(store, stream, hashes, first, count)) {
       const opened = openEvent(recorded, sealerFor);
       if (!opened.readable || opened.meta.commandId !== commandId) break;
       receipt = withEvent(receipt, stream, commandId, opened.meta.digest, recorded.id, recorded.revision);
@@ -56,7 +59,10 @@ export function createSheetReceipts(
     record(commandId, digest, eventId, revision, hash) {
       if (revision < hashes.size) return;
       hashes.keep(revision, hash);
-      if (commandId !== lastCommand) firstRevisions.add(commandId, revision);
+      if (commandId !== lastCommand) {
+        firstRevisions.add(commandId, revision);
+        lastFirst = revision;
+      } else eventCounts.set(lastFirst, revision - lastFirst + 1);
       lastCommand = commandId;
       const next = withEvent(recent.get(commandId), stream, commandId, digest, eventId, revision);
       if (next === undefined) return;
