@@ -176,7 +176,7 @@ export function rows(results: Results): Row[] {
     });
     out.push({
       id: `b-service-heap-${cipher}`,
-      measure: `(b) heap the live command service holds per command recorded (its sheets' tallies and receipts), ${name}`,
+      measure: `(b) heap the live command service holds per command recorded (its sheets' indexes, series and caches), ${name}`,
       value: pipeline.serviceHeapBytesPerCommand,
       unit: 'B/command',
       target: 'bounded (flat in N)',

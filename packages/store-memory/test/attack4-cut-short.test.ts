@@ -1,35 +1,13 @@
-import { type EventStore, type RecordedEvent, StoreUnavailable } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { droppingReads } from './dropping-reads.js';
 import { contact, right, serviceOn, uuid, voiding } from './sheet-fixture.js';
 
 // Catch-ups of a sheet cut short again and again (the connection drops after some rows):
 // the kept hash prefixes and command revisions run ahead of the state kept, and the state is
 // folded again from where it was. Voids and old retries read back afterwards must answer as
 // the whole sheet in memory would.
-
-function droppingReads(inner: EventStore, state: { failures: number; after: number }): EventStore {
-  return {
-    ...inner,
-    readStream: (stream, options) => {
-      const events = inner.readStream(stream, options);
-      if (!stream.startsWith('tally-') || state.failures === 0) return events;
-      return (async function* (): AsyncIterable<RecordedEvent> {
-        let yielded = 0;
-        for await (const event of events) {
-          if (yielded === state.after && state.failures > 0) {
-            state.failures -= 1;
-            state.after += 7;
-            throw new StoreUnavailable('connection dropped mid-read', 'not-written');
-          }
-          yielded += 1;
-          yield event;
-        }
-      })();
-    },
-  };
-}
 
 const code = (answer: E.Either<{ code: string }, unknown>) =>
   E.isLeft(answer) ? answer.left.code : 'written';
@@ -38,7 +16,7 @@ describe('a sheet whose catch-ups are cut short, then voided and retried', () =>
   it('answers as the whole sheet in memory would', async () => {
     const inner = createMemoryEventStore();
     const keys = createMemoryKeyStore();
-    const faults = { failures: 0, after: 3 };
+    const faults = { failures: 0, after: 3, step: 7 };
     const other = await serviceOn(inner, keys);
     const here = await serviceOn(droppingReads(inner, faults), keys, { maxUnavailableRetries: 10 });
     const receipts = new Map<number, unknown>();

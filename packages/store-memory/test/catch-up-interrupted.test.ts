@@ -1,39 +1,17 @@
-import { type EventStore, type RecordedEvent, StoreUnavailable } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { droppingReads } from './dropping-reads.js';
 import { contact, serviceOn } from './sheet-fixture.js';
 
 // A read of a sheet that fails half-way (the connection drops after some rows) is retried
 // from where the cache was: the receipts it had begun to extend must not count an event twice.
 
-/** Reads of tally sheets that fail after one event, `failures` times. */
-function droppingReads(inner: EventStore, state: { failures: number }): EventStore {
-  return {
-    ...inner,
-    readStream: (stream, options) => {
-      const events = inner.readStream(stream, options);
-      if (!stream.startsWith('tally-') || state.failures === 0) return events;
-      return (async function* (): AsyncIterable<RecordedEvent> {
-        let yielded = 0;
-        for await (const event of events) {
-          if (yielded === 1 && state.failures > 0) {
-            state.failures -= 1;
-            throw new StoreUnavailable('connection dropped mid-read', 'not-written');
-          }
-          yielded += 1;
-          yield event;
-        }
-      })();
-    },
-  };
-}
-
 describe('a sheet read interrupted half-way, then retried', () => {
   it('answers a repeated command with the receipt it got first (each event id once)', async () => {
     const inner = createMemoryEventStore();
     const keys = createMemoryKeyStore();
-    const faults = { failures: 0 };
+    const faults = { failures: 0, after: 1 };
     const other = await serviceOn(inner, keys);
     const here = await serviceOn(droppingReads(inner, faults), keys);
     expect(E.isRight(await here.tally(contact(1)))).toBe(true); // `here` caches the sheet

@@ -1,15 +1,8 @@
-import {
-  type CommandService,
-  createCommandService,
-  fixedClock,
-  type KeyStore,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type CommandService, fixedClock } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEventStore, type PostgresEventStore } from '../src/postgres-event-store.js';
-import { createPostgresKeyStore, type PostgresKeyStore } from '../src/postgres-key-store.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
+import { type TwoProcesses, twoProcesses } from './two-processes.js';
 
 // Two command services on one PostgreSQL schema, each with its own pools — two processes. Open
 // series are kept folded in memory between commands (33ea087) and a session writes on the
@@ -51,40 +44,17 @@ async function answer(promise: Promise<E.Either<{ code: string }, unknown>>): Pr
 }
 
 let schemas = 0;
-/** Two processes on a schema of their own: each its own event store and key store connections. */
-async function twoProcesses(): Promise<{
-  here: CommandService;
-  elsewhere: CommandService;
-  store: PostgresEventStore;
-}> {
+/** Two processes on a schema of their own. */
+function twoProcessesOnce(): Promise<TwoProcesses> {
   schemas += 1;
-  const schema = `series_attack_${schemas}`;
-  const process = async (): Promise<{ service: CommandService; store: PostgresEventStore }> => {
-    const store = await createPostgresEventStore({ connection: database.url, schema, listen: false });
-    const keys: PostgresKeyStore & KeyStore = await createPostgresKeyStore({
-      connection: database.url,
-      schema,
-    });
-    opened.push(store, keys);
-    const service = createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock,
-      maxConflictRetries: 60,
-    });
-    return { service, store };
-  };
-  const here = await process();
-  const elsewhere = await process();
-  await ok(
-    here.service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: uuid(0),
-      catalogue: vaggerydCatalogue(),
-    }),
-  );
-  return { here: here.service, elsewhere: elsewhere.service, store: here.store };
+  return twoProcesses({
+    url: database.url,
+    schema: `series_attack_${schemas}`,
+    clock,
+    adoptedBy: uuid(0),
+    opened,
+    maxConflictRetries: 60,
+  });
 }
 
 async function heldSeries(here: CommandService, elsewhere: CommandService, base: number): Promise<string> {
@@ -112,7 +82,7 @@ async function heldSeries(here: CommandService, elsewhere: CommandService, base:
 
 describe('PostgreSQL: a series held in memory by one process', () => {
   it('closed by the other, answers none of its notes and takes no session or note', async () => {
-    const { here, elsewhere } = await twoProcesses();
+    const { here, elsewhere } = await twoProcessesOnce();
     const token = await heldSeries(here, elsewhere, 100);
     const closed = await ok(
       elsewhere.closeSeries({ type: 'CloseSeries', commandId: uuid(110), token, reason: 'completed' }),
@@ -128,7 +98,7 @@ describe('PostgreSQL: a series held in memory by one process', () => {
   });
 
   it('takes sessions from both processes at once up to its limit, each once', async () => {
-    const { here, elsewhere, store } = await twoProcesses();
+    const { here, elsewhere, store } = await twoProcessesOnce();
     const token = await heldSeries(here, elsewhere, 200);
     const answers = await Promise.all(
       Array.from({ length: 16 }, (_, n) =>

@@ -1,16 +1,8 @@
-import {
-  type CommandService,
-  createCommandService,
-  fixedClock,
-  type KeyStore,
-  readSealedPeriod,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { fixedClock, readSealedPeriod } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresEventStore, type PostgresEventStore } from '../src/postgres-event-store.js';
-import { createPostgresKeyStore, type PostgresKeyStore } from '../src/postgres-key-store.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
+import { twoProcesses } from './two-processes.js';
 
 // The command service keeps of a sheet where its tallies and commands are, not the tallies:
 // a void, and a retry of a command older than the few receipts kept whole, read their event
@@ -54,36 +46,15 @@ async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T
   return result.right;
 }
 
-async function twoProcesses(): Promise<{
-  here: CommandService;
-  elsewhere: CommandService;
-  store: PostgresEventStore;
-}> {
-  const schema = 'sheet_read_back';
-  const process = async () => {
-    const store = await createPostgresEventStore({ connection: database.url, schema, listen: false });
-    const keys: PostgresKeyStore & KeyStore = await createPostgresKeyStore({
-      connection: database.url,
-      schema,
-    });
-    opened.push(store, keys);
-    return { service: createCommandService({ store, keys, catalogueId: 'vaggeryd', clock }), store };
-  };
-  const here = await process();
-  const elsewhere = await process();
-  await ok(
-    here.service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: uuid(0),
-      catalogue: vaggerydCatalogue(),
-    }),
-  );
-  return { here: here.service, elsewhere: elsewhere.service, store: here.store };
-}
-
 describe('old tallies read back from PostgreSQL, by two processes, before and after a seal', () => {
   it('answers as a service that kept every tally, then refuses as sealed', async () => {
-    const { here, elsewhere, store } = await twoProcesses();
+    const { here, elsewhere, store } = await twoProcesses({
+      url: database.url,
+      schema: 'sheet_read_back',
+      clock,
+      adoptedBy: uuid(0),
+      opened,
+    });
     const receipts = [];
     for (let n = 1; n <= 60; n += 1)
       receipts.push(await ok((n % 2 === 0 ? here : elsewhere).tally(contact(n))));

@@ -1,6 +1,8 @@
 import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
 import type { CatalogueAdopted, SheetDetailEvent } from '../tally/events.js';
+import type { LoadedStream } from './loaded-stream.js';
 import { createRevisionTable, type RevisionTable } from './revision-table.js';
+import type { SheetReceipts } from './sheet-receipts.js';
 
 /**
  * The revisions of a sheet's tallies and voids, by tally id (fingerprints: no ids, no
@@ -26,6 +28,9 @@ export interface KeptSheet {
   readonly size: number;
   readonly revisions: TallyRevisions;
 }
+
+/** A tally sheet as the service keeps it loaded: its index, and its receipts with the hashes to read events back. */
+export type LoadedSheet = LoadedStream<KeptSheet, SheetReceipts>;
 
 /** A sheet with nothing on it. */
 export function emptyKeptSheet(): KeptSheet {

@@ -15,7 +15,7 @@ import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { emptyTallyIndex } from '../tally/tally-sheet-state.js';
 import { sleep } from './backoff.js';
 import { commandDigest } from './command-digest.js';
-import { evolveKeptSheet } from './kept-sheet.js';
+import { evolveKeptSheet, type LoadedSheet } from './kept-sheet.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { TallyReceipt } from './receipt.js';
 import type { SeriesStore } from './series-store.js';
@@ -23,7 +23,6 @@ import type { ServiceContext } from './service-context.js';
 import type { SheetOpener } from './sheet-opener.js';
 import { type PlannedPart, previousOutcome } from './stream-writer.js';
 import type { TallyRecorder } from './tally-recorder.js';
-import type { LoadedSheet } from './tally-to-void.js';
 
 /** Runs a write; an event that does not fit its padded size (an old catalogue's) is answered, not thrown: nothing is appended then. */
 async function appendOrTooLarge<Written>(

@@ -1,6 +1,6 @@
 import type { SheetCoordinates } from '../tally/events.js';
+import type { LoadedSheet } from './kept-sheet.js';
 import type { OpenKey } from './key-ring.js';
-import type { LoadedSheet } from './tally-to-void.js';
 
 /** An open sheet: its (keyed) stream name and the period key it is sealed with. */
 export interface OpenSheet {

@@ -9,7 +9,7 @@ import { parseTallyCommand } from '../tally/parse-tally-command.js';
 import { periodOf, type TallyDecision, tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { emptyTallyIndex, type TallyIndex } from '../tally/tally-sheet-state.js';
 import { commandDigest } from './command-digest.js';
-import { emptyKeptSheet, evolveKeptSheet, type KeptSheet } from './kept-sheet.js';
+import { emptyKeptSheet, evolveKeptSheet, type KeptSheet, type LoadedSheet } from './kept-sheet.js';
 import type { OpenKey } from './key-ring.js';
 import { catchUp, emptyStream } from './loaded-stream.js';
 import type { Receipt, TallyReceipt } from './receipt.js';
@@ -17,7 +17,7 @@ import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
 import type { SheetOpener } from './sheet-opener.js';
 import { createSheetReceipts } from './sheet-receipts.js';
-import { type LoadedSheet, readTallyToVoid } from './tally-to-void.js';
+import { readTallyToVoid } from './tally-to-void.js';
 import type { Plan } from './writer-command.js';
 
 /** Records on tally sheets: opens (and registers) sheets, decides tallies, writes them sealed. */

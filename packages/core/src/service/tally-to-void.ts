@@ -2,13 +2,8 @@ import { openEvent, type SealerFor } from '../envelope/open-event.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { VoidableTally } from '../tally/events.js';
 import { emptyTallyIndex, type TallyIndex, withTally, withVoided } from '../tally/tally-sheet-state.js';
-import { type KeptSheet, tallyCandidates } from './kept-sheet.js';
-import type { LoadedStream } from './loaded-stream.js';
-import type { SheetReceipts } from './sheet-receipts.js';
+import { type LoadedSheet, tallyCandidates } from './kept-sheet.js';
 import { readVerified } from './verified-read.js';
-
-/** A tally sheet as the service keeps it loaded. */
-export type LoadedSheet = LoadedStream<KeptSheet, SheetReceipts>;
 
 const TALLY_TYPES: ReadonlySet<string> = new Set([
   'ContactTallied',
