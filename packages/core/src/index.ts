@@ -129,7 +129,13 @@ export {
   type SealedAway,
   type SealerFor,
 } from './envelope/open-event.js';
-export { bucketFor, padTo, unpad } from './envelope/padding.js';
+export {
+  bucketFor,
+  isPaddedSizeExceeded,
+  PaddedSizeExceeded,
+  padTo,
+  unpad,
+} from './envelope/padding.js';
 export { PADDED_SIZES, paddedSizeFor } from './envelope/padding-policy.js';
 export {
   ENCRYPTED_TYPE,
