@@ -52,6 +52,8 @@ const zeroWhenCollected = new FinalizationRegistry<ReadonlySet<Uint8Array>>((sub
  * Rechecks from a timer that holds the ring only weakly: a service its embedder dropped is
  * collected with its keys and caches, not kept alive (decrypted caches and all) by its own timer.
  */
+const KEEPS_RING = Symbol('keeps its key ring');
+
 function startRecheck(ring: WeakRef<{ recheck(): boolean }>, recheckMs: number): void {
   const timer = setInterval(() => {
     const alive = ring.deref();
@@ -117,6 +119,10 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     if (already !== undefined) return already.key;
     const subkeys = deriveSubkeys(material);
     const sealer = createPayloadSealer(cipher, subkeys.encryption);
+    // What the ring hands out keeps the ring's rechecker alive, so a collected ring's subkeys
+    // are zeroed only once nothing can use them (not left to how closures keep their scopes).
+    // Not the naming subkey itself: the registry holds it, and would then hold the ring.
+    Object.defineProperty(sealer, KEEPS_RING, { value: rechecker });
     const privacies = new Map<PrivateStreamKind, StreamPrivacy>();
     let forgotten = false;
     const key: OpenKey = {

@@ -116,8 +116,11 @@ export async function readVerified(
   let link: ChainLink | undefined;
   let next = start;
   for await (const recorded of store.readStream(stream, { fromRevision: start, limit: until - start })) {
+    // Exactly the revisions asked for, in order: a store answering from elsewhere in the stream
+    // (genuine, verified events at other revisions) is no answer.
+    if (recorded.revision !== next) throw new IntegrityError(missing(stream, next));
     const hash = readHeader(recorded.metadata)?.hash;
-    if (recorded.revision === start && start === from - 1) {
+    if (recorded.revision === from - 1) {
       if (hash === undefined || !hashes.matches(start, hash)) throw new IntegrityError(altered(recorded));
     } else {
       const finding = checkLink(recorded, link);
@@ -128,6 +131,7 @@ export async function readVerified(
     }
     link = { revision: recorded.revision, hash: (hash as Uint8Array).slice() };
     next = recorded.revision + 1;
+    if (next === until) break;
   }
   if (next < until) {
     if (await isGone(store, stream)) throw new StreamDeletedUnderRead(stream);
