@@ -1,13 +1,9 @@
-import {
-  createCommandService,
-  type EventStore,
-  isIntegrityError,
-  readSealedPeriod,
-} from '@pinnstatistik/core';
+import { type EventStore, isIntegrityError, readSealedPeriod } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-import { clock, contact, right, serviceOn, uuid, voiding } from './sheet-fixture.js';
+import type { createMemoryEventStore } from '../src/index.js';
+import { contact, right, uuid, voiding } from './sheet-fixture.js';
+import { outcome, sheetUnderAttack } from './tampered-sheet.js';
 
 // The attacker can rewrite the store under a running service, after it verified a sheet: here
 // they remove the sheet's newest events from what the store answers (the tail of the stream,
@@ -31,33 +27,9 @@ function truncatingStore(inner: ReturnType<typeof createMemoryEventStore>) {
   return { store, arm: (stream: string, at: number) => (cut = { stream, at }) };
 }
 
-async function sheetUnderAttack() {
-  const inner = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const { store, arm } = truncatingStore(inner);
-  await serviceOn(inner, keys);
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock,
-    maxConflictRetries: 2,
-  });
-  const receipts = [];
-  for (let n = 1; n <= 100; n += 1) receipts.push(right(await service.tally(contact(n))));
-  return { inner, service, receipts, arm };
-}
-
-const outcome = (result: unknown): string =>
-  isIntegrityError(result)
-    ? 'integrity error'
-    : E.isLeft(result as E.Either<{ code: string }, unknown>)
-      ? (result as E.Left<{ code: string }>).left.code
-      : 'written';
-
 describe('an attacker who hides the newest events of a sheet the service has verified', () => {
   it('cannot make a voided tally be voided (and subtracted) a second time', async () => {
-    const { inner, service, receipts, arm } = await sheetUnderAttack();
+    const { inner, service, receipts, arm } = await sheetUnderAttack(truncatingStore, 100);
     const fifth = receipts[4] as (typeof receipts)[number];
     const voided = right(await service.tally(voiding(1_000, fifth.tallyId)));
     arm(fifth.stream, voided.revision);
@@ -69,7 +41,7 @@ describe('an attacker who hides the newest events of a sheet the service has ver
   });
 
   it('cannot make a void of the newest tally be refused as not found', async () => {
-    const { service, receipts, arm } = await sheetUnderAttack();
+    const { service, receipts, arm } = await sheetUnderAttack(truncatingStore, 100);
     const last = receipts[99] as (typeof receipts)[number];
     arm(last.stream, last.revision);
     const failure = await service.tally(voiding(1_000, last.tallyId)).catch((error: unknown) => error);
@@ -78,7 +50,7 @@ describe('an attacker who hides the newest events of a sheet the service has ver
   });
 
   it('cannot make a retry of an old tally be decided again', async () => {
-    const { inner, service, receipts, arm } = await sheetUnderAttack();
+    const { inner, service, receipts, arm } = await sheetUnderAttack(truncatingStore, 100);
     const fifth = receipts[4] as (typeof receipts)[number];
     arm(fifth.stream, fifth.revision);
     const size = inner.size;
@@ -94,7 +66,7 @@ describe('an attacker who hides the newest events of a sheet the service has ver
 // What the double void does to the month: the voided tally is subtracted twice from its tables.
 describe('a sheet voided twice by the hidden-tail attack, sealed', () => {
   it('is not counted one contact short', async () => {
-    const { inner, service, receipts, arm } = await sheetUnderAttack();
+    const { inner, service, receipts, arm } = await sheetUnderAttack(truncatingStore, 100);
     const fifth = receipts[4] as (typeof receipts)[number];
     const voided = right(await service.tally(voiding(1_000, fifth.tallyId)));
     arm(fifth.stream, voided.revision);

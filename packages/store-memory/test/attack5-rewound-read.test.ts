@@ -1,8 +1,9 @@
-import { createCommandService, type EventStore, isIntegrityError } from '@pinnstatistik/core';
-import * as E from 'fp-ts/lib/Either.js';
+import { type EventStore, isIntegrityError } from '@pinnstatistik/core';
+import type * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-import { clock, contact, right, serviceOn, voiding } from './sheet-fixture.js';
+import type { createMemoryEventStore } from '../src/index.js';
+import { contact, right, voiding } from './sheet-fixture.js';
+import { outcome, sheetUnderAttack } from './tampered-sheet.js';
 
 // The attacker answers a read-back (a read with a limit, from a revision) from the start of the
 // stream instead: genuine, verified events, each with a valid chain from genesis and a kept
@@ -24,33 +25,9 @@ function rewindingStore(inner: ReturnType<typeof createMemoryEventStore>) {
   return { store, arm: () => (armed = true) };
 }
 
-async function sheetUnderAttack() {
-  const inner = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const { store, arm } = rewindingStore(inner);
-  await serviceOn(inner, keys);
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock,
-    maxConflictRetries: 2,
-  });
-  const receipts = [];
-  for (let n = 1; n <= 40; n += 1) receipts.push(right(await service.tally(contact(n))));
-  return { inner, service, receipts, arm };
-}
-
-const outcome = (result: unknown): string =>
-  isIntegrityError(result)
-    ? 'integrity error'
-    : E.isLeft(result as E.Either<{ code: string }, unknown>)
-      ? (result as E.Left<{ code: string }>).left.code
-      : 'written';
-
 describe('an attacker who answers a read-back from revision 0', () => {
   it('cannot make a retry of an old tally be decided (and counted) again', async () => {
-    const { inner, service, receipts, arm } = await sheetUnderAttack();
+    const { inner, service, receipts, arm } = await sheetUnderAttack(rewindingStore, 40);
     const fifth = receipts[4] as (typeof receipts)[number];
     arm();
     const size = inner.size;
@@ -60,7 +37,7 @@ describe('an attacker who answers a read-back from revision 0', () => {
   });
 
   it('cannot make a voided tally be voided (and subtracted) a second time', async () => {
-    const { inner, service, receipts, arm } = await sheetUnderAttack();
+    const { inner, service, receipts, arm } = await sheetUnderAttack(rewindingStore, 40);
     // The sheet's first tally: read back from revision 0 honestly, its void from "revision 0" too.
     const fifth = receipts[0] as (typeof receipts)[number];
     expect(fifth.revision).toBe(0);
@@ -73,7 +50,7 @@ describe('an attacker who answers a read-back from revision 0', () => {
   });
 
   it('cannot make a void of a real tally be refused as not found', async () => {
-    const { service, receipts, arm } = await sheetUnderAttack();
+    const { service, receipts, arm } = await sheetUnderAttack(rewindingStore, 40);
     const tenth = receipts[9] as (typeof receipts)[number];
     arm();
     const result = await service.tally(voiding(1_000, tenth.tallyId)).catch((error: unknown) => error);

@@ -1,8 +1,7 @@
 import { type CommandService, fixedClock } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FreshDatabase, freshDatabase } from './fresh-database.js';
-import { type TwoProcesses, twoProcesses } from './two-processes.js';
+import { describe, expect, it } from 'vitest';
+import { type TwoProcesses, twoProcessesOnAFreshDatabase } from './two-processes.js';
 
 // Two command services on one PostgreSQL schema, each with its own pools — two processes. Open
 // series are kept folded in memory between commands (33ea087) and a session writes on the
@@ -10,15 +9,7 @@ import { type TwoProcesses, twoProcesses } from './two-processes.js';
 // closed by the other, answers nothing and takes nothing; sessions from both processes at once
 // never pass the series' limit (råd och stöd: 5) nor count one twice.
 
-let database: FreshDatabase;
-const opened: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  database = await freshDatabase();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((store) => store.close()));
-  await database?.drop();
-});
+const processesOn = twoProcessesOnAFreshDatabase();
 
 const uuid = (n: number): string => `9a5e5000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const clock = fixedClock('2026-02-20T10:00:00Z');
@@ -47,12 +38,10 @@ let schemas = 0;
 /** Two processes on a schema of their own. */
 function twoProcessesOnce(): Promise<TwoProcesses> {
   schemas += 1;
-  return twoProcesses({
-    url: database.url,
+  return processesOn({
     schema: `series_attack_${schemas}`,
     clock,
     adoptedBy: uuid(0),
-    opened,
     maxConflictRetries: 60,
   });
 }

@@ -1,8 +1,7 @@
 import { fixedClock, readSealedPeriod } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FreshDatabase, freshDatabase } from './fresh-database.js';
-import { twoProcesses } from './two-processes.js';
+import { describe, expect, it } from 'vitest';
+import { twoProcessesOnAFreshDatabase } from './two-processes.js';
 
 // The command service keeps of a sheet where its tallies and commands are, not the tallies:
 // a void, and a retry of a command older than the few receipts kept whole, read their event
@@ -10,15 +9,7 @@ import { twoProcesses } from './two-processes.js';
 // kept everything — until the other process seals the month, after which such a command is
 // refused SHEET_SEALED (never "not found", never decided and counted again).
 
-let database: FreshDatabase;
-const opened: { close(): Promise<void> }[] = [];
-beforeAll(async () => {
-  database = await freshDatabase();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((store) => store.close()));
-  await database?.drop();
-});
+const processesOn = twoProcessesOnAFreshDatabase();
 
 const uuid = (n: number): string => `5ee70000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const clock = fixedClock('2025-12-31T12:00:00Z');
@@ -48,12 +39,10 @@ async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T
 
 describe('old tallies read back from PostgreSQL, by two processes, before and after a seal', () => {
   it('answers as a service that kept every tally, then refuses as sealed', async () => {
-    const { here, elsewhere, store } = await twoProcesses({
-      url: database.url,
+    const { here, elsewhere, store } = await processesOn({
       schema: 'sheet_read_back',
       clock,
       adoptedBy: uuid(0),
-      opened,
     });
     const receipts = [];
     for (let n = 1; n <= 60; n += 1)

@@ -6,8 +6,10 @@ import {
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { afterAll, beforeAll } from 'vitest';
 import { createPostgresEventStore, type PostgresEventStore } from '../src/postgres-event-store.js';
 import { createPostgresKeyStore, type PostgresKeyStore } from '../src/postgres-key-store.js';
+import { type FreshDatabase, freshDatabase } from './fresh-database.js';
 
 /** Two command services on one schema, each with its own event store and key store connections: two processes. */
 export interface TwoProcesses {
@@ -51,4 +53,26 @@ export async function twoProcesses(options: {
   });
   if (E.isLeft(adopted)) throw new Error(adopted.left.code);
   return { here: here.service, elsewhere: elsewhere.service, store: here.store };
+}
+
+/**
+ * A fresh database for the calling test file (created before its tests, dropped after, every
+ * connection closed), and a way to put two processes on a schema of it.
+ */
+export function twoProcessesOnAFreshDatabase(): (
+  options: Omit<Parameters<typeof twoProcesses>[0], 'url' | 'opened'>,
+) => Promise<TwoProcesses> {
+  let database: FreshDatabase | undefined;
+  const opened: { close(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    database = await freshDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((connection) => connection.close()));
+    await database?.drop();
+  });
+  return (options) => {
+    if (database === undefined) throw new Error('the database is made before the tests run');
+    return twoProcesses({ ...options, url: database.url, opened });
+  };
 }
