@@ -7,7 +7,7 @@ import type { ReceiptBook } from './receipt-book.js';
 type Outcome = E.Either<Refusal, Receipt> | undefined;
 
 /** A stored receipt as answered (without its digest), or the refusal when the command id was used for other content. */
-export function outcomeOf(previous: StoredReceipt, digest: string | undefined): E.Either<Refusal, Receipt> {
+function outcomeOf(previous: StoredReceipt, digest: string | undefined): E.Either<Refusal, Receipt> {
   if (previous.digest !== undefined && digest !== undefined && previous.digest !== digest)
     return E.left(refuse.commandIdReused());
   const { digest: _digest, ...receipt } = previous;

@@ -4,7 +4,7 @@ import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
 
 /** Bytes kept of each verified event's chain hash: enough that no altered event can match (2^128 work). */
-export const KEPT_HASH_BYTES = 16;
+const KEPT_HASH_BYTES = 16;
 
 /**
  * What a process keeps of a stream it verified, to read single events back later without
