@@ -108,7 +108,10 @@ export function createSeriesCloser(
     }
     const { loaded, key } = await series.load(stream);
     if (loaded.link === undefined) return E.left(refuse.unknownSeries());
-    if (key === undefined) throw new Error(`the key of ${stream} is gone but the series was never closed`);
+    // Its key gone (destroyed outside a close, or never in this process's key store): answered
+    // as sessions are, and nothing written or deleted — with another key store, the series
+    // may be alive for the processes that hold its key.
+    if (key === undefined) return E.left(refuse.seriesClosed());
     let current = loaded;
     if (current.state.closing === undefined) {
       const closing: SeriesClosingEvent = {
