@@ -11,9 +11,9 @@ import { emptySeries, evolveSeries, type SeriesState } from '../series/series-st
 import { normaliseSeriesToken } from '../series/series-token.js';
 import type { OpenKey } from './key-ring.js';
 import { catchUp, catchUpKept, emptyStream, type LoadedStream } from './loaded-stream.js';
+import { sealerOf } from './sealer-of.js';
 import type { SeriesIndex } from './series-index.js';
 import type { ServiceContext } from './service-context.js';
-import { sealerOf } from './tally-recorder.js';
 
 /** The stream (and key id) of a series: a hash of its token, which is itself never stored. */
 export function seriesStreamOf(canonicalToken: string): string {

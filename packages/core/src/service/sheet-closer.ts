@@ -7,10 +7,10 @@ import { sleep } from './backoff.js';
 import { IntegrityError } from './integrity-error.js';
 import { evolveKeptSheet } from './kept-sheet.js';
 import { folded } from './loaded-stream.js';
+import { sealerOf } from './sealer-of.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet } from './sheet-cache.js';
 import type { TallyRecorder } from './tally-recorder.js';
-import { sealerOf } from './tally-recorder.js';
 
 /** A closed sheet: every detail event on it, opened, and what the seal keeps of its stream. */
 export interface ClosedSheet {
