@@ -272,6 +272,7 @@ export type { KeyDestruction, KeyStore } from './ports/key-store.js';
 export { type Random, secureRandom, seededRandom } from './ports/random.js';
 export { readAllInPages } from './ports/read-all-in-pages.js';
 export { isStoreUnavailable, StoreUnavailable } from './ports/store-unavailable.js';
+export { requireStreamsNamedOnce } from './ports/streams-named-once.js';
 // Privacy
 export {
   findPersonalData,

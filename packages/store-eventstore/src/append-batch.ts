@@ -2,6 +2,7 @@ import {
   type AppendError,
   type AppendSuccess,
   isStoreUnavailable,
+  requireStreamsNamedOnce,
   StoreUnavailable,
   type StreamAppend,
 } from '@pinnstatistik/core';
@@ -105,6 +106,7 @@ export async function appendBatchPlan(
   const initialDelayMs = retry.initialDelayMs ?? 100;
   const maxDelayMs = retry.maxDelayMs ?? 2_000;
 
+  requireStreamsNamedOnce(parts);
   const prepared: PreparedAppend[] = [];
   for (const part of parts) {
     const local = prepareAppend(writer, part.stream, part.events, part.expected);

@@ -1,4 +1,9 @@
-import type { AppendSuccess, EventStore, EventToAppend } from '@pinnstatistik/core';
+import {
+  type AppendSuccess,
+  type EventStore,
+  type EventToAppend,
+  requireStreamsNamedOnce,
+} from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { appendOne } from './append-one.js';
 import { type Prepared, prepareAppend } from './prepare-append.js';
@@ -18,6 +23,7 @@ export function appendOperations(state: StoreState): Pick<EventStore, 'append' |
     },
     // Every part is checked before any is written; nothing awaits in between, so the batch is atomic.
     async appendBatch(parts) {
+      requireStreamsNamedOnce(parts);
       const prepared: Prepared[] = [];
       for (const part of parts) {
         const checked = prepareAppend(state, part.stream, part.events, part.expected);

@@ -1,9 +1,10 @@
-import type {
-  AppendError,
-  AppendSuccess,
-  EventToAppend,
-  ExpectedRevision,
-  StreamAppend,
+import {
+  type AppendError,
+  type AppendSuccess,
+  type EventToAppend,
+  type ExpectedRevision,
+  requireStreamsNamedOnce,
+  type StreamAppend,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { byteaArray } from './binary-array.js';
@@ -58,7 +59,6 @@ function expectedText(expected: ExpectedRevision): string {
  * A repeated id within one part is sent once (the first wins), as every store treats it.
  */
 function parameters(target: AppendTarget, parts: readonly StreamAppend[], independent: boolean): unknown[] {
-  const names = new Set<string>();
   const counts: number[] = [];
   const bytes: number[] = [];
   const lasts: number[] = [];
@@ -69,10 +69,8 @@ function parameters(target: AppendTarget, parts: readonly StreamAppend[], indepe
   const data: Uint8Array[] = [];
   const metadata: Uint8Array[] = [];
   const sizes: number[] = [];
+  requireStreamsNamedOnce(parts);
   parts.forEach((part, index) => {
-    if (names.has(part.stream))
-      throw new TypeError(`a batch names each stream once; ${JSON.stringify(part.stream)} is named twice`);
-    names.add(part.stream);
     const seen = new Set<string>();
     let size = 0;
     for (const event of part.events) {

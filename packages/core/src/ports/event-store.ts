@@ -193,7 +193,9 @@ export interface EventStore {
    * Appends to several streams atomically where the store can (one transaction): either every
    * part is written or none is, and the first part that cannot be written is the error.
    * Idempotent by event id per stream, as `append`. Stores without multi-stream transactions
-   * document how close they come (EventStoreDB: a resumable, idempotent plan).
+   * document how close they come (EventStoreDB: a resumable, idempotent plan). Each stream is
+   * named by one part at most: a batch naming one twice throws a `TypeError`, nothing written
+   * (see `requireStreamsNamedOnce`).
    */
   appendBatch(parts: readonly StreamAppend[]): Promise<Either<AppendError, readonly AppendSuccess[]>>;
   /**

@@ -1,6 +1,12 @@
-import { deepStrictEqual, ok, strictEqual } from 'node:assert';
+import { deepStrictEqual, ok, rejects, strictEqual } from 'node:assert';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore, EventToAppend, ReadAllOptions, RecordedEvent } from '../ports/event-store.js';
+import type {
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  RecordedEvent,
+  StreamAppend,
+} from '../ports/event-store.js';
 import { readAllInPages } from '../ports/read-all-in-pages.js';
 
 /** Makes a fresh, empty store for one contract case; `dispose` (optional) releases it. */
@@ -495,6 +501,45 @@ export function eventStoreContract(): readonly ContractCase[] {
           ok(E.isLeft(tooLarge), 'a batch over the limit is refused');
           strictEqual(tooLarge.left.code, 'APPEND_TOO_LARGE');
           deepStrictEqual(await collect(store.readStream(c)), [], 'and writes nothing');
+        }),
+    },
+    {
+      // Two parts of one batch on one stream have no single meaning across stores: store-memory
+      // checked both against the stream before the batch and wrote a second revision 0 (the
+      // stream then read back only the second part; the log held both), EventStoreDB wrote a
+      // prefix of the batch. Every store refuses such a batch as a caller's error, writing nothing.
+      name: 'a batch naming one stream twice is thrown back, nothing written',
+      run: (factory) =>
+        within(factory, async (store) => {
+          const [twice, other, existing] = [
+            freshStream('twice'),
+            freshStream('twice-other'),
+            freshStream('twice-old'),
+          ];
+          mustAppend(await store.append(existing, events(1, 'old'), { expected: 'no-stream' }), 'old');
+          const before = (await collect(store.readAll())).length;
+          const batches: StreamAppend[][] = [
+            [
+              { stream: twice, events: events(1, 'p'), expected: 'no-stream' },
+              { stream: twice, events: events(1, 'q'), expected: 'no-stream' },
+            ],
+            [
+              { stream: other, events: events(1, 'o'), expected: 'no-stream' },
+              { stream: twice, events: events(2, 'first'), expected: 'no-stream' },
+              { stream: twice, events: events(1, 'second'), expected: 1 },
+            ],
+            [
+              { stream: existing, events: events(1, 'x'), expected: 0 },
+              { stream: existing, events: events(1, 'y'), expected: 1 },
+            ],
+          ];
+          for (const batch of batches) {
+            await rejects(store.appendBatch(batch), TypeError, 'a batch naming a stream twice');
+            deepStrictEqual(await collect(store.readStream(twice)), [], 'nothing written to the stream');
+            deepStrictEqual(await collect(store.readStream(other)), [], 'nor to the batch’s other streams');
+            strictEqual((await collect(store.readStream(existing))).length, 1, 'nor to an existing stream');
+            strictEqual((await collect(store.readAll())).length, before, 'nor to the log');
+          }
         }),
     },
   ];
