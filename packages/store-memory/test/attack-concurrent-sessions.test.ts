@@ -8,6 +8,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { ok } from './answers.js';
 
 // A session now writes on the series as `openable` first read it (d2a9ec2), possibly from what
 // this process kept of it (33ea087), trusting the expected revision to catch anything since.
@@ -26,12 +27,6 @@ const marks = {
   routeIn: 'school',
   furtherAction: 'none',
 };
-
-async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T> {
-  const result = await promise;
-  if (E.isLeft(result)) throw new Error(result.left.code);
-  return result.right;
-}
 
 async function twoProcesses(store: EventStore): Promise<CommandService[]> {
   const keys = createMemoryKeyStore();

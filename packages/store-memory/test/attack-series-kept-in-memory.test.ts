@@ -11,9 +11,9 @@ import {
   seriesStreamOf,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { answer, ok } from './answers.js';
 import { SESSION_MARKS } from './series-fixture.js';
 
 // Open series are kept folded in memory between commands (33ea087), confirmed against the
@@ -59,17 +59,6 @@ async function processes(
     here.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(0), catalogue: vaggerydCatalogue() }),
   );
   return { here, elsewhere, keys, store };
-}
-
-async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T> {
-  const result = await promise;
-  if (E.isLeft(result)) throw new Error(result.left.code);
-  return result.right;
-}
-
-async function answer(promise: Promise<E.Either<{ code: string }, unknown>>): Promise<unknown> {
-  const result = await promise;
-  return E.isLeft(result) ? result.left.code : result.right;
 }
 
 /** A series with a session and a note, its note read here (so this process holds it). */

@@ -11,6 +11,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { ok } from './answers.js';
 
 // 1bdc999: "the key ring now tells the series store when it forgets a key", so the decrypted
 // state kept for a series is dropped when its key is destroyed here or found destroyed by the
@@ -55,12 +56,6 @@ function gatedStore(inner: EventStore) {
     },
   };
   return { store, gate };
-}
-
-async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T> {
-  const result = await promise;
-  if (E.isLeft(result)) throw new Error(result.left.code);
-  return result.right;
 }
 
 async function setUp() {

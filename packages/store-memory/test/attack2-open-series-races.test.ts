@@ -11,6 +11,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { ok } from './answers.js';
 
 // 1bdc999: an OpenSeries retried after its series was closed is refused SERIES_CLOSED and
 // makes no key for the closed series again. Attacked: the retry and the close at once (in one
@@ -18,12 +19,6 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 // OpenSeries from two processes at once.
 
 const uuid = (n: number): string => `a2e50000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-async function ok<T>(promise: Promise<E.Either<{ code: string }, T>>): Promise<T> {
-  const result = await promise;
-  if (E.isLeft(result)) throw new Error(result.left.code);
-  return result.right;
-}
 
 /** A store whose every call takes a turn of the event loop (as a network would). */
 function slow(inner: EventStore): EventStore {
