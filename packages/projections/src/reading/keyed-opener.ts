@@ -23,6 +23,17 @@ export interface KeyedOpener {
 }
 
 /**
+ * A dropped opener's subkeys, zeroed when it is collected: a projection used for one replay and
+ * dropped would otherwise leave the months' subkeys in freed memory (the collector frees, it
+ * does not clear). The key store's keys are never touched.
+ */
+const zeroWhenCollected = new FinalizationRegistry<ReadonlyMap<string, Uint8Array>>((subkeys) => {
+  for (const subkey of subkeys.values()) subkey.fill(0);
+});
+
+const KEEPS_OPENER = Symbol('keeps its keyed opener');
+
+/**
  * A keyed opener over a key store: keys are looked up once per key id and algorithm and
  * kept, since a missing key stays missing (keys are only ever destroyed).
  */
@@ -45,12 +56,16 @@ export function createKeyedOpener(
         const derived = deriveSubkeys(material);
         derived.naming.fill(0); // never used here
         subkeys.set(cacheKey, derived.encryption);
-        sealers.set(cacheKey, createPayloadSealer(cipher, derived.encryption));
+        const created = createPayloadSealer(cipher, derived.encryption);
+        // A sealer handed out keeps its opener alive: zeroed under a caller still holding it,
+        // its subkey would seal with a key of zeros.
+        Object.defineProperty(created, KEEPS_OPENER, { value: opener });
+        sealers.set(cacheKey, created);
       }
     }
     return sealers.get(cacheKey) ?? undefined;
   };
-  return {
+  const opener: KeyedOpener = {
     open(event) {
       const owner = privateStreamOf(event.stream);
       const codec = readHeader(event.metadata)?.codec;
@@ -69,4 +84,6 @@ export function createKeyedOpener(
         }
     },
   };
+  zeroWhenCollected.register(opener, subkeys);
+  return opener;
 }
