@@ -104,8 +104,9 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
       for (const [period, sheets] of byPeriod) {
         const algorithm = (ciphers[0] as Cipher).algorithm;
         const sealer = await opener.sealer(periodKeyId(period), algorithm);
-        // Without its key an open period cannot have been folded; if it was sealed meanwhile, its tables come after.
-        if (sealer === undefined) continue;
+        // Without its key an open period cannot have been folded; if it was sealed meanwhile —
+        // also while this waited for the sealer — its tables come after.
+        if (sealer === undefined || opener.isForgotten(periodKeyId(period))) continue;
         // Encoded into a buffer of its own (not node's shared pool) and zeroed once sealed: an open
         // month's tables must not stay in memory in clear beside the key that seals them.
         const plain = utf8.encode(JSON.stringify(sheets));
@@ -127,7 +128,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
       for (const group of saved.open) {
         const sealer = await opener.sealer(periodKeyId(group.period), group.algorithm);
         // The period was sealed after the checkpoint: its tables, later in the log, replace these.
-        if (sealer === undefined) continue;
+        if (sealer === undefined || opener.isForgotten(periodKeyId(group.period))) continue;
         const plain = sealer.open(Buffer.from(group.sheets, 'base64'), context(group.period));
         if (plain === undefined)
           throw new Error(`the checkpoint of ${group.period} does not open under its key`);

@@ -18,8 +18,13 @@ export interface KeyedOpener {
   open(event: RecordedEvent): OpenedEvent | Promise<OpenedEvent>;
   /** The sealer of a key id and algorithm, or `undefined` when the key is gone or the cipher unknown. */
   sealer(keyId: string, algorithm: string): Promise<PayloadSealer | undefined>;
-  /** Forgets cached keys (a period sealed meanwhile). */
+  /**
+   * Forgets a key for good (a period sealed meanwhile): its subkey is zeroed, and a sealer of it
+   * still held by a caller refuses to seal (throws) and opens nothing.
+   */
   forget(keyId: string): void;
+  /** Whether a key was forgotten — for a caller that got a sealer before an await. */
+  isForgotten(keyId: string): boolean;
 }
 
 /**
@@ -46,21 +51,39 @@ export function createKeyedOpener(
   // Each key's derived encryption subkey, zeroed when the key is forgotten (a sealed period's
   // subkey must not stay in a projection's process).
   const subkeys = new Map<string, Uint8Array>();
+  // Keys forgotten for good: a sealed period's key is destroyed, and nothing may be derived from
+  // it again — not even from material read before it was forgotten.
+  const forgotten = new Set<string>();
+  /** A sealer of one key that seals nothing once the key is forgotten (its subkey is zeros by then). */
+  const guarded = (keyId: string, sealer: PayloadSealer): PayloadSealer => {
+    const kept: PayloadSealer = {
+      algorithm: sealer.algorithm,
+      seal(plaintext, context) {
+        if (forgotten.has(keyId)) throw new Error(`the key ${keyId} is forgotten: nothing is sealed with it`);
+        return sealer.seal(plaintext, context);
+      },
+      open: (sealed, context, into) =>
+        forgotten.has(keyId) ? undefined : sealer.open(sealed, context, into),
+    };
+    // A sealer handed out keeps its opener alive: collected under a caller still holding it, its
+    // subkey would be zeroed and seal with a key of zeros.
+    Object.defineProperty(kept, KEEPS_OPENER, { value: opener });
+    return kept;
+  };
   const sealer = async (keyId: string, algorithm: string): Promise<PayloadSealer | undefined> => {
+    if (forgotten.has(keyId)) return undefined;
     const cacheKey = `${algorithm}/${keyId}`;
     if (!sealers.has(cacheKey)) {
       const cipher = byAlgorithm.get(algorithm);
       const material = cipher === undefined ? undefined : await keys?.get(keyId);
+      // Forgotten while the key store answered: the material is not to be used.
+      if (forgotten.has(keyId)) return undefined;
       if (cipher === undefined || material === undefined) sealers.set(cacheKey, null);
       else if (!sealers.has(cacheKey)) {
         const derived = deriveSubkeys(material);
         derived.naming.fill(0); // never used here
         subkeys.set(cacheKey, derived.encryption);
-        const created = createPayloadSealer(cipher, derived.encryption);
-        // A sealer handed out keeps its opener alive: zeroed under a caller still holding it,
-        // its subkey would seal with a key of zeros.
-        Object.defineProperty(created, KEEPS_OPENER, { value: opener });
-        sealers.set(cacheKey, created);
+        sealers.set(cacheKey, guarded(keyId, createPayloadSealer(cipher, derived.encryption)));
       }
     }
     return sealers.get(cacheKey) ?? undefined;
@@ -75,7 +98,9 @@ export function createKeyedOpener(
       return sealer(owner.keyId, codec).then((found) => openEvent(event, () => found));
     },
     sealer,
+    isForgotten: (keyId) => forgotten.has(keyId),
     forget(keyId) {
+      forgotten.add(keyId);
       for (const cacheKey of [...sealers.keys()])
         if (cacheKey.endsWith(`/${keyId}`)) {
           sealers.delete(cacheKey);
