@@ -29,4 +29,21 @@ describe('a key the keyed opener forgets', () => {
     opener.forget('period-2025-03');
     expect(subkey.every((byte) => byte === 0)).toBe(true);
   });
+
+  it('leaves a sealer a caller still holds unable to seal (no key of zeros) or open', async () => {
+    const keys = createMemoryKeyStore();
+    await keys.create('period-2025-03');
+    const opener = createKeyedOpener(keys, [createAesGcmCipher()]);
+    const sealer = await opener.sealer('period-2025-03', 'aes-256-gcm');
+    if (sealer === undefined) throw new Error('no sealer for an existing key');
+    const context = { stream: 'tally-2025-03-x', eventId: 'e' };
+    const sealed = sealer.seal(new Uint8Array(16).fill(7), context);
+    opener.forget('period-2025-03');
+    expect(() => sealer.seal(new Uint8Array(16), context), 'sealed with the zeroed subkey').toThrow(
+      /forgotten/,
+    );
+    expect(sealer.open(sealed, context)).toBeUndefined();
+    expect(opener.isForgotten('period-2025-03')).toBe(true);
+    expect(await opener.sealer('period-2025-03', 'aes-256-gcm')).toBeUndefined();
+  });
 });
