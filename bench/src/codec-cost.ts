@@ -52,7 +52,7 @@ const prev = new Uint8Array(32);
 for (const [name, cipher] of ciphers) {
   const privacy: StreamPrivacy = {
     sealer: createPayloadSealer(cipher, secureRandom.bytes(32)),
-    paddedSize: (length) => paddedSizeFor('tally', length),
+    paddedSize: (length, type) => paddedSizeFor('tally', length, type),
   };
   let sealed = sealEvent(stream, 0, prev, draft, privacy);
   for (let index = 0; index < 20_000; index += 1) sealed = sealEvent(stream, index, prev, draft, privacy);

@@ -9,8 +9,10 @@ import {
   fixedClock,
   GENESIS_HASH,
   type JsonValue,
+  type KeyStore,
   largestEvents,
   parseCatalogue,
+  SERIES_INDEX_STREAM,
   sealEvent,
   unpad,
   vaggerydCatalogue,
@@ -200,9 +202,11 @@ describe('the padded sizes the catalogue is held to', () => {
  * A log from before adoption checked padded sizes: the overgrown catalogue written straight
  * into its catalogue stream, as the service then adopted it.
  */
-async function serviceOnOldLog() {
+async function serviceOnOldLog(
+  { catalogue, marks }: { catalogue: unknown; marks: Record<string, string> } = overgrownCatalogue(),
+  options: { keys?: KeyStore; cipher?: Cipher } = {},
+) {
   const store = createMemoryEventStore();
-  const { catalogue, marks } = overgrownCatalogue();
   const schema = CatalogueSchema as unknown as {
     _zod: { def: object };
     clone(def: object): { parse(input: unknown): JsonValue };
@@ -218,9 +222,10 @@ async function serviceOnOldLog() {
   expect(E.isRight(await store.append(stream, [adopted.event], { expected: 'no-stream' }))).toBe(true);
   const service = createCommandService({
     store,
-    keys: createMemoryKeyStore(),
+    keys: options.keys ?? createMemoryKeyStore(),
     catalogueId: 'vaggeryd',
     clock,
+    ...(options.cipher === undefined ? {} : { cipher: options.cipher }),
   });
   return { service, store, marks };
 }
@@ -247,5 +252,67 @@ describe('a catalogue adopted before such catalogues were refused', () => {
     // The same command again is refused again, not answered as written.
     const again = await tally(uuid(2), marks);
     expect(E.isLeft(again) && again.left.code).toBe('EVENT_TOO_LARGE');
+  });
+});
+
+/** Vaggeryd's catalogue under a catalogue version of `length` characters (refused at adoption today). */
+function longVersionCatalogue(length: number) {
+  const catalogue = structuredClone(vaggerydCatalogue()) as unknown as { version: string };
+  catalogue.version = `1.${'0'.repeat(length - 2)}`;
+  return { catalogue, marks: {} };
+}
+
+const sessionMarks = {
+  gender: 'female',
+  childAges: ['7-9'],
+  numberOfChildren: 1,
+  problemArea: 'parenting',
+  routeIn: 'own-initiative',
+  furtherAction: 'none',
+};
+
+/** A series of råd och stöd opened under an old log's catalogue with a version of `length` characters, and one session. */
+async function seriesUnderVersion(length: number) {
+  const { cipher, largest } = measuringCipher();
+  const { service, store } = await serviceOnOldLog(longVersionCatalogue(length), { cipher });
+  const opened = await service.openSeries({
+    type: 'OpenSeries',
+    commandId: uuid(30),
+    ...ids,
+    interventionId: 'rad-och-stod',
+    unitId: 'familj-och-ungdomsteamet',
+  });
+  if (E.isLeft(opened)) throw new Error(opened.left.code);
+  const session = await service.recordSession({
+    type: 'RecordSession',
+    commandId: uuid(31),
+    ...ids,
+    token: opened.right.token,
+    date: '2025-03-14',
+    marks: sessionMarks,
+  });
+  const seriesEvents: number[] = [];
+  for await (const event of store.readAll())
+    if (event.stream.startsWith('series-') && event.stream !== SERIES_INDEX_STREAM)
+      seriesEvents.push(event.data.length);
+  return { session, largest, seriesEvents };
+}
+
+describe('a series under an old catalogue with a long version', () => {
+  // The catalogue version is written beside a tally, never into a series' events: a series'
+  // opening and sessions keep the series' one size whatever the version (the padding policy now
+  // refuses any series event but a note that would outgrow it, see padding-policy.test.ts).
+  it('keeps every series event at the series size, and refuses a session whose tally outgrows its sheet', async () => {
+    const fits = await seriesUnderVersion(200);
+    expect(E.isRight(fits.session)).toBe(true);
+    expect([...fits.largest.keys()].sort()).toEqual([1024, 384, 512]);
+    expect(new Set(fits.seriesEvents).size).toBe(1);
+    expect(fits.seriesEvents).toHaveLength(2);
+
+    const outgrows = await seriesUnderVersion(240);
+    expect(E.isLeft(outgrows.session) && outgrows.session.left.code).toBe('EVENT_TOO_LARGE');
+    // Nothing of the session stored: the series holds its opening alone.
+    expect(outgrows.seriesEvents).toHaveLength(1);
+    expect([...outgrows.largest.keys()].filter((size) => size > 512)).toEqual([]);
   });
 });

@@ -16,9 +16,18 @@ export const PADDED_SIZES = {
   series: [512, 2048, 16_384],
 } as const satisfies Record<PrivateStreamKind, readonly number[]>;
 
-/** The padded size of a plaintext in a stream of this kind; throws {@link PaddedSizeExceeded} when it fits no bucket. */
-export function paddedSizeFor(kind: PrivateStreamKind, length: number): number {
-  const size = bucketFor(length, PADDED_SIZES[kind]);
-  if (size === undefined) throw new PaddedSizeExceeded(length, Math.max(...PADDED_SIZES[kind]));
+/** The only event type whose padded size may vary: a working note (see {@link PADDED_SIZES}). */
+const BUCKETED_TYPE = 'NoteWritten';
+
+/**
+ * The padded size of a plaintext of an event type in a stream of this kind; throws
+ * {@link PaddedSizeExceeded} when it does not fit. Only a working note takes a larger bucket: any
+ * other event that outgrew its kind's first size would otherwise be padded like a note, and its
+ * length would tell it apart from every other event of its stream.
+ */
+export function paddedSizeFor(kind: PrivateStreamKind, length: number, type: string): number {
+  const sizes: readonly number[] = type === BUCKETED_TYPE ? PADDED_SIZES[kind] : PADDED_SIZES[kind].slice(0, 1);
+  const size = bucketFor(length, sizes);
+  if (size === undefined) throw new PaddedSizeExceeded(length, Math.max(...sizes));
   return size;
 }

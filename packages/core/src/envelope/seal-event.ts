@@ -29,8 +29,8 @@ export interface SealContext {
 /** How a private stream's events are stored: sealed, padded to a size its policy chooses. */
 export interface StreamPrivacy {
   readonly sealer: PayloadSealer;
-  /** The padded size for a plaintext of this length (one size per stream kind, or a few buckets). */
-  readonly paddedSize: (length: number) => number;
+  /** The padded size for a plaintext of this length and event type (one size per stream kind; a note: a few buckets). */
+  readonly paddedSize: (length: number, type: string) => number;
 }
 
 /** An event ready to be chained: its id, real type, data and meta. */
@@ -66,7 +66,7 @@ export function sealEvent(
   if (privacy !== undefined) {
     type = ENCRYPTED_TYPE;
     codecId = codecIdOf(privacy.sealer.algorithm);
-    payload = privacy.sealer.seal(padTo(inner, privacy.paddedSize(inner.length)), {
+    payload = privacy.sealer.seal(padTo(inner, privacy.paddedSize(inner.length, draft.type)), {
       stream,
       eventId: draft.id,
     });

@@ -135,7 +135,7 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
       privacy(kind) {
         let privacy = privacies.get(kind);
         if (privacy === undefined) {
-          privacy = { sealer, paddedSize: (length) => paddedSizeFor(kind, length) };
+          privacy = { sealer, paddedSize: (length, type) => paddedSizeFor(kind, length, type) };
           privacies.set(kind, privacy);
         }
         return privacy;

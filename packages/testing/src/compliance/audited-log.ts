@@ -92,7 +92,7 @@ export async function auditedLog(
         ? undefined
         : {
             sealer: createPayloadSealer(cipher, deriveSubkeys(await bareKeys.create(owner.keyId)).encryption),
-            paddedSize: (length: number) => paddedSizeFor(owner.kind, length),
+            paddedSize: (length: number, eventType: string) => paddedSizeFor(owner.kind, length, eventType),
           };
     if (type === 'PeriodSealed') sealedPeriods.add(String((data as { period?: unknown }).period));
     const { event } = sealEvent(
