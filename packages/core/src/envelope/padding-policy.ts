@@ -26,7 +26,8 @@ const BUCKETED_TYPE = 'NoteWritten';
  * length would tell it apart from every other event of its stream.
  */
 export function paddedSizeFor(kind: PrivateStreamKind, length: number, type: string): number {
-  const sizes: readonly number[] = type === BUCKETED_TYPE ? PADDED_SIZES[kind] : PADDED_SIZES[kind].slice(0, 1);
+  const sizes: readonly number[] =
+    type === BUCKETED_TYPE ? PADDED_SIZES[kind] : PADDED_SIZES[kind].slice(0, 1);
   const size = bucketFor(length, sizes);
   if (size === undefined) throw new PaddedSizeExceeded(length, Math.max(...sizes));
   return size;
