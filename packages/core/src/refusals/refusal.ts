@@ -142,6 +142,13 @@ export interface CommandIdReused extends RefusalBase<'COMMAND_ID_REUSED'> {}
  */
 export interface EventTooLarge extends RefusalBase<'EVENT_TOO_LARGE'> {}
 /**
+ * The month's key is gone though the month is not sealed — destroyed outside the library: its
+ * detail cannot be read, nothing more can be stored for it, and nothing was written.
+ */
+export interface PeriodKeyLost extends RefusalBase<'PERIOD_KEY_LOST'> {
+  readonly period: string;
+}
+/**
  * The store could not be reached and the retries ran out. `outcome` says whether anything may
  * have been written; either way the same command may be retried as is (it is idempotent).
  */
@@ -181,6 +188,7 @@ export type Refusal =
   | SeriesRequired
   | CommandIdReused
   | EventTooLarge
+  | PeriodKeyLost
   | StoreUnavailableRefusal;
 
 /** A refusal's stable code. */
@@ -218,6 +226,7 @@ export const REFUSAL_CODES = [
   'SERIES_REQUIRED',
   'COMMAND_ID_REUSED',
   'EVENT_TOO_LARGE',
+  'PERIOD_KEY_LOST',
   'STORE_UNAVAILABLE',
 ] as const satisfies readonly RefusalCode[];
 

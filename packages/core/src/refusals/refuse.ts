@@ -457,6 +457,16 @@ export const refuse = {
       en: 'The tally does not fit the fixed size events are stored with: the catalogue version in force was adopted before such catalogues were refused. Nothing was stored; adopt a catalogue version with shorter ids or fewer dimensions.',
     },
   }),
+  periodKeyLost: (period: string): Of<'PERIOD_KEY_LOST'> => ({
+    kind: 'refusal',
+    code: 'PERIOD_KEY_LOST',
+    rule: { clause: 'storage/keys' },
+    period,
+    message: {
+      sv: `Nyckeln för perioden ${period} finns inte längre, fast perioden inte är förseglad: den har förstörts utanför biblioteket (en raderad nyckelfil, ett nyckellager återställt från en äldre kopia). Periodens detaljer kan inte läsas och ingenting mer kan sparas för den. Ingenting sparades; återställ nyckeln om en kopia av den finns.`,
+      en: `The key of the period ${period} no longer exists, though the period is not sealed: it was destroyed outside the library (a deleted key file, a key store restored from an older copy). The period's detail cannot be read and nothing more can be stored for it. Nothing was stored; restore the key if a copy of it exists.`,
+    },
+  }),
   storeUnavailable: (outcome: 'not-written' | 'unknown'): Of<'STORE_UNAVAILABLE'> => ({
     kind: 'refusal',
     code: 'STORE_UNAVAILABLE',

@@ -21,6 +21,7 @@ import {
 } from '../sealing/period-state.js';
 import { type SealPeriod, SealPeriodSchema } from '../sealing/seal-period-command.js';
 import { periodKeyId } from '../streams.js';
+import { periodKeyLost } from './period-key-lost.js';
 import { parseInput } from '../tally/parse-tally-command.js';
 import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
@@ -211,21 +212,31 @@ export function createPeriodSealer(
     const earliest = earliestSealDate(period, graceDays);
     if (todayOn(context.clock) < earliest) return E.left(refuse.sealTooEarly(period, earliest));
     const keyId = periodKeyId(period);
-    return writer.retryUnavailable(async () => {
-      const before = await periods.load(period);
-      let sealedNow = false;
-      let state = before.state;
-      if (!state.sealed) {
-        const registry = await closeRegistry(period);
-        const { sheets, deleted } = await sealedSheets(period, registry);
-        state = (await writeSeal(period, sheets, deleted)).state;
-        sealedNow = true;
-      }
-      await shred(period, state);
-      // Every seal signs the log as it now stands, so what was deleted is accounted for by a checkpoint.
-      await writeLogCheckpoint({ store, keys: context.keys, clock: context.clock });
-      return { period, sheets: state.sheets, sealedNow, deletedStreams: state.deleted.length, keyId };
-    });
+    return writer
+      .retryUnavailable(async (): Promise<E.Either<Refusal, SealReport>> => {
+        const before = await periods.load(period);
+        let sealedNow = false;
+        let state = before.state;
+        if (!state.sealed) {
+          // Its tables cannot be computed without the key, and a new key would not open the registry.
+          if (await periodKeyLost(context, period)) return E.left(refuse.periodKeyLost(period));
+          const registry = await closeRegistry(period);
+          const { sheets, deleted } = await sealedSheets(period, registry);
+          state = (await writeSeal(period, sheets, deleted)).state;
+          sealedNow = true;
+        }
+        await shred(period, state);
+        // Every seal signs the log as it now stands, so what was deleted is accounted for by a checkpoint.
+        await writeLogCheckpoint({ store, keys: context.keys, clock: context.clock });
+        return E.right({
+          period,
+          sheets: state.sheets,
+          sealedNow,
+          deletedStreams: state.deleted.length,
+          keyId,
+        });
+      })
+      .then(E.flatten);
   };
 
   return { sealPeriod };

@@ -6,6 +6,7 @@ import { evolveRegistry } from '../sealing/period-state.js';
 import { periodKeyId, registryStream, tallySheetStream } from '../streams.js';
 import type { SheetCoordinates } from '../tally/events.js';
 import { sleep } from './backoff.js';
+import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
@@ -19,7 +20,8 @@ export type SheetOpener = (
 /**
  * Finds a sheet's stream, registering it in its period's registry first when it is new
  * (registration before the first tally: a crash in between leaves an empty sheet, never an
- * unsealable one). A sealed period, or a registry closed for sealing, refuses.
+ * unsealable one). A sealed period, a registry closed for sealing, or a month whose key was
+ * destroyed outside the library refuses.
  */
 export function createSheetOpener(
   context: ServiceContext,
@@ -50,6 +52,8 @@ export function createSheetOpener(
         await keyRing.destroy(keyId);
         return sealed();
       }
+      if (await periodKeyLost(context, coordinates.period))
+        return E.left(refuse.periodKeyLost(coordinates.period));
       const key = create ? await keyRing.create(keyId) : await keyRing.existing(keyId);
       if (key === undefined) return E.right(undefined);
       const registry = await periods.loadRegistry(coordinates.period);
