@@ -43,7 +43,9 @@ async function monthWithItsKeyDestroyed() {
   const store = createMemoryEventStore();
   const keys = createMemoryKeyStore();
   const first = serviceOn(store, keys);
-  await ok(first.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(0), catalogue: vaggerydCatalogue() }));
+  await ok(
+    first.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(0), catalogue: vaggerydCatalogue() }),
+  );
   await ok(first.tally(contact(uuid(1))));
   expect((await keys.destroy(periodKeyId('2026-03'))).outcome).toBe('verified');
   return { store, keys };

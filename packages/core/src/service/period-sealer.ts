@@ -21,10 +21,10 @@ import {
 } from '../sealing/period-state.js';
 import { type SealPeriod, SealPeriodSchema } from '../sealing/seal-period-command.js';
 import { periodKeyId } from '../streams.js';
-import { periodKeyLost } from './period-key-lost.js';
 import { parseInput } from '../tally/parse-tally-command.js';
 import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
+import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
 import type { SheetCache } from './sheet-cache.js';
