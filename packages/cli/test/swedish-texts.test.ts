@@ -268,10 +268,11 @@ async function refusalsThroughTheService(): Promise<Refusal[]> {
   return refused;
 }
 
-/** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log, an old log's catalogue). */
+/** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log, an old log's catalogue, a key destroyed outside). */
 const infrastructureRefusals = (): Refusal[] => [
   refuse.concurrencyConflict('tally-2025-06-0f3a'),
   refuse.eventTooLarge(),
+  refuse.periodKeyLost('2025-06'),
   refuse.storeUnavailable('not-written'),
   refuse.storeUnavailable('unknown'),
   refuse.unknownSeries(),

@@ -5,7 +5,7 @@ import {
   type RecordedEvent,
 } from '@pinnstatistik/core';
 import type { ExportFinding, IntegrityFinding } from '../verify/integrity-finding.js';
-import type { ExportTrailer } from './export-format.js';
+import { type ExportTrailer, isExportedStream } from './export-format.js';
 import { readExport, readExportTrailer } from './read-export.js';
 
 /** What the log is held to, and how to read the file. */
@@ -54,6 +54,20 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
     if (item.kind === 'header') header = item.header;
     else if (item.kind === 'trailer') trailer = item.trailer;
     else {
+      // A stream no export carries (projection checkpoints, the signed checkpoints' own stream) is
+      // outside the log tree: no root, count or trailer covers it, so its lines are findings, never
+      // something an import writes — a pasted-in projection checkpoint would forge the statistics.
+      if (!isExportedStream(item.event.stream))
+        exportFindings.push({
+          code: 'EXPORT_STREAM_NOT_EXPORTED',
+          stream: item.event.stream,
+          revision: item.event.revision,
+          position: String(item.line),
+          message: {
+            sv: 'En rad för en ström som en export aldrig innehåller (projektioners kontrollpunkter): ingen rot eller avslutande rad täcker den, så den har lagts till efter exporten.',
+            en: 'A line of a stream an export never carries (projection checkpoints): no root or trailer covers it, so it was added after the export.',
+          },
+        });
       verifier.observe(item.event);
       options.onEvent?.(item.event, item.line);
       last = { event: item.event, line: item.line };

@@ -2,7 +2,11 @@ import type { LocalizedText, LogFinding } from '@pinnstatistik/core';
 
 /** What checking an export file itself can find, beside the log's own findings. */
 export interface ExportFinding {
-  readonly code: 'EXPORT_TRAILER_MISSING' | 'EXPORT_TRAILER_MISMATCH' | 'EXPORT_VIEW_MISMATCH';
+  readonly code:
+    | 'EXPORT_TRAILER_MISSING'
+    | 'EXPORT_TRAILER_MISMATCH'
+    | 'EXPORT_VIEW_MISMATCH'
+    | 'EXPORT_STREAM_NOT_EXPORTED';
   readonly stream: string;
   readonly revision?: number;
   readonly revisions?: { readonly from: number; readonly to: number };
