@@ -1,9 +1,10 @@
 // Spelled-out at signs and dots, after normalisation (one space at most between words).
-const BRACKETED_AT = /\s?[([{<]\s?(?:at|snabel-?a)\s?[)\]}>]\s?/gi;
+// The at sign itself in brackets or quotes too: `lisa[@]exempel.se`, `lisa"@"exempel.se`.
+const BRACKETED_AT = /\s?[([{<"']\s?(?:at|snabel-?a|@)\s?[)\]}>"']\s?/gi;
 const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt)\s?[)\]}>]\s?/gi;
 const SPOKEN_AT = /(?<=\S) (?:at|snabel-?a) (?=\S)/gi;
 const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
-const MIGHT_BE_SPELLED = /\b(?:at|snabel|dot|punkt)\b|%40/i;
+const MIGHT_BE_SPELLED = /\b(?:at|snabel|dot|punkt)\b|%40|[([{<"']\s?@/i;
 
 const LOCAL_CHARACTER = /[\p{L}\p{N}._%+\-!#$&'*/=?^`{|}~]/u;
 const DOMAIN_CHARACTER = /[\p{L}\p{N}-]/u;

@@ -1,7 +1,7 @@
 import { findEmailAddress } from './email-addresses.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
-import { normaliseForScan } from './normalise-text.js';
+import { scanForms } from './normalise-text.js';
 import { someNumberCluster } from './number-clusters.js';
 import { numberTokens } from './number-tokens.js';
 import type { PersonalDataKind } from './personal-data-kind.js';
@@ -57,7 +57,15 @@ export function findPersonalData(text: string): PersonalDataKind | undefined {
     if (!mightHoldPersonalData(text) || DATE_OR_PERIOD.test(text)) return undefined;
     if (UUID.test(text)) return findInUuid(text);
   }
-  const normalised = normaliseForScan(text);
+  for (const normalised of scanForms(text)) {
+    const kind = findInNormalised(normalised, text);
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+
+/** Personal data in one form of a text as the scan reads it. */
+function findInNormalised(normalised: string, text: string): PersonalDataKind | undefined {
   if (normalised !== text && !mightHoldPersonalData(normalised)) return undefined;
   let kind: PersonalDataKind | undefined;
   someNumberCluster(normalised, ({ runs, before, continued }) => {

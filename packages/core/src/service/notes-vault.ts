@@ -24,6 +24,14 @@ export interface WorkingNote {
   readonly writtenOn: string;
 }
 
+/** The last {@link NOTE_TAIL_LENGTH} characters of a series' notes read one after the other. */
+function tailOfNotes(notes: readonly WorkingNote[]): string {
+  let tail = '';
+  for (let index = notes.length - 1; index >= 0 && tail.length < NOTE_TAIL_LENGTH; index -= 1)
+    tail = `${notes[index]?.text ?? ''}${tail.length === 0 ? '' : '\n'}${tail}`;
+  return tail.slice(-NOTE_TAIL_LENGTH);
+}
+
 /** Working notes: written sealed with the series key, readable while the series is open, destroyed with it. */
 export function createNotesVault(context: ServiceContext, series: SeriesStore) {
   const writeNote = async (input: WriteNote): Promise<E.Either<Refusal, Receipt>> => {
@@ -54,13 +62,6 @@ export function createNotesVault(context: ServiceContext, series: SeriesStore) {
           { path: '/text', message: `longer than ${MAX_NOTE_LENGTH} characters once normalised` },
         ]),
       );
-    // A number split over two notes is caught while the series key exists: the last characters
-    // of the previous note are read together with this one.
-    const previous = opened.right.loaded.state.notes.at(-1)?.text;
-    if (previous !== undefined) {
-      const split = findPersonalDataAcrossNotes(previous.slice(-NOTE_TAIL_LENGTH), stored);
-      if (split !== undefined) return E.left(refuse.personalDataDetected('/text', split));
-    }
     const { key } = opened.right;
     const digest = commandDigest({ ...content, series: stream });
     const note: NoteWritten = {
@@ -71,10 +72,16 @@ export function createNotesVault(context: ServiceContext, series: SeriesStore) {
       commandId,
       digest,
       load: async () => (await series.load(stream)).loaded,
-      decide: (loaded) =>
-        loaded.state.closing !== undefined
-          ? E.left(refuse.seriesClosed())
-          : E.right({ commandId, digest, events: [note], privacy: { key, kind: 'series' } }),
+      decide: (loaded) => {
+        if (loaded.state.closing !== undefined) return E.left(refuse.seriesClosed());
+        // A number split over notes is caught while the series key exists: the last characters
+        // of the series' notes read together (not of the last note alone: a short middle note
+        // let a number be spread over three) are read with this one — against the stream as it
+        // is written to, so two notes written at once are each read after the other.
+        const split = findPersonalDataAcrossNotes(tailOfNotes(loaded.state.notes), stored);
+        if (split !== undefined) return E.left(refuse.personalDataDetected('/text', split));
+        return E.right({ commandId, digest, events: [note], privacy: { key, kind: 'series' } });
+      },
       evolve: evolveSeries,
       remember: series.remember,
       deleted: refuse.seriesClosed,
