@@ -144,7 +144,7 @@ describe('attack 6: checkpoint-* lines smuggled into an export', () => {
       await importExport(file, target, {
         maxAppendBytes: 1024 * 1024,
         batchBytes: 64 * 1024 * 1024,
-        trust: { trusted: [checkpoint], publicKeys: [publicKey] },
+        trust: { trusted: [checkpoint], publicKeys: [publicKey], pinned: true },
       });
     } catch {
       refused = true;

@@ -11,6 +11,7 @@ export { FINDING_CODES, type Finding, type FindingCode, isFinding } from './audi
 export {
   type CellKeyContext,
   keyContent,
+  type PerturbedTables,
   perturbTables,
 } from './cellkey/apply-cell-key.js';
 export { type CellKeyFunction, cellKeys, STATISTICS_KEY_ID, statisticsKeyCheck } from './cellkey/cell-key.js';

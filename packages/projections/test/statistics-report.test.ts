@@ -33,7 +33,7 @@ const figures = (document: {
   ]) as ({ key: string; suppressed: false; value: number } | { key: string; suppressed: true })[];
 
 describe('the statistics report', () => {
-  it('publishes every allowed table with every category by the cell-key method: nothing suppressed, each figure within D of the truth, zeros zero, the same quantity one value', async () => {
+  it("publishes every allowed table with every category by the cell-key method: nothing suppressed, each figure of one period within D of the truth and each over several periods the sum of its periods' figures, zeros zero, the same quantity one value", async () => {
     const { store, keys } = await recordedYear(81, 0.1);
     const { state } = await replay(store, statisticsProjection({ keys }));
     const options = { from: '2025-01', to: '2025-12', granularity: 'quarter' } as const;
@@ -65,7 +65,8 @@ describe('the statistics report', () => {
     for (const cell of shown) {
       if (cell.suppressed) throw new Error(`${cell.key} suppressed`);
       const actual = truth.get(cell.key) as number;
-      expect(Math.abs(cell.value - actual)).toBeLessThanOrEqual(3);
+      // A figure over the whole range (`|*`) sums the four quarters' perturbed figures.
+      expect(Math.abs(cell.value - actual)).toBeLessThanOrEqual(cell.key.includes('|*') ? 4 * 3 : 3);
       expect(cell.value).toBeGreaterThanOrEqual(0);
       if (actual === 0) expect(cell.value).toBe(0);
       if (cell.value !== actual) moved += 1;
@@ -73,6 +74,19 @@ describe('the statistics report', () => {
       byKey.set(cell.key, cell.value);
     }
     expect(moved).toBeGreaterThan(shown.length / 10);
+    // Margins over periods add up: a category over the year is the sum of its quarters as shown.
+    let periodTables = 0;
+    for (const table of document.tables) {
+      if (!table.rows.every((row) => /^\d{4}-Q\d$/.test(row.key))) continue;
+      periodTables += 1;
+      const value = (cell: (typeof table.cells)[number][number]) =>
+        cell.suppressed ? Number.NaN : cell.value;
+      table.columnTotals.forEach((total, c) => {
+        expect(value(total)).toBe(table.cells.reduce((sum, row) => sum + value(row[c] as never), 0));
+      });
+      expect(value(table.total)).toBe(table.rowTotals.reduce((sum, row) => sum + value(row), 0));
+    }
+    expect(periodTables).toBeGreaterThan(16);
     // Every band of the adults' age is a column, the empty ones too.
     const ages = document.tables.find(
       (table) => table.id === 'familjecentral-enskilda-samtal/contacts/adultAge',
@@ -123,11 +137,17 @@ describe('the statistics report', () => {
     const keyless = await createStatisticsReport(state, { from: '2025-01', to: '2025-12' });
     expect(E.isLeft(keyless) && keyless.left.code).toBe('STATISTICS_KEY_REQUIRED');
     expect(E.isLeft(keyless) && isReportRefusal(keyless.left)).toBe(true);
+    const partial = await createStatisticsReport(
+      state,
+      { from: '2025-03', to: '2025-08', granularity: 'quarter' },
+      { statisticsKey: KEY },
+    );
+    expect(E.isLeft(partial) && partial.left.code).toBe('PARTIAL_PERIOD');
     const one = await createStatisticsReport(
       state,
       {
-        from: '2025-03',
-        to: '2025-08',
+        from: '2025-01',
+        to: '2025-09',
         granularity: 'quarter',
         interventions: ['rad-och-stod'],
         units: ['motesplats'],

@@ -26,10 +26,42 @@ export interface DisclosureCost {
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
-/** The cost over some tables: exact for suppression, expected under `perturbation` when given. */
+/** The deviations of a published figure of some size, and their probabilities. */
+type Distribution = ReadonlyMap<number, number>;
+
+function rowDistribution(perturbation: PerturbationTable, size: number): Distribution {
+  const rows = perturbation.rows;
+  const row = rows[Math.min(Math.max(size, 0), rows.length - 1)];
+  const distribution = new Map<number, number>();
+  row?.deviations.forEach((deviation, index) => distribution.set(deviation, row.probabilities[index] ?? 0));
+  return distribution;
+}
+
+/**
+ * The deviation of a sum of independently perturbed figures (a figure over several periods is
+ * its periods' figures added): the convolution of theirs, each at the size shown for it.
+ */
+function sumDistribution(perturbation: PerturbationTable, parts: readonly number[]): Distribution {
+  let sum: Distribution = new Map([[0, 1]]);
+  for (const part of parts) {
+    const next = new Map<number, number>();
+    for (const [deviation, probability] of rowDistribution(perturbation, part))
+      for (const [total, weight] of sum)
+        next.set(total + deviation, (next.get(total + deviation) ?? 0) + weight * probability);
+    sum = next;
+  }
+  return sum;
+}
+
+/**
+ * The cost over some tables: exact for suppression, expected under `perturbation` when given —
+ * for a figure over several periods (`parts`: its periods' figures), that of the sum of their
+ * deviations.
+ */
 export function disclosureCost(
   tables: readonly PublishedTable[],
   perturbation?: PerturbationTable,
+  parts: ReadonlyMap<string, readonly number[]> = new Map(),
 ): DisclosureCost {
   let figures = 0;
   let suppressed = 0;
@@ -43,8 +75,15 @@ export function disclosureCost(
         continue;
       }
       if (perturbation === undefined) continue;
-      moved += 1 - perturbation.stayProbability(Math.max(cell.value, 0));
-      deviation += perturbation.expectedAbsoluteDeviation(Math.max(cell.value, 0));
+      const sumOf = parts.get(cell.key);
+      if (sumOf === undefined) {
+        moved += 1 - perturbation.stayProbability(Math.max(cell.value, 0));
+        deviation += perturbation.expectedAbsoluteDeviation(Math.max(cell.value, 0));
+        continue;
+      }
+      const distribution = sumDistribution(perturbation, sumOf);
+      moved += 1 - (distribution.get(0) ?? 0);
+      for (const [total, probability] of distribution) deviation += Math.abs(total) * probability;
     }
   }
   const share = (part: number): number => (figures === 0 ? 0 : round(part / figures, 4));

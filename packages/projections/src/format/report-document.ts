@@ -64,6 +64,8 @@ export interface ReportDocumentOptions {
   readonly includeReasons?: boolean;
   /** The cell-key method's perturbation table, when the tables were perturbed (default: suppression). */
   readonly perturbation?: PerturbationTable;
+  /** The cell-key method's figures over several periods: their periods' figures, for the cost. */
+  readonly parts?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The document for tables that have been through disclosure control. */
@@ -102,7 +104,7 @@ export function reportDocument(
             smallestPublished: perturbation.parameters.smallestPublished,
             meanDeviation: perturbation.expectedAbsoluteDeviation(typical),
           }),
-    cost: disclosureCost(tables, perturbation),
+    cost: disclosureCost(tables, perturbation, options.parts),
     tables: tables.map((published) => {
       const { cells, rowTotals, columnTotals, total, ...table } = published;
       return {
@@ -111,7 +113,7 @@ export function reportDocument(
         rowTotals: rowTotals.map(cell),
         columnTotals: columnTotals.map(cell),
         total: cell(total),
-        cost: disclosureCost([published], perturbation),
+        cost: disclosureCost([published], perturbation, options.parts),
       };
     }),
   };

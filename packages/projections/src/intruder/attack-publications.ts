@@ -6,6 +6,7 @@ import { tableEntries } from '../disclosure/table-lines.js';
 import type { DocumentCell, ReportDocument } from '../format/report-document.js';
 import type { BaseCells } from '../report/base-cells.js';
 import { buildReportTables } from '../report/build-tables.js';
+import { bucketOf } from '../report/period-buckets.js';
 import type { PublishedCell, PublishedTable, RawTable } from '../report/report-model.js';
 import type { ReportOptions } from '../report/report-options.js';
 import { attackReleases } from './integer-intruder.js';
@@ -65,7 +66,18 @@ export async function attackPublications(
         const id = supportId(quantity.support);
         if (seen.has(id)) return;
         seen.add(id);
-        observations.push({ support: quantity.support, ...table.possibleOriginals(cell.value) });
+        // A figure over several periods is the sum of its periods' perturbed figures: each may be
+        // off by the table's deviation, so its true count lies in a range as many times as wide.
+        const periods = new Set(
+          quantity.support.months.map((month) => bucketOf(month, publication.options.granularity)),
+        ).size;
+        const one = table.possibleOriginals(cell.value);
+        const spread = (periods - 1) * publication.options.maxDeviation;
+        observations.push({
+          support: quantity.support,
+          lower: Math.max(0, one.lower - spread),
+          upper: one.upper + spread,
+        });
         if (quantity.value > 0 && quantity.value < publication.options.k)
           targets.push({
             id: `${index}-${publication.options.granularity}:${quantity.key}`,

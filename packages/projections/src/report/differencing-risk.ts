@@ -22,14 +22,19 @@ function partlyShared(a: readonly string[] | undefined, b: readonly string[] | u
  * Suppression protects the figures a release publishes, checked jointly with earlier releases —
  * not the difference of two releases over nested populations, which is a figure no release
  * publishes: a partial period beside the whole one (the months left out), or units A beside
- * units A + B (unit B). Such a report is refused before anything is built; the cell-key method
- * has no such gap (every figure is perturbed by its own content).
+ * units A + B (unit B). Such a report is refused before anything is built. The cell-key method
+ * is refused a partial period too: a part of a quarter or a year is a population of its own,
+ * with noise of its own, and each such part beside the whole gives the months left out one more
+ * independent noisy version to average (figures over several whole periods are sums of the
+ * periods' figures, see `perturbTables`, so they add none). Units are perturbed by their own
+ * content, and each selection is one population: a few versions at most.
  */
 export function differencingRisk(
   options: ReportOptions,
   earlier: readonly ReportRelease[],
 ): ReportRefusal | undefined {
-  if (!coversWholePeriods(options)) return reportRefusals.partialPeriod();
+  if (!coversWholePeriods(options)) return reportRefusals.partialPeriod(options.method);
+  if (options.method !== 'suppression') return undefined;
   const partly = earlier.find(
     (release) =>
       release.options.method === 'suppression' && partlyShared(release.options.units, options.units),

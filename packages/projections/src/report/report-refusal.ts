@@ -104,12 +104,18 @@ export const reportRefusals = {
       en: `The figures for ${from} to ${to} were published with another statistics key. The statistics key must never change for periods already published: a new key gives every cell fresh noise that can be compared with the old.`,
     },
   }),
-  partialPeriod: (): ReportRefusal => ({
+  partialPeriod: (method: 'cell-key' | 'suppression' = 'suppression'): ReportRefusal => ({
     code: 'PARTIAL_PERIOD',
-    message: {
-      sv: 'Med undertryckning måste rapporten omfatta hela perioder: börja på en periods första månad och sluta på en periods sista. En rapport över en del av en period och en över hela perioden skiljer sig med de månader som lämnats utanför, och den skillnaden skyddar ingen undertryckning. Välj hela perioder, redovisa per månad, eller använd cellnyckelmetoden.',
-      en: "Under suppression a report covers whole periods: it starts at a period's first month and ends at a period's last. A report over part of a period and one over the whole period differ by the months left out, and no suppression protects that difference. Choose whole periods, report by month, or use the cell-key method.",
-    },
+    message:
+      method === 'cell-key'
+        ? {
+            sv: 'Med cellnyckelmetoden måste rapporten omfatta hela perioder: börja på en periods första månad och sluta på en periods sista. En del av ett kvartal eller ett år får eget brus, och varje sådan del bredvid hela perioden ger de utelämnade månaderna ytterligare en oberoende version med brus, som kan medelvärdesbildas. Välj hela perioder eller redovisa per månad.',
+            en: "Under the cell-key method a report covers whole periods: it starts at a period's first month and ends at a period's last. A part of a quarter or a year gets noise of its own, and each such part beside the whole period gives the months left out one more independent noisy version, which can be averaged. Choose whole periods, or report by month.",
+          }
+        : {
+            sv: 'Med undertryckning måste rapporten omfatta hela perioder: börja på en periods första månad och sluta på en periods sista. En rapport över en del av en period och en över hela perioden skiljer sig med de månader som lämnats utanför, och den skillnaden skyddar ingen undertryckning. Välj hela perioder eller redovisa per månad.',
+            en: "Under suppression a report covers whole periods: it starts at a period's first month and ends at a period's last. A report over part of a period and one over the whole period differ by the months left out, and no suppression protects that difference. Choose whole periods, or report by month.",
+          },
   }),
   unitsPartlyPublished: (releaseId: string, from: string, to: string): ReportRefusal => ({
     code: 'UNITS_PARTLY_PUBLISHED',

@@ -14,7 +14,7 @@ import { type BaseCells, createBaseCells } from './base-cells.js';
 import { buildReportTables } from './build-tables.js';
 import { comparisonBucket } from './covered-range.js';
 import { differencingRisk } from './differencing-risk.js';
-import { bucketLabel, bucketsBetween, monthsBetween, monthsOfBucket } from './period-buckets.js';
+import { bucketLabel, bucketOf, bucketsBetween, monthsBetween, monthsOfBucket } from './period-buckets.js';
 import type { Axis, PublishedTable, RawTable } from './report-model.js';
 import { type ReportOptions, type ReportOptionsInput, ReportOptionsSchema } from './report-options.js';
 import { type ReportRefusal, reportRefusals } from './report-refusal.js';
@@ -184,14 +184,13 @@ export async function createStatisticsReport(
         conflict.options.to,
       ),
     );
-  if (options.method === 'suppression') {
-    const differenced = differencingRisk(options, earlier);
-    if (differenced !== undefined) return E.left(differenced);
-  }
+  const differenced = differencingRisk(options, earlier);
+  if (differenced !== undefined) return E.left(differenced);
   const notes: LocalizedText[] = [];
   const base = createBaseCells(cube.sheets());
   let published: PublishedTable[];
   let perturbation: PerturbationTable | undefined;
+  let parts: ReadonlyMap<string, readonly number[]> | undefined;
   let keyCheck: string | undefined;
   if (options.method === 'cell-key') {
     if (context.statisticsKey === undefined) return E.left(reportRefusals.statisticsKeyRequired());
@@ -208,11 +207,14 @@ export async function createStatisticsReport(
     }
     perturbation = reportPerturbationTable(options);
     const cellKey = cellKeys(context.statisticsKey);
-    published = perturbTables(raw, {
+    const perturbed = perturbTables(raw, {
       table: perturbation,
       cellKey,
       content: (quantity) => (quantity.support === undefined ? [] : base.nonZero(quantity.support)),
+      periodOf: (month) => bucketOf(month, options.granularity),
     });
+    published = perturbed.tables;
+    parts = perturbed.parts;
   } else {
     const previous: SuppressedRelease[] = [];
     const changed: ReportRelease[] = [];
@@ -245,6 +247,7 @@ export async function createStatisticsReport(
     },
     disclosure: { k: options.k, showZeros: options.showZeros },
     ...(perturbation === undefined ? {} : { perturbation }),
+    ...(parts === undefined ? {} : { parts }),
   });
   const release: ReportRelease = {
     releaseId: context.releaseId ?? crypto.randomUUID(),
