@@ -33,7 +33,9 @@ function rowDistribution(perturbation: PerturbationTable, size: number): Distrib
   const rows = perturbation.rows;
   const row = rows[Math.min(Math.max(size, 0), rows.length - 1)];
   const distribution = new Map<number, number>();
-  row?.deviations.forEach((deviation, index) => distribution.set(deviation, row.probabilities[index] ?? 0));
+  row?.deviations.forEach((deviation, index) => {
+    distribution.set(deviation, row.probabilities[index] ?? 0);
+  });
   return distribution;
 }
 
