@@ -28,57 +28,10 @@
  * Secure behaviour expected: every one of these is refused PERSONAL_DATA_DETECTED and nothing
  * is written (the count of stored events does not change). These tests FAIL today.
  */
-import {
-  type CommandService,
-  createCommandService,
-  type EventStore,
-  fixedClock,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-let sequence = 0;
-const uuid = (): string => {
-  sequence += 1;
-  return `00000000-0000-4000-8000-${String(6_000_000 + sequence).padStart(12, '0')}`;
-};
-
-interface Target {
-  service: CommandService;
-  store: EventStore;
-  token: string;
-}
-
-async function countEvents(store: EventStore): Promise<number> {
-  let count = 0;
-  for await (const _event of store.readAll()) count += 1;
-  return count;
-}
-
-async function target(): Promise<Target> {
-  const store = createMemoryEventStore();
-  const service = createCommandService({
-    store,
-    keys: createMemoryKeyStore(),
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-12-31T12:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (adopted._tag === 'Left') throw new Error(adopted.left.message.en);
-  const opened = await service.openSeries({
-    type: 'OpenSeries',
-    commandId: uuid(),
-    interventionId: 'rad-och-stod',
-    unitId: 'motesplats',
-  });
-  if (opened._tag === 'Left') throw new Error(opened.left.message.en);
-  return { service, store, token: opened.right.token };
-}
+import { type Attacked, attacked as target, uuid } from './service-under-attack.js';
 
 // 811218-9876 and 850709-9383 pass the Luhn check (the project's own fixture numbers).
 const BYPASSES: readonly (readonly [string, string])[] = [
@@ -98,20 +51,20 @@ const BYPASSES: readonly (readonly [string, string])[] = [
 ];
 
 describe('attack 6: personal data written past the guard is still refused', () => {
-  let attacked: Target;
+  let attacked: Attacked;
   beforeAll(async () => {
     attacked = await target();
   });
 
   it.each(BYPASSES)('%s: a working note %j is refused and nothing is stored', async (_how, text) => {
-    const before = await countEvents(attacked.store);
+    const before = await attacked.count();
     const result = await attacked.service.writeNote({
       type: 'WriteNote',
       token: attacked.token,
       commandId: uuid(),
       text,
     });
-    const stored = await countEvents(attacked.store);
+    const stored = await attacked.count();
     expect(result._tag === 'Left' ? result.left.code : 'WRITTEN').toBe('PERSONAL_DATA_DETECTED');
     expect(stored).toBe(before);
   });
