@@ -11,16 +11,17 @@ export interface CellKeyContext {
   readonly content: (quantity: Quantity) => readonly BaseCell[];
   /**
    * The report's period (bucket) of a month (`2025-03` → `2025-Q1` for a quarterly report). A
-   * quantity over several periods is published as the sum of its periods' perturbed figures;
-   * without it every quantity is perturbed as one (tables built by hand).
+   * quantity over several periods or several units is published as the sum of its parts'
+   * perturbed figures (one part per period and unit); without it every quantity is perturbed as
+   * one (tables built by hand).
    */
   readonly periodOf?: (month: string) => string;
 }
 
-/** Tables under the cell-key method, and the perturbed parts of every figure over several periods. */
+/** Tables under the cell-key method, and the perturbed parts of every figure over several periods or units. */
 export interface PerturbedTables {
   readonly tables: PublishedTable[];
-  /** A figure over several periods: its periods' published figures (non-zero ones), by its key. */
+  /** A figure over several periods or units: its parts' published figures (non-zero ones), by its key. */
   readonly parts: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -31,32 +32,43 @@ export interface PerturbedTables {
 export function keyContent(quantity: Quantity): BaseCell[] {
   return quantity.value === 0
     ? []
-    : [{ interventionId: '', unitId: '', month: '', measure: quantity.key, value: quantity.value }];
+    : [
+        {
+          interventionId: '',
+          unitId: '',
+          month: '',
+          measure: quantity.key,
+          population: quantity.key,
+          value: quantity.value,
+        },
+      ];
 }
 
-/** A content's base cells by the period each month falls in, in order of first appearance. */
-function byPeriod(content: readonly BaseCell[], periodOf: (month: string) => string): BaseCell[][] {
+/** A content's base cells by period and unit, in order of first appearance. */
+function byPart(content: readonly BaseCell[], periodOf: (month: string) => string): BaseCell[][] {
   const groups = new Map<string, BaseCell[]>();
   for (const cell of content) {
-    const period = periodOf(cell.month);
-    const group = groups.get(period);
-    if (group === undefined) groups.set(period, [cell]);
+    const part = `${periodOf(cell.month)}\u0000${cell.unitId}`;
+    const group = groups.get(part);
+    if (group === undefined) groups.set(part, [cell]);
     else group.push(cell);
   }
   return [...groups.values()];
 }
 
 /**
- * The cell-key method over all tables of a report: every quantity of one period — cells and
- * totals alike, each perturbed as a cell of its own — is published as its count plus the
- * deviation the perturbation table gives for its count and its cell key. A quantity over several
- * periods (a category over the report's range, a cross-tabulation of a year by months) is the
- * sum of its periods' perturbed figures: were it perturbed as one, every range would be a new
- * population with noise of its own, and the ranges January–k and February–k (k = 2 … 12) would
- * give January eleven more independent noisy versions to average. So every figure any report
- * publishes is a sum of perturbed one-period figures, each with one content, one key and one
- * value everywhere. Nothing is suppressed; zeros stay zero. Margins over categories are not
- * forced to add up; margins over periods do.
+ * The cell-key method over all tables of a report: every quantity of one period and one unit —
+ * cells and totals alike, each perturbed as a cell of its own — is published as its count plus
+ * the deviation the perturbation table gives for its count and its cell key. A quantity over
+ * several periods (a category over the report's range, a cross-tabulation of a year by months)
+ * or several units is the sum of its parts' perturbed figures: were it perturbed as one, every
+ * range and every selection of units would be a new population with noise of its own — the
+ * ranges January–k and February–k (k = 2 … 12) would give January eleven more independent
+ * noisy versions to average, and the selections {1, 2}, {1, 3}, {1, 2, 3} would give unit 1
+ * three more by difference. So every figure any report publishes is a sum of perturbed
+ * one-period, one-unit figures, each with one content, one key and one value everywhere.
+ * Nothing is suppressed; zeros stay zero. Margins over categories are not forced to add up;
+ * margins over periods and units do.
  */
 export function perturbTables(tables: readonly RawTable[], context: CellKeyContext): PerturbedTables {
   const published = new Map<string, number>();
@@ -70,9 +82,9 @@ export function perturbTables(tables: readonly RawTable[], context: CellKeyConte
     let value = published.get(quantity.key);
     if (value === undefined) {
       const content = quantity.value === 0 ? [] : context.content(quantity);
-      const periods = context.periodOf === undefined ? [content] : byPeriod(content, context.periodOf);
-      if (periods.length > 1) {
-        const shares = periods.map(perturbed);
+      const split = context.periodOf === undefined ? [content] : byPart(content, context.periodOf);
+      if (split.length > 1) {
+        const shares = split.map(perturbed);
         parts.set(quantity.key, shares);
         value = shares.reduce((sum, share) => sum + share, 0);
       } else

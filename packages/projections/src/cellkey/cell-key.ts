@@ -13,8 +13,8 @@ const derive = (key: Uint8Array, purpose: string): Uint8Array =>
 /**
  * Cell keys from the statistics key: HMAC-SHA-256, under a subkey of the statistics key, of the
  * cell's content — the sorted list of the non-zero base cells (month × unit × intervention ×
- * measure) it sums, their identities only. The first 48 bits, over 2⁴⁸, are the cell key. So
- * a cell's noise depends on which base cells it holds and on the secret, on nothing else: the
+ * population: the coarsest measure counting the same people) it sums, their identities only.
+ * The first 48 bits, over 2⁴⁸, are the cell key. So a cell's noise depends on which base cells it holds and on the secret, on nothing else: the
  * same population gets the same noise however it is asked for, and no one without the key
  * can tell the noise.
  */
@@ -22,7 +22,7 @@ export function cellKeys(statisticsKey: Uint8Array): CellKeyFunction {
   const subkey = derive(statisticsKey, 'cell-key');
   return (content) => {
     const ids = content.map((cell) =>
-      [cell.month, cell.unitId, cell.interventionId, cell.measure].join('\u0000'),
+      [cell.month, cell.unitId, cell.interventionId, cell.population].join('\u0000'),
     );
     ids.sort();
     const digest = createHmac('sha256', subkey).update(JSON.stringify(ids)).digest();

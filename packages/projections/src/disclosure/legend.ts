@@ -60,16 +60,16 @@ export function cellKeyLegend(facts: CellKeyLegendFacts): LocalizedText {
           };
   return {
     sv:
-      `Alla värden, även summorna, har slumpats med cellnyckelmetoden: ett värde för en period kan avvika med upp till ${d} ` +
+      `Alla värden, även summorna, har slumpats med cellnyckelmetoden: ett värde för en period och en enhet kan avvika med upp till ${d} ` +
       `från det verkliga antalet, i genomsnitt ungefär ${decimal(facts.meanDeviation, 'sv')}. Verkliga nollor visas ` +
       `alltid som 0, men en visad nolla kan också vara ett litet antal (högst ${d}); ibland avslöjar en summa att en nolla på samma rad inte är tom, men aldrig hur många den döljer.${blocked.sv} Summorna är ` +
       'över kategorierna slumpade för sig och behöver därför inte stämma med summan av de värden de omfattar; ett värde ' +
-      'över flera perioder är summan av periodernas värden. Samma uppgift får alltid samma värde, i alla rapporter.',
+      'över flera perioder eller enheter är summan av deras värden. Samma uppgift får alltid samma värde, i alla rapporter.',
     en:
-      `Every figure, totals included, has been perturbed by the cell-key method: a figure of one period may differ from the ` +
+      `Every figure, totals included, has been perturbed by the cell-key method: a figure of one period and one unit may differ from the ` +
       `true count by up to ${d}, by about ${decimal(facts.meanDeviation, 'en')} on average. True zeros are always ` +
       `shown as 0, but a 0 shown may also be a small count (at most ${d}); a total sometimes shows that a 0 in its line is not empty, never how many it hides.${blocked.en} Totals over categories are ` +
       'perturbed on their own, so they need not equal the sum of the figures they cover; a figure over several ' +
-      "periods is the sum of the periods' figures. The same figure always gets the same value, in every report.",
+      "periods or units is the sum of theirs. The same figure always gets the same value, in every report.",
   };
 }

@@ -40,8 +40,8 @@ function rowDistribution(perturbation: PerturbationTable, size: number): Distrib
 }
 
 /**
- * The deviation of a sum of independently perturbed figures (a figure over several periods is
- * its periods' figures added): the convolution of theirs, each at the size shown for it.
+ * The deviation of a sum of independently perturbed figures (a figure over several periods or
+ * units is its parts' figures added): the convolution of theirs, each at the size shown for it.
  */
 function sumDistribution(perturbation: PerturbationTable, parts: readonly number[]): Distribution {
   let sum: Distribution = new Map([[0, 1]]);
@@ -57,7 +57,7 @@ function sumDistribution(perturbation: PerturbationTable, parts: readonly number
 
 /**
  * The cost over some tables: exact for suppression, expected under `perturbation` when given —
- * for a figure over several periods (`parts`: its periods' figures), that of the sum of their
+ * for a figure over several periods or units (`parts`: its parts' figures), that of the sum of their
  * deviations.
  */
 export function disclosureCost(

@@ -64,7 +64,7 @@ export interface ReportDocumentOptions {
   readonly includeReasons?: boolean;
   /** The cell-key method's perturbation table, when the tables were perturbed (default: suppression). */
   readonly perturbation?: PerturbationTable;
-  /** The cell-key method's figures over several periods: their periods' figures, for the cost. */
+  /** The cell-key method's figures over several periods or units: their parts' figures, for the cost. */
   readonly parts?: ReadonlyMap<string, readonly number[]>;
 }
 

@@ -66,13 +66,15 @@ export async function attackPublications(
         const id = supportId(quantity.support);
         if (seen.has(id)) return;
         seen.add(id);
-        // A figure over several periods is the sum of its periods' perturbed figures: each may be
-        // off by the table's deviation, so its true count lies in a range as many times as wide.
+        // A figure over several periods or units is the sum of its parts' perturbed figures (one
+        // per period and unit): each may be off by the table's deviation, so its true count lies
+        // in a range as many times as wide.
         const periods = new Set(
           quantity.support.months.map((month) => bucketOf(month, publication.options.granularity)),
         ).size;
+        const units = (quantity.support.units ?? context.base.units(quantity.support.interventionId)).length;
         const one = table.possibleOriginals(cell.value);
-        const spread = (periods - 1) * publication.options.maxDeviation;
+        const spread = (periods * Math.max(1, units) - 1) * publication.options.maxDeviation;
         observations.push({
           support: quantity.support,
           lower: Math.max(0, one.lower - spread),

@@ -1,6 +1,7 @@
 import type { SheetTables } from '@pinnstatistik/core';
 import type { CubeSheet } from '../cube/statistics-cube.js';
 import { measureValue } from './measures.js';
+import { populationOf } from './population-of.js';
 import type { QuantitySupport } from './report-model.js';
 
 /** One base cell: one intervention × unit × month × measure, and its count. */
@@ -9,6 +10,8 @@ export interface BaseCell {
   readonly unitId: string;
   readonly month: string;
   readonly measure: string;
+  /** The measure naming the people it counts (see {@link populationOf}): what its cell key is taken over. */
+  readonly population: string;
   readonly value: number;
 }
 
@@ -40,14 +43,17 @@ export function createBaseCells(sheets: Iterable<CubeSheet>): BaseCells {
     units.add(sheet.unitId);
     unitsOf.set(sheet.interventionId, units);
   }
-  const each = (support: QuantitySupport, visit: (unitId: string, month: string, value: number) => void) => {
+  const each = (
+    support: QuantitySupport,
+    visit: (unitId: string, month: string, value: number, tables: SheetTables) => void,
+  ) => {
     const months = byIntervention.get(support.interventionId);
     if (months === undefined) return;
     for (const month of support.months) {
       for (const { unitId, tables } of months.get(month) ?? []) {
         if (support.units !== undefined && !support.units.includes(unitId)) continue;
         const value = measureValue(tables, support.measure);
-        if (value !== 0) visit(unitId, month, value);
+        if (value !== 0) visit(unitId, month, value, tables);
       }
     }
   };
@@ -61,12 +67,13 @@ export function createBaseCells(sheets: Iterable<CubeSheet>): BaseCells {
     },
     nonZero(support) {
       const cells: BaseCell[] = [];
-      each(support, (unitId, month, value) =>
+      each(support, (unitId, month, value, tables) =>
         cells.push({
           interventionId: support.interventionId,
           unitId,
           month,
           measure: support.measure,
+          population: populationOf(tables, support.measure, value),
           value,
         }),
       );
