@@ -32,8 +32,6 @@
  * Months whose contacts a dimension splits keep a documented residual (docs/statistics.md).
  */
 
-import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
 import {
   buildReportTables,
   eventStoreReleaseLog,
@@ -41,35 +39,17 @@ import {
   ReportOptionsSchema,
   reportPerturbationTable,
 } from '@pinnstatistik/projections';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
-import { statisticsProjection } from '../src/cube/statistics-projection.js';
-import { replay } from '../src/runner/replay.js';
-import { publishedFigures } from './seeded-publications.js';
-
-/** The seeded year of a smaller municipality (a fifth of the volume): small monthly counts are common. */
-async function smallMunicipality(seed: number) {
-  const catalogue = vaggerydCatalogue();
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: catalogue.id,
-    clock: fixedClock('2026-01-20T08:00:00Z'),
-  });
-  await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
-  await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed, volume: VOLUME }), seed);
-  const { state: cube } = await replay(store, statisticsProjection({ keys }));
-  return { catalogue, store, keys, cube };
-}
+import { likelihoodOf } from './perturbation-likelihood.js';
+import { publishedFigures, seededCube } from './seeded-publications.js';
 
 const MAX = 60;
+/** A small municipality: the seeded year at a fifth of its volume. */
 const VOLUME = 0.2;
 
 describe('attack 7: a small count averaged over its own category margins, from one release', () => {
   it('pins small monthly counts no more often than the release shows them', async () => {
-    const seeded = await smallMunicipality(42);
+    const seeded = await seededCube(42, VOLUME);
     const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
     const input = { from: '2025-01', to: '2025-12', granularity: 'month' } as const;
     const report = await publishStatisticsReport(seeded.cube, input, {
@@ -82,13 +62,7 @@ describe('attack 7: a small count averaged over its own category margins, from o
     const table = reportPerturbationTable(report.right.options);
 
     // P(published | true count), from the public perturbation table.
-    const likelihood = (published: number, count: number): number => {
-      if (count === 0) return published === 0 ? 1 : 0;
-      const row = table.rows[Math.min(count, table.rows.length - 1)];
-      if (row === undefined) return 0;
-      const index = row.deviations.indexOf(published - count);
-      return index === -1 ? 0 : (row.probabilities[index] ?? 0);
-    };
+    const likelihood = likelihoodOf(table);
     // A dimension's categories: the likelihood of their figures given the total they add up to,
     // each contact falling in a category with the share the category has over the year (the
     // year's column totals, published in the same report, are large and as good as exact).

@@ -37,6 +37,7 @@ import {
   reportPerturbationTable,
 } from '@pinnstatistik/projections';
 import { describe, expect, it } from 'vitest';
+import { likelihoodOf } from './perturbation-likelihood.js';
 import { publishedFigures, seededCube } from './seeded-publications.js';
 
 const UNITS = ['familj-och-ungdomsteamet', 'motesplats', 'mottaget-my'] as const;
@@ -72,13 +73,7 @@ describe('attack 7: cell-key releases over unit selections, averaged', () => {
     }
     if (table === undefined) throw new Error('no report');
     const ptable = table;
-    const likelihood = (published: number, count: number): number => {
-      if (count === 0) return published === 0 ? 1 : 0;
-      const row = ptable.rows[Math.min(count, ptable.rows.length - 1)];
-      if (row === undefined) return 0;
-      const index = row.deviations.indexOf(published - count);
-      return index === -1 ? 0 : (row.probabilities[index] ?? 0);
-    };
+    const likelihood = likelihoodOf(ptable);
     const mostLikely = (published: number): number => {
       let best = 0;
       for (let x = 1; x <= M + 3; x += 1)

@@ -12,8 +12,11 @@ import { type ReportOptionsInput, ReportOptionsSchema } from '../src/report/repo
 import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { replay } from '../src/runner/replay.js';
 
-/** The seeded year (core/testing's, at full volume) recorded in memory and replayed into a cube. */
-export async function seededCube(seed: number) {
+/**
+ * The seeded year (core/testing's, at full volume or a share of it: 0.2 is a small municipality,
+ * where monthly counts of 1–3 are common) recorded in memory and replayed into a cube.
+ */
+export async function seededCube(seed: number, volume = 1) {
   const catalogue: Catalogue = vaggerydCatalogue();
   const store = createMemoryEventStore();
   const keys = createMemoryKeyStore();
@@ -25,7 +28,7 @@ export async function seededCube(seed: number) {
   });
   await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
   // Contacts of interventions with a series limit go through series, the rest are tallies.
-  await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed }), seed);
+  await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed, volume }), seed);
   const { state: cube } = await replay(store, statisticsProjection({ keys }));
   const base: BaseCells = createBaseCells(cube.sheets());
   return { catalogue, store, keys, cube, base };
