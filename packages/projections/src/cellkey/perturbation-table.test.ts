@@ -70,6 +70,7 @@ describe('cell keys', () => {
     unitId: 'u',
     month,
     measure: 'contacts',
+    population: 'contacts',
     value,
   });
   it('depend on the content’s base cells (not their order or counts) and on the statistics key', () => {
