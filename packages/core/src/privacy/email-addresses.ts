@@ -1,10 +1,19 @@
 // Spelled-out at signs and dots, after normalisation (one space at most between words).
-// The at sign itself in brackets or quotes too: `lisa[@]exempel.se`, `lisa"@"exempel.se`.
-const BRACKETED_AT = /\s?[([{<"']\s?(?:at|snabel-?a|@)\s?[)\]}>"']\s?/gi;
+// The at sign, or its name, between one or two brackets, quotes, guillemets, dashes or
+// underscores too: `lisa[@]exempel.se`, `lisa"@"exempel.se`, `lisa ((at)) exempel.se`,
+// `lisa -at- exempel.se`, `lisa (snabel a) exempel.se`, `lisa‹@›exempel.se`. Bounded repetition
+// around literal alternatives: linear.
+const BRACKETED_AT =
+  /\s?[-_([{<"'\u2039\u00ab]{1,2}\s?(?:at|snabel[- ]?a|@)\s?[-_)\]}>"'\u203a\u00bb]{1,2}\s?/gi;
 const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt)\s?[)\]}>]\s?/gi;
-const SPOKEN_AT = /(?<=\S) (?:at|snabel-?a) (?=\S)/gi;
+const SPOKEN_AT = /(?<=\S) (?:at|snabel[- ]?a) (?=\S)/gi;
 const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
-const MIGHT_BE_SPELLED = /\b(?:at|snabel|dot|punkt)\b|%40|[([{<"']\s?@/i;
+// A dot with a space on both sides before a lower-case label (`exempel . se`): prose ends a
+// sentence with no space before its dot, and starts the next with a capital.
+const SPACED_DOT = /(?<=[\p{L}\p{N}]) \. (?=[\p{Ll}\p{N}])/gu;
+const DOUBLED_AT = /@{2,}/g;
+const MIGHT_BE_SPELLED =
+  /(?<![\p{L}\p{N}])(?:at|snabel|dot|punkt)(?![\p{L}\p{N}])|%40|@@| \. |[-_([{<"'\u2039\u00ab]\s?@/iu;
 
 const LOCAL_CHARACTER = /[\p{L}\p{N}._%+\-!#$&'*/=?^`{|}~]/u;
 const DOMAIN_CHARACTER = /[\p{L}\p{N}-]/u;
@@ -16,10 +25,12 @@ function withSpelledSigns(text: string): string {
   if (!MIGHT_BE_SPELLED.test(text)) return text;
   return text
     .replaceAll('%40', '@')
+    .replace(DOUBLED_AT, '@')
     .replace(BRACKETED_AT, '@')
     .replace(BRACKETED_DOT, '.')
     .replace(SPOKEN_AT, ' @ ')
-    .replace(SPOKEN_DOT, '.');
+    .replace(SPOKEN_DOT, '.')
+    .replace(SPACED_DOT, '.');
 }
 
 /** The domain after an at sign: its labels, and whether the last is a top-level domain (two letters or more). */
@@ -51,7 +62,7 @@ function readDomain(text: string, from: number): { labels: number; topLevel: boo
 
 /**
  * Whether a normalised text holds an e-mail address: any local part, an `@` (or `＠`, `%40`,
- * `(at)`, `[at]`, ` at `), and a domain — internationalised, without a top-level domain, or an
+ * `@@`, `(at)`, `[at]`, `((at))`, `-at-`, `«@»`, ` at `), and a domain (`.` or ` . ` between labels) — internationalised, without a top-level domain, or an
  * IP literal. With spaces around the `@` (`anna @ example.se`, `anna at example dot se`) the
  * domain must end in a top-level domain, so "träff @ biblioteket" is not one. Each `@` looks
  * only at its neighbours and at the domain up to the next non-domain character: linear.

@@ -2,21 +2,28 @@ import { findEmailAddress } from './email-addresses.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
 import { scanForms } from './normalise-text.js';
+import { leadingNumber, tailReadAs, trailingNumber } from './note-look-back.js';
 import { someNumberCluster } from './number-clusters.js';
 import { numberTokens } from './number-tokens.js';
 import type { PersonalDataKind } from './personal-data-kind.js';
 import { findPhoneNumber } from './phone-numbers.js';
+import { findUnknownDigitNumber } from './unknown-digit-numbers.js';
 
-/** How much of the previous note of a series the guard reads with the next one (a number split across two notes). */
+/**
+ * How much of the previous notes of a series the guard reads with the next one (a number split
+ * across notes), in characters as the scan reads them (marks and invisible characters not counted).
+ */
 export const NOTE_TAIL_LENGTH = 32;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A date or a month as the library asks for them: eight digits at most, and a date is no personal data. */
 const DATE_OR_PERIOD = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-const SPELLED_AT = /\b(?:at|snabel)\b/i;
+// A spelled at sign, or a number word (with no å in it) that the scan reads as a digit.
+// (`_at_`: an underscore is no word boundary.)
+const SPELLED_AT = /(?<![a-z0-9])(?:at|snabel|noll|ett|tva|tre|fyra|fem|sex|sju|atta|nio)(?![a-z0-9])/i;
 
-/** Whether a text can hold anything the guard looks for: seven digits (the shortest phone number) or an at sign. */
+/** Whether a text can hold anything the guard looks for: seven digits (the shortest phone number), an at sign, or their words. */
 function mightHoldPersonalData(text: string): boolean {
   let digits = 0;
   for (let index = 0; index < text.length; index += 1) {
@@ -48,8 +55,9 @@ function findInUuid(uuid: string): PersonalDataKind | undefined {
 
 /**
  * The kind of personal data a text contains, if any: a personnummer or samordningsnummer, a
- * phone number or an e-mail address, however it is written (other digit systems, invisible
- * characters, other dashes and spaces, escapes, spelled-out at signs). It answers with the
+ * phone number or an e-mail address, however it is written (other digit systems and number
+ * characters, number words, invisible characters, other dashes and spaces, punctuation between
+ * the groups, escapes, spelled-out or wrapped at signs). It answers with the
  * kind only, so callers never need to handle the value. Linear in the text's length.
  */
 export function findPersonalData(text: string): PersonalDataKind | undefined {
@@ -66,7 +74,7 @@ export function findPersonalData(text: string): PersonalDataKind | undefined {
 
 /** Personal data in one form of a text as the scan reads it. */
 function findInNormalised(normalised: string, text: string): PersonalDataKind | undefined {
-  if (normalised !== text && !mightHoldPersonalData(normalised)) return undefined;
+  if (normalised !== text && !mightHoldPersonalData(normalised)) return findUnknownDigitNumber(normalised);
   let kind: PersonalDataKind | undefined;
   someNumberCluster(normalised, ({ runs, before, continued }) => {
     if (runs.length === 1 && (runs[0]?.digits.length ?? 0) < 7) return false; // a lone short number
@@ -76,17 +84,24 @@ function findInNormalised(normalised: string, text: string): PersonalDataKind | 
       (findPhoneNumber(runs, before, tokens, continued) ? 'phone-number' : undefined);
     return kind !== undefined;
   });
-  return kind ?? (findEmailAddress(normalised) ? 'email-address' : undefined);
+  return (
+    kind ?? findUnknownDigitNumber(normalised) ?? (findEmailAddress(normalised) ? 'email-address' : undefined)
+  );
 }
 
 /**
- * Personal data in a working note read together with the end of the previous note of its
- * series: a number split across the two is found though neither shows it alone. Give the
- * previous note's last {@link NOTE_TAIL_LENGTH} characters (more are cut off).
+ * Personal data in a working note read together with the series' earlier notes (`previous`,
+ * read one after the other): a number split across notes is found though no note shows it
+ * alone. The note is read after the last {@link NOTE_TAIL_LENGTH} characters of `previous` as
+ * the scan reads them (a note of combining marks takes no room), and its first number after
+ * the last number of `previous` whatever prose stands between them (up to 12 digits of each,
+ * no dates or time ranges, joined by a space, so a check digit must hold). Give as much of
+ * `previous` as holds both.
  */
-export function findPersonalDataAcrossNotes(
-  previousTail: string,
-  text: string,
-): PersonalDataKind | undefined {
-  return findPersonalData(`${previousTail.slice(-NOTE_TAIL_LENGTH)}\n${text}`);
+export function findPersonalDataAcrossNotes(previous: string, text: string): PersonalDataKind | undefined {
+  const found = findPersonalData(`${tailReadAs(previous, NOTE_TAIL_LENGTH)}\n${text}`);
+  if (found !== undefined) return found;
+  const before = trailingNumber(previous);
+  const after = before === '' ? '' : leadingNumber(text);
+  return after === '' ? undefined : findPersonalData(`${before} ${after}`);
 }

@@ -13,6 +13,10 @@ const WORST_SHAPES: Readonly<Record<string, (length: number) => string>> = {
   entities: (length) => '&#4'.repeat(Math.ceil(length / 3)).slice(0, length),
   'at spelled': (length) => 'a at '.repeat(length / 5),
   spaces: (length) => ' '.repeat(length),
+  'number words': (length) => 'noll, '.repeat(Math.ceil(length / 6)).slice(0, length),
+  'punctuation between digits': (length) => '1 [" '.repeat(length / 4),
+  'unknown numerals': (length) => '\u2182 '.repeat(length / 2),
+  'wrapped at signs': (length) => 'a ((@ '.repeat(Math.ceil(length / 6)).slice(0, length),
 };
 
 /** The fastest of several interleaved timings of each text (per scan, over a batch): the least disturbed by other work. */

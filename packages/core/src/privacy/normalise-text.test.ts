@@ -10,7 +10,14 @@ describe('normalising text before the guard looks', () => {
     ['&#56;&#x31;\\u0031218%2D9876', '811218-9876'],
     ['&amp;#56;', '8'],
     ['lisa＠exempel.se', 'lisa@exempel.se'],
-    ['rad\n\n\tett', 'rad ett'],
+    ['rad\n\n\tsamtal', 'rad samtal'],
+    ['❽❶❶❷❶❽ㅡ⓽⓼⓻⓺', '811218-9876'],
+    ['åtta ett ett två ett åtta streck nio åtta sju sex', '811218-9876'],
+    ['noll sju noll, ett två tre', '070123'],
+    ['八一一二一八', '811218'],
+    ['[811218]-[9876]', '[811218-9876]'],
+    ['811218 // 9876', '811218-9876'],
+    ['barnen är 3, 7 och 12 år', 'barnen är 3, 7 och 12 år'],
   ])('%j is read as %j', (text, read) => {
     expect(normaliseForScan(text)).toBe(read);
   });

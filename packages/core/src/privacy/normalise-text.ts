@@ -1,4 +1,6 @@
 import { decodeEscapes } from './decode-escapes.js';
+import { withNumberWordsAsDigits } from './number-words.js';
+import { numeralValue } from './numerals.js';
 
 const DECIMAL_DIGIT = /\p{Nd}/u;
 const DASH = /[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63]/u;
@@ -10,6 +12,10 @@ const MARK = /\p{M}/u;
 // separators by the scan only (stored prose keeps its middle dots).
 const DOT_LIKE = /[\u00b7\u0387\u2022\u2024\u2027\u2219\u22c5\u2e31\u30fb\uff65]/u;
 const SLASH_LIKE = /[\u2044\u2215\u29f8\u2571]/u;
+// Letters and symbols drawn as a dash (Hangul EU, the katakana long vowel mark, box-drawing
+// and other horizontal lines): dashes to the scan; stored prose keeps them.
+const DASH_LIKE =
+  /[\u1173\u30fc\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u2574\u2576\u2578\u257a\u257c\u257e\u23af\u23e4\u23ba-\u23bd\u2581\u2594]/u;
 const NEEDS_WORK = /[^\x20-\x7e]|[&\\%]/;
 
 const digitValues = new Map<number, string>();
@@ -49,9 +55,11 @@ function foldOne(character: string, text: string, offset: number, reader: Reader
     if (!storage || (offset > 0 && DECIMAL_DIGIT.test(text.charAt(offset - 1)))) return '';
     return character;
   }
-  if (!storage && DOT_LIKE.test(character)) return '.';
-  if (!storage && SLASH_LIKE.test(character)) return '/';
-  return character;
+  if (storage) return character;
+  if (DOT_LIKE.test(character)) return '.';
+  if (SLASH_LIKE.test(character)) return '/';
+  if (DASH_LIKE.test(character)) return '-';
+  return numeralValue(character) ?? character;
 }
 
 /**
@@ -66,27 +74,37 @@ function foldCharacters(text: string, reader: Reader): string {
   return folded.replace(/ {2,}/g, ' ');
 }
 
-// Between two digits, for the scan: a comma or colon written without spaces reads as a dot
-// (`811218,9876`, `09:30`), other punctuation as a dash (`811218_9876`, `811218 * 9876`), and a
-// run of dashes as one (`811218 -- 9876`). A comma or colon followed by a space stays prose
-// ("den 14, 0930"): it does not join the numbers on either side.
-const GLUED_BETWEEN_DIGITS = /(?<=\d)[,:;](?=\d)/g;
-const SPACED_BETWEEN_DIGITS = /(?<=\d) ?[_~*=|'`^"#\\] ?(?=\d)/g;
+// Between two digits, for the scan: a short run of anything but letters and digits joins the
+// groups of a number (`[811218]-[9876]`, `811218 // 9876`, `811218==9876`, `070 [123] 45`) —
+// as the separators the number clusters read it is left alone; a comma or colon written
+// without spaces reads as a dot (`811218,9876`, `09:30`), a backslash as a slash, anything else
+// as a dash. Punctuation followed by a space stays prose ("den 14, 0930", "3; 7"): it does not
+// join the numbers on either side. A run of dashes reads as one (`811218 -- 9876`).
+// (A numeral of unknown value is a digit to the scan, never a separator: U+E000, see UNKNOWN_DIGIT.)
+const BETWEEN_DIGITS = /(?<=\d)[^\p{L}\p{N}\ue000]{1,5}(?=\d)/gu;
+const CLUSTER_GAP = /^[ ()+\-./]{1,3}$/;
+const PROSE_BREAK = /[,;:!?] /;
 const DASH_RUN = /-(?: ?-)+/g;
+
+/** The separator a run between two digits stands for. */
+function separatorFor(gap: string): string {
+  if (CLUSTER_GAP.test(gap) || PROSE_BREAK.test(gap)) return gap;
+  if (gap === ',' || gap === ':') return '.';
+  if (gap.trim() === '\\') return '/';
+  return '-';
+}
 
 /** Separators a number may be written with, as the number clusters read them. */
 function joinNumberGroups(text: string): string {
-  return text
-    .replace(GLUED_BETWEEN_DIGITS, (mark) => (mark === ';' ? '-' : '.'))
-    .replace(SPACED_BETWEEN_DIGITS, (mark) => (mark.trim() === '\\' ? '/' : '-'))
-    .replace(DASH_RUN, '-');
+  return text.replace(BETWEEN_DIGITS, separatorFor).replace(DASH_RUN, '-');
 }
 
 /**
  * The text as the guard reads it: escapes decoded, NFKC, every decimal digit as ASCII, every
- * dash as `-`, look-alike dots and slashes as `.` and `/`, invisible characters and combining
- * marks removed, runs of space as one space, and the odd punctuation between digits as the
- * separator it stands for. It is for the scan only; see {@link normaliseForStorage} for what
+ * dash (and letter or line drawn as one) as `-`, look-alike dots and slashes as `.` and `/`,
+ * other number characters (❶, ⓵, 〇) as their digits, number words (`åtta`, `八`) as digits,
+ * invisible characters and combining marks removed, runs of space as one space, and the odd
+ * punctuation between digits as the separator it stands for. It is for the scan only; see {@link normaliseForStorage} for what
  * may be kept.
  */
 export function normaliseForScan(text: string): string {
@@ -108,9 +126,11 @@ export function scanForms(text: string): readonly string[] {
 
 function readForScan(text: string, decode: boolean): string {
   if (!NEEDS_WORK.test(text))
-    return joinNumberGroups(text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text);
+    return joinNumberGroups(
+      withNumberWordsAsDigits(text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text),
+    );
   const decoded = decode ? decodeEscapes(text) : text;
-  return joinNumberGroups(foldCharacters(decoded.normalize('NFKC'), 'scan').trim());
+  return joinNumberGroups(withNumberWordsAsDigits(foldCharacters(decoded.normalize('NFKC'), 'scan').trim()));
 }
 
 /**

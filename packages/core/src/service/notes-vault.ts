@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { todayOn } from '../ports/clock.js';
 import { findPersonalDataAcrossNotes, NOTE_TAIL_LENGTH } from '../privacy/find-personal-data.js';
 import { normaliseForStorage } from '../privacy/normalise-text.js';
+import { readLength } from '../privacy/note-look-back.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import {
@@ -24,12 +25,25 @@ export interface WorkingNote {
   readonly writtenOn: string;
 }
 
-/** The last {@link NOTE_TAIL_LENGTH} characters of a series' notes read one after the other. */
-function tailOfNotes(notes: readonly WorkingNote[]): string {
-  let tail = '';
-  for (let index = notes.length - 1; index >= 0 && tail.length < NOTE_TAIL_LENGTH; index -= 1)
-    tail = `${notes[index]?.text ?? ''}${tail.length === 0 ? '' : '\n'}${tail}`;
-  return tail.slice(-NOTE_TAIL_LENGTH);
+/**
+ * The end of a series' notes read one after the other, as much as the guard reads a new note
+ * with: the last {@link NOTE_TAIL_LENGTH} characters as the scan reads them (a note of combining
+ * marks only takes no room) and the series' last number, whatever prose came after it. Notes
+ * without a digit make it reach further back: a write reads at most the series' notes once.
+ */
+function lookBackOfNotes(notes: readonly WorkingNote[]): string {
+  let previous = '';
+  let characters = 0;
+  let digits = 0;
+  for (let index = notes.length - 1; index >= 0; index -= 1) {
+    if (characters >= NOTE_TAIL_LENGTH && digits > 0) break;
+    const text = notes[index]?.text ?? '';
+    const read = readLength(text);
+    characters += read.characters + 1;
+    digits += read.digits;
+    previous = previous === '' ? text : `${text}\n${previous}`;
+  }
+  return previous;
 }
 
 /** Working notes: written sealed with the series key, readable while the series is open, destroyed with it. */
@@ -74,11 +88,11 @@ export function createNotesVault(context: ServiceContext, series: SeriesStore) {
       load: async () => (await series.load(stream)).loaded,
       decide: (loaded) => {
         if (loaded.state.closing !== undefined) return E.left(refuse.seriesClosed());
-        // A number split over notes is caught while the series key exists: the last characters
-        // of the series' notes read together (not of the last note alone: a short middle note
-        // let a number be spread over three) are read with this one — against the stream as it
-        // is written to, so two notes written at once are each read after the other.
-        const split = findPersonalDataAcrossNotes(tailOfNotes(loaded.state.notes), stored);
+        // A number split over notes is caught while the series key exists: the end of the
+        // series' notes read together (not of the last note alone: a short middle note let a
+        // number be spread over three) is read with this one — against the stream as it is
+        // written to, so two notes written at once are each read after the other.
+        const split = findPersonalDataAcrossNotes(lookBackOfNotes(loaded.state.notes), stored);
         if (split !== undefined) return E.left(refuse.personalDataDetected('/text', split));
         return E.right({ commandId, digest, events: [note], privacy: { key, kind: 'series' } });
       },
