@@ -29,7 +29,7 @@
  *     `lisa.berg «@» exempel.se`, `lisa.berg@@exempel.se`.
  *
  * Secure behaviour expected: each is refused PERSONAL_DATA_DETECTED and nothing is stored.
- * These tests FAIL today.
+ * They failed before this round's fix (the scan now reads all of these; see docs/embedding.md).
  */
 import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';

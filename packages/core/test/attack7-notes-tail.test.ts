@@ -22,7 +22,8 @@
  * line breaks, or with the middle note removed as a reader skips it).
  *
  * Secure behaviour expected: some note of the sequence is refused PERSONAL_DATA_DETECTED, so
- * the notes of a series, read back, never hold a personnummer. These tests FAIL today.
+ * the notes of a series, read back, never hold a personnummer. They failed before
+ * this round's fix (the look-back is counted as the scan reads it, and reaches the series' last number).
  */
 import { createCommandService, findPersonalData, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
