@@ -70,6 +70,6 @@ export function cellKeyLegend(facts: CellKeyLegendFacts): LocalizedText {
       `true count by up to ${d}, by about ${decimal(facts.meanDeviation, 'en')} on average. True zeros are always ` +
       `shown as 0, but a 0 shown may also be a small count (at most ${d}); a total sometimes shows that a 0 in its line is not empty, never how many it hides.${blocked.en} Totals over categories are ` +
       'perturbed on their own, so they need not equal the sum of the figures they cover; a figure over several ' +
-      "periods or units is the sum of theirs. The same figure always gets the same value, in every report.",
+      'periods or units is the sum of theirs. The same figure always gets the same value, in every report.',
   };
 }

@@ -15,6 +15,8 @@ export type ReportRefusal =
   | { readonly code: 'PARAMETERS_CONFLICT'; readonly releaseId: string; readonly message: LocalizedText }
   /** An earlier cell-key release was perturbed with another statistics key. */
   | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
+  /** The figures of an earlier cell-key release have changed since (late entries, amendments). */
+  | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
   | {
       readonly code: 'PARTIAL_PERIOD';
@@ -39,6 +41,7 @@ export const REPORT_REFUSAL_CODES = [
   'METHOD_CONFLICT',
   'PARAMETERS_CONFLICT',
   'STATISTICS_KEY_CHANGED',
+  'FIGURES_CHANGED',
   'PARTIAL_PERIOD',
   'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
@@ -102,6 +105,14 @@ export const reportRefusals = {
     message: {
       sv: `Uppgifterna för ${from}–${to} har publicerats med en annan statistiknyckel. Statistiknyckeln får aldrig bytas för perioder som redan publicerats: en ny nyckel ger varje cell nytt brus som kan jämföras med det gamla.`,
       en: `The figures for ${from} to ${to} were published with another statistics key. The statistics key must never change for periods already published: a new key gives every cell fresh noise that can be compared with the old.`,
+    },
+  }),
+  figuresChanged: (releaseId: string, from: string, to: string): ReportRefusal => ({
+    code: 'FIGURES_CHANGED',
+    releaseId,
+    message: {
+      sv: `Uppgifterna för ${from}–${to} har ändrats sedan de publicerades med cellnyckelmetoden (sena registreringar eller rättelser). En ny rapport över dem skulle ge varje ändrat antal en andra version, och skillnaden mellan versionerna visar ändringen. Publicera en period först när den är avslutad och förseglad; publicerade uppgifter publiceras inte igen med andra värden.`,
+      en: `The figures for ${from} to ${to} have changed since they were published by the cell-key method (late entries or amendments). A new report over them would give each changed count a second version, and the difference between the versions shows the change. Publish a period once it is over and sealed; figures already published are not published again with other values.`,
     },
   }),
   partialPeriod: (method: 'cell-key' | 'suppression' = 'suppression'): ReportRefusal => ({

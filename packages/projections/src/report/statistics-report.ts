@@ -12,6 +12,7 @@ import { publishedDigest } from '../releases/published-digest.js';
 import { linkedReleases, type ReportRelease, releasesOverlap } from '../releases/report-release.js';
 import { type BaseCells, createBaseCells } from './base-cells.js';
 import { buildReportTables } from './build-tables.js';
+import { changedCellKeyRelease } from './changed-cell-key-release.js';
 import { comparisonBucket } from './covered-range.js';
 import { differencingRisk } from './differencing-risk.js';
 import { bucketLabel, bucketOf, bucketsBetween, monthsBetween, monthsOfBucket } from './period-buckets.js';
@@ -207,6 +208,11 @@ export async function createStatisticsReport(
     }
     perturbation = reportPerturbationTable(options);
     const cellKey = cellKeys(context.statisticsKey);
+    const changed = changedCellKeyRelease(cube, earlier, { base, cellKey, table: perturbation });
+    if (changed !== undefined)
+      return E.left(
+        reportRefusals.figuresChanged(changed.releaseId, changed.options.from, changed.options.to),
+      );
     const perturbed = perturbTables(raw, {
       table: perturbation,
       cellKey,
