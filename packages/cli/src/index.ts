@@ -13,6 +13,8 @@ export { CliError, EXIT_CODES, isCliError } from './cli/cli-error.js';
 export type { CliIo } from './cli/cli-io.js';
 /** Runs the CLI on arguments and returns its exit code. */
 export { runCli } from './cli/run-cli.js';
+/** An event's size as stores count it against their append limit. */
+export { appendSize } from './jsonl/append-size.js';
 /** The JSON Lines export format: header and records. */
 export {
   DEFAULT_MAX_LINE_BYTES,
@@ -27,7 +29,7 @@ export {
 /** A file that is not a readable export, with its line. */
 export { ExportFormatError, isExportFormatError } from './jsonl/export-format-error.js';
 /** Loads an export into a store: verified first, then written in atomic batches, resumable. */
-export { appendSize, type ImportOptions, type ImportSummary, importExport } from './jsonl/import-export.js';
+export { type ImportOptions, type ImportSummary, importExport } from './jsonl/import-export.js';
 /** A read-only `EventStore` over an export file. */
 export { createJsonLinesEventStore, type JsonLinesEventStore } from './jsonl/json-lines-event-store.js';
 /** Streams an export's lines within a maximum length, and reads its trailer from the end. */
@@ -72,6 +74,7 @@ export {
   type ExportFinding,
   type IntegrityFinding,
   integrityClause,
+  type LogRuleFinding,
 } from './verify/integrity-finding.js';
 /** What an auditor holds the log to: trust files and pinned keys. */
 export { loadTrust, readTrustFile, TRUST_FORMAT, type Trust, trustFileText } from './verify/trust.js';

@@ -1,3 +1,4 @@
+import { writeLogCheckpoint } from '@pinnstatistik/core';
 import type { Command } from 'commander';
 import { writeLine } from '../cli/cli-io.js';
 import { type CommandContext, example } from '../cli/command-context.js';
@@ -11,7 +12,7 @@ export function registerSeries(program: Command, { io }: CommandContext): void {
   series
     .command('expire')
     .description(
-      'close every series idle past its retention: its key and working notes destroyed, only its length kept',
+      'close every series idle past its retention: its key and working notes destroyed, only its length kept; then sign a checkpoint, as a seal does',
     )
     .requiredOption('--store <store>', 'esdb://…, kurrentdb://… or postgres://…')
     .option('--keys <keys>', 'a key directory or postgres://… (PostgreSQL stores default to their own)')
@@ -28,9 +29,13 @@ export function registerSeries(program: Command, { io }: CommandContext): void {
       async (options: { store: string; keys?: string; catalogue?: string; today?: string; lang: string }) => {
         const lang = parseLanguage(options.lang);
         if (options.today !== undefined) parseDate('--today', options.today);
-        const { service, source } = await openOperatorService(options);
+        const { service, source, clock } = await openOperatorService(options);
         try {
           const { expired, open } = await service.expireSeries();
+          // A closing deletes a stream a checkpoint may have signed: like a seal, it is signed at
+          // once, or verify finds it (LOG_CLOSING_AFTER_CHECKPOINT) until the next checkpoint.
+          if (expired > 0 && source.keys !== undefined)
+            await writeLogCheckpoint({ store: source.store, keys: source.keys, clock });
           writeLine(
             io.stdout,
             lang === 'sv'

@@ -17,6 +17,8 @@ import {
 import { CliError, EXIT_CODES } from '../cli/cli-error.js';
 import { describeIntegrityFinding } from '../verify/integrity-finding.js';
 import type { Trust } from '../verify/trust.js';
+import { appendSize } from './append-size.js';
+import { createBatchFingerprints } from './batch-fingerprints.js';
 import { readExport } from './read-export.js';
 import { type ExportLogCheck, verifyExportLog } from './verify-export-log.js';
 
@@ -43,18 +45,6 @@ export interface ImportSummary {
   readonly check: ExportLogCheck;
 }
 
-/** An event's size as stores count it against their append limit (an upper bound). */
-export function appendSize(event: RecordedEvent): number {
-  return (
-    event.data.length +
-    event.metadata.length +
-    Buffer.byteLength(event.type) +
-    Buffer.byteLength(event.id) +
-    Buffer.byteLength(event.stream) +
-    64
-  );
-}
-
 const SHOWN_FINDINGS = 20;
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
@@ -78,8 +68,9 @@ async function targetHeads(target: EventStore): Promise<Map<string, { revision: 
  * a prefix of this very export (an earlier run of the same import, interrupted). Then the events
  * go in with `appendBatch`: all in one atomic batch when they fit `batchBytes`, else in batches
  * in file order (a stream's events in one part each, catalogue events never after later events
- * of other streams), each stream at its own revisions. A refused import writes nothing; an
- * interrupted one is completed by running it again.
+ * of other streams), each stream at its own revisions — each batch only when it is, byte for
+ * byte, one the first pass verified (the file is read twice, and may change in between). A
+ * refused import writes nothing; an interrupted one is completed by running it again.
  */
 export async function importExport(
   file: string,
@@ -92,6 +83,14 @@ export async function importExport(
   const oversizedSv: string[] = [];
   const diverged: string[] = [];
   const read = options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes };
+  const limits = { maxAppendBytes: options.maxAppendBytes, batchBytes: options.batchBytes };
+  const isThere = (event: RecordedEvent): boolean => {
+    const head = heads.get(event.stream);
+    return head !== undefined && event.revision <= head.revision;
+  };
+  // The batches this import will write, fingerprinted as they are verified.
+  const verifiedBatches: string[] = [];
+  const verifying = createBatchFingerprints(limits);
   const check = await verifyExportLog(file, {
     ...read,
     trusted: options.trust?.trusted ?? [],
@@ -99,6 +98,10 @@ export async function importExport(
     onProgress: (events) => options.onProgress?.('checking', events),
     onEvent(event, line) {
       exportSizes.set(event.stream, event.revision + 1);
+      if (!isThere(event)) {
+        const closed = verifying.add(event);
+        if (closed !== undefined) verifiedBatches.push(closed);
+      }
       const size = appendSize(event);
       if (size > options.maxAppendBytes && oversized.length < SHOWN_FINDINGS) {
         oversized.push(
@@ -117,6 +120,8 @@ export async function importExport(
         diverged.push(event.stream);
     },
   });
+  const lastVerified = verifying.finish();
+  if (lastVerified !== undefined) verifiedBatches.push(lastVerified);
   if (check.findings.length > 0) {
     const shown = check.findings.slice(0, SHOWN_FINDINGS);
     const more = check.findings.length - shown.length;
@@ -172,13 +177,29 @@ export async function importExport(
   let alreadyThere = 0;
   let written = 0;
   let batches = 0;
-  let parts = new Map<
-    string,
-    { events: EventToAppend[]; bytes: number; expected: StreamAppend['expected'] }
-  >();
-  let batchBytes = 0;
-  const flush = async (): Promise<void> => {
+  let parts = new Map<string, { events: EventToAppend[]; expected: StreamAppend['expected'] }>();
+  // The file is read a second time to write: each batch goes in only if it is the one verified.
+  const changed = (): CliError =>
+    new CliError(
+      `refused: ${file} changed while it was imported: what it holds now is not what was verified; ${
+        written === 0
+          ? 'nothing was written'
+          : `the ${written} events written are the verified ones: import the file again once it is stable`
+      }`,
+      {
+        exitCode: EXIT_CODES.notClean,
+        sv: {
+          message: `avvisad: exportfilen ändrades under importen: det den nu innehåller är inte det som kontrollerades; ${
+            written === 0
+              ? 'inget skrevs'
+              : `de ${written} händelser som skrevs är de kontrollerade: importera filen igen när den inte längre ändras`
+          }`,
+        },
+      },
+    );
+  const flush = async (fingerprint: string | undefined): Promise<void> => {
     if (parts.size === 0) return;
+    if (fingerprint !== verifiedBatches[batches]) throw changed();
     const batch = [...parts].map(([stream, part]) => ({
       stream,
       events: part.events,
@@ -198,36 +219,26 @@ export async function importExport(
     batches += 1;
     options.onProgress?.('writing', written + alreadyThere);
     parts = new Map();
-    batchBytes = 0;
   };
+  const writing = createBatchFingerprints(limits);
   for await (const item of readExport(file, read)) {
     if (item.kind !== 'event') continue;
     const { event } = item;
-    const head = heads.get(event.stream);
-    if (head !== undefined && event.revision <= head.revision) {
+    if (isThere(event)) {
       alreadyThere += 1;
       continue;
     }
-    const size = appendSize(event);
-    const part = parts.get(event.stream);
-    const barrier = event.stream.startsWith('catalogue-') && part === undefined && parts.size > 0;
-    if (
-      barrier ||
-      (part !== undefined && part.bytes + size > options.maxAppendBytes) ||
-      batchBytes + size > options.batchBytes
-    )
-      await flush();
+    const closed = writing.add(event);
+    if (closed !== undefined) await flush(closed);
     const current = parts.get(event.stream) ?? {
       events: [],
-      bytes: 0,
       expected: event.revision === 0 ? ('no-stream' as const) : event.revision - 1,
     };
     current.events.push({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
-    current.bytes += size;
     parts.set(event.stream, current);
-    batchBytes += size;
   }
-  await flush();
+  await flush(writing.finish());
+  if (batches !== verifiedBatches.length) throw changed();
   if (check.trailer?.checkpoint != null) await keepCheckpoint(target, check.trailer.checkpoint);
   return {
     events: check.verification.events,

@@ -4,6 +4,8 @@ import {
   type LogVerification,
   type RecordedEvent,
 } from '@pinnstatistik/core';
+import { createCheckpointCoverage } from '../verify/checkpoint-coverage.js';
+import { createClearTextGuard } from '../verify/clear-text-guard.js';
 import type { ExportFinding, IntegrityFinding } from '../verify/integrity-finding.js';
 import { type ExportTrailer, isExportedStream } from './export-format.js';
 import { readExport, readExportTrailer } from './read-export.js';
@@ -31,17 +33,24 @@ export interface ExportLogCheck {
 /**
  * Checks an export's integrity in one streaming pass: every hash chain, every stream's Merkle
  * tree against the checkpoints held (the auditor's, and the one the trailer carries when a
- * trusted key signed it), the trailer against what the file adds up to, and each readable view
- * against its bytes. The trailer is read first from the end of the file, so the sizes its
+ * trusted key signed it), the trailer against what the file adds up to, each readable view
+ * against its bytes, the clear text the guard would refuse, and checkpoints the log shows were
+ * written but are missing. The trailer is read first from the end of the file, so the sizes its
  * checkpoint signed are known before the events stream past. Memory grows with streams.
  */
 export async function verifyExportLog(file: string, options: ExportLogOptions = {}): Promise<ExportLogCheck> {
   const read = options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes };
   const tail = await readExportTrailer(file, read);
+  const carried = tail?.checkpoint == null ? [] : [tail.checkpoint];
   const verifier = createLogVerifier({
     trusted: options.trusted ?? [],
-    carried: tail?.checkpoint == null ? [] : [tail.checkpoint],
+    carried,
     publicKeys: options.publicKeys ?? [],
+  });
+  const guard = createClearTextGuard();
+  const coverage = createCheckpointCoverage({
+    checkpoints: [...(options.trusted ?? []), ...carried],
+    carries: carried.length > 0,
   });
   const exportFindings: ExportFinding[] = [];
   let trailer: ExportTrailer | undefined;
@@ -69,6 +78,8 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
           },
         });
       verifier.observe(item.event);
+      guard.observe(item.event);
+      coverage.observe(item.event);
       options.onEvent?.(item.event, item.line);
       last = { event: item.event, line: item.line };
       events += 1;
@@ -112,6 +123,9 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
         en: `${verification.leaves.length} streams, not ${trailer.treeSize}`,
       });
     if (trailer.root !== root) differences.push({ sv: 'en annan rot', en: 'another root' });
+    // The checkpoint held was read from the end of the file first: the file may have changed since.
+    if (JSON.stringify(trailer.checkpoint) !== JSON.stringify(tail?.checkpoint ?? null))
+      differences.push({ sv: 'en annan kontrollpunkt', en: 'another checkpoint' });
     const listed = (language: 'sv' | 'en') =>
       differences.map((difference) => difference[language]).join(', ');
     if (differences.length > 0)
@@ -125,5 +139,11 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
         },
       });
   }
-  return { verification, findings: [...verification.findings, ...exportFindings], trailer, header };
+  const findings = [
+    ...verification.findings,
+    ...guard.findings,
+    ...coverage.finish(verification),
+    ...exportFindings,
+  ];
+  return { verification, findings, trailer, header };
 }

@@ -1,4 +1,5 @@
 import {
+  type Clock,
   type CommandService,
   createCommandService,
   fixedClock,
@@ -13,6 +14,8 @@ export interface OperatorService {
   readonly service: CommandService;
   readonly source: OpenedSource;
   readonly catalogueId: string;
+  /** The job's clock (`--today`, else the system's), for what it writes beside the service. */
+  readonly clock: Clock;
 }
 
 /** How an operator's job opens the store. */
@@ -48,13 +51,9 @@ export async function openOperatorService(options: OperatorOptions): Promise<Ope
         },
       });
     const catalogueId = options.catalogue ?? (await discoverCatalogueId(source));
-    const service = createCommandService({
-      store: source.store,
-      keys: source.keys,
-      catalogueId,
-      clock: options.today === undefined ? systemClock : fixedClock(`${options.today}T12:00:00Z`),
-    });
-    return { service, source, catalogueId };
+    const clock = options.today === undefined ? systemClock : fixedClock(`${options.today}T12:00:00Z`);
+    const service = createCommandService({ store: source.store, keys: source.keys, catalogueId, clock });
+    return { service, source, catalogueId, clock };
   } catch (error) {
     await source.close();
     throw error;

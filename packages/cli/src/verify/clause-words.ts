@@ -16,6 +16,7 @@ const CLAUSES: readonly { readonly pattern: RegExp; readonly sv: string }[] = [
   { pattern: /^interventions\/[^/]+\/series$/, sv: 'Seriens gräns' },
   { pattern: /^dimensions\//, sv: 'Uppgifternas tillåtna värden' },
   { pattern: /^privacy\/encryption$/, sv: 'Kryptering av detaljerna' },
+  { pattern: /^privacy\/personal-data$/, sv: 'Personuppgifter i klartext' },
   { pattern: /^sealing\/gracePeriod$/, sv: 'Försegling när respittiden gått ut' },
   { pattern: /^sealing\/shredding$/, sv: 'Förstörda nycklar efter försegling' },
   { pattern: /^series\/closing$/, sv: 'Förstörda nycklar när serier avslutas' },

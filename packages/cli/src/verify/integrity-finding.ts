@@ -14,14 +14,32 @@ export interface ExportFinding {
   readonly message: LocalizedText;
 }
 
-/** A finding about the log's integrity: its chains, trees and checkpoints, or the export file. */
-export type IntegrityFinding = LogFinding | ExportFinding;
+/**
+ * What the CLI's own checks of a log (an export or a store) can find, beside core's: clear text
+ * the guard refuses, and checkpoints the log shows were written but are not there to hold it to.
+ */
+export interface LogRuleFinding {
+  readonly code: 'PERSONAL_DATA_IN_CLEAR' | 'LOG_CLOSING_AFTER_CHECKPOINT' | 'LOG_CHECKPOINT_STRIPPED';
+  readonly stream: string;
+  readonly revision?: number;
+  readonly revisions?: { readonly from: number; readonly to: number };
+  readonly position?: string;
+  readonly message: LocalizedText;
+}
+
+/** A finding about the log's integrity: its chains, trees and checkpoints, its clear text, or the export file. */
+export type IntegrityFinding = LogFinding | ExportFinding | LogRuleFinding;
 
 /** The rule a finding applies, as the verdict groups findings. */
 export function integrityClause(finding: IntegrityFinding): string {
   if (finding.code.startsWith('CHAIN_')) return 'envelope/hash-chain';
   if (finding.code.startsWith('EXPORT_')) return 'export/trailer';
-  if (finding.code.startsWith('LOG_CHECKPOINT_') || finding.code === 'LOG_SEAL_AFTER_CHECKPOINT')
+  if (finding.code === 'PERSONAL_DATA_IN_CLEAR') return 'privacy/personal-data';
+  if (
+    finding.code.startsWith('LOG_CHECKPOINT_') ||
+    finding.code === 'LOG_SEAL_AFTER_CHECKPOINT' ||
+    finding.code === 'LOG_CLOSING_AFTER_CHECKPOINT'
+  )
     return 'log/checkpoint';
   if (finding.code.startsWith('LOG_DELETED_')) return 'log/deleted-stream';
   return 'log/stream-tree';

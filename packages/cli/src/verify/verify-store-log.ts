@@ -1,11 +1,14 @@
 import { createLogVerifier, type EventStore, latestLogCheckpoint } from '@pinnstatistik/core';
 import type { ExportLogCheck } from '../jsonl/verify-export-log.js';
+import { createCheckpointCoverage } from './checkpoint-coverage.js';
+import { createClearTextGuard } from './clear-text-guard.js';
 import type { Trust } from './trust.js';
 
 /**
  * Checks a store's integrity in one pass over `readAll`: every chain, and every stream's tree
  * against the auditor's checkpoints and the store's latest signed one (read first, so the sizes
- * it signed are known before the events go past).
+ * it signed are known before the events go past); the clear text the guard would refuse; and
+ * checkpoints the log shows were written but are missing.
  */
 export async function verifyStoreLog(
   store: EventStore,
@@ -18,16 +21,23 @@ export async function verifyStoreLog(
     carried: latest === undefined ? [] : [latest],
     publicKeys: trust.publicKeys,
   });
+  const guard = createClearTextGuard();
+  const coverage = createCheckpointCoverage({
+    checkpoints: latest === undefined ? trust.trusted : [...trust.trusted, latest],
+    carries: latest !== undefined,
+  });
   let events = 0;
   for await (const event of store.readAll()) {
     verifier.observe(event);
+    guard.observe(event);
+    coverage.observe(event);
     events += 1;
     if (onProgress !== undefined && events % 1000 === 0) onProgress(events);
   }
   const verification = verifier.finish();
   return {
     verification,
-    findings: verification.findings,
+    findings: [...verification.findings, ...guard.findings, ...coverage.finish(verification)],
     trailer: undefined,
     header: { exportedAt: '', source: '' },
   };
