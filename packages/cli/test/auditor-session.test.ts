@@ -480,9 +480,26 @@ describe('report', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('refuses a new cell-key report from an export, which could not be recorded, unless asked for as unrecorded', async () => {
+    const result = await run('report', 'log.jsonl', ...range, '--format', 'json', '--keys', 'keys');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('RELEASE_NOT_RECORDED');
+    expect(result.stderr).toContain('--unrecorded');
+    expect(result.stdout).toBe('');
+  });
+
   it('writes the JSON document (cell keys, with the keys December counts too) and Markdown', async () => {
     const without = await run('report', 'log.jsonl', ...range, '--method', 'suppression', '--format', 'json');
-    const withKeys = await run('report', 'log.jsonl', ...range, '--format', 'json', '--keys', 'keys');
+    const withKeys = await run(
+      'report',
+      'log.jsonl',
+      ...range,
+      '--format',
+      'json',
+      '--keys',
+      'keys',
+      '--unrecorded',
+    );
     expect(without.code).toBe(0);
     expect(withKeys.code).toBe(0);
     const total = (text: string): number => {
@@ -495,9 +512,18 @@ describe('report', () => {
       cost: { suppressed: 0 },
     });
     expect(withKeys.stderr).toBe(
-      'note: The report was not recorded as published (the source is read-only). With the cell-key method the same figures still get the same values in every report.\n',
+      'note: The report was not recorded as published (the source is read-only) and must not be published: once its figures change, the next report gives them a second version.\n',
     );
-    const again = await run('report', 'log.jsonl', ...range, '--format', 'json', '--keys', 'keys');
+    const again = await run(
+      'report',
+      'log.jsonl',
+      ...range,
+      '--format',
+      'json',
+      '--keys',
+      'keys',
+      '--unrecorded',
+    );
     expect(again.stdout).toBe(withKeys.stdout);
     const markdown = await run(
       'report',
@@ -509,6 +535,7 @@ describe('report', () => {
       'sv',
       '--keys',
       'keys',
+      '--unrecorded',
     );
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain('- Katalog: version 1.1');

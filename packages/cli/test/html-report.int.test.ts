@@ -84,6 +84,8 @@ beforeAll(async () => {
         'quarter',
         '--by-unit',
         '--compare-previous',
+        // Made from an export for checking: it cannot be recorded as a release.
+        '--unrecorded',
         '--format',
         format,
         '--lang',

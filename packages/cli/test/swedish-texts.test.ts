@@ -437,7 +437,15 @@ describe('Swedish that reads as Swedish', () => {
     '2026-01-15',
   ]);
   const report = ['report', '--from', '2025-01', '--to', '2025-12', '--today', '2026-01-15'];
-  cli('report --format md (cell-key)', () => [...report, log.file, '--keys', log.keys, '--format', 'md']);
+  cli('report --format md (cell-key)', () => [
+    ...report,
+    log.file,
+    '--keys',
+    log.keys,
+    '--unrecorded',
+    '--format',
+    'md',
+  ]);
   cli('report --format md (suppression)', () => [
     ...report,
     log.file,

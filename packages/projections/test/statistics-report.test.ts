@@ -234,7 +234,7 @@ describe('the statistics report', () => {
       { log, keys },
     );
     expect(E.isRight(elsewhere) && elsewhere.right.recorded).toBe(true);
-    // A read-only log (an export) gives the report, unrecorded, and says so.
+    // A read-only log (an export) reproduces a recorded release, unrecorded, and says so.
     const exported = await publishStatisticsReport(
       state,
       { from: '2025-01', to: '2025-06', interventions: ['rad-och-stod'] },
@@ -242,7 +242,19 @@ describe('the statistics report', () => {
     );
     expect(E.isRight(exported) && exported.right.recorded).toBe(false);
     expect(E.isRight(exported) && exported.right.notes.map((note) => note.en).join()).toContain(
-      'not recorded',
+      'reproduces a release already recorded',
+    );
+    // A new cell-key report from it is refused, unless asked for as unrecorded (never to publish).
+    const fresh = { from: '2025-01', to: '2025-03', interventions: ['rad-och-stod'] };
+    const refused = await publishStatisticsReport(state, fresh, { log: readOnlyReleaseLog(store), keys });
+    expect(E.isLeft(refused) && refused.left.code).toBe('RELEASE_NOT_RECORDED');
+    const checking = await publishStatisticsReport(state, fresh, {
+      log: readOnlyReleaseLog(store),
+      keys,
+      allowUnrecorded: true,
+    });
+    expect(E.isRight(checking) && checking.right.notes.map((note) => note.en).join()).toContain(
+      'must not be published',
     );
     expect((await log.read()).releases).toHaveLength(2);
   });

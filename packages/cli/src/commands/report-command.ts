@@ -53,79 +53,90 @@ export function registerReport(program: Command, { io }: CommandContext): void {
       'a key directory or postgres://…: the statistics key (cell-key method) and the keys of open periods',
     )
     .option('--today <date>', 'today, YYYY-MM-DD (default: today), for the audit in the HTML header')
+    .option(
+      '--unrecorded',
+      'from an export: make a cell-key report that reproduces no recorded release anyway — for checking, never for publication (it cannot be recorded)',
+    )
     .addHelpText(
       'after',
       example(
         'pinnstatistik report log.jsonl --keys keys --from 2025-01 --to 2025-12 --granularity quarter --by-unit --compare-previous --format html --lang sv --out report.html',
       ),
     )
-    .action(async (target: string, args: ReportArguments & { out?: string; keys?: string }) => {
-      const today = todayOr(args.today);
-      const request = parseReportRequest({ ...args, today });
-      // Checked before anything is read: a wrong path fails in a moment, in the words the user typed.
-      if (args.out !== undefined) await checkOutputTarget(args.out);
-      const source = await openSource(target, {
-        purpose: 'read',
-        ...(args.keys === undefined ? {} : { keys: args.keys }),
-      });
-      try {
-        const { report, sealedPeriods, openPeriods, unreadablePeriods } = await collectReport(
-          source,
-          target,
-          request.options,
-          io,
-          request.lang,
-        );
-        const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
-        const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
-        const notes = [
-          ...(note === undefined ? [] : [note]),
-          ...report.notes.map((text) => text[request.lang]),
-        ];
-        let text: string;
-        switch (request.format) {
-          case 'json':
-            text = `${toJson(report.document)}\n`;
-            break;
-          case 'csv':
-            text = toCsv(report.document, { lang: request.lang });
-            break;
-          case 'md':
-            text = renderMarkdownReport(report, {
-              lang: request.lang,
-              source: describeTarget(target, request.lang),
-              notes,
-              months,
-            });
-            break;
-          case 'html': {
-            const audit = await auditSource(source, target, today, io, request.lang);
-            text = renderHtmlReport(report, {
-              lang: request.lang,
-              source: describeTarget(target, request.lang),
-              generatedAt: new Date().toISOString(),
-              audit: {
-                clean: audit.report.clean,
-                findings: audit.report.findings.length,
-                codes: [...new Set(audit.report.findings.map((finding) => finding.code))],
-              },
-              notes,
-              months,
-            });
-            break;
-          }
-        }
-        await writeTextOutput(args.out, io.stdout, text);
-        for (const line of notes) writeLine(io.stderr, `${request.lang === 'sv' ? 'obs' : 'note'}: ${line}`);
-        if (args.out !== undefined)
-          writeLine(
-            io.stderr,
-            request.lang === 'sv'
-              ? `skrev ${args.out}: ${report.document.tables.length} tabeller, ${request.format}, ${report.options.method === 'suppression' ? 'undertryckning' : 'cellnyckelmetoden'}, ${report.recorded ? 'registrerad som publicerad' : 'inte registrerad (källan är skrivskyddad)'}`
-              : `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}, ${report.options.method}, ${report.recorded ? 'recorded as a release' : 'not recorded (read-only source)'}`,
+    .action(
+      async (
+        target: string,
+        args: ReportArguments & { out?: string; keys?: string; unrecorded?: boolean },
+      ) => {
+        const today = todayOr(args.today);
+        const request = parseReportRequest({ ...args, today });
+        // Checked before anything is read: a wrong path fails in a moment, in the words the user typed.
+        if (args.out !== undefined) await checkOutputTarget(args.out);
+        const source = await openSource(target, {
+          purpose: 'read',
+          ...(args.keys === undefined ? {} : { keys: args.keys }),
+        });
+        try {
+          const { report, sealedPeriods, openPeriods, unreadablePeriods } = await collectReport(
+            source,
+            target,
+            request.options,
+            io,
+            request.lang,
+            { allowUnrecorded: args.unrecorded === true },
           );
-      } finally {
-        await source.close();
-      }
-    });
+          const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
+          const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
+          const notes = [
+            ...(note === undefined ? [] : [note]),
+            ...report.notes.map((text) => text[request.lang]),
+          ];
+          let text: string;
+          switch (request.format) {
+            case 'json':
+              text = `${toJson(report.document)}\n`;
+              break;
+            case 'csv':
+              text = toCsv(report.document, { lang: request.lang });
+              break;
+            case 'md':
+              text = renderMarkdownReport(report, {
+                lang: request.lang,
+                source: describeTarget(target, request.lang),
+                notes,
+                months,
+              });
+              break;
+            case 'html': {
+              const audit = await auditSource(source, target, today, io, request.lang);
+              text = renderHtmlReport(report, {
+                lang: request.lang,
+                source: describeTarget(target, request.lang),
+                generatedAt: new Date().toISOString(),
+                audit: {
+                  clean: audit.report.clean,
+                  findings: audit.report.findings.length,
+                  codes: [...new Set(audit.report.findings.map((finding) => finding.code))],
+                },
+                notes,
+                months,
+              });
+              break;
+            }
+          }
+          await writeTextOutput(args.out, io.stdout, text);
+          for (const line of notes)
+            writeLine(io.stderr, `${request.lang === 'sv' ? 'obs' : 'note'}: ${line}`);
+          if (args.out !== undefined)
+            writeLine(
+              io.stderr,
+              request.lang === 'sv'
+                ? `skrev ${args.out}: ${report.document.tables.length} tabeller, ${request.format}, ${report.options.method === 'suppression' ? 'undertryckning' : 'cellnyckelmetoden'}, ${report.recorded ? 'registrerad som publicerad' : 'inte registrerad (källan är skrivskyddad)'}`
+                : `wrote ${args.out}: ${report.document.tables.length} tables, ${request.format}, ${report.options.method}, ${report.recorded ? 'recorded as a release' : 'not recorded (read-only source)'}`,
+            );
+        } finally {
+          await source.close();
+        }
+      },
+    );
 }

@@ -40,6 +40,7 @@ export async function collectReport(
   options: ReportOptionsInput,
   io: CliIo,
   lang: 'sv' | 'en' = 'en',
+  publishing: { readonly allowUnrecorded?: boolean } = {},
 ): Promise<CollectedReport> {
   const overview = createLogOverview();
   const progress = startProgress(
@@ -68,6 +69,7 @@ export async function collectReport(
         : eventStoreReleaseLog(source.store, { catalogueId }),
     ...(source.keys === undefined ? {} : { keys: source.keys }),
     createStatisticsKey: source.kind !== 'file',
+    allowUnrecorded: publishing.allowUnrecorded === true,
   });
   if (built._tag === 'Left') {
     const refusal = built.left;
@@ -80,6 +82,10 @@ export async function collectReport(
           },
         },
       );
+    if (refusal.code === 'RELEASE_NOT_RECORDED')
+      throw new CliError(`${refusal.code}: ${refusal.message.en} (--unrecorded)`, {
+        sv: { message: `${refusal.code}: ${refusal.message.sv} (--unrecorded)` },
+      });
     if (refusal.code !== 'INVALID_REPORT_OPTIONS')
       throw new CliError(`${refusal.code}: ${refusal.message.en}`, {
         sv: { message: `${refusal.code}: ${refusal.message.sv}` },

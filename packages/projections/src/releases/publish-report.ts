@@ -1,4 +1,4 @@
-import type { KeyStore, LocalizedText } from '@pinnstatistik/core';
+import { canonicalJson, type JsonValue, type KeyStore, type LocalizedText } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { STATISTICS_KEY_ID } from '../cellkey/cell-key.js';
 import { type ReportOptionsInput, ReportOptionsSchema } from '../report/report-options.js';
@@ -9,6 +9,7 @@ import {
   type StatisticsReport,
 } from '../report/statistics-report.js';
 import type { ReleaseLog } from './release-log.js';
+import type { ReportRelease } from './report-release.js';
 
 /** A report made for publication, and whether its release was recorded. */
 export interface PublishedReport extends StatisticsReport {
@@ -27,7 +28,22 @@ export interface PublishContext {
    * would perturb every figure afresh).
    */
   readonly createStatisticsKey?: boolean;
+  /**
+   * A read-only log (an export): make a cell-key report that reproduces no recorded release
+   * anyway — for checking, never for publication (the report's note says so). Without it such
+   * a report is refused (`RELEASE_NOT_RECORDED`).
+   */
+  readonly allowUnrecorded?: boolean;
 }
+
+/** Whether a release is one the log recorded: the same options and the same figures. */
+const reproduces = (release: ReportRelease, recorded: readonly ReportRelease[]): boolean =>
+  recorded.some(
+    (earlier) =>
+      earlier.digest === release.digest &&
+      canonicalJson(earlier.options as unknown as JsonValue) ===
+        canonicalJson(release.options as unknown as JsonValue),
+  );
 
 const notRecorded = (method: string): LocalizedText =>
   method === 'suppression'
@@ -36,9 +52,14 @@ const notRecorded = (method: string): LocalizedText =>
         en: 'The report was not recorded as published (the source is read-only). Later reports therefore cannot be protected jointly with it: publish it only if the same report was recorded from the store.',
       }
     : {
-        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad). Med cellnyckelmetoden får samma uppgifter ändå samma värden i alla rapporter.',
-        en: 'The report was not recorded as published (the source is read-only). With the cell-key method the same figures still get the same values in every report.',
+        sv: 'Rapporten har inte registrerats som publicerad (källan är skrivskyddad) och får inte publiceras: när dess uppgifter ändras ger nästa rapport dem en andra version.',
+        en: 'The report was not recorded as published (the source is read-only) and must not be published: once its figures change, the next report gives them a second version.',
       };
+
+const reproduced: LocalizedText = {
+  sv: 'Rapporten återskapar en rapport som redan registrerats som publicerad: samma inställningar, samma värden.',
+  en: 'The report reproduces a release already recorded as published: the same options, the same figures.',
+};
 
 /**
  * Makes a report for publication and records it: reads every earlier release from the log,
@@ -68,12 +89,16 @@ export async function publishStatisticsReport(
     if (E.isLeft(report)) return report;
     const recorded = await context.log.record(report.right.release, seen);
     if (E.isRight(recorded)) return E.right({ ...report.right, recorded: true });
-    if (recorded.left.code === 'RELEASE_LOG_READ_ONLY')
+    if (recorded.left.code === 'RELEASE_LOG_READ_ONLY') {
+      const again = reproduces(report.right.release, seen.releases);
+      if (report.right.options.method === 'cell-key' && !again && context.allowUnrecorded !== true)
+        return E.left(reportRefusals.releaseNotRecorded());
       return E.right({
         ...report.right,
         recorded: false,
-        notes: [...report.right.notes, notRecorded(report.right.options.method)],
+        notes: [...report.right.notes, again ? reproduced : notRecorded(report.right.options.method)],
       });
+    }
   }
   throw new Error('the releases stream kept moving: five reports were recorded while this one was made');
 }

@@ -15,6 +15,8 @@ export type ReportRefusal =
   | { readonly code: 'PARAMETERS_CONFLICT'; readonly releaseId: string; readonly message: LocalizedText }
   /** An earlier cell-key release was perturbed with another statistics key. */
   | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
+  /** A cell-key report from a read-only log (an export) that reproduces no recorded release, not asked for as unrecorded. */
+  | { readonly code: 'RELEASE_NOT_RECORDED'; readonly message: LocalizedText }
   /** The figures of an earlier cell-key release have changed since (late entries, amendments). */
   | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
@@ -42,6 +44,7 @@ export const REPORT_REFUSAL_CODES = [
   'PARAMETERS_CONFLICT',
   'STATISTICS_KEY_CHANGED',
   'FIGURES_CHANGED',
+  'RELEASE_NOT_RECORDED',
   'PARTIAL_PERIOD',
   'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
@@ -105,6 +108,13 @@ export const reportRefusals = {
     message: {
       sv: `Uppgifterna för ${from}–${to} har publicerats med en annan statistiknyckel. Statistiknyckeln får aldrig bytas för perioder som redan publicerats: en ny nyckel ger varje cell nytt brus som kan jämföras med det gamla.`,
       en: `The figures for ${from} to ${to} were published with another statistics key. The statistics key must never change for periods already published: a new key gives every cell fresh noise that can be compared with the old.`,
+    },
+  }),
+  releaseNotRecorded: (): ReportRefusal => ({
+    code: 'RELEASE_NOT_RECORDED',
+    message: {
+      sv: 'En rapport med cellnyckelmetoden från en skrivskyddad källa (en exportfil) kan inte registreras som publicerad. En oregistrerad rapport kan inte skyddas: när dess uppgifter senare ändras ger nästa rapport dem en andra version, och skillnaden visar ändringen. Från en exportfil kan bara en redan registrerad rapport återskapas (samma inställningar och samma värden); gör nya rapporter från arkivet, eller be uttryckligen om en oregistrerad rapport som inte får publiceras.',
+      en: 'A cell-key report from a read-only source (an export) cannot be recorded as a release. An unrecorded report cannot be protected: once its figures change, the next report gives them a second version, and the difference shows the change. From an export only a release already recorded can be reproduced (the same options and the same figures); make new reports from the store, or ask explicitly for an unrecorded report that must not be published.',
     },
   }),
   figuresChanged: (releaseId: string, from: string, to: string): ReportRefusal => ({
