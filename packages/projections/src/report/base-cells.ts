@@ -10,7 +10,7 @@ export interface BaseCell {
   readonly unitId: string;
   readonly month: string;
   readonly measure: string;
-  /** The measure naming the people it counts (see {@link populationOf}): what its cell key is taken over. */
+  /** The measure naming the people it counts (the coarsest enclosing measure with the same count): what its cell key is taken over. */
   readonly population: string;
   readonly value: number;
 }
