@@ -17,13 +17,14 @@
  *     "Mammans pnr 811218", "́́́…", "-9876".
  *  2. A middle note of ordinary prose longer than 32 characters does the same ("the rest of
  *     the number comes in the next note"): no check ever sees both halves, and the reader of
- *     the series does.
+ *     the series does. Since attack 9 this is a documented limit again (joining numbers over
+ *     any prose refused a date followed by a clock time): the case asserts it is stored.
  * In both, the guard itself finds the personnummer in the notes as read back (joined with
  * line breaks, or with the middle note removed as a reader skips it).
  *
  * Secure behaviour expected: some note of the sequence is refused PERSONAL_DATA_DETECTED, so
- * the notes of a series, read back, never hold a personnummer. They failed before
- * this round's fix (the look-back is counted as the scan reads it, and reaches the series' last number).
+ * the notes of a series, read back, never hold a personnummer. Break 1 failed before this
+ * round's fix (the look-back is counted as the scan reads it); break 2 is the documented limit.
  */
 import { createCommandService, findPersonalData, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
@@ -74,14 +75,19 @@ describe('attack 7: a personnummer split over notes past the tail', () => {
     expect(codes).toContain('PERSONAL_DATA_DETECTED');
   });
 
-  it('a middle note longer than the tail does not hide the split', async () => {
+  it('a middle note of prose longer than the tail hides the split: the documented limit', async () => {
+    // Documented limit (docs/embedding.md): a note is read after the last 32 characters of the
+    // series' notes only. Joining a note's first number with the series' last number over any
+    // prose refused ordinary notes (a compact date, then a clock time in the next note, passes
+    // the check digit one time in ten: attack 9), so that rule was removed and this split is
+    // stored. The assertion records the limit honestly; it is not a claim that it is safe.
     const { codes, texts } = await writeNotes([
       'Mammans pnr börjar 811218',
       '(slutsiffrorna skriver jag i nästa anteckning, hon ville inte säga dem högt)',
       'slutsiffror: -9876',
     ]);
     const firstAndLast = `${texts[0] ?? ''}${texts[2]?.replace('slutsiffror: ', '') ?? ''}`;
-    expect(findPersonalData(firstAndLast), `notes read back: ${JSON.stringify(texts)}`).toBeUndefined();
-    expect(codes).toContain('PERSONAL_DATA_DETECTED');
+    expect(findPersonalData(firstAndLast)).toBe('personnummer');
+    expect(codes).toEqual(['WRITTEN', 'WRITTEN', 'WRITTEN']);
   });
 });

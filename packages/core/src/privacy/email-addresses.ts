@@ -3,8 +3,15 @@
 // underscores too: `lisa[@]exempel.se`, `lisa"@"exempel.se`, `lisa ((at)) exempel.se`,
 // `lisa -at- exempel.se`, `lisa (snabel a) exempel.se`, `lisa‹@›exempel.se`. Bounded repetition
 // around literal alternatives: linear.
+// Hashes, tildes, asterisks, equals signs, bars and carets wrap it too: `#at#`, `~at~`, `*@*`.
+// With a space before or after it, it is a spaced at sign (the domain must end in a top-level
+// domain: "Tema ~at~ träffen" is no address).
 const BRACKETED_AT =
-  /\s?[-_([{<"'\u2039\u00ab]{1,2}\s?(?:at|snabel[- ]?a|@)\s?[-_)\]}>"'\u203a\u00bb]{1,2}\s?/gi;
+  /(\s?)[-_([{<"'\u2039\u00ab#~*=|^]{1,2}\s?(?:at|snabel[- ]?a|@)\s?[-_)\]}>"'\u203a\u00bb#~*=|^]{1,2}(\s?)/gi;
+// A bracketed `a` (`anna(a)exempel.se`): an at sign when glued to both words; with a space
+// on either side it is a spaced at sign, whose domain must end in a top-level domain ("punkt
+// (a) nedan" is prose).
+const BRACKETED_A = /( ?)[([{]a[)\]}]( ?)/gi;
 const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt)\s?[)\]}>]\s?/gi;
 const SPOKEN_AT = /(?<=\S) (?:at|snabel[- ]?a) (?=\S)/gi;
 const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
@@ -13,12 +20,16 @@ const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
 const SPACED_DOT = /(?<=[\p{L}\p{N}]) \. (?=[\p{Ll}\p{N}])/gu;
 const DOUBLED_AT = /@{2,}/g;
 const MIGHT_BE_SPELLED =
-  /(?<![\p{L}\p{N}])(?:at|snabel|dot|punkt)(?![\p{L}\p{N}])|%40|@@| \. |[-_([{<"'\u2039\u00ab]\s?@/iu;
+  /(?<![\p{L}\p{N}])(?:(?:at|dot|punkt)(?![\p{L}\p{N}])|snabel)|%40|@@| \. |[-_([{<"'\u2039\u00ab#~*=|^]\s?@|[([{]a[)\]}]/iu;
 
 const LOCAL_CHARACTER = /[\p{L}\p{N}._%+\-!#$&'*/=?^`{|}~]/u;
 const DOMAIN_CHARACTER = /[\p{L}\p{N}-]/u;
 const LETTER = /\p{L}/u;
 const IP_LITERAL = /^\[(?:IPv6:)?[0-9a-f.:]{2,45}\]/i;
+
+/** An at sign glued to the words on both sides, or spaced (then its domain needs a top-level domain). */
+const atSign = (_match: string, before: string, after: string): string =>
+  before + after === '' ? '@' : ' @ ';
 
 /** The at signs and dots that are spelled out as words, written as signs. */
 function withSpelledSigns(text: string): string {
@@ -26,7 +37,8 @@ function withSpelledSigns(text: string): string {
   return text
     .replaceAll('%40', '@')
     .replace(DOUBLED_AT, '@')
-    .replace(BRACKETED_AT, '@')
+    .replace(BRACKETED_AT, atSign)
+    .replace(BRACKETED_A, atSign)
     .replace(BRACKETED_DOT, '.')
     .replace(SPOKEN_AT, ' @ ')
     .replace(SPOKEN_DOT, '.')
@@ -62,7 +74,7 @@ function readDomain(text: string, from: number): { labels: number; topLevel: boo
 
 /**
  * Whether a normalised text holds an e-mail address: any local part, an `@` (or `＠`, `%40`,
- * `@@`, `(at)`, `[at]`, `((at))`, `-at-`, `«@»`, ` at `), and a domain (`.` or ` . ` between labels) — internationalised, without a top-level domain, or an
+ * `@@`, `(at)`, `[at]`, `((at))`, `-at-`, `#at#`, `~at~`, `«@»`, `(a)`, ` at `, ` snabela `), and a domain (`.` or ` . ` between labels) — internationalised, without a top-level domain, or an
  * IP literal. With spaces around the `@` (`anna @ example.se`, `anna at example dot se`) the
  * domain must end in a top-level domain, so "träff @ biblioteket" is not one. Each `@` looks
  * only at its neighbours and at the domain up to the next non-domain character: linear.

@@ -2,9 +2,10 @@ import { findEmailAddress } from './email-addresses.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
 import { scanForms } from './normalise-text.js';
-import { leadingNumber, tailReadAs, trailingNumber } from './note-look-back.js';
+import { tailReadAs } from './note-look-back.js';
 import { someNumberCluster } from './number-clusters.js';
 import { numberTokens } from './number-tokens.js';
+import { MIGHT_SPELL_NUMBER } from './number-words.js';
 import type { PersonalDataKind } from './personal-data-kind.js';
 import { findPhoneNumber } from './phone-numbers.js';
 import { findUnknownDigitNumber } from './unknown-digit-numbers.js';
@@ -19,9 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A date or a month as the library asks for them: eight digits at most, and a date is no personal data. */
 const DATE_OR_PERIOD = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-// A spelled at sign, or a number word (with no å in it) that the scan reads as a digit.
-// (`_at_`: an underscore is no word boundary.)
-const SPELLED_AT = /(?<![a-z0-9])(?:at|snabel|noll|ett|tva|tre|fyra|fem|sex|sju|atta|nio)(?![a-z0-9])/i;
+// A spelled or wrapped at sign (`_at_`: an underscore is no word boundary; `snabela`, `(a)`).
+const SPELLED_AT = /(?<![a-z0-9])(?:at(?![a-z0-9])|snabel)|[([{]a[)\]}]/i;
 
 /** Whether a text can hold anything the guard looks for: seven digits (the shortest phone number), an at sign, or their words. */
 function mightHoldPersonalData(text: string): boolean {
@@ -33,7 +33,7 @@ function mightHoldPersonalData(text: string): boolean {
       if (digits >= 7) return true;
     } else if (code === 64) return true;
   }
-  return SPELLED_AT.test(text);
+  return SPELLED_AT.test(text) || MIGHT_SPELL_NUMBER.test(text);
 }
 
 /**
@@ -93,15 +93,10 @@ function findInNormalised(normalised: string, text: string): PersonalDataKind | 
  * Personal data in a working note read together with the series' earlier notes (`previous`,
  * read one after the other): a number split across notes is found though no note shows it
  * alone. The note is read after the last {@link NOTE_TAIL_LENGTH} characters of `previous` as
- * the scan reads them (a note of combining marks takes no room), and its first number after
- * the last number of `previous` whatever prose stands between them (up to 12 digits of each,
- * no dates or time ranges, joined by a space, so a check digit must hold). Give as much of
- * `previous` as holds both.
+ * the scan reads them (a note of combining marks takes no room). Parts of a number further
+ * apart than that, with prose between them, are not joined: a number ending one note and one
+ * starting a later note are as often a date and a time of day (a documented limit).
  */
 export function findPersonalDataAcrossNotes(previous: string, text: string): PersonalDataKind | undefined {
-  const found = findPersonalData(`${tailReadAs(previous, NOTE_TAIL_LENGTH)}\n${text}`);
-  if (found !== undefined) return found;
-  const before = trailingNumber(previous);
-  const after = before === '' ? '' : leadingNumber(text);
-  return after === '' ? undefined : findPersonalData(`${before} ${after}`);
+  return findPersonalData(`${tailReadAs(previous, NOTE_TAIL_LENGTH)}\n${text}`);
 }

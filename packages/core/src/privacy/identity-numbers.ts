@@ -73,16 +73,53 @@ function isIsoDateAndTime(runs: readonly DigitRun[], first: number, last: number
   );
 }
 
+/** The fewest numbers of a counted list (`v. 10 11 12 13 14`) that the guard reads as a list. */
+const MIN_LIST_LENGTH = 3;
+
+/**
+ * For each run, the index of the first run of the counted list it belongs to — numbers of one
+ * or two digits, separated by spaces only, each one more than the one before (`10 11 12 13 14`,
+ * `8 9 10 11`), three or more — or -1. Weeks and session numbers are written so; a number
+ * whose every digit group counts up by one is rare enough to be let through (a documented limit).
+ */
+function countedLists(runs: readonly DigitRun[]): readonly number[] {
+  const starts = new Array<number>(runs.length).fill(-1);
+  let start = 0;
+  for (let at = 1; at <= runs.length; at += 1) {
+    const run = runs[at];
+    const previous = runs[at - 1];
+    const continues =
+      run !== undefined &&
+      previous !== undefined &&
+      run.digits.length <= 2 &&
+      previous.digits.length <= 2 &&
+      run.gap.trim() === '' &&
+      Number(run.digits) === Number(previous.digits) + 1;
+    if (continues) continue;
+    if (at - start >= MIN_LIST_LENGTH) starts.fill(start, start, at);
+    start = at;
+  }
+  return starts;
+}
+
+/** Whether runs `first`…`last` all belong to one counted list. */
+function inOneCountedList(lists: readonly number[], first: number, last: number): boolean {
+  const list = lists[first] ?? -1;
+  return list !== -1 && lists[last] === list;
+}
+
 /**
  * A personnummer or samordningsnummer among a cluster's runs: 10 or 12 digits over whole runs,
  * with a date that exists (day + 60 for a samordningsnummer). In a canonical shape it counts
  * whatever its check digit; written any other way it needs a valid check digit, and a time
- * range or an ISO date followed by a time of day is not read as one.
+ * range, an ISO date followed by a time of day, or a counted list (`v. 10 11 12 13 14`) is not
+ * read as one.
  */
 export function findIdentityNumber(
   runs: readonly DigitRun[],
   tokens: NumberTokens,
 ): IdentityKind | undefined {
+  let lists: readonly number[] | undefined;
   for (let first = 0; first < runs.length; first += 1) {
     let digits = '';
     for (let last = first; last < runs.length; last += 1) {
@@ -98,6 +135,8 @@ export function findIdentityNumber(
       let inTimeRange = false;
       for (let at = first; at <= last; at += 1) inTimeRange ||= tokens.timeRange[at] === true;
       if (inTimeRange || isIsoDateAndTime(runs, first, last)) continue;
+      lists ??= countedLists(runs);
+      if (inOneCountedList(lists, first, last)) continue;
       return kind;
     }
   }

@@ -17,6 +17,15 @@ const WORST_SHAPES: Readonly<Record<string, (length: number) => string>> = {
   'punctuation between digits': (length) => '1 [" '.repeat(length / 4),
   'unknown numerals': (length) => '\u2182 '.repeat(length / 2),
   'wrapped at signs': (length) => 'a ((@ '.repeat(Math.ceil(length / 6)).slice(0, length),
+  'tens words': (length) => 'sjuttio, '.repeat(Math.ceil(length / 9)).slice(0, length),
+  'tens word prefixes': (length) => 'sjuttiofem sjutti'.repeat(Math.ceil(length / 17)).slice(0, length),
+  '"en" runs': (length) => 'en en '.repeat(Math.ceil(length / 6)).slice(0, length),
+  'minus between digits': (length) => '1 minus '.repeat(length / 8),
+  'long punctuation run after a digit': (length) => `1${' .'.repeat(length / 2 - 1)}a`,
+  'digits between long punctuation runs': (length) => '1 . . . . . . . '.repeat(length / 16),
+  'hashes and tildes around at': (length) => 'a #~at '.repeat(Math.ceil(length / 7)).slice(0, length),
+  'bracketed a': (length) => 'a (a) '.repeat(Math.ceil(length / 6)).slice(0, length),
+  'circled a': (length) => 'a \u24d0 '.repeat(length / 4),
 };
 
 /** The fastest of several interleaved timings of each text (per scan, over a batch): the least disturbed by other work. */

@@ -1,5 +1,5 @@
 import { decodeEscapes } from './decode-escapes.js';
-import { withNumberWordsAsDigits } from './number-words.js';
+import { hasSpacedTensAndUnit, withNumberWordsAsDigits } from './number-words.js';
 import { numeralValue } from './numerals.js';
 
 const DECIMAL_DIGIT = /\p{Nd}/u;
@@ -17,6 +17,9 @@ const SLASH_LIKE = /[\u2044\u2215\u29f8\u2571]/u;
 const DASH_LIKE =
   /[\u1173\u30fc\u2500\u2501\u2504\u2505\u2508\u2509\u254c\u254d\u2574\u2576\u2578\u257a\u257c\u257e\u23af\u23e4\u23ba-\u23bd\u2581\u2594]/u;
 const NEEDS_WORK = /[^\x20-\x7e]|[&\\%]/;
+// Letters a drawn in a circle or square (ⓐ, Ⓐ, 🅐, 🄰, 🅰): a reader reads an at sign, where NFKC
+// would make most of them a plain `a`. Read as `@` by the scan only, before NFKC.
+const AT_LOOKALIKE = /[\u24b6\u24d0\u{1f130}\u{1f150}\u{1f170}]/gu;
 
 const digitValues = new Map<number, string>();
 
@@ -81,14 +84,16 @@ function foldCharacters(text: string, reader: Reader): string {
 // as a dash. Punctuation followed by a space stays prose ("den 14, 0930", "3; 7"): it does not
 // join the numbers on either side. A run of dashes reads as one (`811218 -- 9876`).
 // (A numeral of unknown value is a digit to the scan, never a separator: U+E000, see UNKNOWN_DIGIT.)
-const BETWEEN_DIGITS = /(?<=\d)[^\p{L}\p{N}\ue000]{1,5}(?=\d)/gu;
+const BETWEEN_DIGITS = /(?<=\d)[^\p{L}\p{N}\ue000]+(?=\d)/gu;
 const CLUSTER_GAP = /^[ ()+\-./]{1,3}$/;
 const PROSE_BREAK = /[,;:!?] /;
+/** The longest run between two numbers that reads as prose (`3, 7`, `12), 14`); a longer one joins them. */
+const MAX_PROSE_BREAK = 3;
 const DASH_RUN = /-(?: ?-)+/g;
 
 /** The separator a run between two digits stands for. */
 function separatorFor(gap: string): string {
-  if (CLUSTER_GAP.test(gap) || PROSE_BREAK.test(gap)) return gap;
+  if (CLUSTER_GAP.test(gap) || (gap.length <= MAX_PROSE_BREAK && PROSE_BREAK.test(gap))) return gap;
   if (gap === ',' || gap === ':') return '.';
   if (gap.trim() === '\\') return '/';
   return '-';
@@ -108,29 +113,35 @@ function joinNumberGroups(text: string): string {
  * may be kept.
  */
 export function normaliseForScan(text: string): string {
-  return readForScan(text, true);
+  return joinNumberGroups(withNumberWordsAsDigits(foldForScan(text, true)));
 }
 
 /**
  * Every form the scan must read: escapes decoded, and — when decoding changed anything — the
  * text as written too. An escape can swallow what follows it (`&#811218-9876` decodes to one
  * character and `-9876`), while storage keeps escapes as written: the stored form is scanned
- * as well, so what is kept is never a form the scan did not see.
+ * as well, so what is kept is never a form the scan did not see. A tens word followed by a
+ * unit word (`åttio ett`) is read both ways, 80 1 and 81: a reader may mean either.
  */
 export function scanForms(text: string): readonly string[] {
-  const decoded = readForScan(text, true);
-  if (!/[&\\%]/.test(text)) return [decoded];
-  const asWritten = readForScan(text, false);
-  return asWritten === decoded ? [decoded] : [decoded, asWritten];
+  const forms: string[] = [];
+  const add = (folded: string): void => {
+    for (const form of [
+      joinNumberGroups(withNumberWordsAsDigits(folded)),
+      ...(hasSpacedTensAndUnit(folded) ? [joinNumberGroups(withNumberWordsAsDigits(folded, true))] : []),
+    ])
+      if (!forms.includes(form)) forms.push(form);
+  };
+  add(foldForScan(text, true));
+  if (/[&\\%]/.test(text)) add(foldForScan(text, false));
+  return forms;
 }
 
-function readForScan(text: string, decode: boolean): string {
-  if (!NEEDS_WORK.test(text))
-    return joinNumberGroups(
-      withNumberWordsAsDigits(text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text),
-    );
-  const decoded = decode ? decodeEscapes(text) : text;
-  return joinNumberGroups(withNumberWordsAsDigits(foldCharacters(decoded.normalize('NFKC'), 'scan').trim()));
+/** The text folded for the scan (escapes decoded or not), before number words and separators are read. */
+function foldForScan(text: string, decode: boolean): string {
+  if (!NEEDS_WORK.test(text)) return text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text;
+  const decoded = (decode ? decodeEscapes(text) : text).replace(AT_LOOKALIKE, '@');
+  return foldCharacters(decoded.normalize('NFKC'), 'scan').trim();
 }
 
 /**

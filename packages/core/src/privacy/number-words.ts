@@ -1,7 +1,9 @@
 // Numbers written in words, as a reader reads them: Swedish number words (with and without
-// å) and "streck" for the dash, and CJK numerals, one character a digit.
-const WORD_VALUES: Readonly<Record<string, string>> = {
+// å) — the units, `nolla`, the teens and tens and their compounds (`åttioett`, `nittioåtta`) —
+// English digit words, "streck" for the dash, and CJK numerals, one character a digit.
+const UNIT_VALUES: Readonly<Record<string, string>> = {
   noll: '0',
+  nolla: '0',
   ett: '1',
   två: '2',
   tva: '2',
@@ -13,27 +15,187 @@ const WORD_VALUES: Readonly<Record<string, string>> = {
   åtta: '8',
   atta: '8',
   nio: '9',
-  streck: '-',
-  bindestreck: '-',
 };
-const WORDS = Object.keys(WORD_VALUES).join('|');
+const TEEN_VALUES: Readonly<Record<string, string>> = {
+  tio: '10',
+  elva: '11',
+  tolv: '12',
+  tretton: '13',
+  fjorton: '14',
+  femton: '15',
+  sexton: '16',
+  sjutton: '17',
+  arton: '18',
+  aderton: '18',
+  nitton: '19',
+};
+// The tens, as written and as said (`femti`, `åtti`), with and without å.
+const TENS_VALUES: Readonly<Record<string, number>> = {
+  tjugo: 20,
+  tjugu: 20,
+  tjuge: 20,
+  trettio: 30,
+  tretti: 30,
+  fyrtio: 40,
+  förtio: 40,
+  fortio: 40,
+  fyrti: 40,
+  förti: 40,
+  femtio: 50,
+  femti: 50,
+  sextio: 60,
+  sexti: 60,
+  sjuttio: 70,
+  sjutti: 70,
+  åttio: 80,
+  attio: 80,
+  åtti: 80,
+  atti: 80,
+  nittio: 90,
+  nitti: 90,
+};
+// The unit after a tens word: `tjugoett` and `tjugoen` are both said.
+const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
+  ett: 1,
+  en: 1,
+  två: 2,
+  tva: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  atta: 8,
+  nio: 9,
+};
+const ENGLISH_VALUES: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+// Words read as a digit only next to another number word or a digit: alone they are an
+// article (`en`) and an interjection (`oh`).
+const RUN_ONLY_VALUES: Readonly<Record<string, string>> = { en: '1', oh: '0' };
+const SIGN_VALUES: Readonly<Record<string, string>> = { streck: '-', bindestreck: '-' };
+
+const SINGLE_VALUES: Readonly<Record<string, string>> = {
+  ...UNIT_VALUES,
+  ...TEEN_VALUES,
+  ...ENGLISH_VALUES,
+  ...RUN_ONLY_VALUES,
+  ...SIGN_VALUES,
+};
+
+/** Longest first, so an alternation tries `sjuttio` before `sjutti`. */
+const alternation = (words: readonly string[]): string =>
+  [...words].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|');
+
+const TENS = alternation(Object.keys(TENS_VALUES));
+const COMPOUND_UNITS = alternation(Object.keys(COMPOUND_UNIT_VALUES));
+const SINGLES = alternation(Object.keys(SINGLE_VALUES));
+/** One number word: a tens word with or without its unit, or any other. No repetition: linear. */
+const WORD = `(?:(?:${TENS})(?:${COMPOUND_UNITS})?|${SINGLES})`;
 const WORD_END = '(?![\\p{L}\\p{N}])';
 // One word, and the spaces, commas or dashes after it when another number word follows: a run
 // of words reads as one number ("noll sju noll, ett två tre" is 070123). Bounded repetition
 // and literal alternatives only: linear.
 const NUMBER_WORD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${WORDS})${WORD_END}(?:[ ,\\-]{1,3}(?=(?:${WORDS})${WORD_END}))?`,
+  `(?<![\\p{L}\\p{N}])(${WORD})${WORD_END}([ ,\\-]{1,3}(?=(${WORD})${WORD_END}))?`,
   'giu',
 );
+// A tens word, then a unit word apart from it (`åttio ett`): 81 to a reader, or 80 and 1.
+const SPACED_TENS_AND_UNIT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${TENS})[ ,\\-]{1,3}(?:${COMPOUND_UNITS})${WORD_END}`,
+  'iu',
+);
+
+/** Whether a text holds a tens word followed by a unit word apart from it (`åttio ett`). */
+export const hasSpacedTensAndUnit = (text: string): boolean => SPACED_TENS_AND_UNIT.test(text);
+// "minus" and "plus" between digits are the dash and the plus of a personnummer.
+const SPOKEN_SIGN = /(?<=\d) ?(minus|plus) ?(?=\d)/giu;
 const CJK_NUMERAL = /[〇零一二三四五六七八九]/gu;
 const CJK_VALUES = '〇零一二三四五六七八九';
-/** Whether a text may hold a number word: a cheap test before the replacements. */
-const MIGHT_HOLD = /noll|ett|tv|tre|fyra|fem|sex|sju|tta|nio|streck|[〇零一二三四五六七八九]/iu;
 
-/** A text with its number words and CJK numerals written as digits (for the scan only). */
-export function withNumberWordsAsDigits(text: string): string {
+/**
+ * Whether a text may hold a number word other than `en` and `oh` (which are read only next to
+ * another, or to a digit): a cheap test before the replacements.
+ */
+const MIGHT_HOLD =
+  /noll|ett|tv|tre|fyra|fem|sex|sju|tta|nio|tio|elva|tolv|ton|tjug|tti|rti|streck|minus|plus|zero|one|two|three|four|five|six|seven|eight|nine|[〇零一二三四五六七八九]|\d[ ,-]{0,3}(?:en|oh)|(?:en|oh)[ ,-]{0,3}\d/iu;
+
+/**
+ * Whether a plain ASCII text may hold a number word or a spoken sign the scan reads as digits
+ * (the start of one, written without å): for the guard's fast path, which skips a text with
+ * too few digits.
+ */
+export const MIGHT_SPELL_NUMBER = new RegExp(
+  `(?<![a-z0-9])(?:${alternation([...Object.keys(SINGLE_VALUES), ...Object.keys(TENS_VALUES)].filter((word) => /^[a-z]+$/.test(word) && word !== 'en' && word !== 'oh'))}|minus|plus)`,
+  'i',
+);
+
+/** The digits a number word stands for (a tens word with its unit as two digits). */
+function digitsOfWord(word: string): string {
+  const lower = word.toLowerCase();
+  const single = SINGLE_VALUES[lower];
+  if (single !== undefined) return single;
+  for (const [tens, value] of Object.entries(TENS_VALUES)) {
+    if (!lower.startsWith(tens)) continue;
+    const unit = lower.length === tens.length ? 0 : COMPOUND_UNIT_VALUES[lower.slice(tens.length)];
+    if (unit !== undefined) return String(value + unit);
+  }
+  return word;
+}
+
+/** Whether the characters around a match, past up to three separators, include a digit on that side. */
+function digitBeside(text: string, from: number, step: 1 | -1): boolean {
+  for (let at = from, seen = 0; at >= 0 && at < text.length && seen <= 3; at += step, seen += 1) {
+    const character = text.charAt(at);
+    if (character >= '0' && character <= '9') return true;
+    if (character !== ' ' && character !== ',' && character !== '-') return false;
+  }
+  return false;
+}
+
+/**
+ * A text with its number words and CJK numerals written as digits (for the scan only). With
+ * `tensTakeUnit`, a tens word followed by a unit word apart from it reads as one number
+ * (`åttio ett` is 81); without, as two (80 1).
+ */
+export function withNumberWordsAsDigits(text: string, tensTakeUnit = false): string {
   if (!MIGHT_HOLD.test(text)) return text;
+  // Where the last number word's run continues (its separator eaten): a run-only word there
+  // follows another number word.
+  let runContinuesAt = -1;
   return text
-    .replace(NUMBER_WORD, (_match, word: string) => WORD_VALUES[word.toLowerCase()] ?? word)
+    .replace(
+      NUMBER_WORD,
+      (
+        match: string,
+        word: string,
+        separator: string | undefined,
+        next: string | undefined,
+        offset: number,
+      ) => {
+        const preceded = offset === runContinuesAt || digitBeside(text, offset - 1, -1);
+        const followed = separator !== undefined || digitBeside(text, offset + match.length, 1);
+        runContinuesAt = separator !== undefined ? offset + match.length : -1;
+        const lower = word.toLowerCase();
+        if (RUN_ONLY_VALUES[lower] !== undefined && !preceded && !followed) return match;
+        const value = digitsOfWord(word);
+        if (tensTakeUnit && TENS_VALUES[lower] !== undefined && next !== undefined) {
+          if (COMPOUND_UNIT_VALUES[next.toLowerCase()] !== undefined) return value.slice(0, 1);
+        }
+        return value;
+      },
+    )
+    .replace(SPOKEN_SIGN, (_match, sign: string) => (sign.toLowerCase() === 'minus' ? '-' : '+'))
     .replace(CJK_NUMERAL, (numeral) => String(Math.max(0, CJK_VALUES.indexOf(numeral) - 1)));
 }

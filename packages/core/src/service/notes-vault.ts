@@ -27,20 +27,15 @@ export interface WorkingNote {
 
 /**
  * The end of a series' notes read one after the other, as much as the guard reads a new note
- * with: the last {@link NOTE_TAIL_LENGTH} characters as the scan reads them (a note of combining
- * marks only takes no room) and the series' last number, whatever prose came after it. Notes
- * without a digit make it reach further back: a write reads at most the series' notes once.
+ * with: at least the last {@link NOTE_TAIL_LENGTH} characters as the scan reads them (a note of
+ * combining marks only takes no room, so the look-back reaches further back past it).
  */
 function lookBackOfNotes(notes: readonly WorkingNote[]): string {
   let previous = '';
   let characters = 0;
-  let digits = 0;
-  for (let index = notes.length - 1; index >= 0; index -= 1) {
-    if (characters >= NOTE_TAIL_LENGTH && digits > 0) break;
+  for (let index = notes.length - 1; index >= 0 && characters < NOTE_TAIL_LENGTH; index -= 1) {
     const text = notes[index]?.text ?? '';
-    const read = readLength(text);
-    characters += read.characters + 1;
-    digits += read.digits;
+    characters += readLength(text) + 1;
     previous = previous === '' ? text : `${text}\n${previous}`;
   }
   return previous;
