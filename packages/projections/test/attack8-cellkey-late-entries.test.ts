@@ -34,13 +34,7 @@
  * release memory publishes again, to show it has teeth: the refusal is what protects. (Fresh
  * noise instead would only turn the exact change into one more noisy version to average.)
  */
-import {
-  createCommandService,
-  fixedClock,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
-import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { seededYear } from '@pinnstatistik/core/testing';
 import {
   buildReportTables,
   createStatisticsReport,
@@ -51,11 +45,10 @@ import {
   STATISTICS_KEY_ID,
   statisticsProjection,
 } from '@pinnstatistik/projections';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../src/runner/replay.js';
 import { likelihoodOf } from './perturbation-likelihood.js';
-import { publishedFigures } from './seeded-publications.js';
+import { adoptedStore, lateEntries, publishedFigures } from './seeded-publications.js';
 
 const input = { from: '2025-01', to: '2025-12', granularity: 'month' } as const;
 /** One month's figures (counts, categories, listed, series, participants, visitors). */
@@ -63,30 +56,11 @@ const MONTHLY = /\|2025-\d{2}(\||$)/;
 
 describe('attack 8: a period republished after late entries', () => {
   it('does not give away the exact change, nor the late contacts marks', async () => {
-    const catalogue = vaggerydCatalogue();
-    const store = createMemoryEventStore();
-    const keys = createMemoryKeyStore();
-    const service = createCommandService({
-      store,
-      keys,
-      catalogueId: catalogue.id,
-      clock: fixedClock('2026-01-20T08:00:00Z'),
-    });
-    await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
-    const commands = seededYear({ catalogue, year: 2025, seed: 42, volume: 1 });
-    const seriesPolicies = new Set(
-      catalogue.interventions.filter((policy) => policy.series?.maxContacts !== undefined).map((p) => p.id),
+    const { catalogue, store, keys, recorder } = await adoptedStore(42);
+    const { late, onTime } = lateEntries(
+      seededYear({ catalogue, year: 2025, seed: 42, volume: 1 }),
+      catalogue,
     );
-    // Plain contact tallies entered late: every 12th (deterministic), none of a series.
-    let n = 0;
-    const late: TallyCommandInput[] = [];
-    const onTime: TallyCommandInput[] = [];
-    for (const command of commands) {
-      const plain = command.type === 'TallyContact' && !seriesPolicies.has(command.interventionId);
-      if (plain && n++ % 12 === 5) late.push(command);
-      else onTime.push(command);
-    }
-    const recorder = createCommandRecorder(service, catalogue, 42);
     for (const command of onTime) await recorder.record(command);
     const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id });
     const before = (await replay(store, statisticsProjection({ keys }))).state;

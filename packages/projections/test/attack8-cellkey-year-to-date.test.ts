@@ -32,8 +32,7 @@
  * The attack is kept, run on what a library without release memory publishes, to show it has
  * teeth there.
  */
-import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { seededYear } from '@pinnstatistik/core/testing';
 import {
   buildReportTables,
   createStatisticsReport,
@@ -44,11 +43,10 @@ import {
   STATISTICS_KEY_ID,
   statisticsProjection,
 } from '@pinnstatistik/projections';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../src/runner/replay.js';
 import { likelihoodOf } from './perturbation-likelihood.js';
-import { publishedFigures } from './seeded-publications.js';
+import { adoptedStore, publishedFigures } from './seeded-publications.js';
 
 const month = (k: number): string => `2025-${String(k).padStart(2, '0')}`;
 const yearly = { from: '2025-01', to: '2025-12', granularity: 'year' } as const;
@@ -56,18 +54,8 @@ const monthly = { from: '2025-01', to: '2025-12', granularity: 'month' } as cons
 
 describe('attack 8: yearly reports published as the year runs', () => {
   it('are refused once the year’s figures change; without that, they pin small monthly counts', async () => {
-    const catalogue = vaggerydCatalogue();
-    const store = createMemoryEventStore();
-    const keys = createMemoryKeyStore();
-    const service = createCommandService({
-      store,
-      keys,
-      catalogueId: catalogue.id,
-      clock: fixedClock('2026-01-20T08:00:00Z'),
-    });
-    await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
+    const { catalogue, store, keys, recorder } = await adoptedStore(42);
     const commands = seededYear({ catalogue, year: 2025, seed: 42, volume: 1 });
-    const recorder = createCommandRecorder(service, catalogue, 42);
     const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id });
     // Year-to-date: after each month's tallies, the yearly report of 2025 as the cube stands.
     const toDate: Map<string, number>[] = [];

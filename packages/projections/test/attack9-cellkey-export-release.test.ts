@@ -17,13 +17,7 @@
  * unless it reproduces a recorded release (same options, same figures) or is asked for as an
  * unrecorded report, whose note says it must not be published.
  */
-import {
-  createCommandService,
-  fixedClock,
-  type TallyCommandInput,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
-import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { seededYear } from '@pinnstatistik/core/testing';
 import {
   eventStoreReleaseLog,
   publishStatisticsReport,
@@ -31,39 +25,20 @@ import {
   STATISTICS_KEY_ID,
   statisticsProjection,
 } from '@pinnstatistik/projections';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { expect, it } from 'vitest';
 import { replay } from '../src/runner/replay.js';
-import { publishedFigures } from './seeded-publications.js';
+import { adoptedStore, lateEntries, publishedFigures } from './seeded-publications.js';
 
 const input = { from: '2025-01', to: '2025-03', granularity: 'month' } as const;
 
 it('attack 9: a report from an export, then late tallies, gives no second version of a figure', async () => {
-  const catalogue = vaggerydCatalogue();
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: catalogue.id,
-    clock: fixedClock('2026-01-20T08:00:00Z'),
-  });
-  await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
-  const commands = seededYear({ catalogue, year: 2025, seed: 7, volume: 0.3 }).filter(
-    (command) => !('date' in command) || String(command.date) < '2025-04',
+  const { catalogue, store, keys, recorder } = await adoptedStore(7);
+  const { late, onTime } = lateEntries(
+    seededYear({ catalogue, year: 2025, seed: 7, volume: 0.3 }).filter(
+      (command) => !('date' in command) || String(command.date) < '2025-04',
+    ),
+    catalogue,
   );
-  const series = new Set(
-    catalogue.interventions.filter((p) => p.series?.maxContacts !== undefined).map((p) => p.id),
-  );
-  let n = 0;
-  const late: TallyCommandInput[] = [];
-  const onTime: TallyCommandInput[] = [];
-  for (const command of commands) {
-    if (command.type === 'TallyContact' && !series.has(command.interventionId) && n++ % 12 === 5)
-      late.push(command);
-    else onTime.push(command);
-  }
-  const recorder = createCommandRecorder(service, catalogue, 7);
   for (const command of onTime) await recorder.record(command);
   await keys.create(STATISTICS_KEY_ID); // the store's statistics key; the export is read with --keys
   const before = (await replay(store, statisticsProjection({ keys }))).state;

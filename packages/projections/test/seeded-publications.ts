@@ -1,5 +1,11 @@
-import { type Catalogue, createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
+import {
+  type Catalogue,
+  createCommandService,
+  fixedClock,
+  type TallyCommandInput,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import { createCommandRecorder, recordCommands, seededYear } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { applyDisclosureControl } from '../src/disclosure/apply-disclosure-control.js';
@@ -12,11 +18,8 @@ import { type ReportOptionsInput, ReportOptionsSchema } from '../src/report/repo
 import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { replay } from '../src/runner/replay.js';
 
-/**
- * The seeded year (core/testing's, at full volume or a share of it: 0.2 is a small municipality,
- * where monthly counts of 1–3 are common) recorded in memory and replayed into a cube.
- */
-export async function seededCube(seed: number, volume = 1) {
+/** An empty store with the Vaggeryd catalogue adopted, its command service and a recorder of seeded commands. */
+export async function adoptedStore(seed: number) {
   const catalogue: Catalogue = vaggerydCatalogue();
   const store = createMemoryEventStore();
   const keys = createMemoryKeyStore();
@@ -28,6 +31,35 @@ export async function seededCube(seed: number, volume = 1) {
   });
   await service.adoptCatalogue({ type: 'AdoptCatalogue', commandId: crypto.randomUUID(), catalogue });
   // Contacts of interventions with a series limit go through series, the rest are tallies.
+  const recorder = createCommandRecorder(service, catalogue, seed);
+  return { catalogue, store, keys, service, recorder };
+}
+
+/**
+ * Commands split into those recorded on time and plain contact tallies entered late: every
+ * 12th plain contact (deterministic), none of a series (a series' contacts come in order).
+ */
+export function lateEntries(commands: readonly TallyCommandInput[], catalogue: Catalogue) {
+  const series = new Set(
+    catalogue.interventions.filter((policy) => policy.series?.maxContacts !== undefined).map((p) => p.id),
+  );
+  let plain = 0;
+  const late: TallyCommandInput[] = [];
+  const onTime: TallyCommandInput[] = [];
+  for (const command of commands) {
+    if (command.type === 'TallyContact' && !series.has(command.interventionId) && plain++ % 12 === 5)
+      late.push(command);
+    else onTime.push(command);
+  }
+  return { late, onTime };
+}
+
+/**
+ * The seeded year (core/testing's, at full volume or a share of it: 0.2 is a small municipality,
+ * where monthly counts of 1–3 are common) recorded in memory and replayed into a cube.
+ */
+export async function seededCube(seed: number, volume = 1) {
+  const { catalogue, store, keys, service } = await adoptedStore(seed);
   await recordCommands(service, catalogue, seededYear({ catalogue, year: 2025, seed, volume }), seed);
   const { state: cube } = await replay(store, statisticsProjection({ keys }));
   const base: BaseCells = createBaseCells(cube.sheets());
