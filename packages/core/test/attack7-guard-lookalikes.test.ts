@@ -31,11 +31,9 @@
  * Secure behaviour expected: each is refused PERSONAL_DATA_DETECTED and nothing is stored.
  * They failed before this round's fix (the scan now reads all of these; see docs/embedding.md).
  */
-import { createCommandService, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Attacked, attacked as target, uuid } from './service-under-attack.js';
+import { type Attacked, adoptionNaming, attacked as target, uuid } from './service-under-attack.js';
 
 // 811218-9876 passes the Luhn check (the project's own fixture number); 070-123 45 67 is the
 // project's own fixture mobile number.
@@ -93,29 +91,10 @@ describe('attack 7: personal data in look-alike digits, dashes and punctuation i
   });
 
   it('a personnummer in dingbat digits in a catalogue name is not stored in the clear catalogue stream', async () => {
-    const store = createMemoryEventStore();
-    const service = createCommandService({
-      store,
-      keys: createMemoryKeyStore(),
-      catalogueId: 'vaggeryd',
-      clock: fixedClock('2025-12-31T12:00:00Z'),
-    });
-    const catalogue = vaggerydCatalogue();
-    const [first, ...rest] = catalogue.interventions;
-    if (first === undefined) throw new Error('no interventions');
-    const result = await service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: uuid(),
-      catalogue: {
-        ...catalogue,
-        interventions: [{ ...first, name: { sv: 'Rådgivning ❽❶❶❷❶❽-❾❽❼❻', en: 'Counselling' } }, ...rest],
-      },
-    });
-    let clearText = '';
-    for await (const event of store.readAll()) clearText += Buffer.from(event.data).toString('utf8');
-    expect(clearText.includes('❽❶❶❷❶❽-❾❽❼❻'), 'the personnummer is in the clear catalogue stream').toBe(
+    const { code, storedText } = await adoptionNaming('Rådgivning ❽❶❶❷❶❽-❾❽❼❻');
+    expect(storedText.includes('❽❶❶❷❶❽-❾❽❼❻'), 'the personnummer is in the clear catalogue stream').toBe(
       false,
     );
-    expect(E.isLeft(result) ? result.left.code : 'ADOPTED').toBe('PERSONAL_DATA_DETECTED');
+    expect(code).toBe('PERSONAL_DATA_DETECTED');
   });
 });

@@ -60,6 +60,36 @@ export async function attacked(): Promise<Attacked> {
   };
 }
 
+/**
+ * A municipality adopting its first catalogue, one intervention named `name` (in Swedish): the
+ * answer's code (`ADOPTED` when it was adopted) and every stored byte as text — the catalogue
+ * stream is stored in clear, so what is refused must be in none of them.
+ */
+export async function adoptionNaming(name: string): Promise<{ code: string; storedText: string }> {
+  const store = createMemoryEventStore();
+  const service = createCommandService({
+    store,
+    keys: createMemoryKeyStore(),
+    catalogueId: 'vaggeryd',
+    clock: fixedClock('2025-12-31T12:00:00Z'),
+  });
+  const catalogue = vaggerydCatalogue();
+  const [first, ...rest] = catalogue.interventions;
+  if (first === undefined) throw new Error('no interventions');
+  const result = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(),
+    catalogue: {
+      ...catalogue,
+      interventions: [{ ...first, name: { sv: name, en: 'Counselling' } }, ...rest],
+    },
+  });
+  let storedText = '';
+  for await (const event of store.readAll())
+    storedText += `${Buffer.from(event.data).toString('utf8')}\n${Buffer.from(event.data).toString('latin1')}\n`;
+  return { code: E.isLeft(result) ? result.left.code : 'ADOPTED', storedText };
+}
+
 /** The marks of a valid `rad-och-stod` contact. */
 export const radOchStodMarks = (): Record<string, string | number | number[]> => ({
   gender: 'female',
