@@ -6,6 +6,7 @@ import {
 } from '@pinnstatistik/core';
 import { createCheckpointCoverage } from '../verify/checkpoint-coverage.js';
 import { createClearTextGuard } from '../verify/clear-text-guard.js';
+import { createEnvelopeRules } from '../verify/envelope-rules.js';
 import type { ExportFinding, IntegrityFinding } from '../verify/integrity-finding.js';
 import { type ExportTrailer, isExportedStream } from './export-format.js';
 import { readExport, readExportTrailer } from './read-export.js';
@@ -34,8 +35,9 @@ export interface ExportLogCheck {
  * Checks an export's integrity in one streaming pass: every hash chain, every stream's Merkle
  * tree against the checkpoints held (the auditor's, and the one the trailer carries when a
  * trusted key signed it), the trailer against what the file adds up to, each readable view
- * against its bytes, the clear text the guard would refuse, and checkpoints the log shows were
- * written but are missing. The trailer is read first from the end of the file, so the sizes its
+ * against its bytes, the clear text the guard would refuse, events the library never writes (an
+ * unknown stream, a codec its stream never has, meta core never writes), and checkpoints the log
+ * shows were written but are missing. The trailer is read first from the end of the file, so the sizes its
  * checkpoint signed are known before the events stream past. Memory grows with streams.
  */
 export async function verifyExportLog(file: string, options: ExportLogOptions = {}): Promise<ExportLogCheck> {
@@ -48,6 +50,7 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
     publicKeys: options.publicKeys ?? [],
   });
   const guard = createClearTextGuard();
+  const envelope = createEnvelopeRules();
   const coverage = createCheckpointCoverage({
     checkpoints: [...(options.trusted ?? []), ...carried],
     carries: carried.length > 0,
@@ -79,6 +82,7 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
         });
       verifier.observe(item.event);
       guard.observe(item.event);
+      envelope.observe(item.event);
       coverage.observe(item.event);
       options.onEvent?.(item.event, item.line);
       last = { event: item.event, line: item.line };
@@ -142,6 +146,7 @@ export async function verifyExportLog(file: string, options: ExportLogOptions = 
   const findings = [
     ...verification.findings,
     ...guard.findings,
+    ...envelope.findings,
     ...coverage.finish(verification),
     ...exportFindings,
   ];

@@ -2,12 +2,14 @@ import {
   createCommandService,
   fixedClock,
   SERIES_INDEX_STREAM,
+  sealEvent,
   vaggerydCatalogue,
   writeLogCheckpoint,
 } from '@pinnstatistik/core';
 import { recordCommands, seededYear } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
+import { createCheckpointCoverage } from './checkpoint-coverage.js';
 import { verifyStoreLog } from './verify-store-log.js';
 
 const unpinned = { trusted: [], publicKeys: [], pinned: false };
@@ -56,5 +58,22 @@ describe('checkpoints a log shows it needs', () => {
         });
     const check = await verifyStoreLog(store, unpinned);
     expect(check.findings.map((finding) => finding.code)).toEqual(['LOG_CHECKPOINT_STRIPPED']);
+  });
+
+  it.each([
+    ['period-2025-01', 'SheetsSealed'],
+    ['period-2025-01', 'SheetAmended'],
+    [SERIES_INDEX_STREAM, 'SeriesClosed'],
+  ])('a log whose %s holds %s, with no checkpoint, had it removed', (stream, type) => {
+    const { event } = sealEvent(stream, 0, new Uint8Array(32), {
+      id: crypto.randomUUID(),
+      type,
+      data: {},
+      meta: { commandId: crypto.randomUUID() },
+    });
+    const coverage = createCheckpointCoverage({ checkpoints: [], carries: false });
+    coverage.observe({ ...event, stream, revision: 0, position: '1' });
+    const verification = { findings: [], leaves: [], events: 1 } as never;
+    expect(coverage.finish(verification).map((finding) => finding.code)).toEqual(['LOG_CHECKPOINT_STRIPPED']);
   });
 });

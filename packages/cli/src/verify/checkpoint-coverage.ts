@@ -31,9 +31,26 @@ function closedSeries(event: RecordedEvent): string | undefined {
   return typeof series === 'string' ? series : undefined;
 }
 
+/** What only a seal writes in a period stream (its tables, its record, amendments of what it sealed). */
+const SEAL_EVENTS: ReadonlySet<string> = new Set(['SheetsSealed', 'PeriodSealed', 'SheetAmended']);
+/** What a series closing writes in the series index. */
+const CLOSING_EVENTS: ReadonlySet<string> = new Set(['SeriesClosing', 'SeriesClosed']);
+
+/**
+ * Whether an event shows the log wrote checkpoints: a signing key, anything only a seal writes
+ * (every seal signs a checkpoint), or a series closing (`series expire` signs one, and a closing
+ * deletes a stream only a checkpoint vouches for). Any one of them is enough, so stripping some
+ * leaves the others to show it.
+ */
+function showsCheckpoints(event: RecordedEvent): boolean {
+  if (event.stream === LOG_KEYS_STREAM) return true;
+  if (event.stream.startsWith(STREAM_PREFIXES.period)) return SEAL_EVENTS.has(event.type);
+  return event.stream === SERIES_INDEX_STREAM && CLOSING_EVENTS.has(event.type);
+}
+
 /**
  * Two rules core's verifier leaves to the reader of the whole log, as `LOG_SEAL_AFTER_CHECKPOINT`
- * is one it keeps. A log with a seal or a signing key wrote checkpoints (every seal writes one),
+ * is one it keeps. A log with a seal, a closing or a signing key wrote checkpoints (every seal writes one),
  * so one that carries none had it stripped: there would be nothing to hold an edit to. And a
  * closing deletes a stream on the word of one unsigned event: when a checkpoint signed that
  * stream and no checkpoint covers the closing, nothing vouches that the stream was ever closed
@@ -50,11 +67,7 @@ export function createCheckpointCoverage(options: {
   let signsItself: { stream: string; revision: number; position: string } | undefined;
   return {
     observe(event) {
-      if (
-        signsItself === undefined &&
-        (event.stream === LOG_KEYS_STREAM ||
-          (event.type === 'PeriodSealed' && event.stream.startsWith(STREAM_PREFIXES.period)))
-      )
+      if (signsItself === undefined && showsCheckpoints(event))
         signsItself = { stream: event.stream, revision: event.revision, position: event.position };
       if (event.type === 'SeriesClosed' && event.stream === SERIES_INDEX_STREAM) {
         const series = closedSeries(event);
@@ -69,8 +82,8 @@ export function createCheckpointCoverage(options: {
           code: 'LOG_CHECKPOINT_STRIPPED',
           ...signsItself,
           message: {
-            sv: 'Loggen har förseglingar eller en signeringsnyckel, så kontrollpunkter har skrivits (varje försegling skriver en), men den bär ingen: den har tagits bort, och inget håller loggen mot det som signerades.',
-            en: 'The log holds seals or a signing key, so checkpoints were written (every seal writes one), but it carries none: it was removed, and nothing holds the log to what was signed.',
+            sv: 'Loggen har förseglingar, stängda serier eller en signeringsnyckel, så kontrollpunkter har skrivits (varje försegling skriver en), men den bär ingen: den har tagits bort, och inget håller loggen mot det som signerades.',
+            en: 'The log holds seals, series closings or a signing key, so checkpoints were written (every seal writes one), but it carries none: it was removed, and nothing holds the log to what was signed.',
           },
         });
       const latest = verification.latest?.checkpoint;

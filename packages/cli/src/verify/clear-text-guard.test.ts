@@ -30,3 +30,43 @@ describe('the clear-text guard', () => {
     expect(guard.findings).toEqual([]);
   });
 });
+
+describe('the clear-text guard on every clear event', () => {
+  it('reads every public stream, the meta and the stream’s name, never showing the value', () => {
+    const guard = createClearTextGuard();
+    guard.observe(clear('releases', { options: { title: 'Rapport 811218-9876' } }));
+    const meta = clear('series-index', {});
+    guard.observe({
+      ...meta,
+      ...sealEvent('series-index', 0, new Uint8Array(32), {
+        id: '0a0b0c0d-0000-4000-8000-000000000001',
+        type: 'SeriesNoted',
+        data: {},
+        meta: { commandId: '0a0b0c0d-0000-4000-8000-000000000002', note: '811218-9876' } as never,
+      }).event,
+      stream: 'series-index',
+      revision: 0,
+      position: '8',
+    });
+    guard.observe(clear('notes-811218-9876', {}));
+    expect(guard.findings.map((finding) => [finding.code, finding.position])).toEqual([
+      ['PERSONAL_DATA_IN_CLEAR', '7'],
+      ['PERSONAL_DATA_IN_CLEAR', '8'],
+      ['PERSONAL_DATA_IN_CLEAR', '7'],
+    ]);
+    expect(JSON.stringify(guard.findings)).not.toMatch(/811218|9876/);
+  });
+
+  it('leaves the library’s machine formats alone: command ids joined from stream names, keys, dates', () => {
+    const guard = createClearTextGuard();
+    guard.observe(
+      clear('log-keys', {
+        keyId: '11bc3a0b2def782b',
+        publicKey: 'MCowBQYDK2VwAyEA0701234567811218987600000000000000000000000=',
+        on: '2026-01-15T09:00:00.000Z',
+        series: `series-${'07012345678112189876'.padEnd(32, 'a')}`,
+      }),
+    );
+    expect(guard.findings).toEqual([]);
+  });
+});

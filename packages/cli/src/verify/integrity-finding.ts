@@ -16,10 +16,18 @@ export interface ExportFinding {
 
 /**
  * What the CLI's own checks of a log (an export or a store) can find, beside core's: clear text
- * the guard refuses, and checkpoints the log shows were written but are not there to hold it to.
+ * the guard refuses, events the library never writes (an unknown stream, a codec its stream
+ * never has, meta core never writes), and checkpoints the log shows were written but are not
+ * there to hold it to.
  */
 export interface LogRuleFinding {
-  readonly code: 'PERSONAL_DATA_IN_CLEAR' | 'LOG_CLOSING_AFTER_CHECKPOINT' | 'LOG_CHECKPOINT_STRIPPED';
+  readonly code:
+    | 'PERSONAL_DATA_IN_CLEAR'
+    | 'LOG_CLOSING_AFTER_CHECKPOINT'
+    | 'LOG_CHECKPOINT_STRIPPED'
+    | 'LOG_UNKNOWN_STREAM'
+    | 'LOG_CODEC_MISMATCH'
+    | 'LOG_MALFORMED_META';
   readonly stream: string;
   readonly revision?: number;
   readonly revisions?: { readonly from: number; readonly to: number };
@@ -35,6 +43,12 @@ export function integrityClause(finding: IntegrityFinding): string {
   if (finding.code.startsWith('CHAIN_')) return 'envelope/hash-chain';
   if (finding.code.startsWith('EXPORT_')) return 'export/trailer';
   if (finding.code === 'PERSONAL_DATA_IN_CLEAR') return 'privacy/personal-data';
+  if (
+    finding.code === 'LOG_UNKNOWN_STREAM' ||
+    finding.code === 'LOG_CODEC_MISMATCH' ||
+    finding.code === 'LOG_MALFORMED_META'
+  )
+    return 'envelope/payload';
   if (
     finding.code.startsWith('LOG_CHECKPOINT_') ||
     finding.code === 'LOG_SEAL_AFTER_CHECKPOINT' ||

@@ -2,13 +2,14 @@ import { createLogVerifier, type EventStore, latestLogCheckpoint } from '@pinnst
 import type { ExportLogCheck } from '../jsonl/verify-export-log.js';
 import { createCheckpointCoverage } from './checkpoint-coverage.js';
 import { createClearTextGuard } from './clear-text-guard.js';
+import { createEnvelopeRules } from './envelope-rules.js';
 import type { Trust } from './trust.js';
 
 /**
  * Checks a store's integrity in one pass over `readAll`: every chain, and every stream's tree
  * against the auditor's checkpoints and the store's latest signed one (read first, so the sizes
- * it signed are known before the events go past); the clear text the guard would refuse; and
- * checkpoints the log shows were written but are missing.
+ * it signed are known before the events go past); the clear text the guard would refuse; events
+ * the library never writes; and checkpoints the log shows were written but are missing.
  */
 export async function verifyStoreLog(
   store: EventStore,
@@ -22,6 +23,7 @@ export async function verifyStoreLog(
     publicKeys: trust.publicKeys,
   });
   const guard = createClearTextGuard();
+  const envelope = createEnvelopeRules();
   const coverage = createCheckpointCoverage({
     checkpoints: latest === undefined ? trust.trusted : [...trust.trusted, latest],
     carries: latest !== undefined,
@@ -30,6 +32,7 @@ export async function verifyStoreLog(
   for await (const event of store.readAll()) {
     verifier.observe(event);
     guard.observe(event);
+    envelope.observe(event);
     coverage.observe(event);
     events += 1;
     if (onProgress !== undefined && events % 1000 === 0) onProgress(events);
@@ -37,7 +40,12 @@ export async function verifyStoreLog(
   const verification = verifier.finish();
   return {
     verification,
-    findings: [...verification.findings, ...guard.findings, ...coverage.finish(verification)],
+    findings: [
+      ...verification.findings,
+      ...guard.findings,
+      ...envelope.findings,
+      ...coverage.finish(verification),
+    ],
     trailer: undefined,
     header: { exportedAt: '', source: '' },
   };
