@@ -19,12 +19,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENESIS_HASH, type JsonValue, publicKeyFromPem, readHeader, sealEvent } from '@pinnstatistik/core';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
-import { importExport } from '../src/jsonl/import-export.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
 import { asEvent, type ExportParts, readParts, recomputedTrailer, writeParts } from './export-edits.js';
+import { importAttempt } from './import-attempt.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 const PNR = '811218-9876';
@@ -90,19 +89,13 @@ function appendClear(
 
 async function attempt(file: string) {
   const check = await verifyExportLog(file, { trusted: [log.checkpoint], publicKeys: [publicKey] });
-  const target = createMemoryEventStore();
-  let refused = false;
-  try {
-    await importExport(file, target, {
-      maxAppendBytes: 1024 * 1024,
-      batchBytes: 64 * 1024 * 1024,
-      trust: { trusted: [log.checkpoint], publicKeys: [publicKey], pinned: true },
-    });
-  } catch {
-    refused = true;
-  }
+  const { refused, written } = await importAttempt(file, {
+    trusted: [log.checkpoint],
+    publicKeys: [publicKey],
+    pinned: true,
+  });
   let clear = '';
-  for await (const event of target.readAll())
+  for (const event of written)
     clear += `${event.stream} ${event.id} ${event.type} ${Buffer.from(event.data).toString('utf8')} ${Buffer.from(event.metadata).toString('utf8')}\n`;
   return {
     check: check.findings.map((finding) => finding.code),

@@ -33,12 +33,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
-import { importExport } from '../src/jsonl/import-export.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
 import { editPayload, readParts, rechain, recomputedTrailer, writeParts } from './export-edits.js';
+import { importAttempt } from './import-attempt.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 let dir: string;
@@ -88,20 +87,11 @@ describe('attack 7: checkpoint stripped, sealed count edited, nothing pinned', (
   });
 
   it('import without --trust refuses it and writes nothing', async () => {
-    const target = createMemoryEventStore();
-    let refused = false;
-    try {
-      await importExport(forged, target, { maxAppendBytes: 1024 * 1024, batchBytes: 64 * 1024 * 1024 });
-    } catch {
-      refused = true;
-    }
-    let written = 0;
-    let forgedCount = false;
-    for await (const event of target.readAll()) {
-      written += 1;
-      if (event.stream === edited.stream && Buffer.from(event.data).toString('base64') === edited.data)
-        forgedCount = true;
-    }
+    const { refused, written: events } = await importAttempt(forged);
+    const written = events.length;
+    const forgedCount = events.some(
+      (event) => event.stream === edited.stream && Buffer.from(event.data).toString('base64') === edited.data,
+    );
     expect({ refused, written, forgedCount }, JSON.stringify({ refused, written, forgedCount })).toEqual({
       refused: true,
       written: 0,

@@ -33,12 +33,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JsonValue, publicKeyFromPem, readHeader, sealEvent } from '@pinnstatistik/core';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
-import { importExport } from '../src/jsonl/import-export.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
 import { asEvent, type ExportParts, readParts, recomputedTrailer, writeParts } from './export-edits.js';
+import { importAttempt } from './import-attempt.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 let dir: string;
@@ -127,19 +126,12 @@ describe('attack 7: a signed series removed, excused by a forged closing after t
   });
 
   it('import --trust refuses it and writes nothing', async () => {
-    const target = createMemoryEventStore();
-    let refused = false;
-    try {
-      await importExport(forged, target, {
-        maxAppendBytes: 1024 * 1024,
-        batchBytes: 64 * 1024 * 1024,
-        trust: { trusted: [log.checkpoint], publicKeys: [publicKey], pinned: true },
-      });
-    } catch {
-      refused = true;
-    }
-    let written = 0;
-    for await (const _event of target.readAll()) written += 1;
+    const { refused, written: events } = await importAttempt(forged, {
+      trusted: [log.checkpoint],
+      publicKeys: [publicKey],
+      pinned: true,
+    });
+    const written = events.length;
     expect({ refused, written }).toEqual({ refused: true, written: 0 });
   });
 });
