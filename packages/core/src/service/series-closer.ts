@@ -37,7 +37,8 @@ export interface SeriesClosing {
 /**
  * Closes series. In order, each step resumable: the closing date recorded (sealed), the
  * series' end tallied on a sheet of an open month, a clear record in the index
- * (why, how many notes, the stream's size and last hash — never its contacts), then the stream
+ * (why, how many notes, the stream's size and last hash — from which its contacts follow: an open
+ * break, docs/privacy-at-rest.md), then the stream
  * deleted and the key destroyed, with every note.
  */
 export function createSeriesCloser(
@@ -65,7 +66,8 @@ export function createSeriesCloser(
         ? lastContactMonth
         : periodOf(on);
     const coordinates = { interventionId: state.interventionId, unitId: state.unitId, period };
-    // Keyed with the series key: nobody without it can tell which series a sheet's end belongs to.
+    // Keyed with the series key: its command id names no series (its position still may: an open
+    // break, docs/privacy-at-rest.md).
     const commandId = `ended\u0000${keyedName(key.naming, 'ended')}`;
     const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...coordinates, contacts: state.contacts } };
     const marked = await recorder.writeSheet(coordinates, commandId, () => E.right([ended]));

@@ -1,0 +1,136 @@
+// Attack 11 (a fresh attacker): a seeded year recorded as a municipality would, with copies of
+// every stored event taken while it is open and once it is sealed. Ground truth (the operator's
+// view, opened with live keys) is kept apart from what the attacker uses.
+import {
+  type CommandService,
+  createAesGcmCipher,
+  createCommandService,
+  createPayloadSealer,
+  deriveSubkeys,
+  fixedClock,
+  openEvent,
+  privateStreamOf,
+  type RecordedEvent,
+  seededRandom,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+
+let serial = 0;
+export const freshId = (): string => {
+  serial += 1;
+  return `a11a11a1-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+};
+
+export interface Opened {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly meta: Record<string, unknown>;
+}
+
+export async function attackedYear(
+  volume = 0.3,
+  seed = 42,
+  /** Called before the first command of every new day (a nightly copy), with the store and keys. */
+  nightly?: (
+    store: ReturnType<typeof createMemoryEventStore>,
+    keys: ReturnType<typeof createMemoryKeyStore>,
+  ) => Promise<void>,
+  /** Called after every command (the operator's ground truth, never the attacker's). */
+  afterCommand?: (
+    store: ReturnType<typeof createMemoryEventStore>,
+    keys: ReturnType<typeof createMemoryKeyStore>,
+  ) => Promise<void>,
+) {
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore();
+  const catalogue = vaggerydCatalogue();
+  const make = (at: string): CommandService =>
+    createCommandService({
+      store,
+      keys,
+      catalogueId: catalogue.id,
+      clock: fixedClock(at),
+      random: seededRandom(seed),
+      keyRecheckMs: 100,
+    });
+  const recording = make('2026-01-20T09:00:00Z');
+  const adopted = await recording.adoptCatalogue({ type: 'AdoptCatalogue', commandId: freshId(), catalogue });
+  if (adopted._tag === 'Left') throw new Error(adopted.left.code);
+  const commands = seededYear({ catalogue, year: 2025, seed, volume });
+  // The operator looks (ground truth) before every closing too: a closing deletes the series at once.
+  const watched: CommandService =
+    afterCommand === undefined
+      ? recording
+      : {
+          ...recording,
+          closeSeries: async (input) => {
+            await afterCommand(store, keys);
+            return recording.closeSeries(input);
+          },
+        };
+  const recorder = createCommandRecorder(watched, catalogue, seed);
+  let day = '';
+  for (const command of commands) {
+    const date = 'date' in command ? command.date : day;
+    if (date !== day && nightly !== undefined) await nightly(store, keys);
+    day = date;
+    await recorder.record(command);
+    if (afterCommand !== undefined) await afterCommand(store, keys);
+  }
+  if (nightly !== undefined) await nightly(store, keys);
+  const open = await collect(store.readAll());
+
+  const truth = await operatorView(open, keys);
+  const closing = make('2026-06-01T09:00:00Z');
+  return {
+    store,
+    keys,
+    catalogue,
+    commands,
+    recorder,
+    open,
+    truth,
+    closing,
+    async sealAll(): Promise<RecordedEvent[]> {
+      await closing.expireSeries();
+      for (let month = 1; month <= 12; month += 1) {
+        const period = `2025-${String(month).padStart(2, '0')}`;
+        const sealed = await closing.sealPeriod({ type: 'SealPeriod', commandId: freshId(), period });
+        if (sealed._tag === 'Left') throw new Error(`sealing ${period}: ${sealed.left.code}`);
+      }
+      return collect(store.readAll());
+    },
+  };
+}
+
+/** The operator's view of events (ground truth only: never used by an attack): opened with live keys. */
+export async function operatorView(
+  events: readonly RecordedEvent[],
+  keys: { get(keyId: string): Promise<Uint8Array | undefined> },
+  into: Map<RecordedEvent, Opened> = new Map(),
+): Promise<Map<RecordedEvent, Opened>> {
+  const cipher = createAesGcmCipher();
+  for (const event of events) {
+    const owner = privateStreamOf(event.stream);
+    if (owner === undefined) continue;
+    const material = await keys.get(owner.keyId);
+    if (material === undefined) continue;
+    const sealer = createPayloadSealer(cipher, deriveSubkeys(material).encryption);
+    const opened = openEvent(event, () => sealer);
+    if (opened.readable)
+      into.set(event, {
+        type: opened.type,
+        data: opened.data as Record<string, unknown>,
+        meta: opened.meta as unknown as Record<string, unknown>,
+      });
+  }
+  return into;
+}
+
+/** Clear JSON of a public event. */
+export function clearData(event: RecordedEvent): Record<string, unknown> | undefined {
+  const opened = openEvent(event);
+  return opened.readable ? (opened.data as Record<string, unknown>) : undefined;
+}
