@@ -346,8 +346,10 @@ export type {
   SeriesIndexEvent,
   SeriesIndexed,
   SeriesOpened,
+  SeriesPadded,
   SessionRecorded,
 } from './series/series-events.js';
+export { seriesSizeBucket } from './series/series-size-bucket.js';
 export { emptySeries, evolveSeries, type SeriesState } from './series/series-state.js';
 export { newSeriesToken, normaliseSeriesToken } from './series/series-token.js';
 // Service

@@ -102,8 +102,10 @@ describe('attack 11: the series index after every series is closed and every mon
       `series index: ${closed} closed series, contacts read from size − notes − 2 right for ${right}` +
         ` (lengths ${JSON.stringify(Object.fromEntries(lengths))}); ${endedOnSheet} closings tied to the sheet and revision of their "series ended" tally, ${endedRight} checked right`,
     );
-    expect(right).toBeGreaterThan(0); // the attack works on what is stored
+    // Closed since: the stream is padded to a bucket at its closing, so size − notes − 2 no longer
+    // gives the contacts (held by packages/store-memory/test/closed-series-size.test.ts).
     expect(right, 'closed series whose number of contacts the clear index gives').toBe(0);
+    expect(endedOnSheet).toBeGreaterThan(0); // the attack works on what is stored
     expect(endedRight, 'closings tied to their sheet').toBe(0);
   }, 60_000);
 });

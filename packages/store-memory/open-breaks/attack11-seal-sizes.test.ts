@@ -83,7 +83,8 @@ describe('attack 11: a sealed month’s clear records', () => {
         for (const [name, size] of bySize) {
           const sameSize = [...bySize.values()].filter((s) => s === size).length;
           const candidates = sheets.filter((sheet) => predicted(sheet.tables, offset) === size);
-          if (sameSize === 1 && candidates.length === 1) resolved.set(name, candidates[0]?.coordinates as string);
+          if (sameSize === 1 && candidates.length === 1)
+            resolved.set(name, candidates[0]?.coordinates as string);
         }
       }
       if (resolved.size > best.resolved.size) best = { offset, resolved };

@@ -27,8 +27,17 @@ export interface SeriesClosing {
   readonly data: { readonly on: string; readonly reason: SeriesClosingReason };
 }
 
+/**
+ * Filler written with the closing (private, no data), so the deleted stream's size — kept in
+ * clear by the index — is a bucket, not its contacts plus its notes plus two.
+ */
+export interface SeriesPadded {
+  readonly type: 'SeriesPadded';
+  readonly data: Record<string, never>;
+}
+
 /** Events of a series stream. */
-export type SeriesEvent = SeriesOpened | SessionRecorded | NoteWritten | SeriesClosing;
+export type SeriesEvent = SeriesOpened | SessionRecorded | NoteWritten | SeriesClosing | SeriesPadded;
 
 /** A series exists (in the index, in clear: only its opaque stream name). */
 export interface SeriesIndexed {
@@ -39,7 +48,8 @@ export interface SeriesIndexed {
 /**
  * A series was closed (in the index, in clear): its stream deleted and its key destroyed, with
  * every working note. What stays: why, how many notes were destroyed, and the deleted
- * stream's size and last hash, so the history stays verifiable — never its contacts.
+ * stream's size (padded to a bucket, see {@link seriesSizeBucket}) and last hash, so the
+ * history stays verifiable — never its contacts.
  */
 export interface SeriesClosed {
   readonly type: 'SeriesClosed';

@@ -14,7 +14,9 @@ import type {
   SeriesClosed,
   SeriesClosing as SeriesClosingEvent,
   SeriesClosingReason,
+  SeriesPadded,
 } from '../series/series-events.js';
+import { seriesSizeBucket } from '../series/series-size-bucket.js';
 import { evolveSeries, type SeriesState } from '../series/series-state.js';
 import type { SeriesEnded } from '../tally/events.js';
 import { emptySheetTables } from '../tally/sheet-tables.js';
@@ -37,8 +39,8 @@ export interface SeriesClosing {
 /**
  * Closes series. In order, each step resumable: the closing date recorded (sealed), the
  * series' end tallied on a sheet of an open month, a clear record in the index
- * (why, how many notes, the stream's size and last hash — from which its contacts follow: an open
- * break, docs/privacy-at-rest.md), then the stream
+ * (why, how many notes, the stream's size — padded to a bucket with the closing — and last hash),
+ * then the stream
  * deleted and the key destroyed, with every note.
  */
 export function createSeriesCloser(
@@ -120,9 +122,19 @@ export function createSeriesCloser(
         type: 'SeriesClosing',
         data: { on: todayOn(context.clock), reason },
       };
+      // Written with the closing, in one append: the stream's size (kept in clear) is a bucket.
+      const size = (current.link === undefined ? 0 : current.link.revision + 1) + 1;
+      const padding: SeriesPadded[] = Array.from({ length: seriesSizeBucket(size) - size }, () => ({
+        type: 'SeriesPadded',
+        data: {},
+      }));
       const appended = await writer.append(
         current,
-        { commandId: `closing\u0000${stream}`, events: [closing], privacy: { key, kind: 'series' } },
+        {
+          commandId: `closing\u0000${stream}`,
+          events: [closing, ...padding],
+          privacy: { key, kind: 'series' },
+        },
         evolveSeries,
       );
       if (appended.kind !== 'appended') return close(stream, reason); // a session or note got in first
