@@ -33,11 +33,15 @@ describe("a closed series' clear record in the index", () => {
       }),
     );
     let n = 100;
+    const nextId = (): string => {
+      n += 1;
+      return uuid(n);
+    };
     for (let contacts = 1; contacts <= 5; contacts += 1) {
       const { token } = ok(
         await service.openSeries({
           type: 'OpenSeries',
-          commandId: uuid((n += 1)),
+          commandId: nextId(),
           interventionId: 'rad-och-stod',
           unitId: 'motesplats',
         }),
@@ -46,7 +50,7 @@ describe("a closed series' clear record in the index", () => {
         ok(
           await service.recordSession({
             type: 'RecordSession',
-            commandId: uuid((n += 1)),
+            commandId: nextId(),
             token,
             date: `2026-02-${String(2 + session).padStart(2, '0')}`,
             marks: SESSION_MARKS,
@@ -55,7 +59,7 @@ describe("a closed series' clear record in the index", () => {
       ok(
         await service.closeSeries({
           type: 'CloseSeries',
-          commandId: uuid((n += 1)),
+          commandId: nextId(),
           token,
           reason: 'completed',
         }),
