@@ -15,9 +15,8 @@ import { join } from 'node:path';
 import { publicKeyFromPem } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportRecord } from '../src/jsonl/export-format.js';
 import { importExport } from '../src/jsonl/import-export.js';
-import { editPayload, readParts, rechain, recomputedTrailer, writeParts } from './export-edits.js';
+import { readParts, rechain, recomputedTrailer, withSealedCountRaised, writeParts } from './export-edits.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 let dir: string;
@@ -33,17 +32,7 @@ beforeAll(async () => {
   publicKey = publicKeyFromPem(readFileSync(log.publicKey, 'utf8')) as Uint8Array;
   honest = readFileSync(log.file, 'utf8');
   const parts = readParts(log.file);
-  const indexes = parts.records.flatMap((record, at) => (record.type === 'SheetsSealed' ? [at] : []));
-  const index = indexes[indexes.length - 1] as number;
-  const record = parts.records[index] as ExportRecord;
-  const edited = editPayload(record, (payload) => {
-    const sheets = payload.data.sheets as { tables: { contacts: number } }[];
-    (sheets[0] as { tables: { contacts: number } }).tables.contacts += 100_000;
-  });
-  const records = rechain(
-    parts.records.map((candidate, at) => (at === index ? edited : candidate)),
-    record.stream,
-  );
+  const { records } = withSealedCountRaised(parts.records, 'last');
   const forged = join(dir, 'forged.jsonl');
   writeParts(forged, { ...parts, records, trailer: recomputedTrailer({ ...parts, records }) });
   forgedText = readFileSync(forged, 'utf8');

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
-import { editPayload, readParts, rechain, recomputedTrailer, writeParts } from './export-edits.js';
+import { readParts, rechain, recomputedTrailer, withSealedCountRaised, writeParts } from './export-edits.js';
 import { importAttempt } from './import-attempt.js';
 import { type YearLog, yearLog } from './year-log.js';
 
@@ -35,15 +35,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pinnstatistik-attack10-stripped-'));
   log = await yearLog(dir, { volume: 0.2 });
   const parts = readParts(log.file);
-  const index = parts.records.findIndex((record) => record.type === 'SheetsSealed');
-  const record = parts.records[index] as ExportRecord;
-  edited = editPayload(record, (payload) => {
-    const sheets = payload.data.sheets as { tables: { contacts: number } }[];
-    (sheets[0] as { tables: { contacts: number } }).tables.contacts += 100_000;
-  });
-  let records = parts.records
-    .map((candidate, at) => (at === index ? edited : candidate))
-    .filter((candidate) => candidate.stream !== 'log-keys' && candidate.type !== 'PeriodSealed');
+  const raised = withSealedCountRaised(parts.records);
+  let records = raised.records.filter(
+    (candidate) => candidate.stream !== 'log-keys' && candidate.type !== 'PeriodSealed',
+  );
   for (const stream of new Set(records.map((each) => each.stream)))
     if (stream.startsWith('period-')) records = rechain(records, stream);
   const trailer = recomputedTrailer({ ...parts, records });
@@ -54,7 +49,7 @@ beforeAll(async () => {
     trailer: { ...trailer, checkpoint: null, eventsAfterCheckpoint: trailer.events },
   });
   edited = records.find(
-    (each) => each.stream === record.stream && each.type === 'SheetsSealed',
+    (each) => each.stream === raised.edited.stream && each.type === 'SheetsSealed',
   ) as ExportRecord;
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -36,7 +36,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
-import { editPayload, readParts, rechain, recomputedTrailer, writeParts } from './export-edits.js';
+import { readParts, recomputedTrailer, withSealedCountRaised, writeParts } from './export-edits.js';
 import { importAttempt } from './import-attempt.js';
 import { type YearLog, yearLog } from './year-log.js';
 
@@ -49,16 +49,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pinnstatistik-attack7-stripped-'));
   log = await yearLog(dir, { volume: 0.2 });
   const parts = readParts(log.file);
-  const index = parts.records.findIndex((record) => record.type === 'SheetsSealed');
-  const record = parts.records[index] as ExportRecord;
-  edited = editPayload(record, (payload) => {
-    const sheets = payload.data.sheets as { tables: { contacts: number } }[];
-    (sheets[0] as { tables: { contacts: number } }).tables.contacts += 100_000;
-  });
-  const changed = rechain(
-    parts.records.map((candidate, at) => (at === index ? edited : candidate)),
-    record.stream,
-  );
+  const raised = withSealedCountRaised(parts.records);
+  edited = raised.edited;
+  const changed = raised.records;
   const trailer = recomputedTrailer({ ...parts, records: changed });
   forged = join(dir, 'stripped-and-edited.jsonl');
   writeParts(forged, {

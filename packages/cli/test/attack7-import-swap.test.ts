@@ -28,11 +28,10 @@ import { join } from 'node:path';
 import { type EventStore, publicKeyFromPem } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportRecord } from '../src/jsonl/export-format.js';
 import { importExport } from '../src/jsonl/import-export.js';
 import { verifyExportLog } from '../src/jsonl/verify-export-log.js';
 import { verifyStoreLog } from '../src/verify/verify-store-log.js';
-import { editPayload, readParts, rechain, recomputedTrailer, writeParts } from './export-edits.js';
+import { readParts, recomputedTrailer, withSealedCountRaised, writeParts } from './export-edits.js';
 import { type YearLog, yearLog } from './year-log.js';
 
 let dir: string;
@@ -54,16 +53,7 @@ beforeAll(async () => {
   publicKey = publicKeyFromPem(readFileSync(log.publicKey, 'utf8')) as Uint8Array;
   // The attacker's version: a sealed count raised, the chain recomputed, the trailer rewritten.
   const parts = readParts(log.file);
-  const index = parts.records.findIndex((record) => record.type === 'SheetsSealed');
-  const record = parts.records[index] as ExportRecord;
-  const edited = editPayload(record, (payload) => {
-    const sheets = payload.data.sheets as { tables: { contacts: number } }[];
-    (sheets[0] as { tables: { contacts: number } }).tables.contacts += 100_000;
-  });
-  const changed = rechain(
-    parts.records.map((candidate, at) => (at === index ? edited : candidate)),
-    record.stream,
-  );
+  const { records: changed } = withSealedCountRaised(parts.records);
   forged = join(dir, 'forged.jsonl');
   writeParts(forged, {
     ...parts,

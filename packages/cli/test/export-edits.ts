@@ -70,6 +70,29 @@ export function editPayload(
 }
 
 /**
+ * The attackers' usual forgery: a sealed month's first sheet with 100,000 more contacts (the
+ * first `SheetsSealed` of the export, or the last), its period stream re-chained. Gives the
+ * records and the edited record as re-chained.
+ */
+export function withSealedCountRaised(
+  records: readonly ExportRecord[],
+  which: 'first' | 'last' = 'first',
+): { records: ExportRecord[]; edited: ExportRecord } {
+  const sealed = records.flatMap((record, at) => (record.type === 'SheetsSealed' ? [at] : []));
+  const index = (which === 'first' ? sealed[0] : sealed[sealed.length - 1]) as number;
+  const record = records[index] as ExportRecord;
+  const raised = editPayload(record, (payload) => {
+    const sheets = payload.data.sheets as { tables: { contacts: number } }[];
+    (sheets[0] as { tables: { contacts: number } }).tables.contacts += 100_000;
+  });
+  const changed = rechain(
+    records.map((candidate, at) => (at === index ? raised : candidate)),
+    record.stream,
+  );
+  return { records: changed, edited: changed[index] as ExportRecord };
+}
+
+/**
  * Recomputes a stream's revisions (in file order) and every chain hash, as an attacker does after
  * editing, removing or reordering its events: the chains verify again.
  */
