@@ -17,31 +17,13 @@
  * PERSONAL_DATA_DETECTED and no series' notes, read back together, hold a personnummer.
  * This test FAILS today.
  */
-import { createCommandService, findPersonalData, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { findPersonalData } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
+import { attacked } from './service-under-attack.js';
 
 describe('attack 6: a personnummer split over three notes', () => {
   it('is refused: the notes of a series, read back together, never hold one', async () => {
-    const service = createCommandService({
-      store: createMemoryEventStore(),
-      keys: createMemoryKeyStore(),
-      catalogueId: 'vaggeryd',
-      clock: fixedClock('2025-12-31T12:00:00Z'),
-    });
-    await service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: crypto.randomUUID(),
-      catalogue: vaggerydCatalogue(),
-    });
-    const opened = await service.openSeries({
-      type: 'OpenSeries',
-      commandId: crypto.randomUUID(),
-      interventionId: 'rad-och-stod',
-      unitId: 'motesplats',
-    });
-    if (opened._tag === 'Left') throw new Error(opened.left.message.en);
-    const { token } = opened.right;
+    const { service, token } = await attacked();
 
     const pieces = ['Mamman gav sitt pnr 8112', '18-', '9876 men vill inte att det sparas.'];
     const codes: string[] = [];

@@ -26,30 +26,12 @@
  * the notes of a series, read back, never hold a personnummer. Break 1 failed before this
  * round's fix (the look-back is counted as the scan reads it); break 2 is the documented limit.
  */
-import { createCommandService, findPersonalData, fixedClock, vaggerydCatalogue } from '@pinnstatistik/core';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { findPersonalData } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
+import { attacked } from './service-under-attack.js';
 
 async function writeNotes(pieces: readonly string[]) {
-  const service = createCommandService({
-    store: createMemoryEventStore(),
-    keys: createMemoryKeyStore(),
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-12-31T12:00:00Z'),
-  });
-  await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: crypto.randomUUID(),
-    catalogue: vaggerydCatalogue(),
-  });
-  const opened = await service.openSeries({
-    type: 'OpenSeries',
-    commandId: crypto.randomUUID(),
-    interventionId: 'rad-och-stod',
-    unitId: 'motesplats',
-  });
-  if (opened._tag === 'Left') throw new Error(opened.left.message.en);
-  const { token } = opened.right;
+  const { service, token } = await attacked();
   const codes: string[] = [];
   for (const text of pieces) {
     const written = await service.writeNote({
