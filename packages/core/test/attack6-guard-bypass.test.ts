@@ -29,7 +29,7 @@
  * is written (the count of stored events does not change). These tests FAIL today.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Attacked, adoptionNaming, attacked as target, uuid } from './service-under-attack.js';
+import { type Attacked, adoptionNaming, noteAttempt, attacked as target } from './service-under-attack.js';
 
 // 811218-9876 and 850709-9383 pass the Luhn check (the project's own fixture numbers).
 const BYPASSES: readonly (readonly [string, string])[] = [
@@ -55,16 +55,9 @@ describe('attack 6: personal data written past the guard is still refused', () =
   });
 
   it.each(BYPASSES)('%s: a working note %j is refused and nothing is stored', async (_how, text) => {
-    const before = await attacked.count();
-    const result = await attacked.service.writeNote({
-      type: 'WriteNote',
-      token: attacked.token,
-      commandId: uuid(),
-      text,
-    });
-    const stored = await attacked.count();
-    expect(result._tag === 'Left' ? result.left.code : 'WRITTEN').toBe('PERSONAL_DATA_DETECTED');
-    expect(stored).toBe(before);
+    const { code, stored } = await noteAttempt(attacked, text);
+    expect(code).toBe('PERSONAL_DATA_DETECTED');
+    expect(stored).toBe(0);
   });
 
   it('an HTML-entity-prefixed personnummer in a catalogue name is not stored in clear', async () => {

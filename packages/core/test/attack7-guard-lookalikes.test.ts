@@ -31,9 +31,8 @@
  * Secure behaviour expected: each is refused PERSONAL_DATA_DETECTED and nothing is stored.
  * They failed before this round's fix (the scan now reads all of these; see docs/embedding.md).
  */
-import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Attacked, adoptionNaming, attacked as target, uuid } from './service-under-attack.js';
+import { type Attacked, adoptionNaming, noteAttempt, attacked as target } from './service-under-attack.js';
 
 // 811218-9876 passes the Luhn check (the project's own fixture number); 070-123 45 67 is the
 // project's own fixture mobile number.
@@ -73,21 +72,11 @@ describe('attack 7: personal data in look-alike digits, dashes and punctuation i
   });
 
   it.each(BYPASSES)('%s: a working note %j is refused and nothing is stored', async (_how, text) => {
-    const before = await attacked.count();
-    const result = await attacked.service.writeNote({
-      type: 'WriteNote',
-      token: attacked.token,
-      commandId: uuid(),
-      text,
+    const { code, stored, readBack } = await noteAttempt(attacked, text);
+    expect({ code, stored }, `stored and read back: ${JSON.stringify(readBack)}`).toEqual({
+      code: 'PERSONAL_DATA_DETECTED',
+      stored: 0,
     });
-    const stored = await attacked.count();
-    // What anyone holding the token reads back while the series is open.
-    const notes = await attacked.service.readNotes({ token: attacked.token });
-    const readBack = E.isRight(notes) ? notes.right.map((note) => note.text) : [];
-    expect(
-      { code: E.isLeft(result) ? result.left.code : 'WRITTEN', stored: stored - before },
-      `stored and read back: ${JSON.stringify(readBack.at(-1))}`,
-    ).toEqual({ code: 'PERSONAL_DATA_DETECTED', stored: 0 });
   });
 
   it('a personnummer in dingbat digits in a catalogue name is not stored in the clear catalogue stream', async () => {

@@ -61,6 +61,30 @@ export async function attacked(): Promise<Attacked> {
 }
 
 /**
+ * A working note written on the open series: the answer's code (`WRITTEN` when it was), how many
+ * events the store gained, and the last note read back (what anyone holding the token reads).
+ */
+export async function noteAttempt(
+  target: Attacked,
+  text: string,
+): Promise<{ code: string; stored: number; readBack: string | undefined }> {
+  const before = await target.count();
+  const result = await target.service.writeNote({
+    type: 'WriteNote',
+    token: target.token,
+    commandId: uuid(),
+    text,
+  });
+  const stored = (await target.count()) - before;
+  const notes = await target.service.readNotes({ token: target.token });
+  return {
+    code: E.isLeft(result) ? result.left.code : 'WRITTEN',
+    stored,
+    readBack: E.isRight(notes) ? notes.right.at(-1)?.text : undefined,
+  };
+}
+
+/**
  * A municipality adopting its first catalogue, one intervention named `name` (in Swedish): the
  * answer's code (`ADOPTED` when it was adopted) and every stored byte as text — the catalogue
  * stream is stored in clear, so what is refused must be in none of them.
