@@ -22,11 +22,18 @@ export function periodKeyId(period: string): string {
 }
 
 /**
- * The detail stream of one tally sheet: the period in clear, the intervention and unit only
- * as a keyed hash under the period key — the name stops resolving once the key is destroyed.
+ * The detail stream a tally sheet is kept in: its month's one detail stream, shared by every
+ * sheet (intervention × unit) of the month — the period in clear, the rest a keyed hash under
+ * the period key that stops resolving once the key is destroyed. One stream a month, not one a
+ * sheet: a stream's name, size and place in the log then say nothing about which intervention
+ * or unit a tally, a session's tally or a series' end belongs to (each event carries its
+ * sheet's coordinates inside its ciphertext).
  */
-export function tallySheetStream(coordinates: SheetCoordinates, namingKey: Uint8Array): string {
-  return `tally-${coordinates.period}-${keyedName(namingKey, coordinates.interventionId, coordinates.unitId)}`;
+export function tallySheetStream(
+  coordinates: Pick<SheetCoordinates, 'period'>,
+  namingKey: Uint8Array,
+): string {
+  return `tally-${coordinates.period}-${keyedName(namingKey, 'detail')}`;
 }
 
 /** The stream that lists series (opened and closed) by their opaque stream names, so expiry can find them on any store. */

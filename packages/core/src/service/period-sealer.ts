@@ -21,6 +21,7 @@ import {
 } from '../sealing/period-state.js';
 import { type SealPeriod, SealPeriodSchema } from '../sealing/seal-period-command.js';
 import { periodKeyId } from '../streams.js';
+import type { SheetCoordinates, SheetDetailEvent } from '../tally/events.js';
 import { parseInput } from '../tally/parse-tally-command.js';
 import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
@@ -71,8 +72,31 @@ function chunked(sheets: readonly SealedSheet[]): SealedSheet[][] {
 }
 
 /**
- * Seals periods. The registry is closed (no new sheet), every sheet is closed and folded into
- * its tables, the tables are written sorted by coordinates, then `PeriodSealed` lists the
+ * The sheets a month's detail stream holds, each with its own events (every event carries its
+ * sheet's coordinates); the sheet it was registered for is among them even when empty.
+ */
+function sheetsOf(
+  events: readonly SheetDetailEvent[],
+  registered: SheetCoordinates,
+): Map<SheetCoordinates, SheetDetailEvent[]> {
+  const byKey = new Map<string, { coordinates: SheetCoordinates; events: SheetDetailEvent[] }>();
+  const sheetOf = (coordinates: SheetCoordinates) => {
+    const key = `${coordinates.interventionId}\u0000${coordinates.unitId}`;
+    let sheet = byKey.get(key);
+    if (sheet === undefined) {
+      sheet = { coordinates, events: [] };
+      byKey.set(key, sheet);
+    }
+    return sheet;
+  };
+  sheetOf(registered);
+  for (const event of events) if (event.type !== 'SheetClosed') sheetOf(event.data).events.push(event);
+  return new Map([...byKey.values()].map((sheet) => [sheet.coordinates, sheet.events]));
+}
+
+/**
+ * Seals periods. The registry is closed (no new sheet), the month's detail stream is closed and
+ * every sheet on it folded into its tables, the tables are written sorted by coordinates, then `PeriodSealed` lists the
  * streams about to be deleted; then they are deleted and the key destroyed. Crash-safe: a
  * seal stopped at any step completes when run again, deletions included.
  */
@@ -127,21 +151,23 @@ export function createPeriodSealer(
     const history = await context.catalogues();
     const sheets: SealedSheet[] = [];
     const deleted: DeletedStream[] = [];
-    for (const [stream, coordinates] of [...registry.state.registered].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const closed = await closeSheet(context, recorder, { stream, coordinates, key });
-      const crossTabulations = (version: string) =>
-        catalogueVersion(history, version)?.interventions.find(
-          (policy) => policy.id === coordinates.interventionId,
-        )?.tally.contact?.crossTabulations ?? [];
-      const versions = closed.events.flatMap((event) =>
-        event.data !== undefined && 'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
-      );
-      sheets.push({
-        interventionId: coordinates.interventionId,
-        unitId: coordinates.unitId,
-        catalogueVersions: [...new Set(versions)].sort(),
-        tables: foldSheet(closed.events, crossTabulations),
-      });
+    for (const [stream, registered] of [...registry.state.registered].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const closed = await closeSheet(context, recorder, { stream, coordinates: registered, key });
+      for (const [coordinates, events] of sheetsOf(closed.events, registered)) {
+        const crossTabulations = (version: string) =>
+          catalogueVersion(history, version)?.interventions.find(
+            (policy) => policy.id === coordinates.interventionId,
+          )?.tally.contact?.crossTabulations ?? [];
+        const versions = events.flatMap((event) =>
+          'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
+        );
+        sheets.push({
+          interventionId: coordinates.interventionId,
+          unitId: coordinates.unitId,
+          catalogueVersions: [...new Set(versions)].sort(),
+          tables: foldSheet(events, crossTabulations),
+        });
+      }
       deleted.push(closed.head);
     }
     if (registry.link !== undefined)

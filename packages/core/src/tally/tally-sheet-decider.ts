@@ -165,7 +165,13 @@ function decideVisitors(command: TallyVisitors, state: TallySheetState): Decisio
 function decideVoid(command: VoidTally, state: TallySheetState): Decision {
   const rule = { interventionId: command.interventionId, clause: 'sheet/tallies' };
   const entry = findTally(state.tallies, command.tallyId);
-  if (entry === undefined) return E.left(refuse.tallyNotFound(rule, command.tallyId));
+  // A month's sheets share one detail stream: a tally of another intervention or unit is not on this sheet.
+  if (
+    entry === undefined ||
+    entry.tally.data.interventionId !== command.interventionId ||
+    entry.tally.data.unitId !== command.unitId
+  )
+    return E.left(refuse.tallyNotFound(rule, command.tallyId));
   if (entry.voided) return E.left(refuse.tallyAlreadyVoided(rule, command.tallyId));
   return E.right([
     {

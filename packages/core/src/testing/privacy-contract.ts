@@ -157,7 +157,11 @@ export function privacyContract(): readonly PrivacyContractCase[] {
           deepStrictEqual({ ...contacts?.tables.marginals.gender }, { female: 4, male: 2 });
           const open = sheets.find((sheet) => sheet.interventionId === 'motesplats-oppen-verksamhet');
           deepStrictEqual(open?.tables.visitors, { female: 24, male: 6 });
-          strictEqual(sealed?.deleted.length, 3, 'two sheets and the registry are listed as deleted');
+          strictEqual(
+            sealed?.deleted.length,
+            2,
+            'the month’s detail stream (both sheets) and the registry are listed as deleted',
+          );
           deepStrictEqual(
             await remaining(store, 'tally-2025-06', 'registry-2025-06'),
             [],

@@ -2,10 +2,11 @@
 // closed, the store still keeps the series index's clear records (SeriesIndexed, SeriesClosed),
 // each at its global position, and positions are never reused: the gaps count the deleted detail
 // written in between. With each month's deleted event counts (PeriodSealed sizes) as a calendar,
-// a SeriesClosed record's position dates the closing, its size gives the contacts (size − notes − 2),
-// and the sealed tables' "ended series by length" then name the one sheet — intervention, unit
-// and month — the series ended on. The docs (auditing.md): "Nothing kept reveals the interleaving
-// of deleted detail: no per-event global position"; the series index keeps "never its contacts".
+// a SeriesClosed record's position dates the closing. When the record's size still gave the
+// contacts (size − notes − 2), the sealed tables' "ended series by length" then named the one
+// sheet — intervention, unit and month — a series ended on: 24 of 25 (failing here before the
+// series stream was padded at its closing). The month of a closing stays readable (the month of
+// the last contact for ≈ 70 of 77), as docs/privacy-at-rest.md says; the sheet does not.
 import type { RecordedEvent } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -95,7 +96,9 @@ describe('attack 11: positions in a sealed copy', () => {
       `sealed positions: ${closings} closings during the year; month of the last contact read from position right for ${monthRight}; ` +
         `${tied} tied to a single sheet's "ended series of n" cell, ${tiedRight} right (intervention, unit and month)`,
     );
-    expect(tiedRight).toBeGreaterThan(0); // the attack works on what is stored
+    expect(monthRight, 'the calendar of positions dates most closings (documented)').toBeGreaterThan(
+      closings / 2,
+    );
     expect(tiedRight, 'closed series tied to the sheet they ended on, from a sealed copy').toBe(0);
   }, 60_000);
 });
