@@ -53,7 +53,7 @@ export interface CommandServiceOptions {
   readonly maxConflictRetries?: number;
   /** How often a command is retried while the store is unavailable (default 5, with jittered backoff up to 2 s). */
   readonly maxUnavailableRetries?: number;
-  /** How many tally sheets are kept in memory between commands (default 10 000). */
+  /** How many months' detail streams (each holding every sheet of its month) are kept in memory between commands (default 10 000). */
   readonly cachedSheets?: number;
   /** Days after a month's end before it may be sealed, for late tallies (default 15). */
   readonly sealGraceDays?: number;
