@@ -1,0 +1,325 @@
+// Attack 13 — attack 12 from ONE copy taken after the fact (every 2025 month sealed, every series
+// closed), with no nightly copies. What the store keeps forever does the counting: every signed
+// checkpoint of the log (`checkpoint-log-tree`, clear JSON) lists every stream by name with its
+// size when signed, series streams included, and the clear `series-index` names each series
+// stream (SeriesIndexed at its opening, SeriesClosed with its reason at its closing). A series
+// stream holds its opening and one event per session (plus notes, none here), so its size at
+// every checkpoint that saw it open is 1 + its sessions so far, and the checkpoints' times date
+// each increment. What happened after the last checkpoint that saw it is hidden by the padding
+// at closing — but a series the counsellor closed ("completed") closes right after its last
+// session, so an attacker guesses one more; an expired series was idle for 90 days, so a
+// checkpoint (a seal, at least once a month) saw all of it. The lengths and months then go into
+// attack 12's matching against the sealed `seriesLengths` and contacts.
+import { checkpointOf, LOG_CHECKPOINT_STREAM, type RecordedEvent, requiresSeries } from '@pinnstatistik/core';
+import { describe, expect, it } from 'vitest';
+import { clearData } from '../test/attack11-year.js';
+import { type Item, solveOptions } from './attack13-solver.js';
+import { type CheckpointPolicy, scheduledYear } from './attack13-year.js';
+
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+interface SealedSheet {
+  interventionId: string;
+  unitId: string;
+  tables: { contacts: number; seriesLengths: Record<string, number> };
+}
+
+interface Checkpoint {
+  position: number;
+  day: string; // the day it was signed (work of earlier days is in it)
+  sizes: Map<string, number>;
+}
+
+/** The attack: the final copy only (stream names, positions, clear records). */
+function attack(copy: readonly RecordedEvent[], seriesPolicies: Map<string, number>) {
+  const events = [...copy].sort((a, b) => Number(a.position) - Number(b.position));
+  const checkpoints: Checkpoint[] = [];
+  const opened = new Map<string, number>();
+  const closed = new Map<string, { position: number; reason: string; size: number; proofsFrom: number[] }>();
+  const sheets = new Map<string, SealedSheet[]>();
+  for (const event of events) {
+    if (event.stream === LOG_CHECKPOINT_STREAM) {
+      const checkpoint = checkpointOf(event);
+      if (checkpoint !== undefined)
+        checkpoints.push({
+          position: Number(event.position),
+          day: checkpoint.time.slice(0, 10),
+          sizes: new Map(checkpoint.leaves.map((leaf) => [leaf.stream, leaf.size])),
+        });
+    } else if (event.stream === 'series-index') {
+      const data = clearData(event) as {
+        series: string;
+        reason?: string;
+        size?: number;
+        proofs?: { from: number }[];
+      };
+      if (event.type === 'SeriesIndexed') opened.set(data.series, Number(event.position));
+      if (event.type === 'SeriesClosed')
+        closed.set(data.series, {
+          position: Number(event.position),
+          reason: data.reason ?? '',
+          size: data.size ?? 0,
+          proofsFrom: (data.proofs ?? []).map((proof) => proof.from),
+        });
+    } else if (event.type === 'SheetsSealed') {
+      const data = clearData(event) as { period: string; sheets: SealedSheet[] };
+      sheets.set(data.period, [...(sheets.get(data.period) ?? []), ...data.sheets]);
+    }
+  }
+  // The days of work between the checkpoint before a position and the one after it.
+  const bracket = (position: number): { from: string; to: string } => {
+    const before = checkpoints.filter((c) => c.position < position).at(-1);
+    const after = checkpoints.find((c) => c.position > position);
+    return {
+      from: before?.day ?? '2025-01-01',
+      to: after === undefined ? '9999-12-31' : addDays(after.day, -1),
+    };
+  };
+  const monthIf = ({ from, to }: { from: string; to: string }) =>
+    from.slice(0, 7) === to.slice(0, 7) ? from.slice(0, 7) : undefined;
+
+  const found = new Map<
+    string,
+    {
+      sessions: number;
+      seen: number;
+      hidden: boolean;
+      hiddenMonth?: string;
+      perMonth: Map<string, number>; // with the one hidden session guessed
+      seenPerMonth: Map<string, number>;
+      monthsKnown: boolean;
+      endedMonth?: string;
+    }
+  >();
+  for (const [series, closing] of closed) {
+    const openedAt = opened.get(series) ?? 0;
+    const seen = checkpoints.filter(
+      (c) => c.position > openedAt && c.position < closing.position && c.sizes.has(series),
+    );
+    const perMonth = new Map<string, number>();
+    let monthsKnown = true;
+    const add = (month: string | undefined, k: number) => {
+      if (k === 0) return;
+      if (month === undefined) monthsKnown = false;
+      else perMonth.set(month, (perMonth.get(month) ?? 0) + k);
+    };
+    let size = 1; // its opening
+    let from = bracket(openedAt).from;
+    for (const checkpoint of seen) {
+      const now = checkpoint.sizes.get(series) as number;
+      add(monthIf({ from, to: addDays(checkpoint.day, -1) }), now - size);
+      size = now;
+      from = checkpoint.day;
+    }
+    const seenPerMonth = new Map(perMonth);
+    const closingDays = bracket(closing.position);
+    const hiddenMonth = monthIf({
+      from: [closingDays.from, from].sort().at(-1) as string,
+      to: closingDays.to,
+    });
+    // A counsellor closes a series right after its last session (one more than the checkpoints
+    // saw); an expired one was idle past retention, long after a checkpoint saw all of it.
+    const hidden = closing.reason === 'completed' ? 1 : 0;
+    add(hiddenMonth, hidden);
+    found.set(series, {
+      sessions: size - 1 + hidden,
+      seen: size - 1,
+      hidden: hidden > 0,
+      ...(hiddenMonth === undefined ? {} : { hiddenMonth }),
+      perMonth,
+      seenPerMonth,
+      monthsKnown,
+      endedMonth: monthIf(closingDays),
+    });
+  }
+
+  // Step one (attack 12): a (month ended, length) on one sheet only places the series there.
+  const placed = new Map<string, string>();
+  const interventionOnly = new Map<string, string>();
+  for (const [series, f] of found) {
+    if (f.endedMonth === undefined) continue;
+    const candidates = (sheets.get(f.endedMonth) ?? []).filter(
+      (sheet) => (sheet.tables.seriesLengths[String(f.sessions)] ?? 0) > 0,
+    );
+    if (candidates.length === 1) {
+      const only = candidates[0] as SealedSheet;
+      placed.set(series, `${only.interventionId}/${only.unitId}`);
+    }
+    const interventions = new Set(candidates.map((sheet) => sheet.interventionId));
+    if (interventions.size === 1) interventionOnly.set(series, [...interventions][0] as string);
+  }
+
+  // Step two (attack 12): the exact cover over the series-only interventions' sealed contacts and
+  // ended lengths — when every series' months are known (each month it had sessions, and ended).
+  const capacity = new Map<string, number>();
+  const values = new Set<string>();
+  for (const [period, list] of sheets)
+    for (const sheet of list) {
+      if (!seriesPolicies.has(sheet.interventionId)) continue;
+      const value = `${sheet.interventionId}/${sheet.unitId}`;
+      values.add(value);
+      capacity.set(`${value}\u0000contacts ${period}`, sheet.tables.contacts);
+      for (const [n, c] of Object.entries(sheet.tables.seriesLengths))
+        capacity.set(`${value}\u0000ended ${period} ${n}`, c);
+    }
+  const allKnown = [...found.values()].every((f) => f.monthsKnown && f.endedMonth !== undefined);
+  let solvedPlaced = new Map<string, string>();
+  let solvedIntervention = new Map<string, string>();
+  let solvedLengths = new Map<string, number>();
+  let exhausted = false;
+  if (allKnown) {
+    // Each series takes a sheet and, when its closing day was not seen, how many sessions it had
+    // that day (one at least, within the intervention's limit).
+    const items: Item[] = [...found].map(([series, f]) => ({
+      id: series,
+      options: [...values].flatMap((value) => {
+        const limit = seriesPolicies.get(value.split('/')[0] as string) ?? 0;
+        const ks = f.hidden ? Array.from({ length: Math.max(0, limit - f.seen) }, (_, i) => i + 1) : [0];
+        return (
+          ks
+            .filter((k) => f.seen + k <= limit)
+            .map((k) => {
+              const adds = new Map<string, number>();
+              const n = f.seen + k;
+              // An ended tally on a month sealed in the copy (one expired in 2026 ended on an open month).
+              if (sheets.has(f.endedMonth as string)) adds.set(`ended ${f.endedMonth} ${n}`, 1);
+              const months = new Map(f.seenPerMonth);
+              if (k > 0) months.set(f.hiddenMonth as string, (months.get(f.hiddenMonth as string) ?? 0) + k);
+              for (const [month, c] of months) if (sheets.has(month)) adds.set(`contacts ${month}`, c);
+              return { value: `${value}#${n}`, adds };
+            })
+            // An option its sheet's own tables cannot hold alone is no option.
+            .filter((option) =>
+              [...option.adds].every(([bucket, c]) => (capacity.get(`${value}\u0000${bucket}`) ?? 0) >= c),
+            )
+        );
+      }),
+    }));
+    const firstMonth = (item: Item) =>
+      [...(item.options[0]?.adds.keys() ?? [])].map((b) => b.split(' ')[1] ?? '').sort()[0] ?? '';
+    items.sort((a, b) => firstMonth(a).localeCompare(firstMonth(b)));
+    const solved = solveOptions(items, capacity, 5_000);
+    exhausted = solved.exhausted;
+    const sheetsOf = (set: Set<string>) => new Set([...set].map((v) => v.split('#')[0] as string));
+    const lengthsOf = (set: Set<string>) => new Set([...set].map((v) => Number(v.split('#')[1])));
+    solvedPlaced = new Map(
+      [...solved.possible]
+        .filter(([, set]) => sheetsOf(set).size === 1)
+        .map(([id, set]) => [id, [...sheetsOf(set)][0] as string]),
+    );
+    solvedLengths = new Map(
+      [...solved.possible]
+        .filter(([, set]) => lengthsOf(set).size === 1)
+        .map(([id, set]) => [id, [...lengthsOf(set)][0] as number]),
+    );
+    solvedIntervention = new Map(
+      [...solved.possible]
+        .map(([id, set]) => [id, new Set([...set].map((v) => v.split('/')[0]))] as const)
+        .filter(([, set]) => set.size === 1)
+        .map(([id, set]) => [id, [...set][0] as string]),
+    );
+  }
+  return {
+    checkpoints,
+    closed,
+    found,
+    placed,
+    interventionOnly,
+    solvedPlaced,
+    solvedIntervention,
+    solvedLengths,
+    allKnown,
+    exhausted,
+  };
+}
+
+describe('attack 13: series lengths from one later copy (signed checkpoints, series index)', () => {
+  for (const policy of ['cli', 'daily'] as CheckpointPolicy[])
+    it(`does not count a series' sessions nor place it (checkpoints: ${policy})`, async () => {
+      const year = await scheduledYear({ volume: 0.3, seed: 42, checkpoints: policy });
+      const seriesPolicies = new Map(
+        year.catalogue.interventions.filter(requiresSeries).map((p) => [p.id, p.series?.maxContacts ?? 99]),
+      );
+      const result = attack(year.copy, seriesPolicies);
+
+      // --- scored against the operator's view ---
+      const lengths = [...year.truth.values()].map((t) => t.sessions.length);
+      const histogram = new Map<number, number>();
+      for (const n of lengths) histogram.set(n, (histogram.get(n) ?? 0) + 1);
+      const modal = [...histogram].sort((a, b) => b[1] - a[1])[0] as [number, number];
+      let lengthsRight = 0;
+      let monthsRight = 0;
+      for (const [series, f] of result.found) {
+        const t = year.truth.get(series);
+        if (t === undefined) continue;
+        if (t.sessions.length === f.sessions) lengthsRight += 1;
+        else if (process.env.A13_DIAG)
+          console.log('wrong', policy, f.sessions, t.sessions, result.closed.get(series));
+        const months = new Map<string, number>();
+        for (const date of t.sessions) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1);
+        if (
+          f.monthsKnown &&
+          months.size === f.perMonth.size &&
+          [...months].every(([m, k]) => f.perMonth.get(m) === k)
+        )
+          monthsRight += 1;
+      }
+      const coordinates = (series: string) => {
+        const t = year.truth.get(series);
+        return t === undefined ? '' : `${t.interventionId}/${t.unitId}`;
+      };
+      const right = [...result.placed].filter(([s, v]) => coordinates(s) === v).length;
+      const interventionRight = [...result.interventionOnly].filter(
+        ([s, v]) => coordinates(s).split('/')[0] === v,
+      ).length;
+      const solvedRight = [...result.solvedPlaced].filter(([s, v]) => coordinates(s) === v).length;
+      const solvedInterventionRight = [...result.solvedIntervention].filter(
+        ([s, v]) => coordinates(s).split('/')[0] === v,
+      ).length;
+      // The closing record alone (no checkpoint read): its proofs start from every checkpointed size.
+      const fromProofs = [...result.found].filter(
+        ([s, f]) => Math.max(1, ...(result.closed.get(s)?.proofsFrom ?? [])) - 1 === f.seen,
+      ).length;
+      console.log(
+        `[${policy}] SeriesClosed.proofs alone give the last checkpointed size of ${fromProofs} of ${result.found.size} series`,
+      );
+      const solvedLengthsRight = [...result.solvedLengths].filter(
+        ([s, n]) => year.truth.get(s)?.sessions.length === n,
+      ).length;
+      const seenByACheckpoint = [...result.closed.keys()].filter((s) =>
+        result.checkpoints.some((c) => c.sizes.has(s)),
+      ).length;
+      console.log(
+        `[${policy}] ${year.checkpointCount} checkpoints signed (${year.expiredTotal} series expired, ` +
+          `${year.reopened} reopened after expiry); copy: ${year.copy.length} events, ` +
+          `${result.checkpoints.length} checkpoints, ${result.closed.size} closed series ` +
+          `(${seenByACheckpoint} named in some checkpoint), ${year.truth.size} in truth`,
+      );
+      console.log(
+        `[${policy}] lengths: ${lengthsRight} of ${result.found.size} counted right ` +
+          `(baseline, always guessing the commonest length ${modal[0]}: ${modal[1]}); ` +
+          `sessions per month right for ${monthsRight}`,
+      );
+      console.log(
+        `[${policy}] one sheet with that (month, length): ${result.placed.size} placed, ${right} right; ` +
+          `one intervention: ${result.interventionOnly.size}, ${interventionRight} right`,
+      );
+      console.log(
+        `[${policy}] exact cover ${result.allKnown ? `(search ${result.exhausted ? 'cut short' : 'complete'})` : '(not run: some months unknown)'}: ` +
+          `${result.solvedPlaced.size} placed at intervention and unit, ${solvedRight} right; ` +
+          `${result.solvedIntervention.size} at intervention, ${solvedInterventionRight} right; ` +
+          `${result.solvedLengths.size} lengths fixed by it, ${solvedLengthsRight} right`,
+      );
+      expect(result.closed.size, 'the attack had its material').toBeGreaterThan(50);
+      expect(right, 'series placed at intervention and unit from one later copy').toBe(0);
+      expect(solvedRight, 'series placed at intervention and unit by the exact cover').toBe(0);
+      expect(
+        lengthsRight,
+        "series' number of sessions counted from one later copy, beyond a blind guess",
+      ).toBeLessThanOrEqual(modal[1]);
+      expect(solvedLengthsRight, "series' number of sessions fixed by the exact cover").toBeLessThanOrEqual(
+        modal[1],
+      );
+    }, 300_000);
+});
