@@ -12,7 +12,7 @@ import { type RecordedEvent, requiresSeries } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import { attackedYear, clearData, type Opened, operatorView } from '../test/attack11-year.js';
-import { type Item, solve } from './attack12-solver.js';
+import { type Item, solve } from './exact-cover.js';
 
 const monthOf = (stream: string) => stream.slice(6, 13);
 const isSeries = (stream: string) => stream.startsWith('series-') && stream !== 'series-index';

@@ -13,8 +13,8 @@
 import { checkpointOf, LOG_CHECKPOINT_STREAM, type RecordedEvent, requiresSeries } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
 import { clearData } from '../test/attack11-year.js';
-import { type Item, solveOptions } from './attack13-solver.js';
 import { type CheckpointPolicy, scheduledYear } from './attack13-year.js';
+import { type OptionItem as Item, solveOptions } from './exact-cover.js';
 
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -6,23 +6,14 @@
 // intervention and unit) is kept by a wrapper around the service, never by the attack.
 import {
   type CommandService,
-  createCommandService,
   fixedClock,
   normaliseSeriesToken,
   type RecordedEvent,
-  seededRandom,
   seriesStreamOf,
-  vaggerydCatalogue,
   writeLogCheckpoint,
 } from '@pinnstatistik/core';
 import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-
-let serial = 0;
-const freshId = (): string => {
-  serial += 1;
-  return `a13a13a1-0000-4000-8000-${String(serial).padStart(12, '0')}`;
-};
+import { attackedStore, freshId } from '../test/attack11-year.js';
 
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -48,18 +39,7 @@ export async function scheduledYear(options: {
   until?: string;
 }) {
   const { volume = 0.3, seed = 42, checkpoints, until = '2026-06-30' } = options;
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const catalogue = vaggerydCatalogue();
-  const make = (at: string): CommandService =>
-    createCommandService({
-      store,
-      keys,
-      catalogueId: catalogue.id,
-      clock: fixedClock(at),
-      random: seededRandom(seed),
-      keyRecheckMs: 100,
-    });
+  const { store, keys, catalogue, make } = attackedStore(seed);
   let current = make('2025-01-01T08:00:00Z');
   const adopted = await current.adoptCatalogue({ type: 'AdoptCatalogue', commandId: freshId(), catalogue });
   if (adopted._tag === 'Left') throw new Error(adopted.left.code);

@@ -23,6 +23,23 @@ export const freshId = (): string => {
   return `a11a11a1-0000-4000-8000-${String(serial).padStart(12, '0')}`;
 };
 
+/** A store, a key store and a maker of command services on them at a fixed time, as the attacked years record. */
+export function attackedStore(seed: number) {
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore();
+  const catalogue = vaggerydCatalogue();
+  const make = (at: string): CommandService =>
+    createCommandService({
+      store,
+      keys,
+      catalogueId: catalogue.id,
+      clock: fixedClock(at),
+      random: seededRandom(seed),
+      keyRecheckMs: 100,
+    });
+  return { store, keys, catalogue, make };
+}
+
 export interface Opened {
   readonly type: string;
   readonly data: Record<string, unknown>;
@@ -43,18 +60,7 @@ export async function attackedYear(
     keys: ReturnType<typeof createMemoryKeyStore>,
   ) => Promise<void>,
 ) {
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const catalogue = vaggerydCatalogue();
-  const make = (at: string): CommandService =>
-    createCommandService({
-      store,
-      keys,
-      catalogueId: catalogue.id,
-      clock: fixedClock(at),
-      random: seededRandom(seed),
-      keyRecheckMs: 100,
-    });
+  const { store, keys, catalogue, make } = attackedStore(seed);
   const recording = make('2026-01-20T09:00:00Z');
   const adopted = await recording.adoptCatalogue({ type: 'AdoptCatalogue', commandId: freshId(), catalogue });
   if (adopted._tag === 'Left') throw new Error(adopted.left.code);

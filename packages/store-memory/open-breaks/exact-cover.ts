@@ -1,19 +1,20 @@
-// Attack 13 helper: attack 12's exact solver (copied), with what an item adds depending on the
-// option it takes — a series whose last day's sessions the checkpoints did not see takes a sheet
-// *and* a number of sessions on that day. `possible` answers, per item, the options it takes in at
-// least one solution.
+// The attackers' exact solver (attacks 12 and 13): each item (a series) takes one option (a sheet,
+// and what else the option fixes, e.g. its sessions on its last day) so that what the items add
+// fills every capacity keyed by (sheet, bucket) exactly. `possible` answers, per item, the
+// options it takes in at least one solution (an option the step budget could not decide counts
+// as possible, so what the attack then calls placed is, if anything, too little).
 export interface Option {
   readonly value: string; // the sheet, `${interventionId}/${unitId}`, and what else the option fixes
   /** What the item adds to each bucket (e.g. "contacts 2025-03": 2, "ended 2025-03 3": 1). */
   readonly adds: ReadonlyMap<string, number>;
 }
-export interface Item {
+export interface OptionItem {
   readonly id: string;
   readonly options: readonly Option[];
 }
 
 export function solveOptions(
-  items: readonly Item[],
+  items: readonly OptionItem[],
   capacity: ReadonlyMap<string, number>, // key `${sheet}\u0000${bucket}`
   budget = 200_000,
 ): { possible: Map<string, Set<string>>; exhausted: boolean } {
@@ -25,7 +26,7 @@ export function solveOptions(
   const feasible = (fixed: Map<string, string>): Map<string, string> | undefined => {
     const left = new Map(capacity);
     const assignment = new Map<string, string>();
-    const optionsOf = (item: Item): readonly Option[] => {
+    const optionsOf = (item: OptionItem): readonly Option[] => {
       const only = fixed.get(item.id);
       return only === undefined ? item.options : item.options.filter((o) => o.value === only);
     };
@@ -43,7 +44,7 @@ export function solveOptions(
     const reachable = (from: number): boolean => {
       const supply = new Map<string, number>();
       for (let i = from; i < order.length; i += 1)
-        for (const option of optionsOf(order[i] as Item))
+        for (const option of optionsOf(order[i] as OptionItem))
           for (const [bucket, amount] of option.adds) {
             const key = `${sheetOf(option.value)}\u0000${bucket}`;
             supply.set(key, Math.max(supply.get(key) ?? 0, 0) + amount);
@@ -59,7 +60,7 @@ export function solveOptions(
       }
       if (index === order.length) return [...left.values()].every((v) => v === 0);
       if (!reachable(index)) return false;
-      const item = order[index] as Item;
+      const item = order[index] as OptionItem;
       for (const option of optionsOf(item)) {
         const ok = take(option, 1);
         if (ok) {
@@ -86,4 +87,21 @@ export function solveOptions(
       if (found === undefined && exhausted) possible.get(item.id)?.add(value); // unknown: count as possible
     }
   return { possible, exhausted: everExhausted };
+}
+
+/** An item whose every option (a sheet) adds the same: attack 12's series, whose sessions are known. */
+export interface Item {
+  readonly id: string;
+  readonly domain: readonly string[];
+  /** What the item adds to each bucket (e.g. "contacts 2025-03": 2, "ended 2025-03 len 3": 1). */
+  readonly adds: ReadonlyMap<string, number>;
+}
+
+/** {@link solveOptions} for items whose options differ by sheet only. */
+export function solve(items: readonly Item[], capacity: ReadonlyMap<string, number>, budget = 200_000) {
+  return solveOptions(
+    items.map((item) => ({ id: item.id, options: item.domain.map((value) => ({ value, adds: item.adds })) })),
+    capacity,
+    budget,
+  );
 }
