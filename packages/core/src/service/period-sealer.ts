@@ -72,26 +72,27 @@ function chunked(sheets: readonly SealedSheet[]): SealedSheet[][] {
 }
 
 /**
- * The sheets a month's detail stream holds, each with its own events (every event carries its
- * sheet's coordinates); the sheet it was registered for is among them even when empty.
+ * Adds a detail stream's sheets to `bySheet`, each with its own events (every event carries its
+ * sheet's coordinates); the sheet the stream was registered for is among them even when empty.
+ * Kept across streams, so a sheet with events on two streams (a month left open while the
+ * library moved from one stream a sheet to one a month) is sealed once, with all of them.
  */
-function sheetsOf(
+function addSheetsOf(
+  bySheet: Map<string, { coordinates: SheetCoordinates; events: SheetDetailEvent[] }>,
   events: readonly SheetDetailEvent[],
   registered: SheetCoordinates,
-): Map<SheetCoordinates, SheetDetailEvent[]> {
-  const byKey = new Map<string, { coordinates: SheetCoordinates; events: SheetDetailEvent[] }>();
+): void {
   const sheetOf = (coordinates: SheetCoordinates) => {
     const key = `${coordinates.interventionId}\u0000${coordinates.unitId}`;
-    let sheet = byKey.get(key);
+    let sheet = bySheet.get(key);
     if (sheet === undefined) {
       sheet = { coordinates, events: [] };
-      byKey.set(key, sheet);
+      bySheet.set(key, sheet);
     }
     return sheet;
   };
   sheetOf(registered);
   for (const event of events) if (event.type !== 'SheetClosed') sheetOf(event.data).events.push(event);
-  return new Map([...byKey.values()].map((sheet) => [sheet.coordinates, sheet.events]));
 }
 
 /**
@@ -151,24 +152,26 @@ export function createPeriodSealer(
     const history = await context.catalogues();
     const sheets: SealedSheet[] = [];
     const deleted: DeletedStream[] = [];
+    const bySheet = new Map<string, { coordinates: SheetCoordinates; events: SheetDetailEvent[] }>();
     for (const [stream, registered] of [...registry.state.registered].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const closed = await closeSheet(context, recorder, { stream, coordinates: registered, key });
-      for (const [coordinates, events] of sheetsOf(closed.events, registered)) {
-        const crossTabulations = (version: string) =>
-          catalogueVersion(history, version)?.interventions.find(
-            (policy) => policy.id === coordinates.interventionId,
-          )?.tally.contact?.crossTabulations ?? [];
-        const versions = events.flatMap((event) =>
-          'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
-        );
-        sheets.push({
-          interventionId: coordinates.interventionId,
-          unitId: coordinates.unitId,
-          catalogueVersions: [...new Set(versions)].sort(),
-          tables: foldSheet(events, crossTabulations),
-        });
-      }
+      addSheetsOf(bySheet, closed.events, registered);
       deleted.push(closed.head);
+    }
+    for (const { coordinates, events } of bySheet.values()) {
+      const crossTabulations = (version: string) =>
+        catalogueVersion(history, version)?.interventions.find(
+          (policy) => policy.id === coordinates.interventionId,
+        )?.tally.contact?.crossTabulations ?? [];
+      const versions = events.flatMap((event) =>
+        'catalogueVersion' in event.data ? [event.data.catalogueVersion] : [],
+      );
+      sheets.push({
+        interventionId: coordinates.interventionId,
+        unitId: coordinates.unitId,
+        catalogueVersions: [...new Set(versions)].sort(),
+        tables: foldSheet(events, crossTabulations),
+      });
     }
     if (registry.link !== undefined)
       deleted.push({

@@ -134,6 +134,11 @@ export function createSessionRecorder(
           const overLimit = limitReached(current.loaded);
           if (overLimit !== undefined) return E.left(overLimit);
           const loadedSheet = await recorder.loadSheet(open);
+          // The month's detail stream holds every sheet's commands: an id already used there (a
+          // bare tally on another sheet, say) is another command, and the session must not be
+          // counted by its series without a tally of its own.
+          if ((await loadedSheet.receipts.find(commandId)) !== undefined)
+            return E.left(refuse.commandIdReused());
           // A session's contact is a recording: it never looks at the sheet's tallies.
           const decided = tallySheetDecider.decide(decision, {
             catalogues: loadedSheet.state.catalogues,
