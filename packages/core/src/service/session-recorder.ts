@@ -73,13 +73,17 @@ export function createSessionRecorder(
       date,
       marks,
     };
-    const found = previousOutcome(opened.right.loaded.receipts, commandId, sessionDigest);
-    const previous = found instanceof Promise ? await found : found;
-    if (previous !== undefined) {
-      if (E.isLeft(previous)) return previous;
-      // Counted already: finish the tally too, should a store without atomic batches have stopped in between.
-      return recorder.tally(tallyInput, { viaSeries: true });
-    }
+    /** The answer a series already gave this command, if it did: counted already, the tally is finished too, should a store without atomic batches have stopped in between. */
+    const answeredBefore = async (
+      loaded: LoadedStream<SeriesState>,
+    ): Promise<E.Either<Refusal, TallyReceipt> | undefined> => {
+      const found = previousOutcome(loaded.receipts, commandId, sessionDigest);
+      const previous = found instanceof Promise ? await found : found;
+      if (previous === undefined) return undefined;
+      return E.isLeft(previous) ? previous : recorder.tally(tallyInput, { viaSeries: true });
+    };
+    const previous = await answeredBefore(opened.right.loaded);
+    if (previous !== undefined) return previous;
 
     // The session's own fields passed the door (snapshot and guard) above, and the sheet's
     // coordinates come from the stored series: only the schema remains to check, fast path first.
@@ -127,18 +131,20 @@ export function createSessionRecorder(
           const current = attempt === 0 ? opened.right : await series.load(stream);
           if (current.key === undefined || current.loaded.state.closing !== undefined)
             return E.left(refuse.seriesClosed());
-          const foundAgain = previousOutcome(current.loaded.receipts, commandId, sessionDigest);
-          const again = foundAgain instanceof Promise ? await foundAgain : foundAgain;
-          if (again !== undefined)
-            return E.isLeft(again) ? again : recorder.tally(tallyInput, { viaSeries: true });
+          const again = await answeredBefore(current.loaded);
+          if (again !== undefined) return again;
           const overLimit = limitReached(current.loaded);
           if (overLimit !== undefined) return E.left(overLimit);
           const loadedSheet = await recorder.loadSheet(open);
           // The month's detail stream holds every sheet's commands: an id already used there (a
           // bare tally on another sheet, say) is another command, and the session must not be
           // counted by its series without a tally of its own.
-          if ((await loadedSheet.receipts.find(commandId)) !== undefined)
-            return E.left(refuse.commandIdReused());
+          if ((await loadedSheet.receipts.find(commandId)) !== undefined) {
+            // ...unless this very session was written there since the series was read (by another
+            // process, say): the atomic batch put it on the series too, and a fresh read shows it.
+            const byThisSession = await answeredBefore((await series.load(stream)).loaded);
+            return byThisSession ?? E.left(refuse.commandIdReused());
+          }
           // A session's contact is a recording: it never looks at the sheet's tallies.
           const decided = tallySheetDecider.decide(decision, {
             catalogues: loadedSheet.state.catalogues,
