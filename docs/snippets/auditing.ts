@@ -50,5 +50,5 @@ const where = (finding: (typeof audit.findings)[number]): string =>
 console.log(audit.clean ? 'clean' : audit.findings.map((finding) => `${finding.code} ${where(finding)}`));
 // The log is whole (the events written after the checkpoint are only chain-checked); March is
 // past its grace on 2025-04-16 and not sealed. So this prints:
-// whole; 30 events after the checkpoint are only chain-checked
+// whole; 25 events after the checkpoint are only chain-checked
 // [ 'PERIOD_UNSEALED_PAST_GRACE period-2025-03' ]

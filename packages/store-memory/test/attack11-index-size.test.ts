@@ -68,13 +68,16 @@ describe('attack 11: the series index after every series is closed and every mon
     await look(year.store, year.keys);
     const sealed = await year.sealAll();
 
-    // Ground truth: sessions per series stream, as the operator saw them.
-    const contactsOf = new Map<string, number>();
-    for (const [event, opened] of truth)
-      if (opened.type === 'SessionRecorded')
-        contactsOf.set(event.stream, (contactsOf.get(event.stream) ?? 0) + 1);
-
     const truthAt = new Map([...truth].map(([event, opened]) => [event.position, opened]));
+    // Ground truth: each series' sessions, from the "series ended" tally its closing wrote right
+    // before its record (read by the operator, with the month's key).
+    const contactsOf = new Map<string, number>();
+    for (const event of beforeSeal) {
+      if (event.stream !== 'series-index' || typeof clearData(event)?.size !== 'number') continue;
+      const series = clearData(event)?.series;
+      const ended = truthAt.get(String(Number(event.position) - 1));
+      if (ended?.type === 'SeriesEnded') contactsOf.set(series as string, ended.data.contacts as number);
+    }
     // --- attack 1: the sealed copy's clear index records ---
     let closed = 0;
     let right = 0;

@@ -27,13 +27,18 @@ describe('attack 11: positions in a sealed copy', () => {
     // Ground truth: each series' intervention, unit and month of its last contact.
     const coordinatesOf = new Map<string, string>();
     const lastMonthOf = new Map<string, string>();
+    const truthAt = new Map([...truth].map(([event, opened]) => [event.position, opened]));
     for (const [event, opened] of truth) {
       if (opened.type === 'SeriesOpened')
         coordinatesOf.set(event.stream, `${opened.data.interventionId}/${opened.data.unitId}`);
-      if (opened.type === 'SessionRecorded') {
-        const month = (opened.data.date as string).slice(0, 7);
-        if (month > (lastMonthOf.get(event.stream) ?? '')) lastMonthOf.set(event.stream, month);
-      }
+    }
+    // A closing's "series ended" tally, written right before its record, is on the month of its last contact.
+    for (const event of sealed) {
+      const record = event.stream === 'series-index' ? clearData(event) : undefined;
+      if (typeof record?.size !== 'number') continue;
+      const ended = truthAt.get(String(Number(event.position) - 1));
+      if (ended?.type === 'SeriesEnded')
+        lastMonthOf.set(record.series as string, ended.data.period as string);
     }
 
     // --- the attack: the sealed copy only ---

@@ -31,6 +31,8 @@ export interface LargestEvent {
 }
 
 const UUID = '00000000-0000-4000-8000-000000000000';
+/** A keyed name's length (see `keyedName`). */
+const TAG = '0'.repeat(32);
 const SHEET_STREAM = `tally-0000-00-${'0'.repeat(32)}`;
 const PERIOD = '0000-00';
 const DATE = '0000-00-00';
@@ -103,6 +105,7 @@ function largestEventsOf(
     (parts.codeLists.gender?.codes ?? []).map((entry) => [entry.code, LARGEST_HEAD_COUNT]),
   );
   const tallies: { type: string; data: JsonValue }[] = [];
+  const sessions: { type: string; data: JsonValue }[] = [];
   const { contact, groupMeeting, visitors } = policy.tally;
   if (contact !== undefined) {
     const marks: Record<string, JsonValue> = {};
@@ -111,6 +114,12 @@ function largestEventsOf(
       if (dimension !== undefined) marks[id] = longestMark(dimension, policy, parts);
     }
     tallies.push({ type: 'ContactTallied', data: { ...base, marks } });
+    // A session's tally also names its series' tag for the month and the session's date (a void's copy does not).
+    if (policy.series !== undefined)
+      sessions.push({
+        type: 'ContactTallied',
+        data: { ...base, marks, session: { series: TAG, on: '2000-01-01' } },
+      });
   }
   if (groupMeeting !== undefined) {
     const participants = Object.fromEntries(groupMeeting.participants.map((group) => [group, headCounts]));
@@ -122,7 +131,7 @@ function largestEventsOf(
   const meta = commandMeta(parts.version);
   return {
     tally: [
-      ...tallies.map((tally) => ({ ...tally, meta })),
+      ...[...tallies, ...sessions].map((tally) => ({ ...tally, meta })),
       ...tallies.map((voided) => ({
         type: 'TallyVoided',
         data: { ...base, reason, voided: voided as unknown as JsonValue },
@@ -130,7 +139,7 @@ function largestEventsOf(
       })),
       {
         type: 'SeriesEnded',
-        data: { ...coordinates, contacts: Number.MAX_SAFE_INTEGER },
+        data: { ...coordinates, contacts: Number.MAX_SAFE_INTEGER, series: TAG },
         meta: serviceMeta(`ended\u0000${'0'.repeat(32)}`),
       },
       { type: 'SheetClosed', data: coordinates, meta: serviceMeta(`close\u0000${SHEET_STREAM}`) },

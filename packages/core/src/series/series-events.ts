@@ -6,7 +6,11 @@ export interface SeriesOpened {
   readonly data: { readonly interventionId: string; readonly unitId: string; readonly openedOn: string };
 }
 
-/** A contact of the series was recorded; its tally is on the sheet (private). */
+/**
+ * A contact of the series was recorded; its tally is on the sheet (private). Written by
+ * versions before sessions were carried by their tallies (see `SessionOfSeries`): still read,
+ * no longer written — one event a session let a copy of the store count them.
+ */
 export interface SessionRecorded {
   readonly type: 'SessionRecorded';
   readonly data: { readonly date: string; readonly tallyId: string };
@@ -36,8 +40,24 @@ export interface SeriesPadded {
   readonly data: Record<string, never>;
 }
 
+/**
+ * A month was sealed while the series was open (private): how many of its sessions that month's
+ * detail held, and the latest one's date — written by the seal to every open series alike, with
+ * or without sessions, before the month's detail is shredded.
+ */
+export interface SessionsCarried {
+  readonly type: 'SessionsCarried';
+  readonly data: { readonly period: string; readonly sessions: number; readonly lastOn?: string };
+}
+
 /** Events of a series stream. */
-export type SeriesEvent = SeriesOpened | SessionRecorded | NoteWritten | SeriesClosing | SeriesPadded;
+export type SeriesEvent =
+  | SeriesOpened
+  | SessionRecorded
+  | NoteWritten
+  | SeriesClosing
+  | SeriesPadded
+  | SessionsCarried;
 
 /** A series exists (in the index, in clear: only its opaque stream name). */
 export interface SeriesIndexed {

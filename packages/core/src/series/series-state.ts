@@ -5,9 +5,17 @@ import type { SeriesClosingReason, SeriesEvent } from './series-events.js';
 export interface SeriesState {
   readonly interventionId?: string;
   readonly unitId?: string;
+  readonly openedOn?: string;
+  /**
+   * Contacts the series stream itself records: sessions written before tallies carried their
+   * series (`SessionRecorded`), and those of sealed months (`SessionsCarried`). Sessions of
+   * months still open are on their tallies (see `countSessions`).
+   */
   readonly contacts: number;
-  /** The date of the latest contact: its month's sheet tallies the series' end while that month is open. */
+  /** The date of the latest contact the stream records. */
   readonly lastContactOn?: string;
+  /** The sealed months whose sessions were carried here: their detail is not counted again. */
+  readonly carried: readonly string[];
   /** The latest date anything happened, for retention. */
   readonly lastActivityOn?: string;
   readonly notes: readonly { readonly text: string; readonly writtenOn: string }[];
@@ -18,7 +26,7 @@ export interface SeriesState {
 }
 
 /** A series nothing has happened to. */
-export const emptySeries: SeriesState = { contacts: 0, notes: [], unreadable: 0 };
+export const emptySeries: SeriesState = { contacts: 0, carried: [], notes: [], unreadable: 0 };
 
 const later = (a: string | undefined, b: string): string => (a === undefined || b > a ? b : a);
 
@@ -34,12 +42,21 @@ export function evolveSeries(state: SeriesState, event: { type: string; data: un
       case 'SeriesOpened':
         draft.interventionId = typed.data.interventionId;
         draft.unitId = typed.data.unitId;
+        draft.openedOn = typed.data.openedOn;
         draft.lastActivityOn = later(draft.lastActivityOn, typed.data.openedOn);
         return;
       case 'SessionRecorded':
         draft.contacts += 1;
         draft.lastContactOn = later(draft.lastContactOn, typed.data.date);
         draft.lastActivityOn = later(draft.lastActivityOn, typed.data.date);
+        return;
+      case 'SessionsCarried':
+        draft.carried.push(typed.data.period);
+        draft.contacts += typed.data.sessions;
+        if (typed.data.lastOn !== undefined) {
+          draft.lastContactOn = later(draft.lastContactOn, typed.data.lastOn);
+          draft.lastActivityOn = later(draft.lastActivityOn, typed.data.lastOn);
+        }
         return;
       case 'NoteWritten':
         draft.notes.push(typed.data);

@@ -28,8 +28,10 @@ import type { Receipt, TallyReceipt } from './receipt.js';
 import { createSeriesCloser, type SeriesClosing } from './series-closer.js';
 import { createSeriesIndex } from './series-index.js';
 import { createSeriesOpener, type OpenedSeries } from './series-opener.js';
+import { createSessionCounter } from './series-sessions.js';
 import { createSeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
+import { createSessionCarrier } from './session-carrier.js';
 import { createSessionRecorder } from './session-recorder.js';
 import { createSheetAmender } from './sheet-amender.js';
 import { createSheetCache } from './sheet-cache.js';
@@ -141,10 +143,19 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
   });
   const openSheet = createSheetOpener(context, periods, cache);
   const recorder = createTallyRecorder(context, cache, openSheet);
-  const sealer = createPeriodSealer(context, periods, cache, recorder, options.sealGraceDays ?? 15);
   const index = createSeriesIndex(context);
   const series = createSeriesStore(context, index);
-  const closer = createSeriesCloser(context, series, index, recorder, periods);
+  const carrySessions = createSessionCarrier(context, index, series);
+  const sealer = createPeriodSealer(
+    context,
+    periods,
+    cache,
+    recorder,
+    carrySessions,
+    options.sealGraceDays ?? 15,
+  );
+  const countSessions = createSessionCounter(context, periods, recorder.loadSheet);
+  const closer = createSeriesCloser(context, series, index, recorder, periods, countSessions);
   const retentionDays = options.seriesRetentionDays ?? 90;
 
   return {
@@ -153,7 +164,7 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     sealPeriod: sealer.sealPeriod,
     amendSheet: createSheetAmender(context, periods).amendSheet,
     ...createSeriesOpener(context, series, index),
-    ...createSessionRecorder(context, series, recorder, openSheet, maxConflictRetries),
+    ...createSessionRecorder(context, series, recorder, openSheet, countSessions, maxConflictRetries),
     ...createNotesVault(context, series),
     closeSeries: closer.closeSeries,
     expireSeries: () => closer.expireSeries(retentionDays),

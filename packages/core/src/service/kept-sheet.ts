@@ -27,6 +27,27 @@ export interface KeptSheet {
   /** The events folded: the revision the next one takes. */
   readonly size: number;
   readonly revisions: TallyRevisions;
+  /** Sessions on the month's detail, by their series' tag for the month (copied on write: few tags a month). */
+  readonly sessions: ReadonlyMap<string, SessionsOfTag>;
+}
+
+/** What a month's detail holds of one series: its sessions, the latest one's date, whether it ended. */
+export interface SessionsOfTag {
+  readonly sessions: number;
+  readonly lastOn?: string;
+  readonly ended: boolean;
+}
+
+const NO_SESSIONS: SessionsOfTag = { sessions: 0, ended: false };
+
+function withSession(
+  sessions: ReadonlyMap<string, SessionsOfTag>,
+  tag: string,
+  change: (before: SessionsOfTag) => SessionsOfTag,
+): ReadonlyMap<string, SessionsOfTag> {
+  const next = new Map(sessions);
+  next.set(tag, change(sessions.get(tag) ?? NO_SESSIONS));
+  return next;
 }
 
 /** A tally sheet as the service keeps it loaded: its index, and its receipts with the hashes to read events back. */
@@ -39,6 +60,7 @@ export function emptyKeptSheet(): KeptSheet {
     closed: false,
     size: 0,
     revisions: { size: 0, tallies: createRevisionTable(), voids: createRevisionTable() },
+    sessions: new Map(),
   };
 }
 
@@ -52,8 +74,13 @@ function writable(state: KeptSheet): TallyRevisions {
 export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | CatalogueAdopted): KeptSheet {
   const revision = state.size;
   const size = revision + 1;
-  let { catalogues, closed, revisions } = state;
+  let { catalogues, closed, revisions, sessions } = state;
   switch (event.type) {
+    case 'SeriesEnded': {
+      const tag = event.data.series;
+      if (tag !== undefined) sessions = withSession(sessions, tag, (before) => ({ ...before, ended: true }));
+      break;
+    }
     case 'CatalogueAdopted':
       catalogues = [...catalogues, event.data.catalogue];
       break;
@@ -66,12 +93,20 @@ export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | Cata
     case 'TallyVoided':
       revisions = writable(state);
       (event.type === 'TallyVoided' ? revisions.voids : revisions.tallies).add(event.data.tallyId, revision);
+      if (event.type === 'ContactTallied' && event.data.session !== undefined) {
+        const { series, on } = event.data.session;
+        sessions = withSession(sessions, series, (before) => ({
+          ...before,
+          sessions: before.sessions + 1,
+          lastOn: before.lastOn === undefined || on > before.lastOn ? on : before.lastOn,
+        }));
+      }
       break;
     default:
   }
   // The newest state on these tables is now this one (an older state evolved again copies them).
   if (revisions.size === revision) revisions.size = size;
-  return { catalogues, closed, size, revisions };
+  return { catalogues, closed, size, revisions, sessions };
 }
 
 /** Revisions that may hold the tally `tallyId`, and those that may hold a void of it (confirm each by reading). */

@@ -28,6 +28,7 @@ import type { LoadedStream } from './loaded-stream.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
+import type { SessionCarrier } from './session-carrier.js';
 import type { SheetCache } from './sheet-cache.js';
 import { closeSheet } from './sheet-closer.js';
 import type { TallyRecorder } from './tally-recorder.js';
@@ -106,6 +107,7 @@ export function createPeriodSealer(
   periods: PeriodLoader,
   cache: SheetCache,
   recorder: TallyRecorder,
+  carrySessions: SessionCarrier,
   graceDays: number,
 ) {
   const { writer, keyRing, store } = context;
@@ -153,11 +155,15 @@ export function createPeriodSealer(
     const sheets: SealedSheet[] = [];
     const deleted: DeletedStream[] = [];
     const bySheet = new Map<string, { coordinates: SheetCoordinates; events: SheetDetailEvent[] }>();
+    const detail: SheetDetailEvent[] = [];
     for (const [stream, registered] of [...registry.state.registered].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const closed = await closeSheet(context, recorder, { stream, coordinates: registered, key });
       addSheetsOf(bySheet, closed.events, registered);
       deleted.push(closed.head);
+      detail.push(...closed.events);
     }
+    // The detail is closed: each open series' sessions of the month go to its stream before it is shredded.
+    await carrySessions(period, detail);
     for (const { coordinates, events } of bySheet.values()) {
       const crossTabulations = (version: string) =>
         catalogueVersion(history, version)?.interventions.find(

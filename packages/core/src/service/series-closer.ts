@@ -18,12 +18,15 @@ import type {
 } from '../series/series-events.js';
 import { seriesSizeBucket } from '../series/series-size-bucket.js';
 import { evolveSeries, type SeriesState } from '../series/series-state.js';
+import { sessionTag } from '../series/session-tag.js';
 import type { SeriesEnded } from '../tally/events.js';
 import { emptySheetTables } from '../tally/sheet-tables.js';
 import { periodOf } from '../tally/tally-sheet-decider.js';
 import type { OpenKey } from './key-ring.js';
+import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { SeriesIndex } from './series-index.js';
+import type { SessionCounter } from './series-sessions.js';
 import type { SeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
 import type { TallyRecorder } from './tally-recorder.js';
@@ -49,31 +52,49 @@ export function createSeriesCloser(
   index: SeriesIndex,
   recorder: TallyRecorder,
   periods: PeriodLoader,
+  countSessions: SessionCounter,
 ) {
   const { writer, keyRing, store } = context;
 
   /**
    * Tallies the series' end on a sheet, inside its sealed detail: the month of its last contact
    * while that month is open, else the month it closes in (always open) — never as a clear
-   * amendment written beside the closing record, which would tie the two together.
+   * amendment written beside the closing record, which would tie the two together. The end
+   * carries the series' tag for the month, and its length counts that month's sessions as the
+   * append finds them: a session racing the closing either is counted or meets the end and is
+   * refused. Answers the length.
    */
-  const markEnd = async (state: SeriesState, key: OpenKey, on: string): Promise<void> => {
-    if (state.interventionId === undefined || state.unitId === undefined) return;
+  const markEnd = async (loaded: LoadedStream<SeriesState>, key: OpenKey, on: string): Promise<number> => {
+    const { series: current, counted } = await countSessions(
+      loaded,
+      key,
+      async () => (await series.load(loaded.stream)).loaded,
+    );
+    const state = current.state;
+    if (state.interventionId === undefined || state.unitId === undefined) return counted.contacts;
     // No series-length table where the source counts no sessions (row 14): nothing is tallied.
     const policy = await series.policyOf(state);
-    if (policy !== undefined && !talliesSeriesLengths(policy)) return;
-    const lastContactMonth = state.lastContactOn === undefined ? undefined : periodOf(state.lastContactOn);
+    if (policy !== undefined && !talliesSeriesLengths(policy)) return counted.contacts;
+    const lastContactMonth =
+      counted.lastContactOn === undefined ? undefined : periodOf(counted.lastContactOn);
     const period =
       lastContactMonth !== undefined && !(await periods.load(lastContactMonth)).state.sealed
         ? lastContactMonth
         : periodOf(on);
     const coordinates = { interventionId: state.interventionId, unitId: state.unitId, period };
+    const tag = sessionTag(key.naming, period);
     // Keyed with the series key: its command id names no series (its position still may: an open
     // break, docs/privacy-at-rest.md).
     const commandId = `ended\u0000${keyedName(key.naming, 'ended')}`;
-    const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...coordinates, contacts: state.contacts } };
-    const marked = await recorder.writeSheet(coordinates, commandId, () => E.right([ended]));
-    if (E.isRight(marked)) return;
+    let { contacts } = counted;
+    const marked = await recorder.writeSheet(coordinates, commandId, (month) => {
+      // The month as this append finds it: its sessions of the series replace those counted earlier.
+      const counting = month.sessions.get(tag)?.sessions ?? 0;
+      contacts = counted.contacts - (counted.byMonth.get(period) ?? 0) + counting;
+      const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...coordinates, contacts, series: tag } };
+      return E.right([ended]);
+    });
+    if (E.isRight(marked)) return contacts;
     if (marked.left.code !== 'SHEET_SEALED')
       throw new Error(`could not mark the end of a series: ${marked.left.code}`);
     const catalogue = catalogueInForceOn(await context.catalogues(), on);
@@ -83,7 +104,7 @@ export function createSeriesCloser(
         ...coordinates,
         catalogueVersion: catalogue?.version ?? '',
         reason: 'series-ended-after-seal',
-        delta: { ...emptySheetTables(), seriesLengths: { [String(state.contacts)]: 1 } },
+        delta: { ...emptySheetTables(), seriesLengths: { [String(counted.contacts)]: 1 } },
       },
     };
     const amended = await writer.run({
@@ -93,6 +114,7 @@ export function createSeriesCloser(
       evolve: evolvePeriod,
     });
     if (E.isLeft(amended)) throw new Error(`could not amend a sealed sheet: ${amended.left.code}`);
+    return counted.contacts;
   };
 
   const finish = async (stream: string): Promise<void> => {
@@ -141,7 +163,7 @@ export function createSeriesCloser(
       current = appended.loaded;
     }
     const closing = current.state.closing as NonNullable<SeriesState['closing']>;
-    await markEnd(current.state, key, closing.on);
+    const contacts = await markEnd(current, key, closing.on);
     const link = current.link as NonNullable<typeof current.link>;
     const proofs = (await accountForDeletion(store, [stream])).get(stream);
     const record: SeriesClosed = {
@@ -165,10 +187,27 @@ export function createSeriesCloser(
     if (E.isLeft(recorded)) return recorded;
     await finish(stream);
     return E.right({
-      contacts: current.state.contacts,
+      contacts,
       notesDestroyed: current.state.notes.length,
       reason: closing.reason,
     });
+  };
+
+  /** The latest date anything happened to a series: its stream's, or its latest session's on an open month. */
+  const lastActivityOf = async (
+    loaded: LoadedStream<SeriesState>,
+    key: OpenKey,
+    today: string,
+  ): Promise<string> => {
+    const { series: current, counted } = await countSessions(
+      loaded,
+      key,
+      async () => (await series.load(loaded.stream)).loaded,
+    );
+    const streamSays = current.state.lastActivityOn ?? today;
+    return counted.lastContactOn !== undefined && counted.lastContactOn > streamSays
+      ? counted.lastContactOn
+      : streamSays;
   };
 
   const closeSeries = async (input: CloseSeries): Promise<E.Either<Refusal, SeriesClosing>> => {
@@ -195,7 +234,7 @@ export function createSeriesCloser(
       }
       const { loaded, key } = await series.load(stream);
       if (loaded.link === undefined || key === undefined) continue; // a crash before the series was written
-      if (loaded.state.closing !== undefined || (loaded.state.lastActivityOn ?? today) < cutoff) {
+      if (loaded.state.closing !== undefined || (await lastActivityOf(loaded, key, today)) < cutoff) {
         const closed = await close(stream, loaded.state.closing?.reason ?? 'retention-expired');
         if (E.isRight(closed)) expired += 1;
       } else {

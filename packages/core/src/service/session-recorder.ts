@@ -5,8 +5,8 @@ import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { fastRecordSession } from '../series/fast-record-session.js';
 import { type RecordSession, RecordSessionSchema } from '../series/series-commands.js';
-import type { SessionRecorded } from '../series/series-events.js';
-import { evolveSeries, type SeriesState } from '../series/series-state.js';
+import type { SeriesState } from '../series/series-state.js';
+import { sessionTag } from '../series/session-tag.js';
 import type { TallyCommand } from '../tally/commands.js';
 import type { SheetDetailEvent } from '../tally/events.js';
 import { fastTallyContact } from '../tally/fast-tally-contact.js';
@@ -15,13 +15,14 @@ import { periodOf, tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { emptyTallyIndex } from '../tally/tally-sheet-state.js';
 import { sleep } from './backoff.js';
 import { commandDigest } from './command-digest.js';
-import { evolveKeptSheet, type LoadedSheet } from './kept-sheet.js';
+import { evolveKeptSheet } from './kept-sheet.js';
 import type { LoadedStream } from './loaded-stream.js';
-import type { TallyReceipt } from './receipt.js';
+import type { Receipt, TallyReceipt } from './receipt.js';
+import type { SessionCounter } from './series-sessions.js';
 import type { SeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
 import type { SheetOpener } from './sheet-opener.js';
-import { type PlannedPart, previousOutcome } from './stream-writer.js';
+import { previousOutcome } from './stream-writer.js';
 import type { TallyRecorder } from './tally-recorder.js';
 
 /** Runs a write; an event that does not fit its padded size (an old catalogue's) is answered, not thrown: nothing is appended then. */
@@ -38,14 +39,17 @@ async function appendOrTooLarge<Written>(
 
 /**
  * Records one contact of a series: every check first (the tally's, the date's, the period's,
- * the series' limit), then the session and its tally in one atomic write — a refused command
- * writes nothing, and a session is never counted without its tally.
+ * the series' limit), then its tally, carrying the series' tag for the month, in one append to
+ * the month's detail stream — nothing on the series stream, so no copy of the store counts a
+ * series' sessions. The expected revision of the month's stream orders it against every other
+ * session and closing on that month; a refused command writes nothing.
  */
 export function createSessionRecorder(
   context: ServiceContext,
   series: SeriesStore,
   recorder: TallyRecorder,
   openSheet: SheetOpener,
+  countSessions: SessionCounter,
   maxConflictRetries: number,
 ) {
   const recordSession = async (input: RecordSession): Promise<E.Either<Refusal, TallyReceipt>> => {
@@ -100,8 +104,8 @@ export function createSessionRecorder(
     if (E.isLeft(precheck)) return precheck;
     const policy = await series.policyOf(opened.right.loaded.state);
     const max = policy?.series?.maxContacts;
-    const limitReached = (loaded: LoadedStream<{ readonly contacts: number }>): Refusal | undefined =>
-      max !== undefined && policy !== undefined && loaded.state.contacts >= max
+    const limitReached = (contacts: number): Refusal | undefined =>
+      max !== undefined && policy !== undefined && contacts >= max
         ? refuse.seriesLimitReached(
             { interventionId: policy.id, clause: `interventions/${policy.id}/series/maxContacts` },
             policy.name,
@@ -109,8 +113,6 @@ export function createSessionRecorder(
             policy.series?.source,
           )
         : undefined;
-    const reached = limitReached(opened.right.loaded);
-    if (reached !== undefined) return E.left(reached);
 
     const sheet = await openSheet(
       { interventionId: interventionId as string, unitId: unitId as string, period: periodOf(date) },
@@ -119,32 +121,37 @@ export function createSessionRecorder(
     if (E.isLeft(sheet)) return sheet;
     const open = sheet.right;
     if (open === undefined) throw new Error('a sheet opened for writing has no stream');
-    const tallyDigest = commandDigest(command.right);
+
+    const tag = sessionTag(opened.right.key.naming, periodOf(date));
+    // A session's tally names its series (by the month's tag): the same marks on another series,
+    // or as a bare tally, are other commands under the same id.
+    const tallyDigest = commandDigest({ ...command.right, session: tag });
     const key = opened.right.key;
+    const reload = async () => (await series.load(stream)).loaded;
 
     return context.writer
       .retryUnavailable(async (): Promise<E.Either<Refusal, TallyReceipt>> => {
         for (let attempt = 0; attempt <= maxConflictRetries; attempt += 1) {
           if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
-          // The first attempt writes on the series as `openable` just read it; the expected
-          // revision catches anything appended since, and a retry reads it again.
-          const current = attempt === 0 ? opened.right : await series.load(stream);
-          if (current.key === undefined || current.loaded.state.closing !== undefined)
+          // The first attempt uses the series as `openable` just read it; a retry reads it again.
+          const reread = attempt === 0 ? opened.right : await series.load(stream);
+          if (reread.key === undefined || reread.loaded.state.closing !== undefined)
             return E.left(refuse.seriesClosed());
-          const again = await answeredBefore(current.loaded);
+          const again = await answeredBefore(reread.loaded);
           if (again !== undefined) return again;
-          const overLimit = limitReached(current.loaded);
-          if (overLimit !== undefined) return E.left(overLimit);
           const loadedSheet = await recorder.loadSheet(open);
-          // The month's detail stream holds every sheet's commands: an id already used there (a
-          // bare tally on another sheet, say) is another command, and the session must not be
-          // counted by its series without a tally of its own.
-          if ((await loadedSheet.receipts.find(commandId)) !== undefined) {
-            // ...unless this very session was written there since the series was read (by another
-            // process, say): the atomic batch put it on the series too, and a fresh read shows it.
-            const byThisSession = await answeredBefore((await series.load(stream)).loaded);
-            return byThisSession ?? E.left(refuse.commandIdReused());
-          }
+          const recorded = previousOutcome(loadedSheet.receipts, commandId, tallyDigest);
+          const prior = recorded instanceof Promise ? await recorded : recorded;
+          if (prior !== undefined)
+            return E.map((receipt: Receipt) => ({ ...receipt, tallyId: commandId }))(prior);
+          const { series: current, counted } = await countSessions(reread.loaded, key, reload, {
+            period: periodOf(date),
+            sheet: loadedSheet.state,
+          });
+          // Its end tallied (a closing got in first): no session after it.
+          if (counted.ended || current.state.closing !== undefined) return E.left(refuse.seriesClosed());
+          const overLimit = limitReached(counted.contacts);
+          if (overLimit !== undefined) return E.left(overLimit);
           // A session's contact is a recording: it never looks at the sheet's tallies.
           const decided = tallySheetDecider.decide(decision, {
             catalogues: loadedSheet.state.catalogues,
@@ -152,52 +159,37 @@ export function createSessionRecorder(
             tallies: emptyTallyIndex,
           });
           if (E.isLeft(decided)) return decided;
-          const events = decided.right as readonly SheetDetailEvent[];
-          const session: SessionRecorded = { type: 'SessionRecorded', data: { date, tallyId: commandId } };
+          const events = (decided.right as readonly SheetDetailEvent[]).map((event) =>
+            event.type === 'ContactTallied'
+              ? { ...event, data: { ...event.data, session: { series: tag, on: date } } }
+              : event,
+          );
           const written = await appendOrTooLarge(() =>
-            context.writer.appendAll([
-              {
-                loaded: current.loaded,
-                plan: {
-                  commandId,
-                  digest: sessionDigest,
-                  events: [session],
-                  privacy: { key, kind: 'series' },
-                },
-                evolve: evolveSeries,
-              } as PlannedPart<unknown, { type: string; data: unknown }>,
-              {
-                loaded: loadedSheet,
-                plan: recorder.sheetPlan(open, commandId, events, {
-                  digest: tallyDigest,
-                  ...(correlationId === undefined ? {} : { correlationId }),
-                  ...(causationId === undefined ? {} : { causationId }),
-                  ...(events[0] !== undefined && 'catalogueVersion' in events[0].data
-                    ? { catalogueVersion: events[0].data.catalogueVersion }
-                    : {}),
-                }),
-                evolve: evolveKeptSheet,
-              } as PlannedPart<unknown, { type: string; data: unknown }>,
-            ]),
+            context.writer.append(
+              loadedSheet,
+              recorder.sheetPlan(open, commandId, events, {
+                digest: tallyDigest,
+                ...(correlationId === undefined ? {} : { correlationId }),
+                ...(causationId === undefined ? {} : { causationId }),
+                ...(events[0] !== undefined && 'catalogueVersion' in events[0].data
+                  ? { catalogueVersion: events[0].data.catalogueVersion }
+                  : {}),
+              }),
+              evolveKeptSheet,
+            ),
           );
           if (written.kind === 'too-large') return E.left(refuse.eventTooLarge());
-          if (written.kind === 'deleted') {
-            return E.left(
-              written.stream === stream
-                ? refuse.seriesClosed()
-                : refuse.sheetSealed({ interventionId, clause: 'sealing/sheet' }, periodOf(date)),
-            );
-          }
+          if (written.kind === 'deleted')
+            return E.left(refuse.sheetSealed({ interventionId, clause: 'sealing/sheet' }, periodOf(date)));
           if (written.kind === 'appended') {
-            series.remember(written.loaded[0] as LoadedStream<SeriesState>);
-            recorder.remember(written.loaded[1] as LoadedSheet);
-            const receipt = written.loaded[1]?.receipts.recent(commandId);
+            recorder.remember(written.loaded);
+            const receipt = written.loaded.receipts.recent(commandId);
             if (receipt === undefined) throw new Error('an appended tally left no receipt');
             const { digest: _digest, ...plain } = receipt;
             return E.right({ ...plain, tallyId: commandId });
           }
         }
-        return E.left(refuse.concurrencyConflict(stream));
+        return E.left(refuse.concurrencyConflict(open.stream));
       })
       .then(E.flatten);
   };

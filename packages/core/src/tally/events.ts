@@ -24,11 +24,25 @@ export type HeadCounts = Readonly<Record<string, number>>;
  */
 export type StoredMark = string | readonly string[];
 
+/**
+ * Which series a session's tally belongs to, readable only inside the month's sealed detail:
+ * the series' tag for the month (a keyed hash under the series' own key, see `sessionTag`) and
+ * the session's date. The series stream itself records nothing per session, so no copy of the
+ * store counts a series' sessions; the series counts them here, and the seal carries each open
+ * series' count of the month to it before the detail is shredded.
+ */
+export interface SessionOfSeries {
+  readonly series: string;
+  readonly on: string;
+}
+
 /** One contact was tallied, with one minimised mark per dimension its policy tallies. */
 export interface ContactTallied {
   readonly type: 'ContactTallied';
   readonly data: TallyBase & {
     readonly marks: Readonly<Record<string, StoredMark>>;
+    /** Set on a session's tally (never on a void's copy of it). */
+    readonly session?: SessionOfSeries;
   };
 }
 /** One group meeting was tallied with its participants by gender. */
@@ -58,7 +72,11 @@ export interface TallyVoided {
 /** A series of connected contacts ended: only its length stays, never its token. */
 export interface SeriesEnded {
   readonly type: 'SeriesEnded';
-  readonly data: SheetCoordinates & { readonly contacts: number };
+  readonly data: SheetCoordinates & {
+    readonly contacts: number;
+    /** The series' tag for the month (see {@link SessionOfSeries}): a session racing the end finds it and is refused. */
+    readonly series?: string;
+  };
 }
 
 /** The sheet was closed for sealing: nothing more is tallied on it. */

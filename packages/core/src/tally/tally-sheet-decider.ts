@@ -9,7 +9,7 @@ import type { Refusal, RuleReference } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { checkRecordingAllowed, type Recording } from './check-policy.js';
 import type { TallyCommand, TallyContact, TallyGroupMeeting, TallyVisitors, VoidTally } from './commands.js';
-import type { CatalogueAdopted, SheetDetailEvent, TallyEvent } from './events.js';
+import type { CatalogueAdopted, SheetDetailEvent, TallyEvent, VoidableTally } from './events.js';
 import { minimiseHeadCounts, minimiseParticipants } from './minimise-head-counts.js';
 import { minimiseMarks } from './minimise-marks.js';
 import {
@@ -62,6 +62,13 @@ interface TallyBase {
  * catalogue in force on the date, an intervention that allows this kind of tally from this
  * unit, and the command's own values minimised; then the event.
  */
+/** A tally as a void copies it: a session's tally without the series it names. */
+function withoutSession(tally: VoidableTally): VoidableTally {
+  if (tally.type !== 'ContactTallied' || tally.data.session === undefined) return tally;
+  const { session: _session, ...data } = tally.data;
+  return { ...tally, data };
+}
+
 /**
  * A tally's data: its base fields and what it counts, written out member by member. The sheet
  * keeps every tally, and `{ ...base, marks }` made each one ≈ 270 bytes larger (V8 gives a
@@ -183,7 +190,8 @@ function decideVoid(command: VoidTally, state: TallySheetState): Decision {
         period: command.period,
         catalogueVersion: entry.tally.data.catalogueVersion,
         reason: command.reason,
-        voided: entry.tally,
+        // Without the session's series: a void names no series, and its copy keeps the tally's size class.
+        voided: withoutSession(entry.tally),
       },
     },
   ]);

@@ -63,6 +63,26 @@ export function metaInClear(view: AttackerView, opened: Map<RecordedEvent, Opene
 }
 
 /**
+ * Payloads in clear (no encryption at all): every private event's type, data and meta. What the
+ * no-shared-value attack must find then: a series names its intervention and unit, as its tallies do.
+ */
+export function payloadsInClear(view: AttackerView, opened: Map<RecordedEvent, OpenedEvent>): AttackerView {
+  const clear: ClearEvent[] = [...view.clear];
+  for (const event of view.sealed) {
+    const inner = opened.get(event);
+    if (inner === undefined || !inner.readable) continue;
+    clear.push({
+      stream: event.stream,
+      position: event.position,
+      type: inner.type,
+      data: inner.data as JsonValue,
+      meta: inner.meta as unknown as JsonValue,
+    });
+  }
+  return { ...view, clear };
+}
+
+/**
  * The layout before record keys were removed: every contact given a random key, every sealed
  * cell `{ n, k }` with k the sum of its contacts' keys modulo 1 — built from the detail the
  * operator could read before the seal.
