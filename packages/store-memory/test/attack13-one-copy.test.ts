@@ -1,18 +1,18 @@
 // Attack 13 — attack 12 from ONE copy taken after the fact (every 2025 month sealed, every series
-// closed), with no nightly copies. What the store keeps forever does the counting: every signed
-// checkpoint of the log (`checkpoint-log-tree`, clear JSON) lists every stream by name with its
-// size when signed, series streams included, and the clear `series-index` names each series
-// stream (SeriesIndexed at its opening, SeriesClosed with its reason at its closing). A series
-// stream holds its opening and one event per session (plus notes, none here), so its size at
-// every checkpoint that saw it open is 1 + its sessions so far, and the checkpoints' times date
-// each increment. What happened after the last checkpoint that saw it is hidden by the padding
-// at closing — but a series the counsellor closed ("completed") closes right after its last
-// session, so an attacker guesses one more; an expired series was idle for 90 days, so a
-// checkpoint (a seal, at least once a month) saw all of it. The lengths and months then go into
-// attack 12's matching against the sealed `seriesLengths` and contacts.
+// closed), with no nightly copies (closed). Every signed checkpoint of the log lists every stream
+// with its size when signed, series streams included, and the clear `series-index` names each
+// series stream (SeriesIndexed at its opening, SeriesClosed with its reason and its proofs from
+// every checkpointed size). When a session appended to its series, a series' size at each
+// checkpoint was 1 + its sessions so far: with a checkpoint signed every night, 72 of 77 series'
+// sessions per month, 23 placed at their intervention and unit (32 by the exact cover), none
+// wrong; with checkpoints as the CLI signs them, 30 of 77 lengths against 28 for the best blind
+// guess (core before 79d8c09). Now a series stream grows only by its notes (none here) and one
+// `SessionsCarried` a seal, every open series alike: its size says how long it was open, as its
+// clear records do anyway. The attack is held to the best blind guess from those records (one
+// length per (seals while open, reason), chosen in hindsight).
 import { checkpointOf, LOG_CHECKPOINT_STREAM, type RecordedEvent, requiresSeries } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
-import { clearData } from '../test/attack11-year.js';
+import { clearData } from './attack11-year.js';
 import { type CheckpointPolicy, scheduledYear } from './attack13-year.js';
 import { type OptionItem as Item, solveOptions } from './exact-cover.js';
 
@@ -222,10 +222,12 @@ function attack(copy: readonly RecordedEvent[], seriesPolicies: Map<string, numb
   }
   return {
     checkpoints,
+    opened,
     closed,
     found,
     placed,
     interventionOnly,
+    sheets,
     solvedPlaced,
     solvedIntervention,
     solvedLengths,
@@ -270,6 +272,98 @@ describe('attack 13: series lengths from one later copy (signed checkpoints, ser
         return t === undefined ? '' : `${t.interventionId}/${t.unitId}`;
       };
       const right = [...result.placed].filter(([s, v]) => coordinates(s) === v).length;
+      // The blind attacker: the same month each series ended in, no count — every series guessed at
+      // one length (the best of 1–5 in hindsight) and placed by the tables alone.
+      // A series' stream size also says how long it was open — as its clear opening and closing
+      // records do anyway (one SessionsCarried a seal) — and the closing record says why it closed:
+      // the best blind guess per (duration, reason) (in hindsight, the commonest length of the
+      // series open as long and closed for the same reason) is a baseline too.
+      // How long a series was open, from clear records alone: the seals between its index records.
+      const seals = year.copy
+        .filter((event) => event.type === 'PeriodSealed')
+        .map((event) => Number(event.position));
+      const durationOf = (series: string, _seen: number) => {
+        const from = result.opened.get(series) ?? 0;
+        const to = result.closed.get(series)?.position ?? Number.POSITIVE_INFINITY;
+        const sealsWhileOpen = seals.filter((at) => at > from && at < to).length;
+        return `${sealsWhileOpen}/${result.closed.get(series)?.reason}`;
+      };
+      const byDuration = new Map<string, Map<number, number>>();
+      for (const [series, f] of result.found) {
+        const n = year.truth.get(series)?.sessions.length;
+        if (n === undefined) continue;
+        const counts = byDuration.get(durationOf(series, f.seen)) ?? new Map<number, number>();
+        counts.set(n, (counts.get(n) ?? 0) + 1);
+        byDuration.set(durationOf(series, f.seen), counts);
+      }
+      const durationGuess = new Map(
+        [...byDuration].map(([seen, counts]) => [
+          seen,
+          ([...counts].sort((a, b) => b[1] - a[1])[0] as [number, number])[0],
+        ]),
+      );
+      const durationBaseline = [...byDuration.values()].reduce(
+        (sum, counts) => sum + Math.max(...counts.values()),
+        0,
+      );
+      const blind = [1, 2, 3, 4, 5, 0].map((constant) => {
+        let sheetRight = 0;
+        let interventionRightBlind = 0;
+        for (const [series, f] of result.found) {
+          if (f.endedMonth === undefined) continue;
+          const guess = constant === 0 ? durationGuess.get(durationOf(series, f.seen)) : constant;
+          const candidates = (result.sheets.get(f.endedMonth) ?? []).filter(
+            (sheet) => (sheet.tables.seriesLengths[String(guess)] ?? 0) > 0,
+          );
+          if (
+            candidates.length === 1 &&
+            `${candidates[0]?.interventionId}/${candidates[0]?.unitId}` === coordinates(series)
+          )
+            sheetRight += 1;
+          const interventions = new Set(candidates.map((sheet) => sheet.interventionId));
+          if (interventions.size === 1 && coordinates(series).split('/')[0] === [...interventions][0])
+            interventionRightBlind += 1;
+        }
+        return { sheetRight, interventionRight: interventionRightBlind };
+      });
+      // Per (duration, reason), the one guess that places most series right (in hindsight): the
+      // best any attacker does from the clear records alone, whatever rule it guesses by.
+      const placedRightWith = (
+        series: string,
+        f: typeof result.found extends Map<string, infer F> ? F : never,
+        guess: number,
+      ) => {
+        if (f.endedMonth === undefined) return false;
+        const candidates = (result.sheets.get(f.endedMonth) ?? []).filter(
+          (sheet) => (sheet.tables.seriesLengths[String(guess)] ?? 0) > 0,
+        );
+        return (
+          candidates.length === 1 &&
+          `${candidates[0]?.interventionId}/${candidates[0]?.unitId}` === coordinates(series)
+        );
+      };
+      const groups = new Map<
+        string,
+        [string, typeof result.found extends Map<string, infer F> ? F : never][]
+      >();
+      for (const [series, f] of result.found)
+        groups.set(durationOf(series, f.seen), [
+          ...(groups.get(durationOf(series, f.seen)) ?? []),
+          [series, f],
+        ]);
+      const bestPerGroup = [...groups.values()].reduce(
+        (sum, members) =>
+          sum +
+          Math.max(
+            ...[1, 2, 3, 4, 5, 6, 7, 8].map(
+              (guess) => members.filter(([series, f]) => placedRightWith(series, f, guess)).length,
+            ),
+          ),
+        0,
+      );
+      const blindRight = Math.max(bestPerGroup, ...blind.map((b) => b.sheetRight));
+      const blindLengths = Math.max(modal[1], durationBaseline);
+      const blindInterventionRight = Math.max(...blind.map((b) => b.interventionRight));
       const interventionRight = [...result.interventionOnly].filter(
         ([s, v]) => coordinates(s).split('/')[0] === v,
       ).length;
@@ -298,12 +392,13 @@ describe('attack 13: series lengths from one later copy (signed checkpoints, ser
       );
       console.log(
         `[${policy}] lengths: ${lengthsRight} of ${result.found.size} counted right ` +
-          `(baseline, always guessing the commonest length ${modal[0]}: ${modal[1]}); ` +
+          `(baseline, always guessing the commonest length ${modal[0]}: ${modal[1]}; by how long the series was open: ${durationBaseline}); ` +
           `sessions per month right for ${monthsRight}`,
       );
       console.log(
         `[${policy}] one sheet with that (month, length): ${result.placed.size} placed, ${right} right; ` +
-          `one intervention: ${result.interventionOnly.size}, ${interventionRight} right`,
+          `one intervention: ${result.interventionOnly.size}, ${interventionRight} right ` +
+          `(blind, no count: ${blindRight} right at intervention and unit, ${blindInterventionRight} at intervention)`,
       );
       console.log(
         `[${policy}] exact cover ${result.allKnown ? `(search ${result.exhausted ? 'cut short' : 'complete'})` : '(not run: some months unknown)'}: ` +
@@ -312,12 +407,19 @@ describe('attack 13: series lengths from one later copy (signed checkpoints, ser
           `${result.solvedLengths.size} lengths fixed by it, ${solvedLengthsRight} right`,
       );
       expect(result.closed.size, 'the attack had its material').toBeGreaterThan(50);
-      expect(right, 'series placed at intervention and unit from one later copy').toBe(0);
+      expect(
+        right,
+        'series placed at intervention and unit from one later copy, beyond a blind guess',
+      ).toBeLessThanOrEqual(blindRight);
+      expect(
+        interventionRight,
+        'series placed at their intervention, beyond a blind guess',
+      ).toBeLessThanOrEqual(blindInterventionRight);
       expect(solvedRight, 'series placed at intervention and unit by the exact cover').toBe(0);
       expect(
         lengthsRight,
         "series' number of sessions counted from one later copy, beyond a blind guess",
-      ).toBeLessThanOrEqual(modal[1]);
+      ).toBeLessThanOrEqual(blindLengths);
       expect(solvedLengthsRight, "series' number of sessions fixed by the exact cover").toBeLessThanOrEqual(
         modal[1],
       );

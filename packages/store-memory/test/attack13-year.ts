@@ -13,7 +13,7 @@ import {
   writeLogCheckpoint,
 } from '@pinnstatistik/core';
 import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
-import { attackedStore, freshId } from '../test/attack11-year.js';
+import { attackedStore, freshId } from './attack11-year.js';
 
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
