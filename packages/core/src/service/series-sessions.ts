@@ -42,10 +42,9 @@ function monthBefore(period: string): string {
 export function createSessionCounter(context: ServiceContext, periods: PeriodLoader, loadSheet: SheetLoader) {
   const monthDetail = async (
     period: string,
+    monthKey: OpenKey,
     coordinates: { readonly interventionId: string; readonly unitId: string },
-  ): Promise<KeptSheet | undefined> => {
-    const monthKey = await context.keyRing.existing(periodKeyId(period));
-    if (monthKey === undefined) return undefined; // nothing was tallied that month
+  ): Promise<KeptSheet> => {
     const stream = tallySheetStream({ period }, monthKey.naming);
     return (await loadSheet({ stream, coordinates: { ...coordinates, period }, key: monthKey })).state;
   };
@@ -79,14 +78,23 @@ export function createSessionCounter(context: ServiceContext, periods: PeriodLoa
         if (period < windowStart) break;
         continue;
       }
-      if ((await periods.load(period)).state.sealed) {
-        if (period < windowStart) break;
-        if (!trustSeals) return 'read-again';
-        continue; // sealed before the series opened
+      let sheet = within?.period === period ? within.sheet : undefined;
+      if (sheet === undefined) {
+        const monthKey = await context.keyRing.existing(periodKeyId(period));
+        if (monthKey === undefined) {
+          // No key: nothing was tallied that month, or it is sealed and shredded — then its
+          // sessions were carried to every series open at the seal: to this one since it was read?
+          if ((await periods.load(period)).state.sealed) {
+            if (!trustSeals) return 'read-again';
+            if (period < windowStart) break;
+          }
+          continue;
+        }
+        sheet = await monthDetail(period, monthKey, { interventionId, unitId });
       }
-      const sheet =
-        within?.period === period ? within.sheet : await monthDetail(period, { interventionId, unitId });
-      const of = sheet?.sessions.get(sessionTag(key.naming, period));
+      // A closed detail is being sealed: its sessions may have been carried since the series was read.
+      if (sheet.closed && !trustSeals) return 'read-again';
+      const of = sheet.sessions.get(sessionTag(key.naming, period));
       if (of === undefined) continue;
       contacts += of.sessions;
       byMonth.set(period, of.sessions);
