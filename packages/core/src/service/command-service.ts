@@ -154,7 +154,7 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     carrySessions,
     options.sealGraceDays ?? 15,
   );
-  const countSessions = createSessionCounter(context, periods, recorder.loadSheet);
+  const countSessions = createSessionCounter(context, periods, recorder.loadSheet, cache);
   const closer = createSeriesCloser(context, series, index, recorder, periods, countSessions);
   const retentionDays = options.seriesRetentionDays ?? 90;
 

@@ -8,6 +8,7 @@ import type { OpenKey } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
+import type { SheetCache } from './sheet-cache.js';
 import type { SheetLoader } from './sheet-loader.js';
 
 /** A series' sessions as the store holds them now. */
@@ -21,10 +22,11 @@ export interface CountedSessions {
   readonly byMonth: ReadonlyMap<string, number>;
 }
 
-/** The month before `period` (YYYY-MM). */
+/** The month before `period` (YYYY-MM), by string arithmetic (this runs for every month a count scans). */
 function monthBefore(period: string): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
+  const year = Number(period.slice(0, 4));
+  const month = Number(period.slice(5, 7));
+  return month === 1 ? `${year - 1}-12` : `${period.slice(0, 5)}${String(month - 1).padStart(2, '0')}`;
 }
 
 /**
@@ -39,17 +41,53 @@ function monthBefore(period: string): string {
  * opened after that seal, with nothing in it. `within` is a month the caller has loaded already
  * (the one it writes on). Answers the series as last read, with its count.
  */
-export function createSessionCounter(context: ServiceContext, periods: PeriodLoader, loadSheet: SheetLoader) {
+export function createSessionCounter(
+  context: ServiceContext,
+  periods: PeriodLoader,
+  loadSheet: SheetLoader,
+  cache: SheetCache,
+) {
+  // A month's detail stream name and a series' tag for a month are keyed hashes: computed once
+  // while their keys live here, forgotten with them.
+  const streams = new Map<string, string>();
+  const tags = new Map<string, Map<string, string>>();
+  context.keyRing.onForget((keyId) => {
+    if (keyId.startsWith('period-')) streams.delete(keyId.slice('period-'.length));
+    tags.delete(keyId);
+  });
+  const tagOf = (series: string, key: OpenKey, period: string): string => {
+    let ofSeries = tags.get(series);
+    if (ofSeries === undefined) {
+      ofSeries = new Map();
+      tags.set(series, ofSeries);
+    }
+    let tag = ofSeries.get(period);
+    if (tag === undefined) {
+      tag = sessionTag(key.naming, period);
+      ofSeries.set(period, tag);
+    }
+    return tag;
+  };
   const monthDetail = async (
     period: string,
     monthKey: OpenKey,
     coordinates: { readonly interventionId: string; readonly unitId: string },
+    fresh: boolean,
   ): Promise<KeptSheet> => {
-    const stream = tallySheetStream({ period }, monthKey.naming);
+    let stream = streams.get(period);
+    if (stream === undefined) {
+      stream = tallySheetStream({ period }, monthKey.naming);
+      streams.set(period, stream);
+    }
+    // A session takes turns with the others of its own month only (its expected revision): for
+    // the other months what this process holds is as good as a read — a closing reads them all.
+    const held = fresh ? undefined : cache.loaded(stream);
+    if (held !== undefined) return held.state;
     return (await loadSheet({ stream, coordinates: { ...coordinates, period }, key: monthKey })).state;
   };
 
   const countOnce = async (
+    stream: string,
     series: SeriesState,
     key: OpenKey,
     today: string,
@@ -90,11 +128,11 @@ export function createSessionCounter(context: ServiceContext, periods: PeriodLoa
           }
           continue;
         }
-        sheet = await monthDetail(period, monthKey, { interventionId, unitId });
+        sheet = await monthDetail(period, monthKey, { interventionId, unitId }, within === undefined);
       }
       // A closed detail is being sealed: its sessions may have been carried since the series was read.
       if (sheet.closed && !trustSeals) return 'read-again';
-      const of = sheet.sessions.get(sessionTag(key.naming, period));
+      const of = sheet.sessions.get(tagOf(stream, key, period));
       if (of === undefined) continue;
       contacts += of.sessions;
       byMonth.set(period, of.sessions);
@@ -112,10 +150,10 @@ export function createSessionCounter(context: ServiceContext, periods: PeriodLoa
     within?: { readonly period: string; readonly sheet: KeptSheet },
   ): Promise<{ readonly series: LoadedStream<SeriesState>; readonly counted: CountedSessions }> => {
     const today = todayOn(context.clock);
-    const first = await countOnce(series.state, key, today, false, within);
+    const first = await countOnce(series.stream, series.state, key, today, false, within);
     if (first !== 'read-again') return { series, counted: first };
     const again = await reload();
-    const counted = await countOnce(again.state, key, today, true, within);
+    const counted = await countOnce(again.stream, again.state, key, today, true, within);
     if (counted === 'read-again') throw new Error('a trusted count asked to be read again');
     return { series: again, counted };
   };
