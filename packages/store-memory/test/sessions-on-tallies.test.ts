@@ -221,3 +221,54 @@ describe('a session racing its series’ closing', () => {
     expect(sheet?.tables.seriesLengths).toEqual({ '1': 1 });
   });
 });
+
+describe('a series closed while its last month’s seal is under way', () => {
+  it('ends on the month it closes in, counted once in the sealed tables (no amendment the seal would come after)', async () => {
+    const shared = createMemoryEventStore();
+    const { keys, on, open, session, seal, store } = await world(shared);
+    const february = on('2026-02-20');
+    const token = await open(february);
+    ok(await session(february, token, '2026-02-03'));
+    ok(await session(february, token, '2026-02-10'));
+    // The seal of February dies after closing its detail, before its tables are written.
+    let died = false;
+    const dying: EventStore = {
+      ...shared,
+      append(stream, events, options) {
+        if (!died && events.some((event) => event.type === 'SheetsSealed')) {
+          died = true;
+          throw new Error('the process died');
+        }
+        return shared.append(stream, events, options);
+      },
+    };
+    const sealer = createCommandService({
+      store: dying,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock('2026-03-20T10:00:00Z'),
+    });
+    await expect(
+      sealer.sealPeriod({ type: 'SealPeriod', commandId: nextId(), period: '2026-02' }),
+    ).rejects.toThrow('the process died');
+    const march = on('2026-03-20');
+    const closed = ok(
+      await march.closeSeries({ type: 'CloseSeries', commandId: nextId(), token, reason: 'completed' }),
+    );
+    expect(closed.contacts).toBe(2);
+    await seal(march, '2026-02');
+    await seal(on('2026-04-20'), '2026-03');
+    const ended = async (period: string) =>
+      (await readSealedPeriod(store, period)).sheets.find(
+        (found) => found.interventionId === 'rad-och-stod' && found.unitId === 'motesplats',
+      )?.tables.seriesLengths;
+    expect({ february: await ended('2026-02'), march: await ended('2026-03') }).toEqual({
+      february: {},
+      march: { '2': 1 },
+    });
+    const amendments = (await collect(store.readStream('period-2026-02'))).filter(
+      (event) => event.type === 'SheetAmended',
+    );
+    expect(amendments).toHaveLength(0);
+  });
+});

@@ -77,26 +77,34 @@ export function createSeriesCloser(
     if (policy !== undefined && !talliesSeriesLengths(policy)) return counted.contacts;
     const lastContactMonth =
       counted.lastContactOn === undefined ? undefined : periodOf(counted.lastContactOn);
-    const period =
-      lastContactMonth !== undefined && !(await periods.load(lastContactMonth)).state.sealed
-        ? lastContactMonth
-        : periodOf(on);
-    const coordinates = { interventionId: state.interventionId, unitId: state.unitId, period };
-    const tag = sessionTag(key.naming, period);
-    // Keyed with the series key: its command id names no series (its position still may: an open
-    // break, docs/privacy-at-rest.md).
+    // Its last contact's month while that month is open, else (sealed, or being sealed: its detail
+    // closed) the month it closes in — never an amendment written while a seal is under way, which
+    // the seal's tables would come after.
+    const months = [
+      ...(lastContactMonth !== undefined && !(await periods.load(lastContactMonth)).state.sealed
+        ? [lastContactMonth]
+        : []),
+      periodOf(on),
+    ].filter((month, at, all) => all.indexOf(month) === at);
+    // Keyed with the series key: its command id names no series (a retry finds its receipt).
     const commandId = `ended\u0000${keyedName(key.naming, 'ended')}`;
-    let { contacts } = counted;
-    const marked = await recorder.writeSheet(coordinates, commandId, (month) => {
-      // The month as this append finds it: its sessions of the series replace those counted earlier.
-      const counting = month.sessions.get(tag)?.sessions ?? 0;
-      contacts = counted.contacts - (counted.byMonth.get(period) ?? 0) + counting;
-      const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...coordinates, contacts, series: tag } };
-      return E.right([ended]);
-    });
-    if (E.isRight(marked)) return contacts;
-    if (marked.left.code !== 'SHEET_SEALED')
-      throw new Error(`could not mark the end of a series: ${marked.left.code}`);
+    let coordinates = { interventionId: state.interventionId, unitId: state.unitId, period: periodOf(on) };
+    for (const period of months) {
+      coordinates = { interventionId: state.interventionId, unitId: state.unitId, period };
+      const tag = sessionTag(key.naming, period);
+      const here = coordinates;
+      let { contacts } = counted;
+      const marked = await recorder.writeSheet(here, commandId, (month) => {
+        // The month as this append finds it: its sessions of the series replace those counted earlier.
+        const counting = month.sessions.get(tag)?.sessions ?? 0;
+        contacts = counted.contacts - (counted.byMonth.get(period) ?? 0) + counting;
+        const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...here, contacts, series: tag } };
+        return E.right([ended]);
+      });
+      if (E.isRight(marked)) return contacts;
+      if (marked.left.code !== 'SHEET_SEALED')
+        throw new Error(`could not mark the end of a series: ${marked.left.code}`);
+    }
     const catalogue = catalogueInForceOn(await context.catalogues(), on);
     const amendment: SheetAmended = {
       type: 'SheetAmended',
