@@ -12,6 +12,21 @@ import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import { attackedYear, clearData, freshId, type Opened, operatorView } from './attack11-year.js';
 
+/**
+ * The event right before a closing's record once its series' own last write (the padding, on the
+ * series stream, deleted with it) is stepped over: its "series ended" tally.
+ */
+function beforePadding<Event extends { stream: string }>(
+  at: (position: number) => Event | undefined,
+  position: number,
+): Event | undefined {
+  for (let back = position - 1; back > position - 64 && back > 0; back -= 1) {
+    const event = at(back);
+    if (event !== undefined && !event.stream.startsWith('series-')) return event;
+  }
+  return undefined;
+}
+
 describe('attack 11: the series index after every series is closed and every month sealed', () => {
   it('keeps no series’ number of contacts, and ties no closing to the sheet it ended on', async () => {
     const truth = new Map<RecordedEvent, Opened>();
@@ -69,13 +84,16 @@ describe('attack 11: the series index after every series is closed and every mon
     const sealed = await year.sealAll();
 
     const truthAt = new Map([...truth].map(([event, opened]) => [event.position, opened]));
+    const truthEvents = new Map([...truth.keys()].map((event) => [Number(event.position), event]));
     // Ground truth: each series' sessions, from the "series ended" tally its closing wrote right
     // before its record (read by the operator, with the month's key).
     const contactsOf = new Map<string, number>();
     for (const event of beforeSeal) {
       if (event.stream !== 'series-index' || typeof clearData(event)?.size !== 'number') continue;
       const series = clearData(event)?.series;
-      const ended = truthAt.get(String(Number(event.position) - 1));
+      const ended = truthAt.get(
+        beforePadding((at) => truthEvents.get(at), Number(event.position))?.position ?? '',
+      );
       if (ended?.type === 'SeriesEnded') contactsOf.set(series as string, ended.data.contacts as number);
     }
     // --- attack 1: the sealed copy's clear index records ---
@@ -105,7 +123,7 @@ describe('attack 11: the series index after every series is closed and every mon
     let namedSheet = 0;
     for (const event of beforeSeal) {
       if (event.stream !== 'series-index' || typeof clearData(event)?.size !== 'number') continue;
-      const before = byPosition.get(Number(event.position) - 1);
+      const before = beforePadding((at) => byPosition.get(at), Number(event.position));
       if (!before?.stream.startsWith('tally-')) continue;
       endedOnStream += 1;
       const ended = truthAt.get(before.position);

@@ -12,6 +12,21 @@ import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import { attackedYear, clearData, type Opened, operatorView } from './attack11-year.js';
 
+/**
+ * The event right before a closing's record once its series' own last write (the padding, on the
+ * series stream, deleted with it) is stepped over: its "series ended" tally.
+ */
+function beforePadding<Event extends { stream: string }>(
+  at: (position: number) => Event | undefined,
+  position: number,
+): Event | undefined {
+  for (let back = position - 1; back > position - 64 && back > 0; back -= 1) {
+    const event = at(back);
+    if (event !== undefined && !event.stream.startsWith('series-')) return event;
+  }
+  return undefined;
+}
+
 describe('attack 11: positions in a sealed copy', () => {
   it('do not tie a closed series to the sheet it ended on', async () => {
     const truth = new Map<RecordedEvent, Opened>();
@@ -28,6 +43,7 @@ describe('attack 11: positions in a sealed copy', () => {
     const coordinatesOf = new Map<string, string>();
     const lastMonthOf = new Map<string, string>();
     const truthAt = new Map([...truth].map(([event, opened]) => [event.position, opened]));
+    const truthEvents = new Map([...truth.keys()].map((event) => [Number(event.position), event]));
     for (const [event, opened] of truth) {
       if (opened.type === 'SeriesOpened')
         coordinatesOf.set(event.stream, `${opened.data.interventionId}/${opened.data.unitId}`);
@@ -36,7 +52,9 @@ describe('attack 11: positions in a sealed copy', () => {
     for (const event of sealed) {
       const record = event.stream === 'series-index' ? clearData(event) : undefined;
       if (typeof record?.size !== 'number') continue;
-      const ended = truthAt.get(String(Number(event.position) - 1));
+      const ended = truthAt.get(
+        beforePadding((at) => truthEvents.get(at), Number(event.position))?.position ?? '',
+      );
       if (ended?.type === 'SeriesEnded')
         lastMonthOf.set(record.series as string, ended.data.period as string);
     }

@@ -48,10 +48,17 @@ describe('attack 12: series lengths against the sealed seriesLengths', () => {
     for (const position of positions) {
       const event = seen.get(position) as RecordedEvent;
       if (event.stream !== 'series-index' || event.type !== 'SeriesClosed') continue;
-      const before = seen.get(position - 1);
+      // The ended tally sits right before the series' padding (its last write, deleted with it);
+      // closed at expiry after the last copy, it is not seen (its month is then the month of the
+      // series' last session, fixed below).
+      let back = position - 1;
+      while (
+        back > position - 64 &&
+        (seen.get(back) === undefined || isSeries((seen.get(back) as RecordedEvent).stream))
+      )
+        back -= 1;
+      const before = seen.get(back);
       const data = clearData(event) as { series: string };
-      // The ended tally sits right before; closed at expiry after the last copy, it is not seen
-      // (its month is then the month of the series' last session, fixed below).
       if (before?.stream.startsWith('tally-'))
         closings.push({ position, series: data.series, endedMonth: monthOf(before.stream), ended: before });
       else closings.push({ position, series: data.series, endedMonth: '' });
@@ -67,7 +74,9 @@ describe('attack 12: series lengths against the sealed seriesLengths', () => {
       months.set(month, (months.get(month) ?? 0) + 1);
       perMonth.set(series, months);
     };
-    const endedTallies = new Set(closings.map((closing) => closing.position - 1));
+    const endedTallies = new Set(
+      closings.flatMap((closing) => (closing.ended === undefined ? [] : [Number(closing.ended.position)])),
+    );
     for (const position of positions) {
       const event = seen.get(position) as RecordedEvent;
       if (!event.stream.startsWith('tally-') || endedTallies.has(position)) continue;

@@ -272,3 +272,45 @@ describe('a series closed while its last month’s seal is under way', () => {
     expect(amendments).toHaveLength(0);
   });
 });
+
+describe('a closing that dies after its first step and is finished after its month was sealed', () => {
+  it('keeps the sessions the seal carried to it, and ends on a month still open', async () => {
+    const shared = createMemoryEventStore();
+    const { keys, on, open, session, seal, store } = await world(shared);
+    const february = on('2026-02-20');
+    const token = await open(february);
+    for (const day of ['03', '10', '17']) ok(await session(february, token, `2026-02-${day}`));
+    // The closing records its first step, then the process dies before the end is tallied.
+    const dying: EventStore = {
+      ...shared,
+      append(stream, events, options) {
+        if (stream.startsWith('tally-')) throw new Error('the process died');
+        return shared.append(stream, events, options);
+      },
+    };
+    const dies = createCommandService({
+      store: dying,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock('2026-02-25T10:00:00Z'),
+    });
+    await expect(
+      dies.closeSeries({ type: 'CloseSeries', commandId: nextId(), token, reason: 'completed' }),
+    ).rejects.toThrow('the process died');
+    await seal(on('2026-03-20'), '2026-02'); // February's three sessions are carried to the series
+    expect(await on('2026-04-20').expireSeries()).toEqual({ expired: 1, open: 0 });
+    await seal(on('2026-04-20'), '2026-03');
+    await seal(on('2026-05-20'), '2026-04');
+    const ended = async (period: string) =>
+      (await readSealedPeriod(store, period)).sheets.find(
+        (found) => found.interventionId === 'rad-och-stod' && found.unitId === 'motesplats',
+      )?.tables.seriesLengths;
+    expect([await ended('2026-02'), await ended('2026-03'), await ended('2026-04')]).toEqual([
+      {},
+      undefined,
+      { '3': 1 },
+    ]);
+    const amended = (await collect(store.readAll())).filter((event) => event.type === 'SheetAmended');
+    expect(amended).toHaveLength(0);
+  });
+});

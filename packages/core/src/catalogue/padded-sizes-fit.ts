@@ -142,6 +142,11 @@ function largestEventsOf(
         data: { ...coordinates, contacts: Number.MAX_SAFE_INTEGER, series: TAG },
         meta: serviceMeta(`ended\u0000${'0'.repeat(32)}`),
       },
+      {
+        type: 'SeriesEndMarked',
+        data: { ...coordinates, series: TAG },
+        meta: serviceMeta(`ended\u0000${'0'.repeat(32)}`),
+      },
       { type: 'SheetClosed', data: coordinates, meta: serviceMeta(`close\u0000${SHEET_STREAM}`) },
     ],
     registry: [

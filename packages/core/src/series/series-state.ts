@@ -19,6 +19,8 @@ export interface SeriesState {
   /** The latest date anything happened, for retention. */
   readonly lastActivityOn?: string;
   readonly notes: readonly { readonly text: string; readonly writtenOn: string }[];
+  /** Set once the closing has padded the stream: nothing more is written on it. */
+  readonly padded?: true;
   /** Set once closing has begun: when, and why. */
   readonly closing?: { readonly on: string; readonly reason: SeriesClosingReason };
   /** Encrypted events that could not be read (the key is gone). */
@@ -64,6 +66,9 @@ export function evolveSeries(state: SeriesState, event: { type: string; data: un
         return;
       case 'SeriesClosing':
         draft.closing = typed.data;
+        return;
+      case 'SeriesPadded':
+        draft.padded = true;
         return;
       default:
         return;

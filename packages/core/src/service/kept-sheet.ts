@@ -76,7 +76,8 @@ export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | Cata
   const size = revision + 1;
   let { catalogues, closed, revisions, sessions } = state;
   switch (event.type) {
-    case 'SeriesEnded': {
+    case 'SeriesEnded':
+    case 'SeriesEndMarked': {
       const tag = event.data.series;
       if (tag !== undefined) sessions = withSession(sessions, tag, (before) => ({ ...before, ended: true }));
       break;

@@ -19,7 +19,7 @@ import type {
 import { seriesSizeBucket } from '../series/series-size-bucket.js';
 import { evolveSeries, type SeriesState } from '../series/series-state.js';
 import { sessionTag } from '../series/session-tag.js';
-import type { SeriesEnded } from '../tally/events.js';
+import type { SeriesEnded, SeriesEndMarked } from '../tally/events.js';
 import { emptySheetTables } from '../tally/sheet-tables.js';
 import { periodOf } from '../tally/tally-sheet-decider.js';
 import type { OpenKey } from './key-ring.js';
@@ -72,9 +72,10 @@ export function createSeriesCloser(
     );
     const state = current.state;
     if (state.interventionId === undefined || state.unitId === undefined) return counted.contacts;
-    // No series-length table where the source counts no sessions (row 14): nothing is tallied.
+    // No series-length table where the source counts no sessions (row 14): the end is marked,
+    // counted nowhere, so that every closing leaves the same trace in the detail.
     const policy = await series.policyOf(state);
-    if (policy !== undefined && !talliesSeriesLengths(policy)) return counted.contacts;
+    const lengthTallied = policy === undefined || talliesSeriesLengths(policy);
     const lastContactMonth =
       counted.lastContactOn === undefined ? undefined : periodOf(counted.lastContactOn);
     // Its last contact's month while that month is open, else (sealed, or being sealed: its detail
@@ -85,6 +86,8 @@ export function createSeriesCloser(
         ? [lastContactMonth]
         : []),
       periodOf(on),
+      // A closing resumed after the month it began in was sealed: today's month.
+      periodOf(todayOn(context.clock)),
     ].filter((month, at, all) => all.indexOf(month) === at);
     // Keyed with the series key: its command id names no series (a retry finds its receipt).
     const commandId = `ended\u0000${keyedName(key.naming, 'ended')}`;
@@ -98,13 +101,17 @@ export function createSeriesCloser(
         // The month as this append finds it: its sessions of the series replace those counted earlier.
         const counting = month.sessions.get(tag)?.sessions ?? 0;
         contacts = counted.contacts - (counted.byMonth.get(period) ?? 0) + counting;
-        const ended: SeriesEnded = { type: 'SeriesEnded', data: { ...here, contacts, series: tag } };
+        const ended: SeriesEnded | SeriesEndMarked = lengthTallied
+          ? { type: 'SeriesEnded', data: { ...here, contacts, series: tag } }
+          : { type: 'SeriesEndMarked', data: { ...here, series: tag } };
         return E.right([ended]);
       });
       if (E.isRight(marked)) return contacts;
       if (marked.left.code !== 'SHEET_SEALED')
         throw new Error(`could not mark the end of a series: ${marked.left.code}`);
     }
+    // Today's month sealed (clocks apart): the amendment, in clear beside the record, is the last resort.
+    if (!lengthTallied) return counted.contacts;
     const catalogue = catalogueInForceOn(await context.catalogues(), on);
     const amendment: SheetAmended = {
       type: 'SheetAmended',
@@ -123,6 +130,32 @@ export function createSeriesCloser(
     });
     if (E.isLeft(amended)) throw new Error(`could not amend a sealed sheet: ${amended.left.code}`);
     return counted.contacts;
+  };
+
+  /**
+   * Pads the series stream to its bucket — its last write, after its end is tallied: a seal that
+   * carried the sessions of a month to the series while it was closing is inside the padded size
+   * (a seal carries nothing to a padded series; the expected revision orders the two).
+   */
+  const padded = async (stream: string, key: OpenKey): Promise<LoadedStream<SeriesState>> => {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const { loaded } = await series.load(stream);
+      if (loaded.state.padded) return loaded;
+      // At least one event (so the state knows), then up to the bucket: the size kept in clear.
+      const size = loaded.link === undefined ? 0 : loaded.link.revision + 1;
+      const padding: SeriesPadded[] = Array.from({ length: seriesSizeBucket(size + 1) - size }, () => ({
+        type: 'SeriesPadded',
+        data: {},
+      }));
+      const appended = await writer.append(
+        loaded,
+        { commandId: `padding\u0000${stream}`, events: padding, privacy: { key, kind: 'series' } },
+        evolveSeries,
+      );
+      if (appended.kind === 'appended') return appended.loaded;
+      if (appended.kind === 'deleted') throw new Error('a closing series was deleted before its record');
+    }
+    throw new Error('could not pad a closing series: too many concurrent writers');
   };
 
   const finish = async (stream: string): Promise<void> => {
@@ -152,26 +185,17 @@ export function createSeriesCloser(
         type: 'SeriesClosing',
         data: { on: todayOn(context.clock), reason },
       };
-      // Written with the closing, in one append: the stream's size (kept in clear) is a bucket.
-      const size = (current.link === undefined ? 0 : current.link.revision + 1) + 1;
-      const padding: SeriesPadded[] = Array.from({ length: seriesSizeBucket(size) - size }, () => ({
-        type: 'SeriesPadded',
-        data: {},
-      }));
       const appended = await writer.append(
         current,
-        {
-          commandId: `closing\u0000${stream}`,
-          events: [closing, ...padding],
-          privacy: { key, kind: 'series' },
-        },
+        { commandId: `closing\u0000${stream}`, events: [closing], privacy: { key, kind: 'series' } },
         evolveSeries,
       );
-      if (appended.kind !== 'appended') return close(stream, reason); // a session or note got in first
+      if (appended.kind !== 'appended') return close(stream, reason); // a note or a seal's carry got in first
       current = appended.loaded;
     }
     const closing = current.state.closing as NonNullable<SeriesState['closing']>;
     const contacts = await markEnd(current, key, closing.on);
+    current = await padded(stream, key);
     const link = current.link as NonNullable<typeof current.link>;
     const proofs = (await accountForDeletion(store, [stream])).get(stream);
     const record: SeriesClosed = {

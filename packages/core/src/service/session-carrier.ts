@@ -29,8 +29,8 @@ function sessionsByTag(events: readonly SheetDetailEvent[]): Map<string, MonthSe
  * Before a month's detail is shredded, carries each open series' sessions of that month to the
  * series stream: one `SessionsCarried` to every open series alike, with or without sessions, so
  * each grows by one event a seal and no copy of the store tells which had sessions. A series
- * being closed is left out (its end was counted while the month was open, and its closing
- * record fixes the stream's size). Idempotent: a seal run again carries to the rest.
+ * being closed gets its carry too, until its closing pads the stream (its last write, whose size
+ * the closing record keeps). Idempotent: a seal run again carries to the rest.
  */
 export function createSessionCarrier(context: ServiceContext, index: SeriesIndex, series: SeriesStore) {
   return async (period: string, events: readonly SheetDetailEvent[]): Promise<void> => {
@@ -41,7 +41,7 @@ export function createSessionCarrier(context: ServiceContext, index: SeriesIndex
       for (let attempt = 0; attempt < 50; attempt += 1) {
         const { loaded, key } = await series.load(stream);
         if (loaded.link === undefined || key === undefined) break;
-        if (loaded.state.closing !== undefined || loaded.state.carried.includes(period)) break;
+        if (loaded.state.padded === true || loaded.state.carried.includes(period)) break;
         const of = byTag.get(sessionTag(key.naming, period));
         const carried: SessionsCarried = {
           type: 'SessionsCarried',

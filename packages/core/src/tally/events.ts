@@ -79,6 +79,16 @@ export interface SeriesEnded {
   };
 }
 
+/**
+ * A series of an intervention whose lengths are not tallied ended (sealed, counted in no table):
+ * so every closing leaves an end in the month's detail — an absent one would name the
+ * intervention — and a session racing the closing meets it, as it meets a {@link SeriesEnded}.
+ */
+export interface SeriesEndMarked {
+  readonly type: 'SeriesEndMarked';
+  readonly data: SheetCoordinates & { readonly series: string };
+}
+
 /** The sheet was closed for sealing: nothing more is tallied on it. */
 export interface SheetClosed {
   readonly type: 'SheetClosed';
@@ -89,7 +99,7 @@ export interface SheetClosed {
 export type TallyEvent = ContactTallied | GroupMeetingTallied | VisitorsTallied | TallyVoided;
 
 /** Every event on a tally sheet's (encrypted) detail stream. */
-export type SheetDetailEvent = TallyEvent | SeriesEnded | SheetClosed;
+export type SheetDetailEvent = TallyEvent | SeriesEnded | SeriesEndMarked | SheetClosed;
 
 /** A catalogue version was adopted; it is in force from its `effectiveFrom` date. */
 export interface CatalogueAdopted {

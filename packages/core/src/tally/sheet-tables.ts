@@ -165,7 +165,7 @@ export function foldSheet(
   const accumulator = createTablesAccumulator(crossTabulations);
   for (const event of events) {
     if (event.type === 'SeriesEnded') accumulator.addSeriesEnd(event.data.contacts);
-    else if (event.type !== 'SheetClosed') accumulator.addTally(event, 1);
+    else if (event.type !== 'SheetClosed' && event.type !== 'SeriesEndMarked') accumulator.addTally(event, 1);
   }
   return accumulator.tables();
 }

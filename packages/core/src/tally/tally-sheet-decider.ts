@@ -222,7 +222,7 @@ function decide(command: TallyDecision, state: TallySheetState): Decision {
 const { produce } = new Immer({ autoFreeze: false });
 
 function evolve(state: TallySheetState, event: SheetDetailEvent | CatalogueAdopted): TallySheetState {
-  if (event.type === 'SeriesEnded') return state;
+  if (event.type === 'SeriesEnded' || event.type === 'SeriesEndMarked') return state;
   return produce(state, (draft) => {
     switch (event.type) {
       case 'CatalogueAdopted':

@@ -106,7 +106,8 @@ export function createStatisticsCube() {
       const entry = entryFor(event.data);
       if (entry.sealed) return; // already summarised by its SheetSealed
       if (event.type === 'SeriesEnded') entry.accumulator.addSeriesEnd(event.data.contacts);
-      else if (event.type !== 'SheetClosed') entry.accumulator.addTally(event, 1);
+      else if (event.type !== 'SheetClosed' && event.type !== 'SeriesEndMarked')
+        entry.accumulator.addTally(event, 1);
     },
     /** Detail that can no longer be read (its key is destroyed); its sheet's SheetSealed carries it. */
     skipUndecryptable(): void {
