@@ -10,22 +10,7 @@
 import type { RecordedEvent } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
-import { attackedYear, clearData, type Opened, operatorView } from './attack11-year.js';
-
-/**
- * The event right before a closing's record once its series' own last write (the padding, on the
- * series stream, deleted with it) is stepped over: its "series ended" tally.
- */
-function beforePadding<Event extends { stream: string }>(
-  at: (position: number) => Event | undefined,
-  position: number,
-): Event | undefined {
-  for (let back = position - 1; back > position - 64 && back > 0; back -= 1) {
-    const event = at(back);
-    if (event !== undefined && !event.stream.startsWith('series-')) return event;
-  }
-  return undefined;
-}
+import { attackedYear, beforePadding, clearData, type Opened, operatorView } from './attack11-year.js';
 
 describe('attack 11: positions in a sealed copy', () => {
   it('do not tie a closed series to the sheet it ended on', async () => {

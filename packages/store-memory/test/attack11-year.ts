@@ -140,3 +140,18 @@ export function clearData(event: RecordedEvent): Record<string, unknown> | undef
   const opened = openEvent(event);
   return opened.readable ? (opened.data as Record<string, unknown>) : undefined;
 }
+
+/**
+ * The event right before a closing's record once its series' own last write (the padding, on the
+ * series stream, deleted with it) is stepped over: its "series ended" tally.
+ */
+export function beforePadding<Event extends { stream: string }>(
+  at: (position: number) => Event | undefined,
+  position: number,
+): Event | undefined {
+  for (let back = position - 1; back > position - 64 && back > 0; back -= 1) {
+    const event = at(back);
+    if (event !== undefined && !event.stream.startsWith('series-')) return event;
+  }
+  return undefined;
+}
