@@ -348,10 +348,12 @@ export type {
   SeriesOpened,
   SeriesPadded,
   SessionRecorded,
+  SessionsCarried,
 } from './series/series-events.js';
 export { seriesSizeBucket } from './series/series-size-bucket.js';
 export { emptySeries, evolveSeries, type SeriesState } from './series/series-state.js';
 export { newSeriesToken, normaliseSeriesToken } from './series/series-token.js';
+export { sessionTag } from './series/session-tag.js';
 // Service
 export { type Backoff, jitteredBackoff } from './service/backoff.js';
 export type { AdoptCatalogueInput } from './service/catalogue-keeper.js';
@@ -406,6 +408,8 @@ export type {
   GroupMeetingTallied,
   HeadCounts,
   SeriesEnded,
+  SeriesEndMarked,
+  SessionOfSeries,
   SheetClosed,
   SheetCoordinates,
   SheetDetailEvent,
