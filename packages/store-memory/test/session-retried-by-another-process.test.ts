@@ -13,8 +13,9 @@ import { SESSION_MARKS } from './series-fixture.js';
 // A session sent to two processes at once (a client retrying against another instance): one
 // process has read the series, and before it reads the month's detail stream the other writes
 // the same session. The month stream then holds the command id — written by this very session,
-// not by another command — so the answer is the session's receipt, not COMMAND_ID_REUSED (the
-// check of f20e3bb refused it; seen on PostgreSQL in CI as a flaky two-process test).
+// not by another command — so the answer is the session's receipt, not COMMAND_ID_REUSED (a check
+// of f20e3bb refused it; seen on PostgreSQL in CI as a flaky two-process test). Since 79d8c09 a
+// session is its tally alone, and the tally's digest names the series' tag: the receipt is found.
 
 const uuid = (n: number): string => `5e55a000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const clock = fixedClock('2026-02-20T10:00:00Z');
