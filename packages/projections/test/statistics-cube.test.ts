@@ -65,11 +65,12 @@ describe('the statistics cube', () => {
     await live.whenCaughtUp();
     same(countsOf(live.state), naive);
     const later = make('2026-03-01T10:00:00Z');
-    for (let month = 1; month <= 12; month += 1) {
+    // Every month of the year, and the month the recording's clock stood in (its registry holds the series opened).
+    for (let month = 1; month <= 13; month += 1) {
       const sealed = await later.sealPeriod({
         type: 'SealPeriod',
         commandId: uuid(),
-        period: `2025-${String(month).padStart(2, '0')}`,
+        period: month === 13 ? '2026-01' : `2025-${String(month).padStart(2, '0')}`,
       });
       expect(sealed._tag).toBe('Right');
     }

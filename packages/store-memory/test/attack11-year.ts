@@ -101,8 +101,9 @@ export async function attackedYear(
     closing,
     async sealAll(): Promise<RecordedEvent[]> {
       await closing.expireSeries();
-      for (let month = 1; month <= 12; month += 1) {
-        const period = `2025-${String(month).padStart(2, '0')}`;
+      // Every month of the year, and the month the recording's clock stood in (its registry holds the series opened).
+      for (let month = 1; month <= 13; month += 1) {
+        const period = month === 13 ? '2026-01' : `2025-${String(month).padStart(2, '0')}`;
         const sealed = await closing.sealPeriod({ type: 'SealPeriod', commandId: freshId(), period });
         if (sealed._tag === 'Left') throw new Error(`sealing ${period}: ${sealed.left.code}`);
       }

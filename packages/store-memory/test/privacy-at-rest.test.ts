@@ -329,8 +329,8 @@ describe('series', () => {
     expect(await refused(service.recordSession(session(token, '2025-11-17')))).toBe('SERIES_CLOSED');
     const index = await collect(store.readStream(SERIES_INDEX_STREAM));
     const closed = index.map((event) => JSON.parse(Buffer.from(event.data).toString('utf8')).data);
-    expect(closed[1]).toMatchObject({ reason: 'completed', notesDestroyed: 1 });
-    expect(Object.keys(closed[1]).sort()).toEqual([
+    expect(closed[0]).toMatchObject({ reason: 'completed', notesDestroyed: 1 });
+    expect(Object.keys(closed[0]).sort()).toEqual([
       'head',
       'notesDestroyed',
       'proofs',

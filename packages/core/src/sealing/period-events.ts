@@ -15,8 +15,17 @@ export interface RegistryClosed {
   readonly data: { readonly period: string };
 }
 
+/**
+ * A series was opened this month (private, padded as a sheet's registration): its opening is
+ * dated by nothing in clear — the seal indexes the month's series in one batch.
+ */
+export interface SeriesRegistered {
+  readonly type: 'SeriesRegistered';
+  readonly data: { readonly period: string; readonly series: string };
+}
+
 /** Events of a period's registry stream. */
-export type RegistryEvent = SheetRegistered | RegistryClosed;
+export type RegistryEvent = SheetRegistered | SeriesRegistered | RegistryClosed;
 
 /** One sheet's aggregate: what stays of its detail once the period is sealed. */
 export interface SealedSheet {

@@ -27,6 +27,8 @@ export function evolvePeriod(state: PeriodState, event: { type: string; data: un
 export interface RegistryState {
   /** Registered sheets by their detail stream (readable while the period key exists). */
   readonly registered: ReadonlyMap<string, SheetCoordinates>;
+  /** Series opened in the period, by their streams (readable while the period key exists). */
+  readonly series: ReadonlySet<string>;
   /** How many registrations there are, readable or not. */
   readonly registrations: number;
   readonly closed: boolean;
@@ -35,6 +37,7 @@ export interface RegistryState {
 /** A registry nothing was registered in. */
 export const emptyRegistry = (): RegistryState => ({
   registered: new Map(),
+  series: new Set(),
   registrations: 0,
   closed: false,
 });
@@ -49,6 +52,10 @@ export function evolveRegistry(state: RegistryState, event: { type: string; data
       const { interventionId, unitId, period, stream } = typed.data;
       registered.set(stream, { interventionId, unitId, period });
       return { ...state, registered, registrations: state.registrations + 1 };
+    }
+    case 'SeriesRegistered': {
+      const series = new Set(state.series).add(typed.data.series);
+      return { ...state, series, registrations: state.registrations + 1 };
     }
     case 'RegistryClosed':
       return { ...state, closed: true };

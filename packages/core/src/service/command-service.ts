@@ -28,6 +28,8 @@ import type { Receipt, TallyReceipt } from './receipt.js';
 import { createSeriesCloser, type SeriesClosing } from './series-closer.js';
 import { createSeriesIndex } from './series-index.js';
 import { createSeriesOpener, type OpenedSeries } from './series-opener.js';
+import { createSeriesRegistration } from './series-registration.js';
+import { createSeriesRoster } from './series-roster.js';
 import { createSessionCounter } from './series-sessions.js';
 import { createSeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
@@ -145,17 +147,20 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
   const recorder = createTallyRecorder(context, cache, openSheet);
   const index = createSeriesIndex(context);
   const series = createSeriesStore(context, index);
-  const carrySessions = createSessionCarrier(context, index, series);
+  const registration = createSeriesRegistration(context, periods, index);
+  const roster = createSeriesRoster(context, periods, index);
+  const carrySessions = createSessionCarrier(context, index, series, roster);
   const sealer = createPeriodSealer(
     context,
     periods,
     cache,
     recorder,
     carrySessions,
+    registration.indexMonth,
     options.sealGraceDays ?? 15,
   );
   const countSessions = createSessionCounter(context, periods, recorder.loadSheet, cache);
-  const closer = createSeriesCloser(context, series, index, recorder, periods, countSessions);
+  const closer = createSeriesCloser(context, series, index, recorder, periods, countSessions, roster);
   const retentionDays = options.seriesRetentionDays ?? 90;
 
   return {
@@ -163,7 +168,7 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     tally: (command) => recorder.tally(command),
     sealPeriod: sealer.sealPeriod,
     amendSheet: createSheetAmender(context, periods).amendSheet,
-    ...createSeriesOpener(context, series, index),
+    ...createSeriesOpener(context, series, index, registration),
     ...createSessionRecorder(context, series, recorder, openSheet, countSessions, maxConflictRetries),
     ...createNotesVault(context, series),
     closeSeries: closer.closeSeries,

@@ -27,6 +27,7 @@ import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
+import type { SeriesRegistration } from './series-registration.js';
 import type { ServiceContext } from './service-context.js';
 import type { SessionCarrier } from './session-carrier.js';
 import type { SheetCache } from './sheet-cache.js';
@@ -108,6 +109,7 @@ export function createPeriodSealer(
   cache: SheetCache,
   recorder: TallyRecorder,
   carrySessions: SessionCarrier,
+  indexSeries: SeriesRegistration['indexMonth'],
   graceDays: number,
 ) {
   const { writer, keyRing, store } = context;
@@ -162,8 +164,10 @@ export function createPeriodSealer(
       deleted.push(closed.head);
       detail.push(...closed.events);
     }
-    // The detail is closed: each open series' sessions of the month go to its stream before it is shredded.
+    // The detail is closed: each open series' sessions of the month go to its stream before it is
+    // shredded, and the series opened in the month are indexed, in one batch, before the registry goes.
     await carrySessions(period, detail);
+    await indexSeries(period, registry.state.series);
     for (const { coordinates, events } of bySheet.values()) {
       const crossTabulations = (version: string) =>
         catalogueVersion(history, version)?.interventions.find(

@@ -26,6 +26,7 @@ import type { OpenKey } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { SeriesIndex } from './series-index.js';
+import type { SeriesRoster } from './series-roster.js';
 import type { SessionCounter } from './series-sessions.js';
 import type { SeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
@@ -53,6 +54,7 @@ export function createSeriesCloser(
   recorder: TallyRecorder,
   periods: PeriodLoader,
   countSessions: SessionCounter,
+  roster: SeriesRoster,
 ) {
   const { writer, keyRing, store } = context;
 
@@ -259,7 +261,7 @@ export function createSeriesCloser(
     let expired = 0;
     let open = 0;
     const { state } = await index.load();
-    for (const stream of state.indexed) {
+    for (const stream of await roster()) {
       if (state.closed.has(stream)) {
         if ((await keyRing.existing(stream)) !== undefined) await finish(stream);
         continue;

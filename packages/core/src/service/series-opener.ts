@@ -6,13 +6,15 @@ import type { Random } from '../ports/random.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { type OpenSeries, OpenSeriesSchema } from '../series/series-commands.js';
-import type { SeriesIndexed, SeriesOpened } from '../series/series-events.js';
+import type { SeriesOpened } from '../series/series-events.js';
 import { evolveSeries } from '../series/series-state.js';
 import { newSeriesToken, normaliseSeriesToken } from '../series/series-token.js';
 import { checkRecordingAllowed } from '../tally/check-policy.js';
 import { parseInput } from '../tally/parse-tally-command.js';
+import { periodOf } from '../tally/tally-sheet-decider.js';
 import { commandDigest } from './command-digest.js';
 import type { SeriesIndex } from './series-index.js';
+import type { SeriesRegistration } from './series-registration.js';
 import { type SeriesStore, seriesStreamOf } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
 import { previousOutcome } from './stream-writer.js';
@@ -33,10 +35,16 @@ export const SERIES_TOKEN_KEY_ID = 'series-tokens';
  * Opens series. The token is drawn from a keyed hash of the command id under a secret kept in
  * the key store, so a retried `OpenSeries` returns the same token and opens nothing new — and
  * nobody without that secret can tell a token from the command id (which is stored nowhere in
- * clear). The index entry comes first: a crash before the series stream leaves an index entry
- * expiry skips, never a series expiry cannot find.
+ * clear). The series is written down first — in its month's registry, indexed at the month's
+ * seal: a crash before the series stream leaves an entry expiry skips, never a series expiry
+ * cannot find.
  */
-export function createSeriesOpener(context: ServiceContext, series: SeriesStore, index: SeriesIndex) {
+export function createSeriesOpener(
+  context: ServiceContext,
+  series: SeriesStore,
+  index: SeriesIndex,
+  registration: SeriesRegistration,
+) {
   const { writer, keyRing } = context;
   const openSeries = async (input: OpenSeries): Promise<E.Either<Refusal, OpenedSeries>> => {
     const parsed = parseInput(OpenSeriesSchema, input, undefined, await context.vocabulary());
@@ -86,14 +94,7 @@ export function createSeriesOpener(context: ServiceContext, series: SeriesStore,
         }
         // Retried after the series was closed: its stream is gone, and no key is made for it again.
         if ((await index.load()).state.closed.has(stream)) return E.left(refuse.seriesClosed());
-        const indexed: SeriesIndexed = { type: 'SeriesIndexed', data: { series: stream } };
-        const entry = await writer.run({
-          commandId: `index\u0000${stream}`,
-          load: index.load,
-          decide: () => E.right({ commandId: `index\u0000${stream}`, events: [indexed] }),
-          evolve: index.evolve,
-          remember: index.remember,
-        });
+        const entry = await registration.register(stream, periodOf(today));
         if (E.isLeft(entry)) return entry;
         const key = await keyRing.create(stream);
         const event: SeriesOpened = {

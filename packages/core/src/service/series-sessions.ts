@@ -2,6 +2,7 @@ import { todayOn } from '../ports/clock.js';
 import type { SeriesState } from '../series/series-state.js';
 import { sessionTag } from '../series/session-tag.js';
 import { periodKeyId, tallySheetStream } from '../streams.js';
+import { monthBefore } from '../tally/month-before.js';
 import { periodOf } from '../tally/tally-sheet-decider.js';
 import type { KeptSheet } from './kept-sheet.js';
 import type { OpenKey } from './key-ring.js';
@@ -20,13 +21,6 @@ export interface CountedSessions {
   readonly ended: boolean;
   /** The sessions counted in each open month's detail. */
   readonly byMonth: ReadonlyMap<string, number>;
-}
-
-/** The month before `period` (YYYY-MM), by string arithmetic (this runs for every month a count scans). */
-function monthBefore(period: string): string {
-  const year = Number(period.slice(0, 4));
-  const month = Number(period.slice(5, 7));
-  return month === 1 ? `${year - 1}-12` : `${period.slice(0, 5)}${String(month - 1).padStart(2, '0')}`;
 }
 
 /**

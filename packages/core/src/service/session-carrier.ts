@@ -3,6 +3,7 @@ import { evolveSeries } from '../series/series-state.js';
 import { sessionTag } from '../series/session-tag.js';
 import type { SheetDetailEvent } from '../tally/events.js';
 import type { SeriesIndex } from './series-index.js';
+import type { SeriesRoster } from './series-roster.js';
 import type { SeriesStore } from './series-store.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -32,11 +33,16 @@ function sessionsByTag(events: readonly SheetDetailEvent[]): Map<string, MonthSe
  * being closed gets its carry too, until its closing pads the stream (its last write, whose size
  * the closing record keeps). Idempotent: a seal run again carries to the rest.
  */
-export function createSessionCarrier(context: ServiceContext, index: SeriesIndex, series: SeriesStore) {
+export function createSessionCarrier(
+  context: ServiceContext,
+  index: SeriesIndex,
+  series: SeriesStore,
+  roster: SeriesRoster,
+) {
   return async (period: string, events: readonly SheetDetailEvent[]): Promise<void> => {
     const byTag = sessionsByTag(events);
     const { state } = await index.load();
-    for (const stream of state.indexed) {
+    for (const stream of await roster()) {
       if (state.closed.has(stream)) continue;
       for (let attempt = 0; attempt < 50; attempt += 1) {
         const { loaded, key } = await series.load(stream);

@@ -7,15 +7,22 @@ const DETAIL_TYPES: ReadonlySet<string> = new Set([
   'VisitorsTallied',
   'TallyVoided',
   'SeriesEnded',
+  'SeriesEndMarked',
   'SheetClosed',
 ]);
 const PERIOD_TYPES: ReadonlySet<string> = new Set(PERIOD_EVENT_TYPES);
-const REGISTRY_TYPES: ReadonlySet<string> = new Set(['SheetRegistered', 'RegistryClosed']);
+const REGISTRY_TYPES: ReadonlySet<string> = new Set([
+  'SheetRegistered',
+  'SeriesRegistered',
+  'RegistryClosed',
+]);
 const SERIES_TYPES: ReadonlySet<string> = new Set([
   'SeriesOpened',
   'SessionRecorded',
   'NoteWritten',
+  'SessionsCarried',
   'SeriesClosing',
+  'SeriesPadded',
 ]);
 const SERIES_INDEX_TYPES: ReadonlySet<string> = new Set(['SeriesIndexed', 'SeriesClosed']);
 

@@ -128,13 +128,18 @@ export async function recordAttackedYear(stores: AttackedStores, volume: number,
   const year: AttackedYear = { catalogue, secrets, recording, closing };
   return {
     year,
-    /** Closes every series still open (retention) and seals every month of the year. */
+    /**
+     * Closes every series still open (retention) and seals every month of the year — and the
+     * month the recording's clock stood in, whose registry the year's series were opened in.
+     */
     async sealAll(): Promise<void> {
       await closing.expireSeries();
-      for (let month = 1; month <= 12; month += 1) {
-        const period = `2025-${String(month).padStart(2, '0')}`;
+      const periods = [
+        ...Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`),
+        '2026-01',
+      ];
+      for (const period of periods)
         must(await closing.sealPeriod({ type: 'SealPeriod', commandId: id(), period }), `sealing ${period}`);
-      }
     },
   };
 }
