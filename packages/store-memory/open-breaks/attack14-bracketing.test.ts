@@ -11,7 +11,7 @@
 import type { RecordedEvent } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
-import { attackedYear, clearData, type Opened, operatorView } from '../test/attack11-year.js';
+import { attackedYear, beforePadding, clearData, type Opened, operatorView } from '../test/attack11-year.js';
 
 const monthOf = (stream: string) => stream.slice(6, 13);
 const isTally = (stream: string) => stream.startsWith('tally-');
@@ -53,12 +53,20 @@ describe('attack 14a: a series bracketed by its opening and its closing', () => 
     const streamAt = (p: number) => seen.get(p)?.stream; // undefined: a hole (deleted before any copy)
     const indexedAt = new Map<string, number>();
     const closedAt = new Map<string, number>();
-    for (const [position, event] of seen) {
+    for (const [position, event] of [...seen].sort(([a], [b]) => a - b)) {
+      // An opening: the first event a nightly copy sees of a series stream (the clear index no
+      // longer dates it: it is indexed at its month's seal); "indexed at" one before it.
+      if (event.stream.startsWith('series-') && event.stream !== 'series-index') {
+        if (!indexedAt.has(event.stream)) indexedAt.set(event.stream, position - 1);
+        continue;
+      }
       if (event.stream !== 'series-index') continue;
       const data = clearData(event) as { series: string };
-      if (event.type === 'SeriesIndexed') indexedAt.set(data.series, position);
       if (event.type === 'SeriesClosed') closedAt.set(data.series, position);
     }
+    // A series closed but never seen open was opened since the last copy before its closing: that
+    // day (its opening stands just before the closing, for the day it is dated to).
+    for (const [series, closed] of closedAt) if (!indexedAt.has(series)) indexedAt.set(series, closed - 1);
     interface Read {
       series: string;
       first?: number;
@@ -77,8 +85,10 @@ describe('attack 14a: a series bracketed by its opening and its closing', () => 
       while (streamAt(p) === series || streamAt(p) === undefined) p += 1;
       const first = streamAt(p) !== undefined && isTally(streamAt(p) as string) ? p : undefined;
       // The closing: the record, the ended tally before it, the closing batch (its stream or holes) before that.
-      const endedStream = streamAt(closed - 1);
-      let q = closed - 2;
+      // (The closing pads its stream last: the ended tally is found back over the padding.)
+      const endedEvent = beforePadding((at) => seen.get(at), closed);
+      const endedStream = endedEvent?.stream;
+      let q = Number(endedEvent?.position ?? closed) - 1;
       while (streamAt(q) === series || streamAt(q) === undefined) q -= 1;
       const last = streamAt(q) !== undefined && isTally(streamAt(q) as string) ? q : undefined;
       reads.push({
@@ -96,7 +106,7 @@ describe('attack 14a: a series bracketed by its opening and its closing', () => 
       { contacts: number; interventionId: string; unitId: string; tag: string; period: string }
     >();
     for (const [series, closed] of closedAt) {
-      const ended = seen.get(closed - 1);
+      const ended = beforePadding((at) => seen.get(at), closed);
       const opened = ended === undefined ? undefined : truth.get(ended);
       if (opened?.type === 'SeriesEnded') endedTruth.set(series, opened.data as never);
     }
@@ -344,6 +354,13 @@ describe('attack 14a: a series bracketed by its opening and its closing', () => 
 
     expect(reads.length, 'the attack had its material').toBeGreaterThan(50);
     expect(attackRight, 'series lengths, beyond always guessing the commonest').toBeLessThanOrEqual(modal[1]);
+    // The days a series was open (and the tallies between its opening and its closing) count it too.
+    expect(datesRight, 'series lengths from the days it was open, beyond the commonest').toBeLessThanOrEqual(
+      modal[1],
+    );
+    expect(spanRight, 'series lengths from its span of tallies, beyond the commonest').toBeLessThanOrEqual(
+      modal[1],
+    );
     expect(monthsAttack, 'months of sessions, beyond the ended month alone').toBeLessThanOrEqual(
       Math.max(monthsBlindEnded, monthsBlindSpan),
     );

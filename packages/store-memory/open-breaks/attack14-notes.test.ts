@@ -16,7 +16,14 @@ import {
 } from '@pinnstatistik/core';
 import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
-import { attackedStore, clearData, freshId } from '../test/attack11-year.js';
+import {
+  attackedStore,
+  beforePadding,
+  clearData,
+  freshId,
+  nightlyCopies,
+  recordDayByDay,
+} from '../test/attack11-year.js';
 
 const monthOf = (stream: string) => stream.slice(6, 13);
 const isTally = (stream: string | undefined) => stream?.startsWith('tally-') === true;
@@ -78,38 +85,34 @@ describe('attack 14d: working notes written after sessions', () => {
       },
     };
     const recorder = createCommandRecorder(counsellor, catalogue, seed);
-    const seen = new Map<number, RecordedEvent>();
-    let last = 0;
-    const copy = async () => {
-      const fresh = await collect(store.readAll(last === 0 ? {} : { after: String(last) }));
-      for (const event of fresh) {
-        seen.set(Number(event.position), event);
-        last = Math.max(last, Number(event.position));
-      }
-    };
-    let day = '';
-    for (const command of seededYear({ catalogue, year: 2025, seed, volume: 0.3 })) {
-      const date = 'date' in command ? command.date : day;
-      if (date !== day) {
+    const { seen, copy } = nightlyCopies(store);
+    await recordDayByDay(
+      seededYear({ catalogue, year: 2025, seed, volume: 0.3 }),
+      (command) => recorder.record(command),
+      async (date) => {
         await copy();
         service = make(`${date}T12:00:00Z`);
-      }
-      day = date;
-      await recorder.record(command);
-    }
+      },
+    );
     await copy();
     await make('2026-06-01T09:00:00Z').expireSeries();
     await copy();
+    const last = Math.max(0, ...seen.keys());
     void keys;
 
     // --- the attack: positions, stream names, clear index records ---
     const streamAt = (p: number) => seen.get(p)?.stream;
     const indexedAt = new Map<string, number>();
     const closedRecord = new Map<string, { position: number; notes: number }>();
-    for (const [position, event] of seen) {
+    for (const [position, event] of [...seen].sort(([a], [b]) => a - b)) {
+      // An opening: the first event a nightly copy sees of a series stream (the clear index dates
+      // it no more: it is indexed at its month's seal). The index record stands one before it.
+      if (event.stream.startsWith('series-') && event.stream !== 'series-index') {
+        if (!indexedAt.has(event.stream)) indexedAt.set(event.stream, position - 1);
+        continue;
+      }
       if (event.stream !== 'series-index') continue;
       const data = clearData(event) as { series: string; notesDestroyed?: number };
-      if (event.type === 'SeriesIndexed') indexedAt.set(data.series, position);
       if (event.type === 'SeriesClosed')
         closedRecord.set(data.series, { position, notes: data.notesDestroyed ?? 0 });
     }
@@ -125,7 +128,9 @@ describe('attack 14d: working notes written after sessions', () => {
       if (isTally(streamAt(p))) tie(series, p); // the first session, right after the opening
       const closed = closedRecord.get(series);
       if (closed !== undefined) {
-        let q = closed.position - 2;
+        // Back over the closing's padding to its "ended" tally, then over its first step.
+        const ended = beforePadding((at) => seen.get(at), closed.position);
+        let q = Number(ended?.position ?? closed.position) - 1;
         while (streamAt(q) === series || streamAt(q) === undefined) q -= 1;
         if (isTally(streamAt(q))) tie(series, q); // the last session, right before the closing
       }
@@ -157,9 +162,8 @@ describe('attack 14d: working notes written after sessions', () => {
       const months = new Set([...ties].map((p) => monthOf(streamAt(p) as string)));
       const trueMonths = new Set((truth.get(s)?.sessions ?? []).map((d) => d.slice(0, 7)));
       if (months.size === trueMonths.size && [...months].every((m) => trueMonths.has(m))) monthsRight += 1;
-      const endedMonth = isTally(streamAt((closedRecord.get(s)?.position ?? 0) - 1))
-        ? monthOf(streamAt((closedRecord.get(s)?.position ?? 0) - 1) as string)
-        : '';
+      const endedTally = beforePadding((at) => seen.get(at), closedRecord.get(s)?.position ?? 0);
+      const endedMonth = isTally(endedTally?.stream) ? monthOf(endedTally?.stream as string) : '';
       if (trueMonths.size === 1 && trueMonths.has(endedMonth)) monthsBlind += 1;
       // A stronger blind one: every month from the opening's (the month of the tally nearest before
       // the clear SeriesIndexed) to the ended month — the index's timing, no tie at all.

@@ -7,11 +7,13 @@ import {
   createCommandService,
   createPayloadSealer,
   deriveSubkeys,
+  type EventStore,
   fixedClock,
   openEvent,
   privateStreamOf,
   type RecordedEvent,
   seededRandom,
+  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
@@ -155,4 +157,38 @@ export function beforePadding<Event extends { stream: string }>(
     if (event !== undefined && !event.stream.startsWith('series-')) return event;
   }
   return undefined;
+}
+
+/** Nightly copies of a store, merged by position: each `copy()` adds what was written since the last. */
+export function nightlyCopies(store: EventStore): {
+  readonly seen: Map<number, RecordedEvent>;
+  copy(): Promise<void>;
+} {
+  const seen = new Map<number, RecordedEvent>();
+  let last = 0;
+  return {
+    seen,
+    async copy() {
+      const fresh = await collect(store.readAll(last === 0 ? {} : { after: String(last) }));
+      for (const event of fresh) {
+        seen.set(Number(event.position), event);
+        last = Math.max(last, Number(event.position));
+      }
+    },
+  };
+}
+
+/** Records commands in date order, calling `newDay` before the first command of each day. */
+export async function recordDayByDay(
+  commands: Iterable<TallyCommandInput>,
+  record: (command: TallyCommandInput) => Promise<void>,
+  newDay: (date: string) => Promise<void>,
+): Promise<void> {
+  let day = '';
+  for (const command of commands) {
+    const date = 'date' in command ? command.date : day;
+    if (date !== day) await newDay(date);
+    day = date;
+    await record(command);
+  }
 }

@@ -19,7 +19,7 @@ import {
 } from '@pinnstatistik/core';
 import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
-import { attackedStore, clearData, freshId } from './attack11-year.js';
+import { attackedStore, clearData, freshId, nightlyCopies, recordDayByDay } from './attack11-year.js';
 
 describe('attack 14e: the ended tally written for some interventions only', () => {
   it('does not tell a series’ intervention beyond a blind guess (nightly copies, no key)', async () => {
@@ -89,25 +89,15 @@ describe('attack 14e: the ended tally written for some interventions only', () =
       },
     };
     const recorder = createCommandRecorder(counsellor, catalogue, seed);
-    const seen = new Map<number, RecordedEvent>();
-    let last = 0;
-    const copy = async () => {
-      const fresh = await collect(store.readAll(last === 0 ? {} : { after: String(last) }));
-      for (const event of fresh) {
-        seen.set(Number(event.position), event);
-        last = Math.max(last, Number(event.position));
-      }
-    };
-    let day = '';
-    for (const command of seededYear({ catalogue, year: 2025, seed, volume: 0.3 })) {
-      const date = 'date' in command ? command.date : day;
-      if (date !== day) {
+    const { seen, copy } = nightlyCopies(store);
+    await recordDayByDay(
+      seededYear({ catalogue, year: 2025, seed, volume: 0.3 }),
+      (command) => recorder.record(command),
+      async (date) => {
         await copy();
         service = make(`${date}T12:00:00Z`);
-      }
-      day = date;
-      await recorder.record(command);
-    }
+      },
+    );
     await copy();
 
     // --- the attack: one position before each clear SeriesClosed ---
