@@ -8,13 +8,8 @@
 // (2) One later copy: the clear `SeriesClosed` keeps `notesDestroyed` for good; and notes exist only
 //     for interventions whose documentation allows them, so a series with any note is råd och stöd
 //     (the catalogue's other series intervention, home visits, keeps none).
-import {
-  type CommandService,
-  normaliseSeriesToken,
-  type RecordedEvent,
-  seriesStreamOf,
-} from '@pinnstatistik/core';
-import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { type CommandService, normaliseSeriesToken, seriesStreamOf } from '@pinnstatistik/core';
+import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   attackedStore,

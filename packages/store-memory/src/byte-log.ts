@@ -5,9 +5,11 @@ import { growableInts } from './growable.js';
 const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Records as bytes, packed end to end in large buffers: a record costs its bytes and 12 bytes
- * of offsets — no object, no string, no slack — and the log never copies what it holds.
- * Readers and writers address a record by its chunk and offset (no view is made per record).
+ * Records as bytes, packed end to end in large buffers: a record costs its bytes and 4 bytes
+ * of offset (its chunk is found from the chunks' first indices, its end is the next record's
+ * start or its chunk's end) — no object, no string, no slack — and the log never copies what it
+ * holds. Readers and writers address a record by its chunk and offset (no view is made per
+ * record).
  */
 export interface ByteLog {
   readonly length: number;
@@ -19,10 +21,8 @@ export interface ByteLog {
   lengthAt(index: number): number;
   /** The record at an index, as a view. */
   at(index: number): Uint8Array;
-  /** Overwrites a record with zeros and makes it empty: its bytes are gone from memory. */
+  /** Overwrites a record with zeros: its bytes are gone from memory (its length stays). */
   wipe(index: number): void;
-  /** Bytes held in records (wiped ones no longer count). */
-  readonly bytes: number;
   /** The raw buffers, wiped records included: every byte the log has written (a chunk's unused tail is left out). */
   chunks(): readonly Uint8Array[];
 }
@@ -30,46 +30,73 @@ export interface ByteLog {
 /** An empty byte log. */
 export function createByteLog(): ByteLog {
   const chunks: Uint8Array[] = [];
-  const chunkOf = growableInts(4096);
+  /** The log index of each chunk's first record (every chunk holds at least one). */
+  const firstOf: number[] = [];
+  /** Bytes used in each chunk before the newest: the end of its last record. */
+  const usedOf: number[] = [];
   const startOf = growableInts(4096);
-  const lengthOf = growableInts(4096);
   let current = new Uint8Array(0);
   let used = 0;
-  let bytes = 0;
+  // The chunk of the last lookup: reads in log order ask for it again and again.
+  let lastChunk = 0;
+
+  const chunkIndexOf = (index: number): number => {
+    const cached = lastChunk;
+    if (
+      index >= (firstOf[cached] as number) &&
+      (cached + 1 === firstOf.length || index < (firstOf[cached + 1] as number))
+    )
+      return cached;
+    let low = 0;
+    let high = firstOf.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((firstOf[middle] as number) <= index) low = middle;
+      else high = middle - 1;
+    }
+    lastChunk = low;
+    return low;
+  };
+
+  const lengthAt = (index: number): number => {
+    const chunk = chunkIndexOf(index);
+    const last = chunk === chunks.length - 1;
+    const next = index + 1;
+    const end =
+      next < startOf.length && (last || next < (firstOf[chunk + 1] as number))
+        ? startOf.at(next)
+        : last
+          ? used
+          : (usedOf[chunk] as number);
+    return end - startOf.at(index);
+  };
 
   const log: ByteLog = {
     get length() {
-      return lengthOf.length;
-    },
-    get bytes() {
-      return bytes;
+      return startOf.length;
     },
     reserve(size) {
       if (current.length - used < size) {
+        if (chunks.length > 0) usedOf.push(used);
         current = new Uint8Array(Math.max(CHUNK_BYTES, size));
         chunks.push(current);
+        firstOf.push(startOf.length);
         used = 0;
       }
-      chunkOf.push(chunks.length - 1);
       startOf.push(used);
-      lengthOf.push(size);
       used += size;
-      bytes += size;
-      return lengthOf.length - 1;
+      return startOf.length - 1;
     },
-    chunkAt: (index) => chunks[chunkOf.at(index)] as Uint8Array,
+    chunkAt: (index) => chunks[chunkIndexOf(index)] as Uint8Array,
     offsetAt: (index) => startOf.at(index),
-    lengthAt: (index) => lengthOf.at(index),
+    lengthAt,
     at(index) {
       const start = startOf.at(index);
-      return (chunks[chunkOf.at(index)] as Uint8Array).subarray(start, start + lengthOf.at(index));
+      return (chunks[chunkIndexOf(index)] as Uint8Array).subarray(start, start + lengthAt(index));
     },
     chunks: () => chunks.map((chunk) => (chunk === current ? chunk.subarray(0, used) : chunk)),
     wipe(index) {
-      const record = log.at(index);
-      bytes -= record.length;
-      record.fill(0);
-      lengthOf.set(index, 0);
+      log.at(index).fill(0);
     },
   };
   return log;

@@ -4,8 +4,8 @@ import type { StoreState } from './store-state.js';
 
 /**
  * Deletes streams physically: their events' bytes in the log are overwritten with zeros at
- * once and their id texts dropped; only the names are kept, marked deleted, so nothing can
- * revive them. Positions are never reused: reads skip the deleted streams' log indices.
+ * once, their ids' too; only the names are kept, marked deleted, so nothing can revive them.
+ * Positions are never reused: reads skip the deleted streams' log indices.
  */
 export function deleteStreams(state: StoreState, names: readonly string[]): StreamDeletion {
   let removed = 0;
@@ -15,7 +15,7 @@ export function deleteStreams(state: StoreState, names: readonly string[]): Stre
     for (let revision = 0; revision < entry.indices.length; revision += 1) {
       const index = entry.indices.at(revision);
       state.log.wipe(index);
-      state.idTexts[index] = undefined;
+      state.idColumn.wipe(index);
     }
     removed += entry.indices.length;
     entry.deleted = true;

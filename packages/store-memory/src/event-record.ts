@@ -1,56 +1,39 @@
 import type { EventToAppend } from '@pinnstatistik/core';
+import { COLUMN_ID_LENGTH } from './id-column.js';
 
 /**
- * One stored event as bytes: `[id form][id][type ordinal u16][data length u32][data][metadata]`.
- * A canonical lower-case UUID id (what the core writes) takes 16 bytes; any other id is kept
- * as length-prefixed UTF-8. Types are kept once in a table and referred to by ordinal.
+ * One stored event as bytes: `[id form][id?][type ordinal u16][data length u32][data][metadata]`.
+ * An id of 36 ASCII characters (a UUID, what the core writes) is kept in the id column, its
+ * record holding only the form byte; any other id is kept in the record as length-prefixed
+ * UTF-8. Types are kept once in a table and referred to by ordinal.
  */
-const UUID_FORM = 1;
+const COLUMN_FORM = 1;
 const TEXT_FORM = 0;
-const UUID_BYTES = 17;
+/** An id in the column, encoded: its form byte, then its 36 characters. */
+const COLUMN_ENCODED = 1 + COLUMN_ID_LENGTH;
 
-/** The value of a lower-case hex digit's char code, or -1. */
-const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let digit = 0; digit < 16; digit += 1) HEX_VALUE['0123456789abcdef'.charCodeAt(digit)] = digit;
-const DASH = 45;
-
-/**
- * Writes a canonical lower-case UUID's 16 bytes after its form byte into `target`; false (and
- * `target` left partly written) when the id is anything else.
- */
-function parseUuid(id: string, target: Uint8Array): boolean {
-  if (id.length !== 36) return false;
-  let at = 1;
-  let position = 0;
-  while (position < 36) {
-    if (position === 8 || position === 13 || position === 18 || position === 23) {
-      if (id.charCodeAt(position) !== DASH) return false;
-      position += 1;
-      continue;
-    }
-    const high = id.charCodeAt(position);
-    const low = id.charCodeAt(position + 1);
-    const highValue = (high < 128 ? HEX_VALUE[high] : -1) as number;
-    const lowValue = (low < 128 ? HEX_VALUE[low] : -1) as number;
-    if (highValue < 0 || lowValue < 0) return false;
-    target[at] = (highValue << 4) | lowValue;
-    at += 1;
-    position += 2;
+/** Writes `id`'s characters after a form byte when it is a column id; false otherwise (`target` partly written). */
+function writeColumnId(id: string, target: Uint8Array): boolean {
+  if (id.length !== COLUMN_ID_LENGTH) return false;
+  for (let at = 0; at < COLUMN_ID_LENGTH; at += 1) {
+    const code = id.charCodeAt(at);
+    if (code > 0x7f) return false;
+    target[1 + at] = code;
   }
-  target[0] = UUID_FORM;
+  target[0] = COLUMN_FORM;
   return true;
 }
 
-const scratch = new Uint8Array(UUID_BYTES);
+const scratch = new Uint8Array(COLUMN_ENCODED);
 
 /**
- * An id in its stored form. With `reuse`, a UUID's form is written into one shared scratch
- * buffer (valid until the next call): for a caller that copies it at once.
+ * An id encoded (what the id index hashes and compares). With `reuse`, a column id is written
+ * into one shared scratch buffer (valid until the next call): for a caller that copies it at once.
  */
 export function encodeId(id: string, reuse = false): Uint8Array {
-  if (reuse ? parseUuid(id, scratch) : false) return scratch;
-  const bytes = new Uint8Array(UUID_BYTES);
-  if (parseUuid(id, bytes)) return bytes;
+  if (reuse ? writeColumnId(id, scratch) : false) return scratch;
+  const bytes = new Uint8Array(COLUMN_ENCODED);
+  if (writeColumnId(id, bytes)) return bytes;
   const text = Buffer.from(id, 'utf8');
   if (text.length > 255) throw new RangeError('an event id longer than 255 bytes');
   const textForm = new Uint8Array(2 + text.length);
@@ -60,9 +43,15 @@ export function encodeId(id: string, reuse = false): Uint8Array {
   return textForm;
 }
 
+/** Whether an encoded id goes to the id column (its record keeps only the form byte). */
+export const inColumn = (id: Uint8Array): boolean => id[0] === COLUMN_FORM;
+
+/** Bytes of an encoded id kept in its record. */
+const recordIdBytes = (id: Uint8Array): number => (id[0] === COLUMN_FORM ? 1 : id.length);
+
 /** Bytes an event takes, with its id already encoded. */
 export function recordSize(event: EventToAppend, id: Uint8Array): number {
-  return id.length + 6 + event.data.length + event.metadata.length;
+  return recordIdBytes(id) + 6 + event.data.length + event.metadata.length;
 }
 
 /** Writes an event into its reserved bytes, at an offset of a chunk. */
@@ -74,8 +63,9 @@ export function writeRecord(
   typeOrdinal: number,
 ): void {
   // Small copies by hand: `set` costs more than the loop below a few dozen bytes.
-  copyInto(target, id, offset);
-  let at = offset + id.length;
+  const idBytes = recordIdBytes(id);
+  for (let index = 0; index < idBytes; index += 1) target[offset + index] = id[index] as number;
+  let at = offset + idBytes;
   target[at] = typeOrdinal >>> 8;
   target[at + 1] = typeOrdinal & 0xff;
   const length = event.data.length;
@@ -95,39 +85,23 @@ function copyInto(target: Uint8Array, source: Uint8Array, at: number): void {
 
 /** Bytes of the id part of a record starting at `offset`. */
 export const idLength = (chunk: Uint8Array, offset: number): number =>
-  chunk[offset] === UUID_FORM ? UUID_BYTES : 2 + (chunk[offset + 1] as number);
+  chunk[offset] === COLUMN_FORM ? 1 : 2 + (chunk[offset + 1] as number);
 
-/** Each byte's two lower-case hex digits, as char codes. */
-const HEX_DIGITS = new Uint8Array(512);
-for (let value = 0; value < 256; value += 1) {
-  const hex = value.toString(16).padStart(2, '0');
-  HEX_DIGITS[2 * value] = hex.charCodeAt(0);
-  HEX_DIGITS[2 * value + 1] = hex.charCodeAt(1);
-}
-/** Where each of a UUID's 16 bytes goes in its 36 characters. */
-const UUID_TEXT_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
-const uuidText = Buffer.alloc(36, '-');
+/** Whether the record starting at `offset` keeps its id in the id column. */
+export const idInColumn = (chunk: Uint8Array, offset: number): boolean => chunk[offset] === COLUMN_FORM;
 
-/** The id of the record starting at `offset` (a UUID is spelled into one buffer, then read as one flat string). */
-export function readId(chunk: Uint8Array, offset: number): string {
-  if (chunk[offset] === UUID_FORM) {
-    for (let at = 0; at < 16; at += 1) {
-      const digits = 2 * (chunk[offset + 1 + at] as number);
-      const text = UUID_TEXT_AT[at] as number;
-      uuidText[text] = HEX_DIGITS[digits] as number;
-      uuidText[text + 1] = HEX_DIGITS[digits + 1] as number;
-    }
-    return uuidText.toString('latin1', 0, 36);
-  }
-  return Buffer.from(chunk.buffer, chunk.byteOffset + offset + 2, chunk[offset + 1] as number).toString(
-    'utf8',
-  );
-}
+/** The id kept in the record starting at `offset` (one not in the column). */
+export const readRecordId = (chunk: Uint8Array, offset: number): string =>
+  Buffer.from(chunk.buffer, chunk.byteOffset + offset + 2, chunk[offset + 1] as number).toString('utf8');
 
-/** Whether the record starting at `offset` (of `length` bytes) has exactly this encoded id. */
-export function hasId(chunk: Uint8Array, offset: number, length: number, id: Uint8Array): boolean {
-  if (length < id.length) return false;
-  for (let at = 0; at < id.length; at += 1) if (chunk[offset + at] !== id[at]) return false;
+/**
+ * Whether the record starting at `offset` (of `length` bytes) has exactly this encoded id in
+ * its record (a column id: its form byte; the caller compares the column).
+ */
+export function hasRecordId(chunk: Uint8Array, offset: number, length: number, id: Uint8Array): boolean {
+  const idBytes = recordIdBytes(id);
+  if (length < idBytes) return false;
+  for (let at = 0; at < idBytes; at += 1) if (chunk[offset + at] !== id[at]) return false;
   return true;
 }
 

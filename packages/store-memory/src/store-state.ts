@@ -1,8 +1,9 @@
 import { type AppendSignal, createAppendSignal } from './append-signal.js';
 import { type ByteLog, createByteLog } from './byte-log.js';
-import { hasId } from './event-record.js';
 import { type GrowableInts, growableInts } from './growable.js';
+import { createIdColumn, type IdColumn } from './id-column.js';
 import { createIdIndex, type IdIndex } from './id-index.js';
+import { idMatcher } from './id-matcher.js';
 
 /** One stream: its ordinal (its name is `streamNames[ordinal]`) and where its events are. */
 export interface StreamEntry {
@@ -14,8 +15,9 @@ export interface StreamEntry {
 
 /**
  * Everything one in-memory store holds, shared by its operations: one global, append-ordered
- * log of events as bytes, with per-log-index columns (stream ordinal, revision, id text) and
- * per-stream revision indexes. Every field is set at creation (one shape for the hot paths).
+ * log of events as bytes, with per-log-index columns (stream ordinal, revision, id — as text
+ * bytes: no string is kept per event) and per-stream revision indexes. Every field is set at creation
+ * (one shape for the hot paths).
  */
 export interface StoreState {
   /** The largest append accepted, in bytes of encoded events. */
@@ -26,15 +28,13 @@ export interface StoreState {
   /** The revision of each event in its stream, by log index. */
   readonly revisionOf: GrowableInts;
   readonly ids: IdIndex;
+  /** Each event's id, when it is a UUID (see `event-record.ts`). */
+  readonly idColumn: IdColumn;
   readonly streamNames: string[];
   readonly streams: Map<string, StreamEntry>;
   readonly deletedOrdinals: Set<number>;
   readonly typeNames: string[];
   readonly typeOrdinals: Map<string, number>;
-  // Each event's id as it was appended, by log index: reading it back is then free, where
-  // spelling it from its 16 stored bytes costs more than the rest of the event. Dropped (not
-  // zeroed: strings cannot be) when the stream is deleted; the bytes in the log are zeroed.
-  readonly idTexts: (string | undefined)[];
   /** Wakes whoever waits for the next append (a caught-up subscription). */
   readonly appended: AppendSignal;
 }
@@ -43,22 +43,19 @@ export interface StoreState {
 export function createStoreState(maxAppendBytes: number): StoreState {
   const log = createByteLog();
   const streamOrdinalOf = growableInts(1024);
+  const idColumn = createIdColumn();
   return {
     maxAppendBytes,
     log,
     streamOrdinalOf,
     revisionOf: growableInts(1024),
-    ids: createIdIndex(
-      (index, stream, id) =>
-        streamOrdinalOf.at(index) === stream &&
-        hasId(log.chunkAt(index), log.offsetAt(index), log.lengthAt(index), id),
-    ),
+    ids: createIdIndex(idMatcher(log, streamOrdinalOf, idColumn)),
+    idColumn,
     streamNames: [],
     streams: new Map(),
     deletedOrdinals: new Set(),
     typeNames: [],
     typeOrdinals: new Map(),
-    idTexts: [],
     appended: createAppendSignal(),
   };
 }

@@ -1,5 +1,5 @@
 import type { AppendSuccess, EventToAppend } from '@pinnstatistik/core';
-import { recordSize, writeRecord } from './event-record.js';
+import { inColumn, recordSize, writeRecord } from './event-record.js';
 import { growableInts } from './growable.js';
 import { hashOfId } from './id-index.js';
 import type { Prepared } from './prepare-append.js';
@@ -37,7 +37,7 @@ export function storeRecord(
   const revision = target.indices.length;
   const index = log.reserve(recordSize(event, id));
   writeRecord(log.chunkAt(index), log.offsetAt(index), event, id, typeOrdinalOf(state, event.type));
-  state.idTexts.push(event.id);
+  if (inColumn(id)) state.idColumn.write(index, id, 1);
   target.indices.push(index);
   state.streamOrdinalOf.push(target.ordinal);
   state.revisionOf.push(revision);

@@ -5,7 +5,8 @@ import { createMemoryEventStore } from '../src/index.js';
 
 // The memory store now keeps its integer columns in pages of 16,384 entries, its bytes in 1 MiB
 // chunks (a record larger than a chunk in a chunk of its own) and its id index up to three
-// quarters full (940e544). Held here against a model, across every one of those boundaries:
+// quarters full (940e544); its UUID ids in an id column of 4,096-slot pages, and each record's
+// length is where the next begins. Held here against a model, across every one of those boundaries:
 // a stream longer than a page, records that fill a chunk to its last byte, overflow it, or are
 // larger than a chunk, the index grown many times — every read returns exactly what was
 // appended (ids, types, bytes), retries of the oldest ids are still recognised, and a deleted
@@ -137,5 +138,12 @@ describe('the memory store across its page, chunk and index boundaries', () => {
       expect(stored.includes(Buffer.from(event.event.data.subarray(-64)))).toBe(false);
     for (const event of kept.slice(-3))
       expect(stored.includes(Buffer.from(event.event.data.subarray(-16)))).toBe(true);
+    // Its ids too: a UUID's 36 characters are kept in the id column, outside the records, and
+    // every byte of the column is among the stored bytes (the kept ids are found there).
+    const doomedIds = log.filter((entry) => entry.stream === 'doomed').map((entry) => entry.event.id);
+    expect(doomedIds.filter((id) => id.length === 36).length).toBeGreaterThan(0);
+    for (const id of doomedIds) expect(stored.includes(Buffer.from(id, 'utf8'))).toBe(false);
+    for (const event of kept.slice(-3))
+      expect(stored.includes(Buffer.from(event.event.id, 'utf8'))).toBe(true);
   });
 });

@@ -11,13 +11,8 @@
 // Found by a fresh attacker on 79d8c09 (109 of 118 interventions read, Rörligt elevstöd 44 of 44,
 // against 65 blind); closed: a closing whose intervention tallies no lengths writes a
 // `SeriesEndMarked` (sealed, counted nowhere) where others write their "ended" tally.
-import {
-  type CommandService,
-  normaliseSeriesToken,
-  type RecordedEvent,
-  seriesStreamOf,
-} from '@pinnstatistik/core';
-import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { type CommandService, normaliseSeriesToken, seriesStreamOf } from '@pinnstatistik/core';
+import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import { attackedStore, clearData, freshId, nightlyCopies, recordDayByDay } from './attack11-year.js';
 
