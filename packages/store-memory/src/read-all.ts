@@ -41,7 +41,7 @@ function logCursor(state: StoreState, options: ReadAllOptions): () => RecordedEv
     if (index >= log.length || yielded >= limit) return undefined;
     let slot = (index - idsFrom) * COLUMN_ID_LENGTH;
     if (index < idsFrom || slot >= ids.length) {
-      ids = state.idColumn.run(index, Math.min(ID_RUN, log.length - index, limit - yielded));
+      ids = state.idColumn.run(index, Math.min(ID_RUN, log.length - index));
       idsFrom = index;
       slot = 0;
     }
