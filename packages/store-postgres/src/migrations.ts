@@ -80,6 +80,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'events as bytes; shreddable detail; deletion only by shredding',
     sql: (s) => eventsAsBytes(s),
   },
+  {
+    version: 6,
+    name: 'append_batch looks known ids up by index (it scanned every event on every append)',
+    sql: (s) => appendBatchFunction(s, 6),
+  },
 ];
 
 /**
@@ -132,7 +137,7 @@ function eventsAsBytes(s: string): string {
     $$;
     create trigger detail_events_append_only before update or delete or truncate on ${s}.detail_events
       for each statement execute function ${s}.refuse_event_edit();
-    ${appendBatchFunction(s)}
+    ${appendBatchFunction(s, 5)}
     ${deleteStreamsFunction(s)}
   `;
 }
