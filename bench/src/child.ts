@@ -1,5 +1,6 @@
 import type { CipherName } from './ciphers.js';
 import type { PeerName } from './peers/implementations.js';
+import type { PostgresPeerName } from './peers/measure-postgres-peers.js';
 
 /** A measurement a child process runs, by name, with its parameters. */
 export type Task =
@@ -10,7 +11,13 @@ export type Task =
   | { readonly kind: 'postgres'; readonly n: number; readonly url: string }
   | { readonly kind: 'postgres-ops'; readonly n: number; readonly url: string }
   | { readonly kind: 'guard' }
-  | { readonly kind: 'peer'; readonly n: number; readonly peer: PeerName };
+  | { readonly kind: 'peer'; readonly n: number; readonly peer: PeerName }
+  | {
+      readonly kind: 'peer-postgres';
+      readonly n: number;
+      readonly peer: PostgresPeerName;
+      readonly url: string;
+    };
 
 // Each measurement loads only its own module: a child measures one thing and pays for no other.
 async function run(task: Task): Promise<unknown> {
@@ -31,6 +38,12 @@ async function run(task: Task): Promise<unknown> {
       return (await import('./measure-guard.js')).measureGuard();
     case 'peer':
       return (await import('./peers/measure-peers.js')).measurePeer(task.peer, task.n);
+    case 'peer-postgres':
+      return (await import('./peers/measure-postgres-peers.js')).measurePostgresPeer(
+        task.peer,
+        task.n,
+        task.url,
+      );
   }
 }
 

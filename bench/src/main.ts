@@ -14,7 +14,9 @@ import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
 import { PEER_NAMES } from './peers/implementations.js';
 import type { PeerResult } from './peers/measure-peers.js';
+import { POSTGRES_PEER_NAMES, type PostgresPeerResult } from './peers/measure-postgres-peers.js';
 import { type PeersResults, peersTable } from './peers/peers-report.js';
+import { type PostgresPeersResults, postgresPeersTable } from './peers/postgres-peers-report.js';
 import { formatValue, markdownTable, type Results, rows } from './report.js';
 import { childFlags, runChild } from './run-child.js';
 import { median } from './stats.js';
@@ -67,6 +69,12 @@ const program = new Command()
     60_000,
   )
   .option(
+    '--pg-peers-n <count>',
+    "events in the PEERS workload on PostgreSQL (Emmett's PostgreSQL event store beside store-postgres; 2,000 with --quick)",
+    count,
+    10_000,
+  )
+  .option(
     '--peers-n <count>',
     'events in the PEERS store-level workload (raw, Emmett, Castore, store-memory; default N, 100k with --quick)',
     count,
@@ -75,7 +83,7 @@ const program = new Command()
   .option('--no-sodium', 'measure only node AES-GCM')
   .option(
     '--only <parts>',
-    'comma-separated subset: peers, raw, append, pipeline, live, postgres, postgres-ops, guard',
+    'comma-separated subset: peers, peers-postgres, raw, append, pipeline, live, postgres, postgres-ops, guard',
   )
   .option('--cpu-prof <dir>', 'write a V8 CPU profile of every child process into this folder')
   .option('--out <file>', 'where the JSON goes', path.join(RESULTS, 'latest.json'));
@@ -90,6 +98,7 @@ interface Options {
   pgN: number;
   pgOpsN: number;
   peersN?: number;
+  pgPeersN: number;
   pgUrl: string;
   postgres: boolean;
   sodium: boolean;
@@ -134,13 +143,14 @@ async function main(): Promise<void> {
     options.runs = program.getOptionValueSource('runs') === 'cli' ? options.runs : 1;
     options.pgN = program.getOptionValueSource('pgN') === 'cli' ? options.pgN : 10_000;
     options.peersN ??= 100_000;
+    options.pgPeersN = program.getOptionValueSource('pgPeersN') === 'cli' ? options.pgPeersN : 2_000;
   }
   if (options.cpuProf !== undefined) {
     mkdirSync(options.cpuProf, { recursive: true });
     childFlags.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProf)}`);
   }
   const parts = new Set(
-    (options.only ?? 'peers,raw,append,pipeline,live,postgres,postgres-ops,guard')
+    (options.only ?? 'peers,peers-postgres,raw,append,pipeline,live,postgres,postgres-ops,guard')
       .split(',')
       .map((part) => part.trim()),
   );
@@ -168,6 +178,8 @@ async function main(): Promise<void> {
   let postgresOps: PostgresOpsResult | undefined;
   let postgresOpsError: string | undefined;
   let peers: PeersResults | undefined;
+  let postgresPeers: PostgresPeersResults | undefined;
+  let postgresPeersError: string | undefined;
 
   if (parts.has('peers')) {
     const peersN = options.peersN ?? n;
@@ -178,6 +190,22 @@ async function main(): Promise<void> {
         runs,
         `PEERS workload, ${peer}, N = ${peersN}`,
       );
+  }
+  if (parts.has('peers-postgres') && options.postgres) {
+    try {
+      postgresPeers = {};
+      for (const peer of POSTGRES_PEER_NAMES)
+        postgresPeers[peer] = await repeat<PostgresPeerResult>(
+          { kind: 'peer-postgres', n: options.pgPeersN, peer, url: options.pgUrl },
+          runs,
+          `PEERS workload on PostgreSQL, ${peer}, N = ${options.pgPeersN}`,
+        );
+    } catch (error) {
+      postgresPeers = undefined;
+      postgresPeersError =
+        error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+      process.stderr.write(`  PEERS rows on PostgreSQL skipped: ${postgresPeersError}\n`);
+    }
   }
   if (parts.has('raw')) raw = await repeat<RawResult>({ kind: 'raw', n }, runs, `raw baseline, N = ${n}`);
   if (parts.has('append')) {
@@ -251,6 +279,13 @@ async function main(): Promise<void> {
         `the PEERS folds disagree: ${JSON.stringify(Object.fromEntries(Object.entries(peers).map(([name, result]) => [name, result.digest])))}`,
       );
   }
+  if (postgresPeers !== undefined) {
+    const postgresDigests = new Set(Object.values(postgresPeers).map((result) => result.digest));
+    if (postgresDigests.size > 1)
+      throw new Error(
+        `the PEERS folds on PostgreSQL disagree: ${JSON.stringify(Object.fromEntries(Object.entries(postgresPeers).map(([name, result]) => [name, result.digest])))}`,
+      );
+  }
 
   // Every implementation must produce the same fold.
   const digests = new Map<string, string>();
@@ -277,6 +312,7 @@ async function main(): Promise<void> {
     ...(guard === undefined ? {} : { guard }),
     ...(postgresOps === undefined ? {} : { postgresOps }),
     ...(peers === undefined ? {} : { peers }),
+    ...(postgresPeers === undefined ? {} : { postgresPeers }),
     ...(unavailable === undefined ? {} : { sodiumUnavailable: unavailable }),
   };
   const table = rows(results);
@@ -308,6 +344,14 @@ async function main(): Promise<void> {
     );
     console.log(peersTable(peers));
   }
+  if (postgresPeers !== undefined) {
+    console.log(
+      `\nThe PEERS workload on PostgreSQL (same run, fresh processes and databases, folds equal: ${Object.values(postgresPeers)[0]?.digest}):\n`,
+    );
+    console.log(postgresPeersTable(postgresPeers));
+  }
+  if (postgresPeersError !== undefined)
+    console.log(`PEERS rows on PostgreSQL skipped: ${postgresPeersError}`);
   if (distinct.size === 1)
     console.log(`\nEvery fold agrees: ${[...digests.keys()].join(', ')} → ${[...distinct][0]}`);
   if (postgresError !== undefined) console.log(`PostgreSQL row skipped: ${postgresError}`);
@@ -325,12 +369,13 @@ async function main(): Promise<void> {
     table,
     ...(postgresError === undefined ? {} : { postgresError }),
     ...(postgresOpsError === undefined ? {} : { postgresOpsError }),
+    ...(postgresPeersError === undefined ? {} : { postgresPeersError }),
   };
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(
     options.out.replace(/\.json$/, '.md'),
-    `${markdownTable(table)}\n${peers === undefined ? '' : `\n${peersTable(peers)}\n`}`,
+    `${markdownTable(table)}\n${peers === undefined ? '' : `\n${peersTable(peers)}\n`}${postgresPeers === undefined ? '' : `\n${postgresPeersTable(postgresPeers)}\n`}`,
   );
   console.log(`wrote ${path.relative(process.cwd(), options.out)} and its .md table`);
 }

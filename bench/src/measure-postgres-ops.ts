@@ -7,6 +7,7 @@ import {
   type PostgresEventStore,
 } from '@pinnstatistik/store-postgres';
 import pg from 'pg';
+import { freshDatabase } from './fresh-database.js';
 import { type HotSheetResult, measureHotSheet } from './measure-hot-sheet.js';
 import { perSecond } from './stats.js';
 import { now } from './timer.js';
@@ -54,25 +55,6 @@ const detail = (): EventToAppend => ({
   data: randomBytes(320),
   metadata: randomBytes(34),
 });
-
-async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `pinnstatistik_bench_ops_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 async function bulk(url: string, events: number, batch: number): Promise<{ store: number; raw: number }> {
   const store = await createPostgresEventStore({ connection: url, listen: false });
@@ -276,7 +258,7 @@ async function stalled(url: string): Promise<{ ms: number; outcome: string }> {
 export async function measurePostgresOps(adminUrl: string, bulkEvents: number): Promise<PostgresOpsResult> {
   const { loadavg } = await import('node:os');
   const loadAverage = loadavg()[0] ?? 0;
-  const database = await freshDatabase(adminUrl);
+  const database = await freshDatabase(adminUrl, 'pinnstatistik_bench_ops');
   try {
     const batch = 2_000;
     const events = Math.max(batch, Math.round(bulkEvents / batch) * batch);

@@ -1,9 +1,9 @@
 import { type EventStore, periodStream } from '@pinnstatistik/core';
 import { replay, statisticsProjection } from '@pinnstatistik/projections';
 import { createPostgresEventStore } from '@pinnstatistik/store-postgres';
-import pg from 'pg';
 import { cipherNamed } from './ciphers.js';
 import { foldDigest, foldOfSheets } from './fold-digest.js';
+import { freshDatabase } from './fresh-database.js';
 import { openService, recordWorkload } from './measure-pipeline.js';
 import { replayStreams } from './sealed-replay.js';
 import { perSecond } from './stats.js';
@@ -23,32 +23,6 @@ export interface PostgresResult {
   readonly memoryReplayPerSec: number;
   readonly digest: string;
   readonly memoryDigest: string;
-}
-
-/** A database of its own for one run, dropped afterwards. */
-async function freshDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `pinnstatistik_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }
 
 /** Records N commands in memory, appends the stored events to a fresh PostgreSQL one per call, replays both. */

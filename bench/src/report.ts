@@ -8,6 +8,7 @@ import type { PostgresOpsResult } from './measure-postgres-ops.js';
 import type { RawResult } from './measure-raw.js';
 import type { StoreAppendResult } from './measure-store-append.js';
 import { type PeersResults, peersRows } from './peers/peers-report.js';
+import type { PostgresPeersResults } from './peers/postgres-peers-report.js';
 
 /** Everything one run measured (medians over its repetitions). */
 export interface Results {
@@ -20,6 +21,8 @@ export interface Results {
   readonly guard?: GuardResult;
   readonly postgresOps?: PostgresOpsResult;
   readonly peers?: PeersResults;
+  /** The PEERS workload on PostgreSQL: Emmett's PostgreSQL event store beside store-postgres. */
+  readonly postgresPeers?: PostgresPeersResults;
   readonly sodiumUnavailable?: string;
 }
 

@@ -2,17 +2,9 @@ import { InMemoryEventStorageAdapter } from '@castore/event-storage-adapter-in-m
 import { getInMemoryEventStore } from '@event-driven-io/emmett';
 import { readAllInPages } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { foldPacked, packCodes, packedEventId } from './packed-codes.js';
 import type { PeersFold } from './peers-fold.js';
-import {
-  AGE_BANDS,
-  DAYS,
-  GENDERS,
-  INTERVENTIONS,
-  type PeerCodes,
-  type PeerEvent,
-  peerEvent,
-  STREAMS,
-} from './peers-workload.js';
+import { type PeerCodes, type PeerEvent, peerEvent, STREAMS } from './peers-workload.js';
 
 /** The implementations run side by side on the PEERS workload. */
 export const PEER_NAMES = ['raw', 'emmett', 'castore', 'store-memory'] as const;
@@ -108,7 +100,6 @@ function castore(): PeerImplementation {
 }
 
 const EMPTY = new Uint8Array(0);
-const hex12 = (value: number): string => value.toString(16).padStart(12, '0');
 
 /**
  * pinnstatistik's store-memory, with each event as the library stores a plain event: bytes.
@@ -122,23 +113,11 @@ function storeMemory(): PeerImplementation {
   let index = 0;
   return {
     async append(codes) {
-      const data = new Uint8Array(11);
-      data[0] = codes.intervention;
-      data[1] = codes.unit;
-      data[2] = codes.month;
-      data[3] = codes.day;
-      data[4] = codes.gender;
-      data[5] = codes.ageBand;
-      data[6] = codes.children;
-      data[7] = codes.household;
-      data[8] = codes.problemArea;
-      data[9] = codes.routeIn;
-      data[10] = codes.furtherAction;
       const revision = revisions[codes.stream] as number;
       index += 1;
       const result = await store.append(
         STREAMS[codes.stream] as string,
-        [{ id: `00000000-0000-4000-8000-${hex12(index)}`, type: 'ContactTallied', data, metadata: EMPTY }],
+        [{ id: packedEventId(index), type: 'ContactTallied', data: packCodes(codes), metadata: EMPTY }],
         { expected: revision < 0 ? 'no-stream' : revision },
       );
       if (result._tag === 'Left') throw new Error(`append refused: ${result.left.code}`);
@@ -148,12 +127,7 @@ function storeMemory(): PeerImplementation {
       let read = 0;
       for await (const page of readAllInPages(store))
         for (const { data } of page) {
-          fold.add(
-            INTERVENTIONS[data[0] as number] as string,
-            (DAYS[data[2] as number] as string[])[data[3] as number] as string,
-            GENDERS[data[4] as number] as string,
-            AGE_BANDS[data[5] as number] as string,
-          );
+          foldPacked(data, fold);
           read += 1;
         }
       return read;
