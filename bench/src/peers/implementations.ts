@@ -1,10 +1,9 @@
 import { InMemoryEventStorageAdapter } from '@castore/event-storage-adapter-in-memory';
 import { getInMemoryEventStore } from '@event-driven-io/emmett';
-import { readAllInPages } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
-import { foldPacked, packCodes, packedEventId } from './packed-codes.js';
 import type { PeersFold } from './peers-fold.js';
 import { type PeerCodes, type PeerEvent, peerEvent, STREAMS } from './peers-workload.js';
+import { portPeer } from './port-peer.js';
 
 /** The implementations run side by side on the PEERS workload. */
 export const PEER_NAMES = ['raw', 'emmett', 'castore', 'store-memory'] as const;
@@ -99,41 +98,8 @@ function castore(): PeerImplementation {
   };
 }
 
-const EMPTY = new Uint8Array(0);
-
-/**
- * pinnstatistik's store-memory, with each event as the library stores a plain event: bytes.
- * The event is packed as 11 one-byte codes (intervention, unit, month, day and the seven
- * marks) — the compact form a code-list event allows — with a UUID id, and read back with
- * `readAllInPages` (the store's `readAllPages`) in global order.
- */
-function storeMemory(): PeerImplementation {
-  const store = createMemoryEventStore();
-  const revisions = new Int32Array(STREAMS.length).fill(-1);
-  let index = 0;
-  return {
-    async append(codes) {
-      const revision = revisions[codes.stream] as number;
-      index += 1;
-      const result = await store.append(
-        STREAMS[codes.stream] as string,
-        [{ id: packedEventId(index), type: 'ContactTallied', data: packCodes(codes), metadata: EMPTY }],
-        { expected: revision < 0 ? 'no-stream' : revision },
-      );
-      if (result._tag === 'Left') throw new Error(`append refused: ${result.left.code}`);
-      revisions[codes.stream] = revision + 1;
-    },
-    async replay(fold) {
-      let read = 0;
-      for await (const page of readAllInPages(store))
-        for (const { data } of page) {
-          foldPacked(data, fold);
-          read += 1;
-        }
-      return read;
-    },
-  };
-}
+/** pinnstatistik's store-memory, through the port as every store is measured (`port-peer.ts`). */
+const storeMemory = (): PeerImplementation => portPeer(createMemoryEventStore());
 
 /** A fresh implementation by name. */
 export function createPeer(name: PeerName): PeerImplementation {

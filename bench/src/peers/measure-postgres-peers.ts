@@ -1,12 +1,10 @@
 import { dumbo } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
-import { readAllInPages } from '@pinnstatistik/core';
 import { createPostgresEventStore } from '@pinnstatistik/store-postgres';
 import pg from 'pg';
 import { freshDatabase } from '../fresh-database.js';
 import { perSecond } from '../stats.js';
 import { now } from '../timer.js';
-import { foldPacked, packCodes, packedEventId } from './packed-codes.js';
 import { createPeersFold, type PeersFold } from './peers-fold.js';
 import {
   createPeerDraw,
@@ -16,6 +14,7 @@ import {
   peerEvent,
   STREAMS,
 } from './peers-workload.js';
+import { portPeer } from './port-peer.js';
 
 /** The PEERS workload on PostgreSQL: Emmett's PostgreSQL event store beside store-postgres. */
 export const POSTGRES_PEER_NAMES = ['emmett-postgresql', 'store-postgres'] as const;
@@ -80,35 +79,10 @@ async function emmettPostgres(url: string): Promise<PostgresPeer> {
   };
 }
 
-/** pinnstatistik's store-postgres, each event as the library stores a plain event (11 packed bytes, a UUID id); read back with `readAllInPages` in global order. */
+/** pinnstatistik's store-postgres, through the port as store-memory is measured (`port-peer.ts`). */
 async function storePostgres(url: string): Promise<PostgresPeer> {
   const store = await createPostgresEventStore({ connection: url, listen: false });
-  const revisions = new Int32Array(STREAMS.length).fill(-1);
-  const empty = new Uint8Array(0);
-  let index = 0;
-  return {
-    async append(codes) {
-      const revision = revisions[codes.stream] as number;
-      index += 1;
-      const result = await store.append(
-        STREAMS[codes.stream] as string,
-        [{ id: packedEventId(index), type: 'ContactTallied', data: packCodes(codes), metadata: empty }],
-        { expected: revision < 0 ? 'no-stream' : revision },
-      );
-      if (result._tag === 'Left') throw new Error(`append refused: ${result.left.code}`);
-      revisions[codes.stream] = revision + 1;
-    },
-    async replay(fold) {
-      let read = 0;
-      for await (const page of readAllInPages(store))
-        for (const { data } of page) {
-          foldPacked(data, fold);
-          read += 1;
-        }
-      return read;
-    },
-    close: () => store.close(),
-  };
+  return { ...portPeer(store), close: () => store.close() };
 }
 
 async function databaseBytes(url: string): Promise<number> {

@@ -41,6 +41,21 @@ async function sequentialScans(schema: string): Promise<number> {
   }
 }
 
+/**
+ * The count once it has settled: the collector takes a moment to fold in the counts of
+ * backends that just ended (three equal readings 200 ms apart).
+ */
+async function settledScans(schema: string): Promise<number> {
+  let last = await sequentialScans(schema);
+  for (let equal = 0; equal < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await sequentialScans(schema);
+    equal = now === last ? equal + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 /** Appends to existing streams (a month's detail stream and a clear one), retries and a batch, through one store. */
 async function appendToExistingStreams(schema: string, tag: string, rounds: number): Promise<void> {
   const store = await createPostgresEventStore({ connection: database.url, schema, listen: false });
@@ -58,7 +73,11 @@ async function appendToExistingStreams(schema: string, tag: string, rounds: numb
         expect(E.isRight(retried) && retried.right.written).toBe(0);
       }
     const batch = await store.appendBatch(
-      streams.map((stream) => ({ stream, events: [event(`${stream}-${tag}-batch`)], expected: 'any' as const })),
+      streams.map((stream) => ({
+        stream,
+        events: [event(`${stream}-${tag}-batch`)],
+        expected: 'any' as const,
+      })),
     );
     expect(E.isRight(batch)).toBe(true);
   } finally {
@@ -72,22 +91,9 @@ describe('an append to an existing stream', () => {
     const schema = 'known_ids';
     // A first store creates the schema (its migrations may scan the empty tables).
     await appendToExistingStreams(schema, 'first', 1);
-    let before = await sequentialScans(schema);
-    // The collector takes a moment to fold in the ended backends' counts: wait until it settles.
-    for (let settled = 0; settled < 3; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const now = await sequentialScans(schema);
-      settled = now === before ? settled + 1 : 0;
-      before = now;
-    }
+    const before = await settledScans(schema);
     await appendToExistingStreams(schema, 'second', 40);
-    let after = await sequentialScans(schema);
-    for (let settled = 0; settled < 3; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const now = await sequentialScans(schema);
-      settled = now === after ? settled + 1 : 0;
-      after = now;
-    }
+    const after = await settledScans(schema);
     // 160 appends and a batch, each checking its ids: one scan each before the fix.
     expect(after - before).toBe(0);
   });
