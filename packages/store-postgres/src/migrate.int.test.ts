@@ -142,6 +142,46 @@ describe('migrations', () => {
     }
   });
 
+  it('upgrade a version-5 store: events its append_batch wrote are still known ids (retries), and appends go on', async () => {
+    const version5 = MIGRATIONS.filter((migration) => migration.version <= 5);
+    await applyMigrations(database.url, 'v5_era', version5);
+    const event = (id: string) => ({ id, type: 'T', data: Uint8Array.of(7), metadata: Uint8Array.of(8) });
+    // Written by version 5's function, as a store of the last release wrote them.
+    const before = await createPostgresEventStore({ connection: pool, schema: 'v5_era', migrate: false });
+    try {
+      expect(
+        E.isRight(
+          await before.append('tally-2025-01-x', [event('a'), event('b')], { expected: 'no-stream' }),
+        ),
+      ).toBe(true);
+    } finally {
+      await before.close();
+    }
+    const store = await createPostgresEventStore({ connection: pool, schema: 'v5_era' });
+    try {
+      const { rows } = await pool.query<{ version: number }>(
+        'select max(version) as version from v5_era.schema_migrations',
+      );
+      expect(rows[0]?.version).toBe(6);
+      const retried = await store.append('tally-2025-01-x', [event('a')], { expected: 'any' });
+      expect(E.isRight(retried) && retried.right).toEqual(
+        expect.objectContaining({ written: 0, nextRevision: 1 }),
+      );
+      const appended = await store.append('tally-2025-01-x', [event('b'), event('c')], { expected: 1 });
+      expect(E.isRight(appended) && appended.right).toEqual(
+        expect.objectContaining({ written: 1, nextRevision: 2 }),
+      );
+      const read = await collect(store.readStream('tally-2025-01-x'));
+      expect(read.map((recorded) => [recorded.id, recorded.revision])).toEqual([
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuse a schema name that is not a plain lower-case identifier, as a programmer error', async () => {
     await expect(migrate(pool, { schema: 'Robert"; drop table x; --' })).rejects.toThrow(TypeError);
   });
