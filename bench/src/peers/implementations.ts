@@ -1,6 +1,7 @@
 import { InMemoryEventStorageAdapter } from '@castore/event-storage-adapter-in-memory';
 import { getInMemoryEventStore } from '@event-driven-io/emmett';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { emmettAppender } from './emmett-appender.js';
 import type { PeersFold } from './peers-fold.js';
 import { type PeerCodes, type PeerEvent, peerEvent, STREAMS } from './peers-workload.js';
 import { portPeer } from './port-peer.js';
@@ -41,16 +42,9 @@ function raw(): PeerImplementation {
 /** Emmett's in-memory event store, with an expected version per append; read back stream by stream (it has no read of the whole log). */
 function emmett(): PeerImplementation {
   const store = getInMemoryEventStore();
-  const versions = new Map<string, bigint>();
+  const { versions, append } = emmettAppender(store);
   return {
-    async append(codes) {
-      const stream = STREAMS[codes.stream] as string;
-      const expected = versions.get(stream);
-      const result = await store.appendToStream(stream, [peerEvent(codes)], {
-        expectedStreamVersion: expected ?? 'STREAM_DOES_NOT_EXIST',
-      });
-      versions.set(stream, result.nextExpectedStreamVersion);
-    },
+    append,
     async replay(fold) {
       let read = 0;
       for (const stream of versions.keys()) {

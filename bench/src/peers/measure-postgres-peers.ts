@@ -5,15 +5,9 @@ import pg from 'pg';
 import { freshDatabase } from '../fresh-database.js';
 import { perSecond } from '../stats.js';
 import { now } from '../timer.js';
+import { emmettAppender } from './emmett-appender.js';
 import { createPeersFold, type PeersFold } from './peers-fold.js';
-import {
-  createPeerDraw,
-  emptyCodes,
-  type PeerCodes,
-  type PeerEvent,
-  peerEvent,
-  STREAMS,
-} from './peers-workload.js';
+import { createPeerDraw, emptyCodes, type PeerCodes, type PeerEvent } from './peers-workload.js';
 import { portPeer } from './port-peer.js';
 
 /** The PEERS workload on PostgreSQL: Emmett's PostgreSQL event store beside store-postgres. */
@@ -50,16 +44,9 @@ async function emmettPostgres(url: string): Promise<PostgresPeer> {
   // Its schema now, not in the first append: the empty database's size is taken after it.
   await store.schema.migrate();
   const reader = dumbo({ connectionString: url });
-  const versions = new Map<string, bigint>();
+  const { append } = emmettAppender(store);
   return {
-    async append(codes) {
-      const stream = STREAMS[codes.stream] as string;
-      const expected = versions.get(stream);
-      const result = await store.appendToStream(stream, [peerEvent(codes)], {
-        expectedStreamVersion: expected ?? 'STREAM_DOES_NOT_EXIST',
-      });
-      versions.set(stream, result.nextExpectedStreamVersion);
-    },
+    append,
     async replay(fold) {
       let read = 0;
       let after = 0n;
