@@ -144,6 +144,36 @@ export function clearData(event: RecordedEvent): Record<string, unknown> | undef
   return opened.readable ? (opened.data as Record<string, unknown>) : undefined;
 }
 
+/** A closing as the clear series index records it: its position, reason, size and proofs' starts. */
+export interface IndexedClosing {
+  readonly position: number;
+  readonly reason: string;
+  readonly size: number;
+  readonly proofsFrom: number[];
+}
+
+/** Reads one `series-index` event as an attacker does: an opening's or a closing's position and clear data. */
+export function readSeriesIndex(
+  event: RecordedEvent,
+  opened: Map<string, number>,
+  closed: Map<string, IndexedClosing>,
+): void {
+  const data = clearData(event) as {
+    series: string;
+    reason?: string;
+    size?: number;
+    proofs?: { from: number }[];
+  };
+  if (event.type === 'SeriesIndexed') opened.set(data.series, Number(event.position));
+  if (event.type === 'SeriesClosed')
+    closed.set(data.series, {
+      position: Number(event.position),
+      reason: data.reason ?? '',
+      size: data.size ?? 0,
+      proofsFrom: (data.proofs ?? []).map((proof) => proof.from),
+    });
+}
+
 /**
  * The event right before a closing's record once its series' own last write (the padding, on the
  * series stream, deleted with it) is stepped over: its "series ended" tally.

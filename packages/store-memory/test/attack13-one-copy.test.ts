@@ -12,7 +12,7 @@
 // length per (seals while open, reason), chosen in hindsight).
 import { checkpointOf, LOG_CHECKPOINT_STREAM, type RecordedEvent, requiresSeries } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
-import { clearData } from './attack11-year.js';
+import { clearData, type IndexedClosing, readSeriesIndex } from './attack11-year.js';
 import { type CheckpointPolicy, scheduledYear } from './attack13-year.js';
 import { type OptionItem as Item, solveOptions } from './exact-cover.js';
 
@@ -36,7 +36,7 @@ function attack(copy: readonly RecordedEvent[], seriesPolicies: Map<string, numb
   const events = [...copy].sort((a, b) => Number(a.position) - Number(b.position));
   const checkpoints: Checkpoint[] = [];
   const opened = new Map<string, number>();
-  const closed = new Map<string, { position: number; reason: string; size: number; proofsFrom: number[] }>();
+  const closed = new Map<string, IndexedClosing>();
   const sheets = new Map<string, SealedSheet[]>();
   for (const event of events) {
     if (event.stream === LOG_CHECKPOINT_STREAM) {
@@ -47,22 +47,8 @@ function attack(copy: readonly RecordedEvent[], seriesPolicies: Map<string, numb
           day: checkpoint.time.slice(0, 10),
           sizes: new Map(checkpoint.leaves.map((leaf) => [leaf.stream, leaf.size])),
         });
-    } else if (event.stream === 'series-index') {
-      const data = clearData(event) as {
-        series: string;
-        reason?: string;
-        size?: number;
-        proofs?: { from: number }[];
-      };
-      if (event.type === 'SeriesIndexed') opened.set(data.series, Number(event.position));
-      if (event.type === 'SeriesClosed')
-        closed.set(data.series, {
-          position: Number(event.position),
-          reason: data.reason ?? '',
-          size: data.size ?? 0,
-          proofsFrom: (data.proofs ?? []).map((proof) => proof.from),
-        });
-    } else if (event.type === 'SheetsSealed') {
+    } else if (event.stream === 'series-index') readSeriesIndex(event, opened, closed);
+    else if (event.type === 'SheetsSealed') {
       const data = clearData(event) as { period: string; sheets: SealedSheet[] };
       sheets.set(data.period, [...(sheets.get(data.period) ?? []), ...data.sheets]);
     }

@@ -15,7 +15,7 @@
 // its month's sealed registry, and the month's seal indexes its series in one batch (21 against 23).
 import type { RecordedEvent } from '@pinnstatistik/core';
 import { describe, expect, it } from 'vitest';
-import { clearData } from './attack11-year.js';
+import { type IndexedClosing, readSeriesIndex } from './attack11-year.js';
 import { scheduledYear } from './attack13-year.js';
 
 describe('attack 14b: the positions of a series’ two clear index records', () => {
@@ -25,19 +25,11 @@ describe('attack 14b: the positions of a series’ two clear index records', () 
 
     // --- the attack: the clear series index and the seals' positions only ---
     const opened = new Map<string, number>();
-    const closed = new Map<string, { position: number; reason: string; size: number }>();
+    const closed = new Map<string, IndexedClosing>();
     const seals: number[] = [];
     for (const event of events) {
       if (event.type === 'PeriodSealed') seals.push(Number(event.position));
-      if (event.stream !== 'series-index') continue;
-      const data = clearData(event) as { series: string; reason?: string; size?: number };
-      if (event.type === 'SeriesIndexed') opened.set(data.series, Number(event.position));
-      if (event.type === 'SeriesClosed')
-        closed.set(data.series, {
-          position: Number(event.position),
-          reason: data.reason ?? '',
-          size: data.size ?? 0,
-        });
+      if (event.stream === 'series-index') readSeriesIndex(event, opened, closed);
     }
     const series = [...closed.keys()].filter((s) => opened.has(s) && year.truth.has(s));
     const gapOf = (s: string) => (closed.get(s)?.position ?? 0) - (opened.get(s) ?? 0);
