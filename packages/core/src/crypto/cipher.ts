@@ -3,8 +3,8 @@
  * can mix ciphers and still be read (and its chains verified without any key).
  */
 export interface Cipher {
-  // Both calls are synchronous and must not keep `associatedData` (or `into`) past returning:
-  // callers reuse those buffers for the next event.
+  // Both calls are synchronous and must not keep `plaintext`, `associatedData` (or `into`) past
+  // returning: callers zero or reuse those buffers for the next event.
   /** The algorithm's name as stored in each envelope (`aes-256-gcm`, `xchacha20-poly1305`). */
   readonly algorithm: string;
   /** Seals plaintext under a 32-byte key with associated data; returns nonce ‖ ciphertext ‖ tag. */

@@ -1,4 +1,4 @@
-import { hmacSha256 } from './hmac.js';
+import { hmacSha256, hmacSha256Hex } from './hmac.js';
 
 /** The subkeys one stored key is split into, so no key serves two purposes. */
 export interface Subkeys {
@@ -33,5 +33,5 @@ export function deriveSubkeys(key: Uint8Array): Subkeys {
 
 /** A keyed hash (HMAC-SHA-256, first 128 bits, hex) of some parts: an opaque, stable stream-name suffix. */
 export function keyedName(namingKey: Uint8Array, ...parts: readonly string[]): string {
-  return hmacSha256(namingKey, parts.join('\u0000')).toString('hex', 0, 16);
+  return hmacSha256Hex(namingKey, parts.join('\u0000')).slice(0, 32);
 }

@@ -1,3 +1,4 @@
+import { slabBytes } from '../envelope/byte-slab.js';
 import type { Cipher } from './cipher.js';
 
 /** The part of `sodium-native` the XChaCha20-Poly1305 cipher uses (pass the module itself). */
@@ -39,7 +40,8 @@ export function createXChaChaCipher(sodium: SodiumNative): Cipher {
   return {
     algorithm: 'xchacha20-poly1305',
     encrypt(key, plaintext, associatedData) {
-      const sealed = new Uint8Array(NONCE + plaintext.length + TAG);
+      // Cut from a slab: a ciphertext is stored as it is, and a buffer of its own cost ≈ 2 µs.
+      const sealed = slabBytes(NONCE + plaintext.length + TAG);
       const nonce = sealed.subarray(0, NONCE);
       if (offset === POOL) {
         sodium.randombytes_buf(pool);

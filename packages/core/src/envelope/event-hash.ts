@@ -1,9 +1,13 @@
-import { hash } from 'node:crypto';
+import { sha256Public } from '../crypto/sha256.js';
 
 /** The `prev` of a stream's first event: 32 zero bytes. */
 export const GENESIS_HASH: Uint8Array = new Uint8Array(32);
 
 const DOMAIN = Buffer.from('pinnstatistik/event/2\u0000', 'latin1');
+
+// The hash input of the event being hashed (every byte of it is stored in clear): a buffer per
+// event was an allocation outside V8's heap.
+let input = Buffer.alloc(4096);
 
 /** What goes into an event's chain hash, besides the previous hash. */
 export interface HashedEvent {
@@ -19,16 +23,15 @@ export interface HashedEvent {
  * The chain hash of an event: SHA-256 over a domain tag, the previous event's hash, the
  * stream name, revision, id and type (length-prefixed), the codec byte and the payload bytes
  * exactly as stored. Everything a verifier needs is in clear, so chains verify without keys.
- * The input is laid out in one buffer and hashed in one call (one copy of the payload costs
- * less than a hash object and nine updates).
+ * The input is laid out in one reused buffer and hashed in one call (one copy of the payload
+ * costs less than a hash object and nine updates).
  */
 export function hashEvent(prev: Uint8Array, event: HashedEvent): Uint8Array {
   const stream = Buffer.byteLength(event.stream, 'utf8');
   const id = Buffer.byteLength(event.id, 'utf8');
   const type = Buffer.byteLength(event.type, 'utf8');
-  const input = Buffer.allocUnsafe(
-    DOMAIN.length + prev.length + 2 + stream + 4 + 2 + id + 2 + type + 1 + event.payload.length,
-  );
+  const length = DOMAIN.length + prev.length + 2 + stream + 4 + 2 + id + 2 + type + 1 + event.payload.length;
+  if (length > input.length) input = Buffer.alloc(2 * length);
   let at = DOMAIN.copy(input, 0);
   input.set(prev, at);
   at += prev.length;
@@ -41,8 +44,7 @@ export function hashEvent(prev: Uint8Array, event: HashedEvent): Uint8Array {
   at += input.write(event.type, at, 'utf8');
   input[at] = event.codecId;
   input.set(event.payload, at + 1);
-  const digest = hash('sha256', input, 'buffer');
-  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+  return sha256Public(input.subarray(0, length));
 }
 
 /** Whether two hashes are equal. */

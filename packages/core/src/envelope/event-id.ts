@@ -1,11 +1,10 @@
 import { hash } from 'node:crypto';
-import { hmacSha256 } from '../crypto/hmac.js';
+import { hmacSha256Hex } from '../crypto/hmac.js';
 
-function asUuid(digest: Buffer): string {
-  digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x80;
-  digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80;
-  const hex = digest.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+/** A version 8 UUID from a digest's first 16 bytes, in hex (version nibble 8, variant bits 10). */
+function uuidFromHex(hex: string): string {
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
@@ -14,7 +13,8 @@ function asUuid(digest: Buffer): string {
  * de-duplicate it.
  */
 export function deriveEventId(commandId: string, stream: string, index: number): string {
-  return asUuid(hash('sha256', `${commandId}\u0000${stream}\u0000${index}`, 'buffer'));
+  // As hex, not a Buffer: a digest as a Buffer is an allocation outside V8's heap.
+  return uuidFromHex(hash('sha256', `${commandId}\u0000${stream}\u0000${index}`, 'hex'));
 }
 
 /**
@@ -23,5 +23,5 @@ export function deriveEventId(commandId: string, stream: string, index: number):
  * an id in another stream, without that key.
  */
 export function keyedEventId(namingKey: Uint8Array, commandId: string, index: number): string {
-  return asUuid(hmacSha256(namingKey, `event\u0000${commandId}\u0000${index}`));
+  return uuidFromHex(hmacSha256Hex(namingKey, `event\u0000${commandId}\u0000${index}`));
 }

@@ -27,11 +27,14 @@ export interface InnerRecord {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The text of a record's payload: RFC 8785 canonical JSON (stored as UTF-8). */
+export function innerJson(record: InnerRecord): string {
+  return canonicalJson({ data: record.data, meta: withoutUndefined(record.meta), type: record.type });
+}
+
 /** The payload bytes of a record: RFC 8785 canonical JSON, UTF-8. */
 export function encodeInner(record: InnerRecord): Uint8Array {
-  return encoder.encode(
-    canonicalJson({ data: record.data, meta: withoutUndefined(record.meta), type: record.type }),
-  );
+  return encoder.encode(innerJson(record));
 }
 
 /** Reads payload bytes back; `undefined` when they are not a record of this shape. */

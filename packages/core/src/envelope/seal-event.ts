@@ -3,8 +3,8 @@ import type { EventToAppend } from '../ports/event-store.js';
 import { CODEC_IDS, codecIdOf } from './codec-ids.js';
 import { encodeHeader } from './envelope-header.js';
 import { hashEvent } from './event-hash.js';
-import { type EventMeta, encodeInner } from './inner-record.js';
-import { padTo } from './padding.js';
+import { type EventMeta, innerJson } from './inner-record.js';
+import { sealPadded, utf8Slab } from './padded-plaintext.js';
 
 /** The clear type of every event whose real type is private. */
 export const ENCRYPTED_TYPE = 'Encrypted';
@@ -59,17 +59,20 @@ export function sealEvent(
   draft: EventDraft,
   privacy?: StreamPrivacy,
 ): SealedEvent {
-  const inner = encodeInner(draft);
+  const inner = innerJson(draft);
   let type = draft.type;
   let codecId: number = CODEC_IDS.plain;
-  let payload = inner;
-  if (privacy !== undefined) {
+  let payload: Uint8Array;
+  if (privacy === undefined) payload = utf8Slab(inner);
+  else {
     type = ENCRYPTED_TYPE;
     codecId = codecIdOf(privacy.sealer.algorithm);
-    payload = privacy.sealer.seal(padTo(inner, privacy.paddedSize(inner.length, draft.type)), {
-      stream,
-      eventId: draft.id,
-    });
+    const context = { stream, eventId: draft.id };
+    payload = sealPadded(
+      inner,
+      (length) => privacy.paddedSize(length, draft.type),
+      (padded) => privacy.sealer.seal(padded, context),
+    );
   }
   const hash = hashEvent(prev, { stream, revision, id: draft.id, type, codecId, payload });
   return { event: { id: draft.id, type, data: payload, metadata: encodeHeader(codecId, hash) }, hash };

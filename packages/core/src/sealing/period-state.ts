@@ -1,3 +1,4 @@
+import { Set as PersistentSet } from 'immutable';
 import type { SheetCoordinates } from '../tally/events.js';
 import type { DeletedStream, PeriodEvent, RegistryEvent } from './period-events.js';
 
@@ -28,7 +29,7 @@ export interface RegistryState {
   /** Registered sheets by their detail stream (readable while the period key exists). */
   readonly registered: ReadonlyMap<string, SheetCoordinates>;
   /** Series opened in the period, by their streams (readable while the period key exists). */
-  readonly series: ReadonlySet<string>;
+  readonly series: PersistentSet<string>;
   /** How many registrations there are, readable or not. */
   readonly registrations: number;
   readonly closed: boolean;
@@ -37,7 +38,7 @@ export interface RegistryState {
 /** A registry nothing was registered in. */
 export const emptyRegistry = (): RegistryState => ({
   registered: new Map(),
-  series: new Set(),
+  series: PersistentSet(),
   registrations: 0,
   closed: false,
 });
@@ -54,8 +55,12 @@ export function evolveRegistry(state: RegistryState, event: { type: string; data
       return { ...state, registered, registrations: state.registrations + 1 };
     }
     case 'SeriesRegistered': {
-      const series = new Set(state.series).add(typed.data.series);
-      return { ...state, series, registrations: state.registrations + 1 };
+      // A persistent set (its versions share structure): a copy per opening made a month's n-th series cost O(n).
+      return {
+        ...state,
+        series: state.series.add(typed.data.series),
+        registrations: state.registrations + 1,
+      };
     }
     case 'RegistryClosed':
       return { ...state, closed: true };

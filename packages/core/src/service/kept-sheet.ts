@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
 import type { CatalogueAdopted, SheetDetailEvent } from '../tally/events.js';
 import type { LoadedStream } from './loaded-stream.js';
@@ -27,8 +28,12 @@ export interface KeptSheet {
   /** The events folded: the revision the next one takes. */
   readonly size: number;
   readonly revisions: TallyRevisions;
-  /** Sessions on the month's detail, by their series' tag for the month (copied on write: few tags a month). */
-  readonly sessions: ReadonlyMap<string, SessionsOfTag>;
+  /**
+   * Sessions on the month's detail, by their series' tag for the month: a persistent map (each
+   * state shares the rest with the one before it) — a copy per session made a month's n-th
+   * series cost O(n) tags.
+   */
+  readonly sessions: PersistentMap<string, SessionsOfTag>;
 }
 
 /** What a month's detail holds of one series: its sessions, the latest one's date, whether it ended. */
@@ -41,13 +46,11 @@ export interface SessionsOfTag {
 const NO_SESSIONS: SessionsOfTag = { sessions: 0, ended: false };
 
 function withSession(
-  sessions: ReadonlyMap<string, SessionsOfTag>,
+  sessions: PersistentMap<string, SessionsOfTag>,
   tag: string,
   change: (before: SessionsOfTag) => SessionsOfTag,
-): ReadonlyMap<string, SessionsOfTag> {
-  const next = new Map(sessions);
-  next.set(tag, change(sessions.get(tag) ?? NO_SESSIONS));
-  return next;
+): PersistentMap<string, SessionsOfTag> {
+  return sessions.set(tag, change(sessions.get(tag) ?? NO_SESSIONS));
 }
 
 /** A tally sheet as the service keeps it loaded: its index, and its receipts with the hashes to read events back. */
@@ -60,7 +63,7 @@ export function emptyKeptSheet(): KeptSheet {
     closed: false,
     size: 0,
     revisions: { size: 0, tallies: createRevisionTable(), voids: createRevisionTable() },
-    sessions: new Map(),
+    sessions: PersistentMap(),
   };
 }
 

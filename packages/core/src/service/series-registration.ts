@@ -58,7 +58,7 @@ export function createSeriesRegistration(context: ServiceContext, periods: Perio
   };
 
   /** The month's series not indexed yet, indexed in one batch, in stream order (the seal's step). */
-  const indexMonth = async (period: string, registered: ReadonlySet<string>): Promise<void> => {
+  const indexMonth = async (period: string, registered: Iterable<string>): Promise<void> => {
     const known = new Set((await index.load()).state.indexed);
     const events: SeriesIndexed[] = [...registered]
       .filter((stream) => !known.has(stream))
