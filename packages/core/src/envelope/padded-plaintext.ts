@@ -10,6 +10,12 @@ export function utf8Slab(text: string): Uint8Array {
   return bytes;
 }
 
+function copied(bytes: Uint8Array): Uint8Array {
+  const copy = slabBytes(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
 // One buffer for every plaintext being sealed, zeroed after each: a fresh one per event was two
 // allocations outside V8's heap (the encoded record, then its padded copy) and left the
 // plaintext in freed memory until it was reused.
@@ -18,8 +24,10 @@ let scratchInUse = false;
 
 /**
  * Seals a record's text padded (ISO/IEC 7816-4, as `padTo`) to the size `sizeFor` gives its
- * UTF-8 length; throws {@link PaddedSizeExceeded} when it does not fit. The padded plaintext
- * handed to `seal` is zeroed as soon as `seal` returns (or throws): `seal` must not keep it.
+ * UTF-8 length; throws {@link PaddedSizeExceeded} when it does not fit, and a `RangeError` for a
+ * size that is not a whole number of bytes (a policy's fault). The padded plaintext handed to
+ * `seal` is zeroed as soon as `seal` returns (or throws): `seal` must not keep it. A `seal` that
+ * encrypts in place and returns (part of) what it was given gets its result copied out first.
  */
 export function sealPadded(
   text: string,
@@ -28,6 +36,8 @@ export function sealPadded(
 ): Uint8Array {
   const length = Buffer.byteLength(text, 'utf8');
   const size = sizeFor(length);
+  // NaN passed the fit check and sealed an empty slice (found by attack 19).
+  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`not a padded size: ${size}`);
   if (length + 1 > size) throw new PaddedSizeExceeded(length, size);
   // A seal inside a seal (a cipher sealing with a sealer of its own) gets a buffer of its own.
   const reuse = !scratchInUse;
@@ -37,7 +47,9 @@ export function sealPadded(
   try {
     encoder.encodeInto(text, padded);
     padded[length] = 0x80;
-    return seal(padded);
+    const sealed = seal(padded);
+    // Encrypted in place (attack 19): the result is a view of the buffer about to be zeroed.
+    return sealed.buffer === padded.buffer ? copied(sealed) : sealed;
   } finally {
     padded.fill(0);
     if (reuse) scratchInUse = false;
