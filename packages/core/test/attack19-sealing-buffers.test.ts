@@ -48,7 +48,9 @@ const commandId = '9b2f8a86-3f7e-4d5c-9c39-1f7a4c1d2e3f';
 const stream = (name: string): string => `tally-2025-03-${name.padEnd(32, 'x')}`;
 const freshKey = (length = 32): Uint8Array => randomFillSync(new Uint8Array(length));
 const holds = (buffer: ArrayBufferLike | Uint8Array, text: string | Uint8Array): boolean =>
-  Buffer.from(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)).includes(text);
+  Buffer.from(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)).includes(
+    typeof text === 'string' ? text : Buffer.from(text),
+  );
 const allZero = (bytes: Uint8Array): boolean => bytes.every((byte) => byte === 0);
 const xorWith = (key: Uint8Array, pad: number): Uint8Array => key.map((byte) => byte ^ pad).subarray(0, 16);
 
