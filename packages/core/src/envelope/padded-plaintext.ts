@@ -1,5 +1,5 @@
 import { slabBytes } from './byte-slab.js';
-import { PaddedSizeExceeded } from './padding.js';
+import { requireFits } from './padding.js';
 
 const encoder = new TextEncoder();
 
@@ -24,8 +24,7 @@ let scratchInUse = false;
 
 /**
  * Seals a record's text padded (ISO/IEC 7816-4, as `padTo`) to the size `sizeFor` gives its
- * UTF-8 length; throws {@link PaddedSizeExceeded} when it does not fit, and a `RangeError` for a
- * size that is not a whole number of bytes (a policy's fault). The padded plaintext handed to
+ * UTF-8 length; throws as `requireFits` when it does not fit. The padded plaintext handed to
  * `seal` is zeroed as soon as `seal` returns (or throws): `seal` must not keep it. A `seal` that
  * encrypts in place and returns (part of) what it was given gets its result copied out first.
  */
@@ -36,9 +35,7 @@ export function sealPadded(
 ): Uint8Array {
   const length = Buffer.byteLength(text, 'utf8');
   const size = sizeFor(length);
-  // NaN passed the fit check and sealed an empty slice (found by attack 19).
-  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`not a padded size: ${size}`);
-  if (length + 1 > size) throw new PaddedSizeExceeded(length, size);
+  requireFits(length, size);
   // A seal inside a seal (a cipher sealing with a sealer of its own) gets a buffer of its own.
   const reuse = !scratchInUse;
   if (reuse && scratch.length < size) scratch = new Uint8Array(size);

@@ -26,9 +26,19 @@ export function isPaddedSizeExceeded(value: unknown): value is PaddedSizeExceede
   );
 }
 
-/** Pads to exactly `size` bytes; throws {@link PaddedSizeExceeded} when the plaintext does not fit. */
+/**
+ * Checks that a plaintext of `length` bytes and its padding byte fit `size`: throws a
+ * `RangeError` for a size that is not a whole number of bytes (a policy's fault: NaN passed the
+ * fit check once, and an empty plaintext was sealed), {@link PaddedSizeExceeded} when it does not fit.
+ */
+export function requireFits(length: number, size: number): void {
+  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`not a padded size: ${size}`);
+  if (length + 1 > size) throw new PaddedSizeExceeded(length, size);
+}
+
+/** Pads to exactly `size` bytes; throws as {@link requireFits} when the plaintext does not fit. */
 export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
-  if (plaintext.length + 1 > size) throw new PaddedSizeExceeded(plaintext.length, size);
+  requireFits(plaintext.length, size);
   const padded = new Uint8Array(size);
   padded.set(plaintext);
   padded[plaintext.length] = 0x80;

@@ -55,7 +55,7 @@ export function evolveRegistry(state: RegistryState, event: { type: string; data
       return { ...state, registered, registrations: state.registrations + 1 };
     }
     case 'SeriesRegistered': {
-      // A persistent set (its versions share structure): a copy per opening made a month's n-th series cost O(n).
+      // A persistent set (versions share structure): a copy per opening made the n-th cost O(n).
       return {
         ...state,
         series: state.series.add(typed.data.series),
