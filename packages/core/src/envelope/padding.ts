@@ -36,7 +36,10 @@ export function requireFits(length: number, size: number): void {
   if (length + 1 > size) throw new PaddedSizeExceeded(length, size);
 }
 
-/** Pads to exactly `size` bytes; throws as {@link requireFits} when the plaintext does not fit. */
+/**
+ * Pads to exactly `size` bytes; throws {@link PaddedSizeExceeded} when the plaintext does not fit
+ * (a `RangeError` for a size that is not a whole number of bytes).
+ */
 export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
   requireFits(plaintext.length, size);
   const padded = new Uint8Array(size);
