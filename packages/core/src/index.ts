@@ -108,6 +108,7 @@ export {
   type EnvelopeHeader,
   encodeHeader,
   HEADER_BYTES,
+  readCodec,
   readHeader,
 } from './envelope/envelope-header.js';
 export {

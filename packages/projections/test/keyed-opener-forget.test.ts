@@ -1,5 +1,13 @@
-import { type Cipher, createAesGcmCipher } from '@pinnstatistik/core';
-import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import {
+  type Cipher,
+  createAesGcmCipher,
+  createCommandService,
+  fixedClock,
+  type RecordedEvent,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import { collect } from '@pinnstatistik/core/testing';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
 import { createKeyedOpener } from '../src/reading/keyed-opener.js';
 
@@ -45,5 +53,45 @@ describe('a key the keyed opener forgets', () => {
     expect(sealer.open(sealed, context)).toBeUndefined();
     expect(opener.isForgotten('period-2025-03')).toBe(true);
     expect(await opener.sealer('period-2025-03', 'aes-256-gcm')).toBeUndefined();
+  });
+
+  it('opens no more events of a stream it opened before: they are sealed away, not malformed', async () => {
+    // The opener remembers each stream's sealer (a replay asks for the same few at every event);
+    // forgetting the stream's key must forget that too.
+    const store = createMemoryEventStore();
+    const keys = createMemoryKeyStore();
+    const service = createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock('2025-12-31T12:00:00Z'),
+    });
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await service.adoptCatalogue({
+      type: 'AdoptCatalogue',
+      commandId: uuid(999),
+      catalogue: vaggerydCatalogue(),
+    });
+    for (const n of [1, 2, 3]) {
+      const tallied = await service.tally({
+        type: 'TallyContact',
+        commandId: uuid(n),
+        interventionId: 'motesplats-uppsokande',
+        unitId: 'motesplats',
+        date: '2025-03-14',
+        marks: { gender: 'male' },
+      });
+      expect(tallied._tag).toBe('Right');
+    }
+    const detail = (await collect(store.readAll())).filter((event: RecordedEvent) =>
+      event.stream.startsWith('tally-2025-03'),
+    );
+    expect(detail.length).toBeGreaterThanOrEqual(3);
+    const opener = createKeyedOpener(keys, [createAesGcmCipher()]);
+    // The first opening looks the key up; the next ones find it by their stream.
+    for (const event of detail.slice(0, 2)) expect((await opener.open(event)).readable).toBe(true);
+    opener.forget('period-2025-03');
+    const after = await opener.open(detail[2] as RecordedEvent);
+    expect(after.readable).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
-import type { SheetTables } from '@pinnstatistik/core';
+import { type ContactTallied, type SheetTables, vaggerydCatalogue } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryCheckpointStore,
   createProjectionRunner,
+  createStatisticsCube,
   replay,
   type StatisticsCube,
   statisticsProjection,
@@ -158,5 +159,33 @@ describe('the statistics cube', () => {
     expect([...withoutZeros(counted.contacts)]).toEqual(
       [...withoutZeros(naive.contacts)].filter(([key]) => (key.split('|')[1] ?? '') <= '2025-06'),
     );
+  });
+});
+
+describe('the statistics cube’s cross-tabulations', () => {
+  it('count a version’s pairs from the moment its catalogue is adopted, even for a sheet that met the version before', () => {
+    const cube = createStatisticsCube();
+    const tally = (): ContactTallied => ({
+      type: 'ContactTallied',
+      data: {
+        interventionId: 'familjecentral-enskilda-samtal',
+        unitId: 'familjecentralen',
+        period: '2025-03',
+        tallyId: uuid(),
+        catalogueVersion: vaggerydCatalogue().version,
+        marks: { gender: 'female', adultAge: '25-29' },
+      },
+    });
+    const crossTabulated = () =>
+      [...cube.sheets()]
+        .flatMap((sheet) => Object.values(sheet.tables.crossTabulations))
+        .flatMap((cells) => Object.values(cells))
+        .reduce((total, count) => total + count, 0);
+    // A tally of a version not adopted yet (a log read from the middle) has no pairs to count.
+    cube.applyDetail(tally());
+    expect(crossTabulated()).toBe(0);
+    cube.adoptCatalogue(vaggerydCatalogue());
+    cube.applyDetail(tally());
+    expect(crossTabulated()).toBe(1);
   });
 });

@@ -22,10 +22,15 @@ export function encodeHeader(codecId: number, hash: Uint8Array): Uint8Array {
   return header;
 }
 
+/** The codec a header names, without its hash (no view made); `undefined` as for {@link readHeader}. */
+export function readCodec(metadata: Uint8Array): CodecName | undefined {
+  if (metadata.length !== HEADER_BYTES || metadata[0] !== ENVELOPE_VERSION) return undefined;
+  return codecNameOf(metadata[1] as number);
+}
+
 /** Reads a header; `undefined` when the bytes are not a header of this format. */
 export function readHeader(metadata: Uint8Array): EnvelopeHeader | undefined {
-  if (metadata.length !== HEADER_BYTES || metadata[0] !== ENVELOPE_VERSION) return undefined;
-  const codec = codecNameOf(metadata[1] as number);
+  const codec = readCodec(metadata);
   if (codec === undefined) return undefined;
   return { codec, hash: metadata.subarray(2, HEADER_BYTES) };
 }

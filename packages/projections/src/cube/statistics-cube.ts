@@ -55,27 +55,43 @@ export function createStatisticsCube() {
 
   // Pairs by intervention and version, found once; adopting a catalogue forgets them.
   const pairs = new Map<string, readonly (readonly [string, string])[]>();
-  const crossTabulationsOf = (interventionId: string) => (version: string) => {
-    const key = `${interventionId}\u0000${version}`;
-    let found = pairs.get(key);
-    if (found === undefined) {
-      found =
-        catalogueVersion(catalogues, version)?.interventions.find((policy) => policy.id === interventionId)
-          ?.tally.contact?.crossTabulations ?? [];
-      pairs.set(key, found);
-    }
-    return found;
+  const crossTabulationsOf = (interventionId: string) => {
+    // The last answer, while no catalogue was adopted since: a sheet's tallies nearly all name
+    // one version, and an intervention without pairs asked the map (and built its key) per tally.
+    let lastVersion: string | undefined;
+    let lastAdopted = -1;
+    let lastFound: readonly (readonly [string, string])[] = [];
+    return (version: string) => {
+      if (version === lastVersion && lastAdopted === catalogues.length) return lastFound;
+      const key = `${interventionId}\u0000${version}`;
+      let found = pairs.get(key);
+      if (found === undefined) {
+        found =
+          catalogueVersion(catalogues, version)?.interventions.find((policy) => policy.id === interventionId)
+            ?.tally.contact?.crossTabulations ?? [];
+        pairs.set(key, found);
+      }
+      lastVersion = version;
+      lastAdopted = catalogues.length;
+      lastFound = found;
+      return found;
+    };
   };
 
-  // Entries by period, then by intervention and unit: no sheet key built per event.
-  const byPeriod = new Map<string, Map<string, Entry>>();
+  // Entries by period, then by intervention, then by unit: no sheet key built per event.
+  const byPeriod = new Map<string, Map<string, Map<string, Entry>>>();
   const entryFor = (coordinates: SheetCoordinates): Entry => {
-    let sheets = byPeriod.get(coordinates.period);
-    if (sheets === undefined) {
-      sheets = new Map();
-      byPeriod.set(coordinates.period, sheets);
+    let interventions = byPeriod.get(coordinates.period);
+    if (interventions === undefined) {
+      interventions = new Map();
+      byPeriod.set(coordinates.period, interventions);
     }
-    const known = sheets.get(`${coordinates.interventionId}\u0000${coordinates.unitId}`);
+    let units = interventions.get(coordinates.interventionId);
+    if (units === undefined) {
+      units = new Map();
+      interventions.set(coordinates.interventionId, units);
+    }
+    const known = units.get(coordinates.unitId);
     if (known !== undefined) return known;
     const key = `${coordinates.period}/${sheetKey(coordinates)}`;
     let entry = entries.get(key);
@@ -92,7 +108,7 @@ export function createStatisticsCube() {
       };
       entries.set(key, entry);
     }
-    sheets.set(`${coordinates.interventionId}\u0000${coordinates.unitId}`, entry);
+    units.set(coordinates.unitId, entry);
     return entry;
   };
 

@@ -9,7 +9,7 @@ import {
   type PayloadSealer,
   privateStreamOf,
   type RecordedEvent,
-  readHeader,
+  readCodec,
 } from '@pinnstatistik/core';
 
 /** Opens events of the whole log: public ones as they are, private ones with their key while it exists. */
@@ -48,6 +48,10 @@ export function createKeyedOpener(
 ): KeyedOpener {
   const byAlgorithm = new Map(ciphers.map((cipher) => [cipher.algorithm, cipher]));
   const sealers = new Map<string, PayloadSealer | null>();
+  // The sealer each private stream's events were last opened with, by its stream name and codec: a
+  // replay asks for the same few streams' keys at every event, and the lookup by key id built two
+  // strings an event to find them. Cleared whenever a key is forgotten.
+  const byStream = new Map<string, { readonly codec: string; readonly sealer: PayloadSealer | null }>();
   // Each key's derived encryption subkey, zeroed when the key is forgotten (a sealed period's
   // subkey must not stay in a projection's process).
   const subkeys = new Map<string, Uint8Array>();
@@ -90,17 +94,25 @@ export function createKeyedOpener(
   };
   const opener: KeyedOpener = {
     open(event) {
+      const codec = readCodec(event.metadata);
+      const known = byStream.get(event.stream);
+      if (known !== undefined && known.codec === codec)
+        return openEvent(event, () => known.sealer ?? undefined);
       const owner = privateStreamOf(event.stream);
-      const codec = readHeader(event.metadata)?.codec;
       if (owner === undefined || codec === undefined || codec === 'plain') return openEvent(event);
       const cacheKey = `${codec}/${owner.keyId}`;
-      if (sealers.has(cacheKey)) return openEvent(event, () => sealers.get(cacheKey) ?? undefined);
+      const cached = sealers.get(cacheKey);
+      if (cached !== undefined) {
+        byStream.set(event.stream, { codec, sealer: cached });
+        return openEvent(event, () => cached ?? undefined);
+      }
       return sealer(owner.keyId, codec).then((found) => openEvent(event, () => found));
     },
     sealer,
     isForgotten: (keyId) => forgotten.has(keyId),
     forget(keyId) {
       forgotten.add(keyId);
+      byStream.clear();
       for (const cacheKey of [...sealers.keys()])
         if (cacheKey.endsWith(`/${keyId}`)) {
           sealers.delete(cacheKey);
