@@ -170,6 +170,8 @@ export function createStatisticsCube() {
     },
     restore(snapshot: CubeSnapshot): void {
       catalogues.push(...snapshot.catalogues);
+      // As at an adoption: a version unknown before may be known now.
+      pairs.clear();
       undecryptable = snapshot.undecryptable;
       for (const sheet of snapshot.sheets) {
         const entry = entryFor(sheet);

@@ -82,8 +82,11 @@ export function createKeyedOpener(
       const material = cipher === undefined ? undefined : await keys?.get(keyId);
       // Forgotten while the key store answered: the material is not to be used.
       if (forgotten.has(keyId)) return undefined;
+      // Another lookup of the same key may have finished first: its answer stands (a key is only
+      // ever revoked by `forget`), so the opener never holds two answers for one key.
+      if (sealers.has(cacheKey)) return sealers.get(cacheKey) ?? undefined;
       if (cipher === undefined || material === undefined) sealers.set(cacheKey, null);
-      else if (!sealers.has(cacheKey)) {
+      else {
         const derived = deriveSubkeys(material);
         derived.naming.fill(0); // never used here
         subkeys.set(cacheKey, derived.encryption);
