@@ -21,14 +21,13 @@ import { fileURLToPath } from 'node:url';
 import {
   type Catalogue,
   type Cipher,
+  type CommandService,
   type ContactTallied,
   createAesGcmCipher,
-  createCommandService,
   createPayloadSealer,
   createXChaChaCipher,
   deriveSubkeys,
   type EventStore,
-  fixedClock,
   GENESIS_HASH,
   type JsonValue,
   type KeyStore,
@@ -52,6 +51,7 @@ import {
   statisticsProjection,
 } from '../src/index.js';
 import { createKeyedOpener } from '../src/reading/keyed-opener.js';
+import { adoptedService } from './workload.js';
 
 const require = createRequire(import.meta.url);
 const sodium = require('sodium-native') as SodiumNative;
@@ -86,10 +86,17 @@ const marked = (event: RecordedEvent, marker: string): RecordedEvent => {
   return event;
 };
 
-/** A private event of `stream`, sealed with `cipher` under `material`; its data names it (`marker`). */
-function sealed(stream: string, cipher: Cipher, material: Uint8Array, marker: string): RecordedEvent {
-  const owner = privateStreamOf(stream);
-  if (owner === undefined) throw new Error(`${stream} is not private`);
+/**
+ * An event of `stream` sealed with `cipher` under `material`, padded as a stream of `kind` pads;
+ * its data names it (`marker`).
+ */
+function sealedAs(
+  kind: 'tally' | 'registry' | 'series',
+  stream: string,
+  cipher: Cipher,
+  material: Uint8Array,
+  marker: string,
+): RecordedEvent {
   const revision = revisions.get(stream) ?? 0;
   revisions.set(stream, revision + 1);
   const sealer = createPayloadSealer(cipher, deriveSubkeys(material).encryption);
@@ -98,10 +105,17 @@ function sealed(stream: string, cipher: Cipher, material: Uint8Array, marker: st
     revision,
     GENESIS_HASH,
     { id: freshId(), type: 'Marked', data: { marker }, meta: { commandId: freshId() } },
-    { sealer, paddedSize: (length, type) => paddedSizeFor(owner.kind, length, type) },
+    { sealer, paddedSize: (length, type) => paddedSizeFor(kind, length, type) },
   );
   position += 1;
   return marked({ ...event, stream, revision, position: String(position) }, marker);
+}
+
+/** A private event of `stream`, sealed with `cipher` under `material`; its data names it (`marker`). */
+function sealed(stream: string, cipher: Cipher, material: Uint8Array, marker: string): RecordedEvent {
+  const owner = privateStreamOf(stream);
+  if (owner === undefined) throw new Error(`${stream} is not private`);
+  return sealedAs(owner.kind, stream, cipher, material, marker);
 }
 
 /** A public (plain) event. */
@@ -119,20 +133,12 @@ function plain(stream: string, marker: string): RecordedEvent {
 }
 
 /** A public stream's event encrypted under a private key (what a writer with a key could put there). */
-function sealedInPublic(stream: string, cipher: Cipher, material: Uint8Array, marker: string): RecordedEvent {
-  const revision = revisions.get(stream) ?? 0;
-  revisions.set(stream, revision + 1);
-  const sealer = createPayloadSealer(cipher, deriveSubkeys(material).encryption);
-  const { event } = sealEvent(
-    stream,
-    revision,
-    GENESIS_HASH,
-    { id: freshId(), type: 'Marked', data: { marker }, meta: { commandId: freshId() } },
-    { sealer, paddedSize: (length, type) => paddedSizeFor('tally', length, type) },
-  );
-  position += 1;
-  return marked({ ...event, stream, revision, position: String(position) }, marker);
-}
+const sealedInPublic = (
+  stream: string,
+  cipher: Cipher,
+  material: Uint8Array,
+  marker: string,
+): RecordedEvent => sealedAs('tally', stream, cipher, material, marker);
 
 interface Keys {
   readonly keys: KeyStore;
@@ -805,74 +811,48 @@ describe('attack 20, claim 4: the cube equals a naive recount', () => {
 // Stores recorded through the command service.
 // ---------------------------------------------------------------------------------------------
 
-async function recordedStore(): Promise<{
-  store: EventStore;
-  keys: KeyStore;
-  service: ReturnType<typeof createCommandService>;
-}> {
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-12-31T12:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999),
-    catalogue: v11,
-  });
-  expect(adopted._tag).toBe('Right');
-  for (const n of [1, 2, 3]) {
+/** Contacts recorded by `service` in a month (days 11, 12, …), each with its marks; fails on a refusal. */
+async function tallyMonth(
+  service: CommandService,
+  month: string,
+  firstCommand: number,
+  marksOfEach: readonly Record<string, string>[],
+): Promise<void> {
+  for (const [at, marks] of marksOfEach.entries()) {
     const tallied = await service.tally({
       type: 'TallyContact',
-      commandId: uuid(n),
+      commandId: uuid(firstCommand + at),
       interventionId: INTERVENTION,
       unitId: UNIT,
-      date: `2025-03-1${n}`,
-      marks: MARKS,
+      date: `${month}-1${at + 1}`,
+      marks,
     });
-    expect(tallied._tag).toBe('Right');
+    expect(tallied._tag, JSON.stringify(tallied)).toBe('Right');
   }
+}
+
+async function recordedStore(): Promise<{ store: EventStore; keys: KeyStore; service: CommandService }> {
+  const { store, keys, service } = await adoptedService({ adopt: v11 });
+  await tallyMonth(service, '2025-03', 1, [MARKS, MARKS, MARKS]);
   return { store, keys, service };
 }
 
 /** March recorded under AES-GCM and 1.1; April, by a service configured with XChaCha, under 1.2. */
 async function twoCipherStore(): Promise<{ store: EventStore; keys: KeyStore; steps: Step[] }> {
-  const store = createMemoryEventStore();
-  const keys = createMemoryKeyStore();
-  const make = (cipher: Cipher) =>
-    createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock: fixedClock('2025-03-20T12:00:00Z'),
-      cipher,
-    });
-  const steps: Step[] = [];
-  const first = make(createAesGcmCipher());
-  expect(
-    (await first.adoptCatalogue({ type: 'AdoptCatalogue', commandId: uuid(998), catalogue: v11 }))._tag,
-  ).toBe('Right');
-  steps.push({ adopt: v11 });
+  const {
+    store,
+    keys,
+    service: first,
+    make,
+  } = await adoptedService({
+    now: '2025-03-20T12:00:00Z',
+    cipher: createAesGcmCipher(),
+    adopt: v11,
+  });
+  const steps: Step[] = [{ adopt: v11 }];
   const male = { ...MARKS, gender: 'male', household: 'single' };
-  for (const [n, marks] of [
-    [1, MARKS],
-    [2, male],
-    [3, MARKS],
-  ] as const) {
-    const tallied = await first.tally({
-      type: 'TallyContact',
-      commandId: uuid(100 + n),
-      interventionId: INTERVENTION,
-      unitId: UNIT,
-      date: `2025-03-1${n}`,
-      marks,
-    });
-    expect(tallied._tag, JSON.stringify(tallied)).toBe('Right');
-    steps.push(tally('1.1', marks));
-  }
+  await tallyMonth(first, '2025-03', 101, [MARKS, male, MARKS]);
+  steps.push(...[MARKS, male, MARKS].map((marks) => tally('1.1', marks)));
   const v12 = {
     ...laterCatalogue('1.2', [['gender', 'household']]),
     effectiveFrom: '2025-04-01',
@@ -884,29 +864,12 @@ async function twoCipherStore(): Promise<{ store: EventStore; keys: KeyStore; st
   });
   expect(adopted._tag, JSON.stringify(adopted)).toBe('Right');
   steps.push({ adopt: v12 });
-  const second = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-04-20T12:00:00Z'),
-    cipher: createXChaChaCipher(sodium),
-  });
-  for (const [n, marks] of [
-    [1, male],
-    [2, MARKS],
-    [3, male],
-  ] as const) {
-    const tallied = await second.tally({
-      type: 'TallyContact',
-      commandId: uuid(200 + n),
-      interventionId: INTERVENTION,
-      unitId: UNIT,
-      date: `2025-04-1${n}`,
-      marks,
-    });
-    expect(tallied._tag, JSON.stringify(tallied)).toBe('Right');
-    steps.push(tally('1.2', marks, { period: '2025-04' }));
-  }
+  await tallyMonth(make('2025-04-20T12:00:00Z', createXChaChaCipher(sodium)), '2025-04', 201, [
+    male,
+    MARKS,
+    male,
+  ]);
+  steps.push(...[male, MARKS, male].map((marks) => tally('1.2', marks, { period: '2025-04' })));
   return { store, keys, steps };
 }
 

@@ -1,15 +1,9 @@
-import {
-  type Cipher,
-  createAesGcmCipher,
-  createCommandService,
-  fixedClock,
-  type RecordedEvent,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import { type Cipher, createAesGcmCipher, type RecordedEvent } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
 import { createKeyedOpener } from '../src/reading/keyed-opener.js';
+import { adoptedService } from './workload.js';
 
 // A projection opens a month's detail with a subkey derived from the month's key. Once the
 // month is sealed (its key destroyed), the projection forgets the key: what an attacker with a
@@ -58,20 +52,8 @@ describe('a key the keyed opener forgets', () => {
   it('opens no more events of a stream it opened before: they are sealed away, not malformed', async () => {
     // The opener remembers each stream's sealer (a replay asks for the same few at every event);
     // forgetting the stream's key must forget that too.
-    const store = createMemoryEventStore();
-    const keys = createMemoryKeyStore();
-    const service = createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock: fixedClock('2025-12-31T12:00:00Z'),
-    });
+    const { store, keys, service } = await adoptedService();
     const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    await service.adoptCatalogue({
-      type: 'AdoptCatalogue',
-      commandId: uuid(999),
-      catalogue: vaggerydCatalogue(),
-    });
     for (const n of [1, 2, 3]) {
       const tallied = await service.tally({
         type: 'TallyContact',

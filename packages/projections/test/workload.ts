@@ -1,7 +1,11 @@
 import {
+  type Catalogue,
+  type Cipher,
   type CommandService,
   createCommandService,
+  type EventStore,
   fixedClock,
+  type KeyStore,
   seededRandom,
   type TallyCommandInput,
   vaggerydCatalogue,
@@ -46,6 +50,39 @@ export const uuid = (): string => {
   counter += 1;
   return `aa000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
 };
+
+/**
+ * A memory store and key store with a command service on them (at `now`, with `cipher` if given)
+ * that has adopted `adopt` (Vaggeryd's current catalogue by default); `make` gives another
+ * service on the same stores.
+ */
+export async function adoptedService(
+  options: { now?: string; cipher?: Cipher; adopt?: Catalogue } = {},
+): Promise<{
+  store: EventStore;
+  keys: KeyStore;
+  service: CommandService;
+  make: (at: string, cipher?: Cipher) => CommandService;
+}> {
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore();
+  const make = (at: string, cipher?: Cipher): CommandService =>
+    createCommandService({
+      store,
+      keys,
+      catalogueId: 'vaggeryd',
+      clock: fixedClock(at),
+      ...(cipher === undefined ? {} : { cipher }),
+    });
+  const service = make(options.now ?? '2025-12-31T12:00:00Z', options.cipher);
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(),
+    catalogue: options.adopt ?? catalogue,
+  });
+  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
+  return { store, keys, service, make };
+}
 
 /** A store with a seeded year recorded (some tallies voided), and the naive recount of what it holds. */
 export async function recordedYear(seed: number, volume = 0.15, now = '2026-01-10T10:00:00Z') {
