@@ -38,6 +38,28 @@ describe('memory event store', () => {
     expect(held()).toContain('doomed'); // the name stays, as a tombstone: nothing can revive the stream
   });
 
+  it('wipes a deleted stream from the events read before too: a reader holding one keeps no copy of it', async () => {
+    // Events are views of the stored bytes, not copies: so the deletion reaches an event a
+    // reader still holds (a projection that awaited between reading and opening it reads zeros,
+    // and must copy what it keeps; see the port's deleteStreams). Against a store handing out
+    // copies, the held event kept the secret after the deletion.
+    const store = createMemoryEventStore();
+    const secret = new TextEncoder().encode('a-secret-that-must-go');
+    await store.append('doomed', [{ id: 'a', type: 'T', data: secret, metadata: secret }], {
+      expected: 'no-stream',
+    });
+    const [held] = await collect(store.readStream('doomed'));
+    const [paged] = (await collect(store.readAllPages?.() ?? [])).flat();
+    const copied = Uint8Array.from(held?.data ?? []);
+    await store.deleteStreams(['doomed']);
+    for (const event of [held, paged]) {
+      expect(Buffer.from(event?.data ?? []).toString('latin1')).not.toContain('a-secret');
+      expect(Buffer.from(event?.metadata ?? []).toString('latin1')).not.toContain('a-secret');
+    }
+    expect(new TextDecoder().decode(copied)).toBe('a-secret-that-must-go'); // what the reader copied is its own
+    expect(await collect(store.readStream('doomed'))).toEqual([]);
+  });
+
   it('rejects a position it did not issue as a programmer error', async () => {
     const store = createMemoryEventStore();
     await expect(collect(store.readAll({ after: 'C:1/P:1' }))).rejects.toThrow(TypeError);

@@ -25,7 +25,8 @@ export interface MemoryEventStore extends EventStore {
  * exactly as the core encoded them, with per-stream revision indexes. An append costs the same
  * at the first event and the ten-millionth: nothing is copied or scanned per append. Deleting a
  * stream overwrites its events' bytes with zeros at once (`extent: 'physical'`) and keeps only
- * its name, so nothing can revive it.
+ * its name, so nothing can revive it. Events are read as views of those bytes (no copy per
+ * event): one held across a deletion of its stream reads as zeros — copy what must outlive one.
  */
 export function createMemoryEventStore(options: MemoryEventStoreOptions = {}): MemoryEventStore {
   const state = createStoreState(options.maxAppendBytes ?? 1024 * 1024);

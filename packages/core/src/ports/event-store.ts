@@ -204,6 +204,10 @@ export interface EventStore {
    * `readStream` is empty, `readAll` and subscriptions never return their events, and an
    * append to one is refused with `STREAM_DELETED` (the names are kept as tombstones, so a
    * stale writer cannot revive them). Deleting absent or deleted streams is not an error.
+   * Events already read may be views of the store's own bytes (store-memory hands out views, and
+   * wipes a deleted stream's bytes in place): a reader that keeps an event's `data` or
+   * `metadata` across an await that may delete its stream copies them first, as core's verified
+   * reads do, or it opens zeros.
    */
   deleteStreams(streams: readonly string[]): Promise<StreamDeletion>;
   /** One stream's events; an absent stream reads as empty. */
