@@ -1,3 +1,4 @@
+import { readAllInPages } from '@pinnstatistik/core';
 import { collect, eventStoreContract } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('memory event store', () => {
       expected: 'no-stream',
     });
     const [held] = await collect(store.readStream('doomed'));
-    const [paged] = (await collect(store.readAllPages?.() ?? [])).flat();
+    const [paged] = (await collect(readAllInPages(store))).flat();
     const copied = Uint8Array.from(held?.data ?? []);
     await store.deleteStreams(['doomed']);
     for (const event of [held, paged]) {

@@ -78,6 +78,10 @@ async function foldFrom<State, Event, Book extends ReceiptBook>(
   const { receipts } = loaded;
   const fromRevision = link === undefined ? 0 : link.revision + (confirmLast ? 0 : 1);
   let unconfirmed = confirmLast;
+  // What the read found goes into the book only once the read has ended well, with the state: a
+  // read cut short (a lost connection) or found broken left the book ahead of the state it kept
+  // — events the next catch-up reads again and the book skips as known (attack 21).
+  let found: FoundReceipt[] | undefined;
   for await (const recorded of store.readStream(loaded.stream, { fromRevision })) {
     if (unconfirmed) {
       if (!isLink(recorded, link)) return undefined;
@@ -90,10 +94,27 @@ async function foldFrom<State, Event, Book extends ReceiptBook>(
     state = evolve(state, folded(opened) as Event);
     link = { revision: recorded.revision, hash: opened.hash };
     if (opened.readable)
-      receipts.record(opened.meta.commandId, opened.meta.digest, recorded.id, recorded.revision, opened.hash);
+      (found ??= []).push({
+        commandId: opened.meta.commandId,
+        digest: opened.meta.digest,
+        eventId: recorded.id,
+        revision: recorded.revision,
+        hash: opened.hash,
+      });
   }
   if (unconfirmed) return undefined;
+  for (const receipt of found ?? [])
+    receipts.record(receipt.commandId, receipt.digest, receipt.eventId, receipt.revision, receipt.hash);
   return { stream: loaded.stream, state, link, receipts };
+}
+
+/** An event's part of its command's receipt, as a catch-up found it. */
+interface FoundReceipt {
+  readonly commandId: string;
+  readonly digest: string | undefined;
+  readonly eventId: string;
+  readonly revision: number;
+  readonly hash: Uint8Array;
 }
 
 /** Whether a stored event is the one a link points at (same revision, same stored hash). */
