@@ -93,14 +93,16 @@ async function foldFrom<State, Event, Book extends ReceiptBook>(
     const opened = openEvent(recorded, sealerFor);
     state = evolve(state, folded(opened) as Event);
     link = { revision: recorded.revision, hash: opened.hash };
-    if (opened.readable)
-      (found ??= []).push({
+    if (opened.readable) {
+      found ??= [];
+      found.push({
         commandId: opened.meta.commandId,
         digest: opened.meta.digest,
         eventId: recorded.id,
         revision: recorded.revision,
         hash: opened.hash,
       });
+    }
   }
   if (unconfirmed) return undefined;
   for (const receipt of found ?? [])
