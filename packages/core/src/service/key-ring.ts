@@ -155,19 +155,44 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     return key;
   };
   const cachedSealer = (keyId: string): PayloadSealer | undefined => open.get(keyId)?.key.sealer;
+  // Keys being destroyed, and the lookups in flight meanwhile: material read while its key was
+  // being destroyed is never opened (a lookup answered after `destroy` began opened the key
+  // again — from the zeroed buffer a memory key store hands out, subkeys anyone can derive:
+  // attack 22). Both hold only what is in flight.
+  const destroying = new Map<string, number>();
+  const lookups = new Map<string, Set<{ spoiled: boolean }>>();
   return {
     async existing(keyId) {
       const cached = open.get(keyId);
       if (cached !== undefined) return cached.key;
-      const material = await keys.get(keyId);
+      if (destroying.has(keyId)) return undefined;
+      const lookup = { spoiled: false };
+      const inFlight = lookups.get(keyId) ?? new Set();
+      lookups.set(keyId, inFlight.add(lookup));
+      let material: Uint8Array | undefined;
+      try {
+        material = await keys.get(keyId);
+      } finally {
+        inFlight.delete(lookup);
+        if (inFlight.size === 0) lookups.delete(keyId);
+      }
+      if (lookup.spoiled || destroying.has(keyId)) return undefined;
       return material === undefined ? undefined : openKey(keyId, material);
     },
     async create(keyId) {
       return open.get(keyId)?.key ?? openKey(keyId, await keys.create(keyId));
     },
     async destroy(keyId) {
+      destroying.set(keyId, (destroying.get(keyId) ?? 0) + 1);
+      for (const lookup of lookups.get(keyId) ?? []) lookup.spoiled = true;
       forget(keyId);
-      return keys.destroy(keyId);
+      try {
+        return await keys.destroy(keyId);
+      } finally {
+        const left = (destroying.get(keyId) ?? 1) - 1;
+        if (left === 0) destroying.delete(keyId);
+        else destroying.set(keyId, left);
+      }
     },
     isOpen: (key) => (typeof key === 'string' ? open.has(key) : open.get(key.keyId)?.key === key),
     onForget(forgotten) {

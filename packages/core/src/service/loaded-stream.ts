@@ -6,6 +6,7 @@ import type { JsonValue } from '../json.js';
 import type { EventStore, RecordedEvent } from '../ports/event-store.js';
 import { IntegrityError } from './integrity-error.js';
 import { createReceiptMap, type ReceiptBook } from './receipt-book.js';
+import { isGone, missing } from './verified-read.js';
 
 /** A stream folded into a decider's state, with what the service needs to append to it. */
 export interface LoadedStream<State, Book extends ReceiptBook = ReceiptBook> {
@@ -40,7 +41,12 @@ export function folded(opened: OpenedEvent): FoldedEvent {
 /**
  * Reads what was appended to a stream since it was loaded: verifies each event's chain link,
  * opens it (with the sealer of its key, while the key exists) and folds it in. A broken chain
- * or a payload that does not open is an infrastructure fault and throws.
+ * or a payload that does not open is an infrastructure fault and throws. A state read before
+ * is caught up from its own last event, which must still be there: one read that served an
+ * event the store never held (a keyless chain is easy to extend) left a kept state on it, and
+ * the writer then chained new events to a hash the store never had — breaking the store's own
+ * chain for every reader (attack 22). Not there while the stream exists: an integrity error;
+ * the stream gone (deleted meanwhile): nothing to read, as the next append will find.
  */
 export async function catchUp<State, Event, Book extends ReceiptBook>(
   store: EventStore,
@@ -48,7 +54,12 @@ export async function catchUp<State, Event, Book extends ReceiptBook>(
   sealerFor: SealerFor,
   evolve: (state: State, event: Event) => State,
 ): Promise<LoadedStream<State, Book>> {
-  return foldFrom(store, loaded, sealerFor, evolve, false) as Promise<LoadedStream<State, Book>>;
+  if (loaded.link === undefined)
+    return foldFrom(store, loaded, sealerFor, evolve, false) as Promise<LoadedStream<State, Book>>;
+  const caught = await foldFrom(store, loaded, sealerFor, evolve, true);
+  if (caught !== undefined) return caught;
+  if (await isGone(store, loaded.stream)) return loaded;
+  throw new IntegrityError(missing(loaded.stream, loaded.link.revision));
 }
 
 /**

@@ -72,7 +72,8 @@ export function isStreamDeletedUnderRead(value: unknown): value is StreamDeleted
   );
 }
 
-const missing = (stream: string, revision: number): ChainFinding => ({
+/** The finding for a verified event the store no longer returns. */
+export const missing = (stream: string, revision: number): ChainFinding => ({
   code: 'CHAIN_REVISION_GAP',
   stream,
   revision,
@@ -81,7 +82,7 @@ const missing = (stream: string, revision: number): ChainFinding => ({
 });
 
 /** Whether a stream has no events at all any more (its first one is gone too). */
-async function isGone(store: EventStore, stream: string): Promise<boolean> {
+export async function isGone(store: EventStore, stream: string): Promise<boolean> {
   for await (const _event of store.readStream(stream, { fromRevision: 0, limit: 1 })) return false;
   return true;
 }

@@ -53,7 +53,10 @@ interface SavedCube {
 export function statisticsProjection(options: StatisticsProjectionOptions): Projection<StatisticsCube> {
   const name = options.name ?? 'statistics';
   const ciphers = options.ciphers ?? [createAesGcmCipher()];
-  const opener = createKeyedOpener(options.keys, ciphers);
+  // A fresh opener with every fresh or restored state: a state thrown away (a runner recovering
+  // from a read that served a forged `SheetsSealed`, then failed) must not leave the keys it
+  // forgot forgotten — the month's detail then counted as undecryptable for good (attack 22).
+  let opener = createKeyedOpener(options.keys, ciphers);
   const apply = (cube: StatisticsCube, event: RecordedEvent, opened: OpenedEvent): StatisticsCube => {
     if (!opened.readable) {
       if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) cube.skipUndecryptable();
@@ -81,7 +84,10 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
   const context = (period: string) => ({ stream: `checkpoint-${name}`, eventId: period });
   return {
     name,
-    initial: createStatisticsCube,
+    initial: () => {
+      opener = createKeyedOpener(options.keys, ciphers);
+      return createStatisticsCube();
+    },
     apply(cube, event) {
       // Only what the statistics read: the catalogue, sealed periods' tables, and sheets' detail.
       if (
@@ -123,6 +129,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
       return saved as unknown as JsonValue;
     },
     async restore(snapshot) {
+      opener = createKeyedOpener(options.keys, ciphers);
       const saved = snapshot as unknown as SavedCube;
       const sheets: CubeSheetSnapshot[] = [...saved.sealed];
       for (const group of saved.open) {
