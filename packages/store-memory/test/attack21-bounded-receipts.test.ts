@@ -2,9 +2,7 @@ import {
   type CommandService,
   createCommandService,
   type EventStore,
-  encodeHeader,
   GENESIS_HASH,
-  hashEvent,
   isIntegrityError,
   type RecordedEvent,
   readHeader,
@@ -19,7 +17,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRevisionTable } from '../../core/src/service/revision-table.js';
 import { createSheetReceipts } from '../../core/src/service/sheet-receipts.js';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-import { clock, contact, right, serviceOn, uuid, voiding } from './sheet-fixture.js';
+import { eventsOf, rechained } from './forged-events.js';
+import { clock, contact, right, serviceOn, uuid, victimService, voiding } from './sheet-fixture.js';
 
 // Attack 21: the bounded receipts of a tally sheet (sheet-receipts.ts, revision-table.ts,
 // kept-sheet.ts, tally-to-void.ts). The service keeps the newest 16 receipts whole and, for
@@ -49,28 +48,6 @@ type Inner = ReturnType<typeof createMemoryEventStore>;
 
 const codeOf = (result: E.Either<{ code: string }, unknown>): string =>
   E.isLeft(result) ? result.left.code : 'written';
-
-/** The stream's events as stored now (copies). */
-async function eventsOf(store: EventStore, stream: string): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream))
-    events.push({ ...event, data: event.data.slice(), metadata: event.metadata.slice() });
-  return events;
-}
-
-/** An event moved to `revision` after `prev`, its clear header recomputed: chains are keyless. */
-function rechained(event: RecordedEvent, revision: number, prev: Uint8Array): RecordedEvent {
-  const codecId = event.metadata[1] as number;
-  const hash = hashEvent(prev, {
-    stream: event.stream,
-    revision,
-    id: event.id,
-    type: event.type,
-    codecId,
-    payload: event.data,
-  });
-  return { ...event, revision, metadata: encodeHeader(codecId, hash) };
-}
 
 /** A whole forged stream: `events` (genuine payloads, in the order given) chained from genesis. */
 function rechainAll(events: readonly RecordedEvent[]): RecordedEvent[] {
@@ -369,13 +346,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
     const keys = createMemoryKeyStore();
     const { store, arm } = forgingStore(inner);
     await serviceOn(inner, keys);
-    const victim = createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock,
-      maxConflictRetries: 2,
-    });
+    const victim = victimService(store, keys);
     const receipts = await tallies(victim, 1, 64);
     const { stream } = receipts[0] as TallyReceipt;
     const stored = await eventsOf(inner, stream);
@@ -402,13 +373,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
     const keys = createMemoryKeyStore();
     const { store, arm, disarm } = forgingStore(inner);
     await serviceOn(inner, keys);
-    const victim = createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock,
-      maxConflictRetries: 2,
-    });
+    const victim = victimService(store, keys);
     const receipts = await tallies(victim, 1, 64);
     const { stream } = receipts[0] as TallyReceipt;
     const stored = await eventsOf(inner, stream);
@@ -473,13 +438,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
         },
       };
       await serviceOn(inner, keys);
-      const victim = createCommandService({
-        store,
-        keys,
-        catalogueId: 'vaggeryd',
-        clock,
-        maxConflictRetries: 2,
-      });
+      const victim = victimService(store, keys);
       const receipts = await tallies(victim, 1, 64);
       expect(codeOf(await victim.tally(voiding(1_001, uuid(1))))).toBe('written');
       distorted = (receipts[0] as TallyReceipt).stream;
@@ -524,13 +483,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
       },
     };
     const other = await serviceOn(inner, keys);
-    const victim = createCommandService({
-      store,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock,
-      maxConflictRetries: 2,
-    });
+    const victim = victimService(store, keys);
     const mine: TallyReceipt[] = [];
     for (let n = 1; n <= 40; n += 1) mine.push(right(await victim.tally(unshared(n))));
     const last = mine[39] as TallyReceipt;

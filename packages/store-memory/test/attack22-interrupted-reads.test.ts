@@ -4,10 +4,8 @@ import {
   createCatchUpSubscription,
   createCommandService,
   type EventStore,
-  encodeHeader,
   fixedClock,
   GENESIS_HASH,
-  hashEvent,
   isIntegrityError,
   type KeyStore,
   normaliseSeriesToken,
@@ -32,6 +30,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createKeyRing } from '../../core/src/service/key-ring.js';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
+import { eventsOf, rechained } from './forged-events.js';
 import { SESSION_MARKS } from './series-fixture.js';
 import { clock, contact, right, serviceOn, uuid, voiding } from './sheet-fixture.js';
 
@@ -48,29 +47,7 @@ import { clock, contact, right, serviceOn, uuid, voiding } from './sheet-fixture
 
 type Inner = ReturnType<typeof createMemoryEventStore>;
 
-/** A stream's events as stored now (copies). */
-async function eventsOf(store: EventStore, stream: string): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream))
-    events.push({ ...event, data: event.data.slice(), metadata: event.metadata.slice() });
-  return events;
-}
-
 const hashOf = (event: RecordedEvent): Uint8Array => readHeader(event.metadata)?.hash as Uint8Array;
-
-/** An event moved to `revision` after `prev`, its clear header recomputed: chains are keyless. */
-function rechained(event: RecordedEvent, revision: number, prev: Uint8Array): RecordedEvent {
-  const codecId = event.metadata[1] as number;
-  const hash = hashEvent(prev, {
-    stream: event.stream,
-    revision,
-    id: event.id,
-    type: event.type,
-    codecId,
-    payload: event.data,
-  });
-  return { ...event, revision, metadata: encodeHeader(codecId, hash) };
-}
 
 /**
  * A store that, once armed for a stream, answers the next whole read of it (a catch-up) as the

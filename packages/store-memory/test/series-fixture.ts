@@ -1,7 +1,9 @@
 import {
   type CommandService,
   createCommandService,
+  type EventStore,
   fixedClock,
+  type KeyStore,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
@@ -21,13 +23,16 @@ export const SESSION_MARKS = {
   furtherAction: 'none',
 };
 
-/** A service (a process) with one open series of råd och stöd, and the series' token. */
+/** A service (a process) with one open series of råd och stöd, and the series' token (on fresh stores unless given). */
 export async function serviceWithSeries(
   uuid: (n: number) => string,
-): Promise<{ service: CommandService; token: string }> {
-  const service = createCommandService({
+  stores: { readonly store: EventStore; readonly keys: KeyStore } = {
     store: createMemoryEventStore(),
     keys: createMemoryKeyStore(),
+  },
+): Promise<{ service: CommandService; token: string }> {
+  const service = createCommandService({
+    ...stores,
     catalogueId: 'vaggeryd',
     clock: fixedClock('2026-02-20T10:00:00Z'),
   });

@@ -4,12 +4,11 @@ import {
   type EventStore,
   fixedClock,
   type KeyStore,
-  vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-import { SESSION_MARKS } from './series-fixture.js';
+import { SESSION_MARKS, serviceWithSeries } from './series-fixture.js';
 
 // A session may come in while another process is sealing its month: every sheet of the month
 // closed for the seal and its tables written, the detail not yet deleted. Two things keep it out
@@ -26,21 +25,7 @@ const MONTH = '2026-01';
 
 /** A process with a series of råd och stöd that has had one session in January (its sheet cached). */
 async function seriesWithASession(store: EventStore, keys: KeyStore) {
-  const here = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
-  const adopted = await here.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(0),
-    catalogue: vaggerydCatalogue(),
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  const opened = await here.openSeries({
-    type: 'OpenSeries',
-    commandId: uuid(1),
-    interventionId: 'rad-och-stod',
-    unitId: 'motesplats',
-  });
-  if (E.isLeft(opened)) throw new Error(opened.left.code);
-  const { token } = opened.right;
+  const { service: here, token } = await serviceWithSeries(uuid, { store, keys });
   const first = await here.recordSession({
     type: 'RecordSession',
     commandId: uuid(2),

@@ -59,6 +59,10 @@ export async function serviceOn(
   return service;
 }
 
+/** An attacked process: a service on `store` (an attacker's wrapper) with few conflict retries, so a poisoned cache shows at once. */
+export const victimService = (store: EventStore, keys: KeyStore): CommandService =>
+  createCommandService({ store, keys, catalogueId: 'vaggeryd', clock, maxConflictRetries: 2 });
+
 /** The receipt, or the test fails with the refusal's code. */
 export function right<T>(result: E.Either<{ code: string }, T>): T {
   if (E.isLeft(result)) throw new Error(`unexpected refusal ${result.left.code}`);

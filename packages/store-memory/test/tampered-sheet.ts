@@ -1,7 +1,7 @@
-import { createCommandService, type EventStore, isIntegrityError } from '@pinnstatistik/core';
+import { type EventStore, isIntegrityError } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
-import { clock, contact, right, serviceOn } from './sheet-fixture.js';
+import { contact, right, serviceOn, victimService } from './sheet-fixture.js';
 
 /**
  * A service on a store an attacker wraps (`tamper` gives the store the service reads and writes
@@ -16,13 +16,7 @@ export async function sheetUnderAttack<Arm>(
   const keys = createMemoryKeyStore();
   const { store, arm } = tamper(inner);
   await serviceOn(inner, keys);
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock,
-    maxConflictRetries: 2,
-  });
+  const service = victimService(store, keys);
   const receipts = [];
   for (let n = 1; n <= tallies; n += 1) receipts.push(right(await service.tally(contact(n))));
   return { inner, service, receipts, arm };
