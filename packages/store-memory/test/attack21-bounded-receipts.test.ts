@@ -4,6 +4,7 @@ import {
   type EventStore,
   GENESIS_HASH,
   isIntegrityError,
+  type KeyStore,
   type RecordedEvent,
   readHeader,
   readSealedPeriod,
@@ -45,6 +46,10 @@ vi.mock('../../core/src/service/fingerprint.js', async (importOriginal) => {
 });
 
 type Inner = ReturnType<typeof createMemoryEventStore>;
+
+/** Another process on the same stores that keeps one sheet cached: evicted before every command here. */
+const evictingService = (store: EventStore, keys: KeyStore): CommandService =>
+  createCommandService({ store, keys, catalogueId: 'vaggeryd', clock, cachedSheets: 1 });
 
 const codeOf = (result: E.Either<{ code: string }, unknown>): string =>
   E.isLeft(result) ? result.left.code : 'written';
@@ -161,13 +166,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
       await expectRetriesAnswered(
         createCommandService({ store: inner, keys, catalogueId: 'vaggeryd', clock }),
       );
-      const evicting = createCommandService({
-        store: inner,
-        keys,
-        catalogueId: 'vaggeryd',
-        clock,
-        cachedSheets: 1,
-      });
+      const evicting = evictingService(inner, keys);
       let april = 0;
       await expectRetriesAnswered(evicting, async () => {
         april += 1;
@@ -216,13 +215,7 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
     expect(codeOf(await cold.tally(voiding(1_011, uuid(9))))).toBe('TALLY_ALREADY_VOIDED');
     expect(codeOf(await cold.tally(voiding(1_012, uuid(17))))).toBe('TALLY_ALREADY_VOIDED');
     expect(await cold.tally(voiding(1_009, uuid(9)))).toEqual(first);
-    const evicting = createCommandService({
-      store: inner,
-      keys,
-      catalogueId: 'vaggeryd',
-      clock,
-      cachedSheets: 1,
-    });
+    const evicting = evictingService(inner, keys);
     right(await evicting.tally(inApril(900_001)));
     expect(codeOf(await evicting.tally(voiding(1_025, uuid(25))))).toBe('written');
     right(await evicting.tally(inApril(900_002)));
