@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyStore } from '@pinnstatistik/core';
 
@@ -55,7 +55,7 @@ function prepareDirectory(directory: string): void {
 
 /**
  * Keys on the file system: one file per key (mode 0600) in a directory of its own (0700),
- * written atomically (temporary file, fsync, rename, fsync of the directory) so a key
+ * written atomically (temporary file, fsync, link, fsync of the directory) so a key
  * survives a crash, and unlinked on destroy so it does not. Keys outlive restarts but not
  * `destroy` — which is why they cannot live in the append-only log.
  *
@@ -75,6 +75,18 @@ export function createFileKeyStore(directory: string): KeyStore {
   };
   const creating = new Map<string, Promise<Uint8Array>>();
 
+  // Zeros a key file's bytes on disk before its name goes, so its blocks are not freed with a key in them.
+  const overwriteAndUnlink = async (path: string): Promise<void> => {
+    const handle = await open(path, 'r+');
+    try {
+      await handle.write(Buffer.alloc(KEY_BYTES), 0, KEY_BYTES, 0);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await unlink(path);
+  };
+
   const createOnce = async (keyId: string): Promise<Uint8Array> => {
     const existing = await read(keyId);
     if (existing !== undefined) return existing;
@@ -86,17 +98,27 @@ export function createFileKeyStore(directory: string): KeyStore {
       await handle.writeFile(key);
       await handle.sync();
     } finally {
+      key.fill(0);
       await handle.close();
     }
-    // Another process may have created the key meanwhile: the first one on disk wins.
-    const raced = await read(keyId);
-    if (raced !== undefined) {
-      await unlink(temporary);
+    // Published with link, not rename: link fails when a key is already there, where rename
+    // would replace it — the last process on disk would win while an earlier one went on
+    // sealing with a key that exists nowhere (attack 24). The first one on disk wins.
+    try {
+      await link(temporary, target);
+    } catch (error) {
+      await overwriteAndUnlink(temporary);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const raced = await read(keyId);
+      if (raced === undefined) throw new Error(`createFileKeyStore: the key file of ${keyId} is unreadable`);
       return raced;
     }
-    await rename(temporary, target);
+    // The key's file now has two names: drop the temporary one (not overwritten: it is the key).
+    await unlink(temporary);
     await syncDirectory(directory);
-    return (await read(keyId)) ?? new Uint8Array(key);
+    const stored = await read(keyId);
+    if (stored === undefined) throw new Error(`createFileKeyStore: the key file of ${keyId} is unreadable`);
+    return stored;
   };
 
   return {
@@ -113,14 +135,7 @@ export function createFileKeyStore(directory: string): KeyStore {
       try {
         // Overwrite in place and flush before unlinking, so the key's blocks do not simply
         // go back to the free list with the key still in them.
-        const handle = await open(path, 'r+');
-        try {
-          await handle.write(Buffer.alloc(KEY_BYTES), 0, KEY_BYTES, 0);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await unlink(path);
+        await overwriteAndUnlink(path);
         await syncDirectory(directory);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
