@@ -98,5 +98,21 @@ export function keyStoreContract(): readonly KeyStoreContractCase[] {
           deepStrictEqual(await keys.get('raced'), created[0]);
         }),
     },
+    {
+      // Two processes on one storage (two writers' first tally of a month): each must seal with
+      // the key that is kept, or its detail can never be opened again.
+      name: 'concurrent creates of one id by several instances over one storage agree on the key kept',
+      run: (factory) =>
+        within(factory, async ({ keys, reopen }) => {
+          if (reopen === undefined) return;
+          const instances = [keys, ...(await Promise.all(Array.from({ length: 7 }, () => reopen())))];
+          for (let round = 0; round < 8; round += 1) {
+            const id = `raced-${round}`;
+            const created = await Promise.all(instances.map((instance) => instance.create(id)));
+            const kept = await (await reopen()).get(id);
+            for (const key of created) deepStrictEqual(key, kept);
+          }
+        }),
+    },
   ];
 }
