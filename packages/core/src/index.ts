@@ -124,6 +124,7 @@ export { decodeInner, type EventMeta, encodeInner, type InnerRecord } from './en
 export {
   isMalformedEvent,
   MalformedEvent,
+  type OpenEventOptions,
   type OpenedEvent,
   openEvent,
   type ReadableEvent,

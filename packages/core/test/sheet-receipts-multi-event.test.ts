@@ -1,5 +1,7 @@
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { describe, expect, it } from 'vitest';
+import { createAesGcmCipher } from '../src/crypto/aes-gcm-cipher.js';
+import { createPayloadSealer } from '../src/crypto/payload-sealer.js';
 import { GENESIS_HASH } from '../src/envelope/event-hash.js';
 import { sealEvent } from '../src/envelope/seal-event.js';
 import { createSheetReceipts } from '../src/service/sheet-receipts.js';
@@ -14,18 +16,27 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 
 async function sheetWith(commands: readonly (readonly string[])[]) {
   const store = createMemoryEventStore();
-  const receipts = createSheetReceipts(store, STREAM, () => undefined);
+  // Sealed as the service seals a sheet's events (a clear one in a tally stream is refused).
+  const sealer = createPayloadSealer(createAesGcmCipher(), new Uint8Array(32).fill(3));
+  const privacy = { sealer, paddedSize: () => 1024 };
+  const receipts = createSheetReceipts(store, STREAM, () => sealer);
   let prev = GENESIS_HASH;
   let revision = 0;
   for (const [index, eventIds] of commands.entries()) {
     const commandId = id(10_000 + index);
     for (const eventId of eventIds) {
-      const sealed = sealEvent(STREAM, revision, prev, {
-        id: eventId,
-        type: 'ContactTallied',
-        data: { n: revision },
-        meta: { commandId, digest: `digest-${index}` },
-      });
+      const sealed = sealEvent(
+        STREAM,
+        revision,
+        prev,
+        {
+          id: eventId,
+          type: 'ContactTallied',
+          data: { n: revision },
+          meta: { commandId, digest: `digest-${index}` },
+        },
+        privacy,
+      );
       const appended = await store.append(STREAM, [sealed.event], {
         expected: revision === 0 ? 'no-stream' : revision - 1,
       });

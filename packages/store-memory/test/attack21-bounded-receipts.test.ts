@@ -1,6 +1,8 @@
 import {
   type CommandService,
+  createAesGcmCipher,
   createCommandService,
+  createPayloadSealer,
   type EventStore,
   GENESIS_HASH,
   isIntegrityError,
@@ -288,7 +290,10 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
       into[0] = 21;
       into[1] = 21;
     });
-    const receipts = createSheetReceipts(store, STREAM, () => undefined, everyone);
+    // Sealed as the service seals a sheet's events (a clear one in a tally stream is refused).
+    const sealer = createPayloadSealer(createAesGcmCipher(), new Uint8Array(32).fill(21));
+    const privacy = { sealer, paddedSize: () => 1024 };
+    const receipts = createSheetReceipts(store, STREAM, () => sealer, everyone);
     const sizes = [3, 1, 2, 1, 4, 1, 1, 2, ...Array.from({ length: 24 }, (_, n) => 1 + (n % 3))];
     const expected: { commandId: string; eventIds: string[]; revision: number; digest: string }[] = [];
     let prev = GENESIS_HASH;
@@ -298,12 +303,18 @@ describe('attack 21: bounded receipts and voids under forced fingerprint collisi
       const eventIds: string[] = [];
       for (let event = 0; event < size; event += 1) {
         const id = `event-${index}-${event}`;
-        const sealed = sealEvent(STREAM, revision, prev, {
-          id,
-          type: 'ContactTallied',
-          data: { tallyId: commandId, event },
-          meta: { commandId, digest: `digest-${index}` },
-        });
+        const sealed = sealEvent(
+          STREAM,
+          revision,
+          prev,
+          {
+            id,
+            type: 'ContactTallied',
+            data: { tallyId: commandId, event },
+            meta: { commandId, digest: `digest-${index}` },
+          },
+          privacy,
+        );
         const appended = await inner.append(STREAM, [sealed.event], {
           expected: revision === 0 ? 'no-stream' : revision - 1,
         });

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../json.js';
 import type { RecordedEvent } from '../ports/event-store.js';
+import { privateStreamOf } from '../streams.js';
 import type { CodecName } from './codec-ids.js';
 import { readHeader } from './envelope-header.js';
 import { decodeInner, type EventMeta, type InnerRecord } from './inner-record.js';
@@ -84,12 +85,26 @@ function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecor
   }
 }
 
+/** How {@link openEvent} treats what the library never writes. */
+export interface OpenEventOptions {
+  /**
+   * Read a clear event in a private stream instead of throwing: for an auditor who reports it
+   * (and what it says), never for anything that counts or decides.
+   */
+  readonly readClearInPrivate?: boolean;
+}
+
 /**
  * Opens a recorded event: public payloads are read as they are, private ones opened with the
  * sealer the caller finds for them (`readable: false` when there is none). Bytes that do not
- * open under the right key, or do not decode, throw {@link MalformedEvent}.
+ * open under the right key, or do not decode, and a clear event in a private stream (tally
+ * sheet, registry, series), throw {@link MalformedEvent}.
  */
-export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): OpenedEvent {
+export function openEvent(
+  recorded: RecordedEvent,
+  sealerFor?: SealerFor,
+  options?: OpenEventOptions,
+): OpenedEvent {
   const header = readHeader(recorded.metadata);
   if (header === undefined) throw new MalformedEvent(recorded, 'no envelope header of this format');
   // The results are written out whole, not spread from a shared base: a spread here cost more
@@ -109,6 +124,10 @@ export function openEvent(recorded: RecordedEvent, sealerFor?: SealerFor): Opene
       };
     inner = openPrivate(recorded, sealer);
   } else {
+    // A private stream holds sealed events only: a clear one there was written by someone
+    // without the key (a chain hash needs none), and would be counted as a tally (attack 23).
+    if (options?.readClearInPrivate !== true && privateStreamOf(recorded.stream) !== undefined)
+      throw new MalformedEvent(recorded, 'a private stream holds an event in clear');
     inner = decodeInner(recorded.data);
   }
   if (inner === undefined) throw new MalformedEvent(recorded, 'payload is not an event record');

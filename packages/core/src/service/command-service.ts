@@ -159,7 +159,7 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     registration.indexMonth,
     options.sealGraceDays ?? 15,
   );
-  const countSessions = createSessionCounter(context, periods, recorder.loadSheet, cache);
+  const countSessions = createSessionCounter(context, periods, recorder.loadSheet);
   const closer = createSeriesCloser(context, series, index, recorder, periods, countSessions, roster);
   const retentionDays = options.seriesRetentionDays ?? 90;
 

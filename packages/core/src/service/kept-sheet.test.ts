@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyRegistry, evolveRegistry, type RegistryState } from '../sealing/period-state.js';
-import type { ContactTallied } from '../tally/events.js';
-import { emptyKeptSheet, evolveKeptSheet, type KeptSheet } from './kept-sheet.js';
+import type { ContactTallied, TallyVoided } from '../tally/events.js';
+import { emptyKeptSheet, evolveKeptSheet, type KeptSheet, tallyCandidates } from './kept-sheet.js';
 
 const session = (index: number, series = `tag-${index}`): ContactTallied => ({
   type: 'ContactTallied',
@@ -79,5 +79,31 @@ describe('what the service keeps of a month, as the month grows', () => {
     expect([...registry.series]).toEqual(['series-1']);
     expect([...grown.series]).toEqual(['series-1', 'series-2']);
     expect([...other.series]).toEqual(['series-1', 'series-3']);
+  });
+});
+
+// Attack 23's latent finding: successive states share their tally tables, and an older state
+// evolved again (a branch: its append lost to another process's) must see only its own entries.
+describe('a branch of a kept sheet', () => {
+  const voidOf = (tallied: ContactTallied): TallyVoided => ({
+    type: 'TallyVoided',
+    data: { ...tallied.data, reason: 'registered-by-mistake', voided: tallied } as TallyVoided['data'],
+  });
+  const seriesEnded = {
+    type: 'SeriesEnded',
+    data: { interventionId: 'rad-och-stod', unitId: 'familjecentralen', period: '2025-03', contacts: 2 },
+  } as const;
+
+  it('sees no entry of the abandoned branch after an event that is not a tally (a series end)', () => {
+    let base: KeptSheet = emptyKeptSheet();
+    for (let index = 0; index < 3; index += 1) base = evolveKeptSheet(base, session(index));
+    // The abandoned branch: a void of tally 1 at revision 3 (its append lost the race).
+    evolveKeptSheet(base, voidOf(session(1)));
+    // What the store holds at revision 3 instead: another process's series end; then a tally.
+    const ended = evolveKeptSheet(base, seriesEnded);
+    expect(tallyCandidates(ended, 'tally-1').voids).toEqual([]);
+    const next = evolveKeptSheet(ended, session(7));
+    expect(tallyCandidates(next, 'tally-1')).toEqual({ tallies: [1], voids: [] });
+    expect(tallyCandidates(next, 'tally-7').tallies).toEqual([4]);
   });
 });

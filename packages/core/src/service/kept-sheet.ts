@@ -77,7 +77,11 @@ function writable(state: KeptSheet): TallyRevisions {
 export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | CatalogueAdopted): KeptSheet {
   const revision = state.size;
   const size = revision + 1;
-  let { catalogues, closed, revisions, sessions } = state;
+  let { catalogues, closed, sessions } = state;
+  // Every event of a branch (an older state evolved again) copies what it sees first, not only a
+  // tally or a void: a series end folded on the shared tables would take them over, with the
+  // abandoned branch's entries in them (attack 23).
+  const revisions = writable(state);
   switch (event.type) {
     case 'SeriesEnded':
     case 'SeriesEndMarked': {
@@ -95,7 +99,6 @@ export function evolveKeptSheet(state: KeptSheet, event: SheetDetailEvent | Cata
     case 'GroupMeetingTallied':
     case 'VisitorsTallied':
     case 'TallyVoided':
-      revisions = writable(state);
       (event.type === 'TallyVoided' ? revisions.voids : revisions.tallies).add(event.data.tallyId, revision);
       if (event.type === 'ContactTallied' && event.data.session !== undefined) {
         const { series, on } = event.data.session;

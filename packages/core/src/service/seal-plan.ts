@@ -4,6 +4,7 @@ import type { EventMeta } from '../envelope/inner-record.js';
 import { sealEvent } from '../envelope/seal-event.js';
 import type { JsonValue } from '../json.js';
 import type { EventToAppend } from '../ports/event-store.js';
+import { privateStreamOf } from '../streams.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { Plan } from './writer-command.js';
 
@@ -30,6 +31,9 @@ export function sealPlan<State>(
 ): SealedPlan | undefined {
   if (plan.privacy?.key.forgotten === true) return undefined;
   const { stream } = loaded;
+  // Readers refuse a clear event in a private stream (`openEvent`): never write one.
+  if (plan.privacy === undefined && privateStreamOf(stream) !== undefined)
+    throw new Error(`a plan for the private stream ${stream} has no key to seal it with`);
   let prev = loaded.link?.hash ?? GENESIS_HASH;
   let revision = loaded.link === undefined ? -1 : loaded.link.revision;
   const privacy = plan.privacy === undefined ? undefined : plan.privacy.key.privacy(plan.privacy.kind);

@@ -9,7 +9,6 @@ import type { OpenKey } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
 import type { ServiceContext } from './service-context.js';
-import type { SheetCache } from './sheet-cache.js';
 import type { SheetLoader } from './sheet-loader.js';
 
 /** A series' sessions as the store holds them now. */
@@ -33,14 +32,11 @@ export interface CountedSessions {
  * catalogue. A month sealed but not carried to the series as it was read is read again once
  * (`reload`): sealed since, its count is on the stream now; still not carried, the series was
  * opened after that seal, with nothing in it. `within` is a month the caller has loaded already
- * (the one it writes on). Answers the series as last read, with its count.
+ * (the one it writes on); every other month is caught up with the store. Answers the series as
+ * last read, with its count. Two processes writing sessions of one series in two different
+ * months at the same moment are not serialised (each takes turns on its own month only).
  */
-export function createSessionCounter(
-  context: ServiceContext,
-  periods: PeriodLoader,
-  loadSheet: SheetLoader,
-  cache: SheetCache,
-) {
+export function createSessionCounter(context: ServiceContext, periods: PeriodLoader, loadSheet: SheetLoader) {
   // A month's detail stream name and a series' tag for a month are keyed hashes: computed once
   // while their keys live here, forgotten with them.
   const streams = new Map<string, string>();
@@ -66,17 +62,15 @@ export function createSessionCounter(
     period: string,
     monthKey: OpenKey,
     coordinates: { readonly interventionId: string; readonly unitId: string },
-    fresh: boolean,
   ): Promise<KeptSheet> => {
     let stream = streams.get(period);
     if (stream === undefined) {
       stream = tallySheetStream({ period }, monthKey.naming);
       streams.set(period, stream);
     }
-    // A session takes turns with the others of its own month only (its expected revision): for
-    // the other months what this process holds is as good as a read — a closing reads them all.
-    const held = fresh ? undefined : cache.loaded(stream);
-    if (held !== undefined) return held.state;
+    // Caught up with the store, never taken as held: another process may have written sessions
+    // of this series in another month since, and the limit counts them all (attack 23). The
+    // cache still spares the read of what this process has folded already.
     return (await loadSheet({ stream, coordinates: { ...coordinates, period }, key: monthKey })).state;
   };
 
@@ -122,7 +116,7 @@ export function createSessionCounter(
           }
           continue;
         }
-        sheet = await monthDetail(period, monthKey, { interventionId, unitId }, within === undefined);
+        sheet = await monthDetail(period, monthKey, { interventionId, unitId });
       }
       // A closed detail is being sealed: its sessions may have been carried since the series was read.
       if (sheet.closed && !trustSeals) return 'read-again';

@@ -183,7 +183,9 @@ export function createSessionRecorder(
             return E.left(refuse.sheetSealed({ interventionId, clause: 'sealing/sheet' }, periodOf(date)));
           if (written.kind === 'appended') {
             recorder.remember(written.loaded);
-            const receipt = written.loaded.receipts.recent(commandId);
+            // Not only the newest receipts: while this append was answered, the same process may
+            // have landed more commands on the sheet than `recent` keeps (attack 23).
+            const receipt = await written.loaded.receipts.find(commandId);
             if (receipt === undefined) throw new Error('an appended tally left no receipt');
             const { digest: _digest, ...plain } = receipt;
             return E.right({ ...plain, tallyId: commandId });

@@ -63,7 +63,8 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
   const findings: Finding[] = [];
   const verifier = createChainVerifier();
   const catalogues: Catalogue[] = [];
-  const opener = createKeyedOpener(options.keys, options.ciphers);
+  // Clear events in a private stream are read, to report them (DETAIL_IN_CLEAR) and what they say.
+  const opener = createKeyedOpener(options.keys, options.ciphers, { readClearInPrivate: true });
   const streams = new Set<string>();
   /** Streams a seal or a closing says it deleted, with the record that says so. */
   const deletedBy = new Map<string, { stream: string; position: string }>();

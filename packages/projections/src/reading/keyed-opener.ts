@@ -4,6 +4,7 @@ import {
   createPayloadSealer,
   deriveSubkeys,
   type KeyStore,
+  type OpenEventOptions,
   type OpenedEvent,
   openEvent,
   type PayloadSealer,
@@ -45,6 +46,7 @@ const KEEPS_OPENER = Symbol('keeps its keyed opener');
 export function createKeyedOpener(
   keys: KeyStore | undefined,
   ciphers: readonly Cipher[] = [createAesGcmCipher()],
+  options?: OpenEventOptions,
 ): KeyedOpener {
   const byAlgorithm = new Map(ciphers.map((cipher) => [cipher.algorithm, cipher]));
   const sealers = new Map<string, PayloadSealer | null>();
@@ -102,7 +104,8 @@ export function createKeyedOpener(
       if (known !== undefined && known.codec === codec)
         return openEvent(event, () => known.sealer ?? undefined);
       const owner = privateStreamOf(event.stream);
-      if (owner === undefined || codec === undefined || codec === 'plain') return openEvent(event);
+      if (owner === undefined || codec === undefined || codec === 'plain')
+        return openEvent(event, undefined, options);
       const cacheKey = `${codec}/${owner.keyId}`;
       const cached = sealers.get(cacheKey);
       if (cached !== undefined) {
