@@ -83,6 +83,17 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('attack 24: the checkpoint an export carries, edited to agree with a forged sealed count', () => {
+  /** A forged file its chains pass but the checkpoint does not: verify finds it, import writes nothing. */
+  const expectCaughtAndRefused = async (file: string): Promise<void> => {
+    expect(await chainOnlyFindings(file)).toEqual([]);
+    const check = await verifyExportLog(file, { publicKeys: [operatorKey] });
+    const codes = check.findings.map((finding) => finding.code);
+    expect(codes, 'the forged sealed count verifies clean').not.toEqual([]);
+    expect(codes).toContain('LOG_CHECKPOINT_INVALID');
+    const { refused, written } = await importAttempt(file, pinned());
+    expect({ refused, written: written.length }).toEqual({ refused: true, written: 0 });
+  };
+
   it('the honest export verifies clean under the pinned key (the baseline)', async () => {
     const check = await verifyExportLog(log.file, { publicKeys: [operatorKey] });
     expect(check.findings).toEqual([]);
@@ -102,13 +113,7 @@ describe('attack 24: the checkpoint an export carries, edited to agree with a fo
     );
     const file = writeForgery('leaf-rewritten.jsonl', { ...carried, leaves });
     // The chains alone pass the file: only the checkpoint can catch it.
-    expect(await chainOnlyFindings(file)).toEqual([]);
-    const check = await verifyExportLog(file, { publicKeys: [operatorKey] });
-    const codes = check.findings.map((finding) => finding.code);
-    expect(codes, 'the forged sealed count verifies clean').not.toEqual([]);
-    expect(codes).toContain('LOG_CHECKPOINT_INVALID');
-    const { refused, written } = await importAttempt(file, pinned());
-    expect({ refused, written: written.length }).toEqual({ refused: true, written: 0 });
+    await expectCaughtAndRefused(file);
   });
 
   it('(b) the leaf and the head (root, tree size, events) recomputed: not clean, nothing imported', async () => {
@@ -136,12 +141,6 @@ describe('attack 24: the checkpoint an export carries, edited to agree with a fo
       events: leaves.reduce((sum, leaf) => sum + leaf.size, 0),
     };
     const file = writeForgery('head-recomputed.jsonl', head);
-    expect(await chainOnlyFindings(file)).toEqual([]);
-    const check = await verifyExportLog(file, { publicKeys: [operatorKey] });
-    const codes = check.findings.map((finding) => finding.code);
-    expect(codes, 'the forged sealed count verifies clean').not.toEqual([]);
-    expect(codes).toContain('LOG_CHECKPOINT_INVALID');
-    const { refused, written } = await importAttempt(file, pinned());
-    expect({ refused, written: written.length }).toEqual({ refused: true, written: 0 });
+    await expectCaughtAndRefused(file);
   });
 });
