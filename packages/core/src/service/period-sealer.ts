@@ -33,6 +33,7 @@ import type { SessionCarrier } from './session-carrier.js';
 import type { SheetCache } from './sheet-cache.js';
 import { closeSheet } from './sheet-closer.js';
 import type { TallyRecorder } from './tally-recorder.js';
+import { requireRegisteredDetail } from './unregistered-detail.js';
 
 /** What sealing a period did. */
 export interface SealReport {
@@ -153,6 +154,10 @@ export function createPeriodSealer(
   const sealedSheets = async (period: string, registry: LoadedStream<RegistryState>) => {
     const key = await keyRing.existing(periodKeyId(period));
     if (key === undefined) throw new Error(`the key of ${period} is gone but the period is not sealed`);
+    await requireRegisteredDetail(store, period, key, {
+      stream: registry.stream,
+      registered: registry.state.registered,
+    });
     const history = await context.catalogues();
     const sheets: SealedSheet[] = [];
     const deleted: DeletedStream[] = [];

@@ -1,6 +1,7 @@
-import { type ChainLink, checkLink } from '../envelope/chain-verifier.js';
+import { type ChainFinding, type ChainLink, checkLink } from '../envelope/chain-verifier.js';
 import { hashHex } from '../envelope/event-hash.js';
 import { openEvent } from '../envelope/open-event.js';
+import type { RecordedEvent } from '../ports/event-store.js';
 import type { DeletedStream } from '../sealing/period-events.js';
 import type { SheetClosed, SheetDetailEvent } from '../tally/events.js';
 import { sleep } from './backoff.js';
@@ -17,6 +18,14 @@ export interface ClosedSheet {
   readonly events: readonly SheetDetailEvent[];
   readonly head: DeletedStream;
 }
+
+const copied = (recorded: RecordedEvent): ChainFinding => ({
+  code: 'CHAIN_HASH_MISMATCH',
+  stream: recorded.stream,
+  revision: recorded.revision,
+  position: recorded.position,
+  message: 'an event id met twice in one stream: an event was copied and the chain recomputed',
+});
 
 /**
  * Closes a sheet for writing (`SheetClosed`, unless it is closed already) and reads back every
@@ -42,10 +51,15 @@ export async function closeSheet(
       if (appended.kind === 'conflict') continue;
     }
     const events: SheetDetailEvent[] = [];
+    // A store keeps one event per id in a stream (its idempotency), so an id met twice is a
+    // genuine sealed event copied by someone who needs no key to re-chain it: the seal would
+    // count the tally twice (attack 25). The seal reads the whole month once: a set of its ids.
+    const ids = new Set<string>();
     let link: ChainLink | undefined;
     for await (const recorded of context.store.readStream(sheet.stream)) {
-      const finding = checkLink(recorded, link);
+      const finding = checkLink(recorded, link) ?? (ids.has(recorded.id) ? copied(recorded) : undefined);
       if (finding !== undefined) throw new IntegrityError(finding);
+      ids.add(recorded.id);
       const opened = openEvent(recorded, sealerOf(sheet.key));
       events.push(folded(opened) as unknown as SheetDetailEvent);
       link = { revision: recorded.revision, hash: opened.hash };
