@@ -242,6 +242,7 @@ export {
   readLogKeyEvents,
   rotateLogKey,
   SigningKeyMissing,
+  storedLogCheckpoints,
   writeLogCheckpoint,
 } from './merkle/log-writer.js';
 export { EMPTY_TREE_ROOT, type Hash, leafHash, nodeHash } from './merkle/merkle-hash.js';

@@ -206,6 +206,20 @@ export function checkpointOf(event: {
   return inner === undefined ? undefined : parseLogCheckpoint(inner.data);
 }
 
+/**
+ * Every checkpoint in a store, oldest first: a store's log is held to each of them, so a stream
+ * rewritten and then deleted by a seal is caught by the checkpoint that signed it while it was
+ * open, even once a newer checkpoint no longer lists it (attack 25).
+ */
+export async function storedLogCheckpoints(store: EventStore): Promise<LogCheckpoint[]> {
+  const checkpoints: LogCheckpoint[] = [];
+  for await (const event of store.readStream(LOG_CHECKPOINT_STREAM)) {
+    const checkpoint = checkpointOf(event);
+    if (checkpoint !== undefined) checkpoints.push(checkpoint);
+  }
+  return checkpoints;
+}
+
 /** The newest checkpoint in a store, if any. */
 export async function latestLogCheckpoint(store: EventStore): Promise<LogCheckpoint | undefined> {
   for await (const event of store.readStream(LOG_CHECKPOINT_STREAM, { direction: 'backwards' })) {
