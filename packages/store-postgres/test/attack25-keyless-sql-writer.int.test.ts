@@ -557,19 +557,19 @@ describe('attack 25: a keyless writer with SQL access to the events database', (
       expectCopyRefusedAtSeal(seen);
     });
 
-    it('delete a tally: caught by verify, open and sealed (the store's earlier checkpoint, or the saved one)', async () => {
+    it('delete a tally: caught by verify, open and sealed (the store’s earlier checkpoint, or the saved one)', async () => {
       const seen = await play('delete-tally-signed', 'after', deleteTally);
       held(seen);
       expectChainOnly(seen, -1, REWRITTEN_SEALED);
     });
 
-    it('delete a void: caught by verify, open and sealed (the store's earlier checkpoint, or the saved one)', async () => {
+    it('delete a void: caught by verify, open and sealed (the store’s earlier checkpoint, or the saved one)', async () => {
       const seen = await play('delete-void-signed', 'after', deleteVoid);
       held(seen);
       expectChainOnly(seen, +1, REWRITTEN_SEALED);
     });
 
-    it('reorder a tally and its void: caught by verify, open and sealed (the store's earlier checkpoint, or the saved one); counts unchanged', async () => {
+    it('reorder a tally and its void: caught by verify, open and sealed (the store’s earlier checkpoint, or the saved one); counts unchanged', async () => {
       const seen = await play('reorder-signed', 'after', reorder);
       held(seen);
       expectChainOnly(seen, 0, REWRITTEN_SEALED);
