@@ -6,6 +6,11 @@ export interface Subkeys {
   readonly encryption: Uint8Array;
   /** Keys the hash that names streams: the name stops resolving when the key is destroyed. */
   readonly naming: Uint8Array;
+  /**
+   * Proves that a public record was written by the key's holder (a period's seal): one written by
+   * anyone without the key fails its proof.
+   */
+  readonly proof: Uint8Array;
 }
 
 const NO_SALT = new Uint8Array(32);
@@ -26,7 +31,11 @@ function expand(prk: Uint8Array, purpose: string): Uint8Array {
  */
 export function deriveSubkeys(key: Uint8Array): Subkeys {
   const prk = hmacSha256(NO_SALT, key);
-  const subkeys = { encryption: expand(prk, 'encryption'), naming: expand(prk, 'naming') };
+  const subkeys = {
+    encryption: expand(prk, 'encryption'),
+    naming: expand(prk, 'naming'),
+    proof: expand(prk, 'proof'),
+  };
   prk.fill(0);
   return subkeys;
 }

@@ -21,11 +21,18 @@ export interface ChainLink {
  * Checks one event against the link before it (`undefined` for a stream's first event):
  * revisions follow one another, and its stored hash is the hash of the previous one and its
  * own bytes — so an edited, removed or reordered event breaks the chain where it happened.
+ * A reader of one stream names it (`stream`): the hash is then worked out with that name, so an
+ * event of another stream handed back for it (a faulty or hostile store answering with another
+ * stream's genuine, self-consistent chain) does not chain (attack 26).
  */
-export function checkLink(event: RecordedEvent, link: ChainLink | undefined): ChainFinding | undefined {
+export function checkLink(
+  event: RecordedEvent,
+  link: ChainLink | undefined,
+  stream: string = event.stream,
+): ChainFinding | undefined {
   const finding = (code: ChainFinding['code'], message: string): ChainFinding => ({
     code,
-    stream: event.stream,
+    stream,
     revision: event.revision,
     position: event.position,
     message,
@@ -37,7 +44,7 @@ export function checkLink(event: RecordedEvent, link: ChainLink | undefined): Ch
     return finding('CHAIN_REVISION_GAP', `expected revision ${expectedRevision}, found ${event.revision}`);
   }
   const recomputed = hashEvent(link?.hash ?? GENESIS_HASH, {
-    stream: event.stream,
+    stream,
     revision: event.revision,
     id: event.id,
     type: event.type,

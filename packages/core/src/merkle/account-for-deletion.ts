@@ -1,5 +1,7 @@
+import { type ChainLink, checkLink } from '../envelope/chain-verifier.js';
 import { readHeader } from '../envelope/envelope-header.js';
 import type { EventStore } from '../ports/event-store.js';
+import { IntegrityError } from '../service/integrity-error.js';
 import { checkpointedSizes, type DeletionProofs, deletionProofs } from './deletion-proofs.js';
 import type { LogCheckpoint } from './log-checkpoint.js';
 import { LOG_CHECKPOINT_STREAM } from './log-checkpoint.js';
@@ -33,11 +35,15 @@ export async function accountForDeletion(
   const proofs = new Map<string, DeletionProofs>();
   for (const stream of wanted) {
     const hashes: Uint8Array[] = [];
+    let link: ChainLink | undefined;
+    // Chained as read, under the stream's own name: proofs of what a store handed back for it
+    // from elsewhere (another stream's chain, a cut or reordered one) would account for nothing.
     for await (const event of store.readStream(stream)) {
-      const header = readHeader(event.metadata);
-      if (header === undefined)
-        throw new Error(`event ${event.revision} of ${stream} has no envelope header`);
-      hashes.push(Uint8Array.from(header.hash));
+      const finding = checkLink(event, link, stream);
+      if (finding !== undefined) throw new IntegrityError(finding);
+      const hash = (readHeader(event.metadata) as { hash: Uint8Array }).hash;
+      hashes.push(Uint8Array.from(hash));
+      link = { revision: event.revision, hash: hashes.at(-1) as Uint8Array };
     }
     proofs.set(stream, deletionProofs(hashes, sizes.get(stream) ?? []));
   }

@@ -73,6 +73,18 @@ export interface PeriodSealed {
     /** How many sheets the period's `SheetsSealed` events hold. */
     readonly sheets: number;
     readonly deleted: readonly DeletedStream[];
+    /**
+     * SHA-256 (hex) of the canonical JSON of every sheet the `SheetsSealed` events before it hold,
+     * in order: what the seal computed, so tables written by anyone else are told apart.
+     * Absent in seals written before it.
+     */
+    readonly tables?: string;
+    /**
+     * HMAC-SHA-256 (hex) of the other fields (canonical JSON) under the period key's proof
+     * subkey: while the key exists, a seal without it — written by someone without the key — is
+     * never acted on (nothing shredded, the key kept). Absent in seals written before it.
+     */
+    readonly proof?: string;
   };
 }
 

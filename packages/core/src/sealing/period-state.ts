@@ -1,6 +1,12 @@
 import { Set as PersistentSet } from 'immutable';
 import type { SheetCoordinates } from '../tally/events.js';
-import type { DeletedStream, PeriodEvent, RegistryEvent } from './period-events.js';
+import type {
+  DeletedStream,
+  PeriodEvent,
+  PeriodSealed,
+  RegistryEvent,
+  SealedSheet,
+} from './period-events.js';
 
 /** The key of a sheet within its period. */
 export const sheetKey = (coordinates: Pick<SheetCoordinates, 'interventionId' | 'unitId'>): string =>
@@ -12,16 +18,21 @@ export interface PeriodState {
   /** Sheets in the sealed tables. */
   readonly sheets: number;
   readonly deleted: readonly DeletedStream[];
+  /** The seal as written (its tables' digest and proof are checked before it is acted on). */
+  readonly seal?: PeriodSealed['data'];
+  /** Every sheet the period's `SheetsSealed` events hold, in order. */
+  readonly tables: readonly SealedSheet[];
 }
 
 /** A period nothing was sealed in. */
-export const emptyPeriod = (): PeriodState => ({ sealed: false, sheets: 0, deleted: [] });
+export const emptyPeriod = (): PeriodState => ({ sealed: false, sheets: 0, deleted: [], tables: [] });
 
 /** Folds a period event in. */
 export function evolvePeriod(state: PeriodState, event: { type: string; data: unknown }): PeriodState {
   const typed = event as PeriodEvent;
+  if (typed.type === 'SheetsSealed') return { ...state, tables: [...state.tables, ...typed.data.sheets] };
   if (typed.type !== 'PeriodSealed') return state;
-  return { sealed: true, sheets: typed.data.sheets, deleted: typed.data.deleted };
+  return { ...state, sealed: true, sheets: typed.data.sheets, deleted: typed.data.deleted, seal: typed.data };
 }
 
 /** What a period's registry says while its key exists: the registered sheets, and whether it is closed. */

@@ -14,6 +14,8 @@ export interface OpenKey {
   readonly sealer: PayloadSealer;
   /** Keys stream names and event ids: they stop resolving when the key is destroyed. */
   readonly naming: Uint8Array;
+  /** Keys proofs that a public record was written by the key's holder (a period's seal). */
+  readonly proof: Uint8Array;
   /** How events of a private stream kind are stored under this key. */
   privacy(kind: PrivateStreamKind): StreamPrivacy;
   /** True once the ring has forgotten the key (its subkeys zeroed): nothing is sealed or named with it. */
@@ -132,6 +134,7 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
       },
       sealer,
       naming: subkeys.naming,
+      proof: subkeys.proof,
       privacy(kind) {
         let privacy = privacies.get(kind);
         if (privacy === undefined) {
@@ -143,10 +146,11 @@ export function createKeyRing(keys: KeyStore, cipher: Cipher, recheckMs = 60_000
     };
     openSubkeys.add(subkeys.encryption);
     openSubkeys.add(subkeys.naming);
+    openSubkeys.add(subkeys.proof);
     open.set(keyId, {
       key,
       material,
-      subkeys: [subkeys.encryption, subkeys.naming],
+      subkeys: [subkeys.encryption, subkeys.naming, subkeys.proof],
       markForgotten: () => {
         forgotten = true;
       },

@@ -99,7 +99,7 @@ async function foldFrom<State, Event, Book extends ReceiptBook>(
       unconfirmed = false;
       continue;
     }
-    const finding = checkLink(recorded, link);
+    const finding = checkLink(recorded, link, loaded.stream);
     if (finding !== undefined) throw new IntegrityError(finding);
     const opened = openEvent(recorded, sealerFor);
     state = evolve(state, folded(opened) as Event);

@@ -20,6 +20,7 @@ import {
   type RegistryState,
 } from '../sealing/period-state.js';
 import { type SealPeriod, SealPeriodSchema } from '../sealing/seal-period-command.js';
+import { sealProof, tablesDigest } from '../sealing/seal-proof.js';
 import { periodKeyId } from '../streams.js';
 import type { SheetCoordinates, SheetDetailEvent } from '../tally/events.js';
 import { parseInput } from '../tally/parse-tally-command.js';
@@ -27,6 +28,7 @@ import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
+import { requireProvenSeal } from './proven-seal.js';
 import type { SeriesRegistration } from './series-registration.js';
 import type { ServiceContext } from './service-context.js';
 import type { SessionCarrier } from './session-carrier.js';
@@ -206,6 +208,7 @@ export function createPeriodSealer(
     return {
       sheets: sheets.sort(byCoordinates),
       deleted: accounted.sort((a, b) => (a.stream < b.stream ? -1 : 1)),
+      proofKey: key.proof,
     };
   };
 
@@ -214,8 +217,16 @@ export function createPeriodSealer(
     period: string,
     sheets: readonly SealedSheet[],
     deleted: readonly DeletedStream[],
+    proofKey: Uint8Array,
   ) => {
     const chunks = chunked(sheets);
+    const seal = {
+      period,
+      keyId: periodKeyId(period),
+      sheets: sheets.length,
+      deleted,
+      tables: tablesDigest(sheets),
+    };
     const plans = [
       ...chunks.map((chunk, index) => ({
         commandId: `seal\u0000${period}\u0000tables\u0000${index}`,
@@ -226,7 +237,7 @@ export function createPeriodSealer(
         events: [
           {
             type: 'PeriodSealed',
-            data: { period, keyId: periodKeyId(period), sheets: sheets.length, deleted },
+            data: { ...seal, proof: sealProof(proofKey, seal) },
           } satisfies PeriodSealed,
         ],
       },
@@ -258,17 +269,20 @@ export function createPeriodSealer(
     const keyId = periodKeyId(period);
     return writer
       .retryUnavailable(async (): Promise<E.Either<Refusal, SealReport>> => {
-        const before = await periods.load(period);
+        let sealed = await periods.load(period);
         let sealedNow = false;
-        let state = before.state;
-        if (!state.sealed) {
+        if (!sealed.state.sealed) {
           // Its tables cannot be computed without the key, and a new key would not open the registry.
           if (await periodKeyLost(context, period)) return E.left(refuse.periodKeyLost(period));
           const registry = await closeRegistry(period);
-          const { sheets, deleted } = await sealedSheets(period, registry);
-          state = (await writeSeal(period, sheets, deleted)).state;
+          const { sheets, deleted, proofKey } = await sealedSheets(period, registry);
+          sealed = await writeSeal(period, sheets, deleted, proofKey);
           sealedNow = true;
         }
+        // While the key exists, only a seal its holder wrote is acted on (attack 26).
+        const key = await keyRing.existing(keyId);
+        if (key !== undefined) requireProvenSeal(sealed, key.proof);
+        const state = sealed.state;
         await shred(period, state);
         // Every seal signs the log as it now stands, so what was deleted is accounted for by a checkpoint.
         await writeLogCheckpoint({ store, keys: context.keys, clock: context.clock });

@@ -57,7 +57,8 @@ export async function closeSheet(
     const ids = new Set<string>();
     let link: ChainLink | undefined;
     for await (const recorded of context.store.readStream(sheet.stream)) {
-      const finding = checkLink(recorded, link) ?? (ids.has(recorded.id) ? copied(recorded) : undefined);
+      const finding =
+        checkLink(recorded, link, sheet.stream) ?? (ids.has(recorded.id) ? copied(recorded) : undefined);
       if (finding !== undefined) throw new IntegrityError(finding);
       ids.add(recorded.id);
       const opened = openEvent(recorded, sealerOf(sheet.key));

@@ -124,7 +124,7 @@ export async function readVerified(
     if (recorded.revision === from - 1) {
       if (hash === undefined || !hashes.matches(start, hash)) throw new IntegrityError(altered(recorded));
     } else {
-      const finding = checkLink(recorded, link);
+      const finding = checkLink(recorded, link, stream);
       if (finding !== undefined) throw new IntegrityError(finding);
       if (hash === undefined || !hashes.matches(recorded.revision, hash))
         throw new IntegrityError(altered(recorded));

@@ -1,0 +1,33 @@
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256Hex } from '../crypto/hmac.js';
+import { sha256Public } from '../crypto/sha256.js';
+import { canonicalJson } from '../envelope/canonical-json.js';
+import type { JsonValue } from '../json.js';
+import type { PeriodSealed, SealedSheet } from './period-events.js';
+
+/** The digest a seal keeps of its tables: SHA-256 (hex) of their canonical JSON, in order. */
+export const tablesDigest = (sheets: readonly SealedSheet[]): string =>
+  Buffer.from(sha256Public(canonicalJson(sheets as unknown as JsonValue))).toString('hex');
+
+type Unproven = Omit<PeriodSealed['data'], 'proof'>;
+
+/** The proof of a seal's fields under the period key's proof subkey (see `PeriodSealed`). */
+export const sealProof = (proofKey: Uint8Array, seal: Unproven): string =>
+  hmacSha256Hex(proofKey, canonicalJson(seal as unknown as JsonValue));
+
+/**
+ * Whether a seal as read back is the one the period key's holder wrote over these tables: its
+ * proof holds under the key and its tables' digest is the tables' (a seal or tables written by
+ * someone without the key fail one or the other).
+ */
+export function isProvenSeal(
+  proofKey: Uint8Array,
+  seal: PeriodSealed['data'],
+  tables: readonly SealedSheet[],
+): boolean {
+  const { proof, ...fields } = seal;
+  if (proof === undefined || fields.tables !== tablesDigest(tables)) return false;
+  const expected = Buffer.from(sealProof(proofKey, fields), 'latin1');
+  const given = Buffer.from(proof, 'latin1');
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
