@@ -24,14 +24,8 @@ function writeColumnId(id: string, target: Uint8Array): boolean {
   return true;
 }
 
-const scratch = new Uint8Array(COLUMN_ENCODED);
-
-/**
- * An id encoded (what the id index hashes and compares). With `reuse`, a column id is written
- * into one shared scratch buffer (valid until the next call): for a caller that copies it at once.
- */
-export function encodeId(id: string, reuse = false): Uint8Array {
-  if (reuse ? writeColumnId(id, scratch) : false) return scratch;
+/** An id encoded (what the id index hashes and compares). */
+export function encodeId(id: string): Uint8Array {
   const bytes = new Uint8Array(COLUMN_ENCODED);
   if (writeColumnId(id, bytes)) return bytes;
   const text = Buffer.from(id, 'utf8');
@@ -42,6 +36,12 @@ export function encodeId(id: string, reuse = false): Uint8Array {
   textForm.set(text, 2);
   return textForm;
 }
+
+/**
+ * A column id whose characters are already in its slot of the id column (`writeColumnIdHashed`):
+ * what a record keeps of it, its form byte.
+ */
+export const COLUMN_MARK = Uint8Array.of(COLUMN_FORM);
 
 /** Whether an encoded id goes to the id column (its record keeps only the form byte). */
 export const inColumn = (id: Uint8Array): boolean => id[0] === COLUMN_FORM;

@@ -10,6 +10,10 @@ export interface IdColumn {
   write(index: number, ascii: Uint8Array, from: number): void;
   /** Whether the slot of `index` holds exactly `ascii[from..from + 36)`. */
   holds(index: number, ascii: Uint8Array, from: number): boolean;
+  /** Whether the slots of two indices hold the same id. */
+  same(index: number, other: number): boolean;
+  /** The page holding the slot of `index` (made if new): write it at `slotOffset(index)`. */
+  pageFor(index: number): Uint8Array;
   /** The id in the slot of `index`, spelled alone (a read of one stream's scattered events). */
   idAt(index: number): string;
   /**
@@ -34,6 +38,9 @@ const IN_PAGE = PAGE_SLOTS - 1;
 // Node's latin1 decoding of any byte view, without making a Buffer view per call.
 const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
 
+/** Where the slot of `index` starts in its page. */
+export const slotOffset = (index: number): number => (index & IN_PAGE) * COLUMN_ID_LENGTH;
+
 /** An empty id column. */
 export function createIdColumn(): IdColumn {
   const pages: Uint8Array[] = [];
@@ -57,6 +64,17 @@ export function createIdColumn(): IdColumn {
         if (page[at + offset] !== ascii[from + offset]) return false;
       return true;
     },
+    same(index, other) {
+      const page = pages[index >>> PAGE_SHIFT];
+      const otherPage = pages[other >>> PAGE_SHIFT];
+      if (page === undefined || otherPage === undefined) return false;
+      const at = (index & IN_PAGE) * COLUMN_ID_LENGTH;
+      const otherAt = (other & IN_PAGE) * COLUMN_ID_LENGTH;
+      for (let offset = 0; offset < COLUMN_ID_LENGTH; offset += 1)
+        if (page[at + offset] !== otherPage[otherAt + offset]) return false;
+      return true;
+    },
+    pageFor: pageOf,
     idAt(index) {
       const page = pages[index >>> PAGE_SHIFT] as Uint8Array;
       const at = (index & IN_PAGE) * COLUMN_ID_LENGTH;

@@ -2,7 +2,7 @@ import type { AppendError, AppendSuccess, EventToAppend, ExpectedRevision } from
 import * as E from 'fp-ts/lib/Either.js';
 import { encodeId, recordSize } from './event-record.js';
 import { meetsExpectation, wrongExpectedRevision } from './expected-revision.js';
-import { hashOfId } from './id-index.js';
+import { hashOfId } from './id-hash.js';
 import type { StoreState, StreamEntry } from './store-state.js';
 
 /** What an append or a batch part will write, decided before anything is written. */

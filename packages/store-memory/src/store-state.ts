@@ -3,7 +3,7 @@ import { type ByteLog, createByteLog } from './byte-log.js';
 import { type GrowableInts, growableInts } from './growable.js';
 import { createIdColumn, type IdColumn } from './id-column.js';
 import { createIdIndex, type IdIndex } from './id-index.js';
-import { idMatcher } from './id-matcher.js';
+import { idMatchers } from './id-matcher.js';
 
 /** One stream: its ordinal (its name is `streamNames[ordinal]`) and where its events are. */
 export interface StreamEntry {
@@ -49,7 +49,7 @@ export function createStoreState(maxAppendBytes: number): StoreState {
     log,
     streamOrdinalOf,
     revisionOf: growableInts(1024),
-    ids: createIdIndex(idMatcher(log, streamOrdinalOf, idColumn)),
+    ids: createIdIndex(idMatchers(log, streamOrdinalOf, idColumn)),
     idColumn,
     streamNames: [],
     streams: new Map(),

@@ -1,7 +1,7 @@
 import type { AppendSuccess, EventToAppend } from '@pinnstatistik/core';
-import { inColumn, recordSize, writeRecord } from './event-record.js';
+import { COLUMN_MARK, inColumn, recordSize, writeRecord } from './event-record.js';
 import { growableInts } from './growable.js';
-import { hashOfId } from './id-index.js';
+import { hashOfId } from './id-hash.js';
 import type { Prepared } from './prepare-append.js';
 import type { StoreState, StreamEntry } from './store-state.js';
 
@@ -25,7 +25,10 @@ export function openStream(state: StoreState, stream: string): StreamEntry {
   return entry;
 }
 
-/** Writes one event at the end of a stream (its id encoded, and hashed with the stream's ordinal). */
+/**
+ * Writes one event at the end of a stream (its id encoded, and hashed with the stream's ordinal;
+ * `COLUMN_MARK` when its characters are in the id column's slot already).
+ */
 export function storeRecord(
   state: StoreState,
   target: StreamEntry,
@@ -37,7 +40,7 @@ export function storeRecord(
   const revision = target.indices.length;
   const index = log.reserve(recordSize(event, id));
   writeRecord(log.chunkAt(index), log.offsetAt(index), event, id, typeOrdinalOf(state, event.type));
-  if (inColumn(id)) state.idColumn.write(index, id, 1);
+  if (id !== COLUMN_MARK && inColumn(id)) state.idColumn.write(index, id, 1);
   target.indices.push(index);
   state.streamOrdinalOf.push(target.ordinal);
   state.revisionOf.push(revision);
