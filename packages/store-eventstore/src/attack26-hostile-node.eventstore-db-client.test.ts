@@ -58,9 +58,9 @@ import type { EsdbDouble } from './testing/esdb-double.js';
 // 5. was a BREAK — a keyless writer appends one plain `PeriodSealed` (chains need no key) to a
 //    month's `period-YYYY-MM` before the operator seals it: the seal answered "sealed" (0 sheets),
 //    wrote no tables, destroyed the month's key and signed a checkpoint over the forgery; `verify`
-//    with the pinned key found nothing. Fixed: a seal carries a proof (HMAC under the period key's
-//    proof subkey) of its fields and of its tables' digest, and while the key exists only a proven
-//    seal is acted on (`requireProvenSeal`). 5b: tables forged under the seal's command ids before
+//    with the pinned key found nothing. Fixed: a seal carries a proof (HMAC under the operator's
+//    seal-proof key, first the month key: see attack 27) of its fields and of its tables' digest,
+//    and only a proven seal is acted on (`requireProvenSeal`). 5b: tables forged under the seal's command ids before
 //    the seal (which skips what an earlier run wrote) are caught by the same digest.
 //
 // Weakenings that showed the held assertions can fail (each restored exactly):

@@ -80,9 +80,10 @@ export interface PeriodSealed {
      */
     readonly tables?: string;
     /**
-     * HMAC-SHA-256 (hex) of the other fields (canonical JSON) under the period key's proof
-     * subkey: while the key exists, a seal without it — written by someone without the key — is
-     * never acted on (nothing shredded, the key kept). Absent in seals written before it.
+     * HMAC-SHA-256 (hex) of the other fields (canonical JSON) under the proof subkey of the
+     * operator's seal-proof key (key store slot `seal-proof`, never destroyed): a seal without a
+     * valid one — written by someone without the key store — is never acted on (nothing shredded,
+     * no key destroyed). Absent in seals written before it, which are not acted on again.
      */
     readonly proof?: string;
   };

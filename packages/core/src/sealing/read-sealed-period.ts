@@ -18,9 +18,12 @@ export async function readSealedPeriod(store: EventStore, period: string): Promi
   for await (const recorded of store.readStream(periodStream(period))) {
     const opened = openEvent(recorded);
     if (!opened.readable) continue;
-    if (opened.type === 'SheetsSealed')
+    // The seal writes its tables before itself: tables after it are no part of them (appended by
+    // anyone who can write to the store — attack 27); the seal's `tables` digest names the rest.
+    if (opened.type === 'SheetsSealed' && seal === undefined)
       sheets.push(...(opened.data as unknown as { sheets: SealedSheet[] }).sheets);
-    else if (opened.type === 'PeriodSealed') seal = opened.data as unknown as PeriodSealed['data'];
+    else if (opened.type === 'PeriodSealed' && seal === undefined)
+      seal = opened.data as unknown as PeriodSealed['data'];
     else if (opened.type === 'SheetAmended') amendments.push(opened.data as unknown as SheetAmended['data']);
   }
   return { sheets, seal, amendments };

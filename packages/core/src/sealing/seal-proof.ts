@@ -5,19 +5,28 @@ import { canonicalJson } from '../envelope/canonical-json.js';
 import type { JsonValue } from '../json.js';
 import type { PeriodSealed, SealedSheet } from './period-events.js';
 
+/**
+ * The key-store slot of the key seals are proven with: made at the first seal, never destroyed,
+ * held by every process of the operator's (it has the key store) and by no one who can only
+ * write to the event store. Not a month's key: a seal must stay provable after its month's key
+ * is destroyed (a forged seal re-run on a sealed month, or on a month that never had a key, named
+ * other months' streams for deletion — attack 27) and whatever key a racing writer made again.
+ */
+export const SEAL_PROOF_KEY_ID = 'seal-proof';
+
 /** The digest a seal keeps of its tables: SHA-256 (hex) of their canonical JSON, in order. */
 export const tablesDigest = (sheets: readonly SealedSheet[]): string =>
   Buffer.from(sha256Public(canonicalJson(sheets as unknown as JsonValue))).toString('hex');
 
 type Unproven = Omit<PeriodSealed['data'], 'proof'>;
 
-/** The proof of a seal's fields under the period key's proof subkey (see `PeriodSealed`). */
+/** The proof of a seal's fields under the seal-proof key's proof subkey (see `PeriodSealed`). */
 export const sealProof = (proofKey: Uint8Array, seal: Unproven): string =>
   hmacSha256Hex(proofKey, canonicalJson(seal as unknown as JsonValue));
 
 /**
- * Whether a seal as read back is the one the period key's holder wrote over these tables: its
- * proof holds under the key and its tables' digest is the tables' (a seal or tables written by
+ * Whether a seal as read back is the one the operator wrote over these tables: its proof holds
+ * under the seal-proof key and its tables' digest is the tables' (a seal or tables written by
  * someone without the key fail one or the other).
  */
 export function isProvenSeal(

@@ -28,7 +28,7 @@ import { foldSheet } from '../tally/sheet-tables.js';
 import type { LoadedStream } from './loaded-stream.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
-import { requireProvenSeal } from './proven-seal.js';
+import { requireProvenSeal, sealProofKey } from './proven-seal.js';
 import type { SeriesRegistration } from './series-registration.js';
 import type { ServiceContext } from './service-context.js';
 import type { SessionCarrier } from './session-carrier.js';
@@ -208,7 +208,6 @@ export function createPeriodSealer(
     return {
       sheets: sheets.sort(byCoordinates),
       deleted: accounted.sort((a, b) => (a.stream < b.stream ? -1 : 1)),
-      proofKey: key.proof,
     };
   };
 
@@ -275,13 +274,12 @@ export function createPeriodSealer(
           // Its tables cannot be computed without the key, and a new key would not open the registry.
           if (await periodKeyLost(context, period)) return E.left(refuse.periodKeyLost(period));
           const registry = await closeRegistry(period);
-          const { sheets, deleted, proofKey } = await sealedSheets(period, registry);
-          sealed = await writeSeal(period, sheets, deleted, proofKey);
+          const { sheets, deleted } = await sealedSheets(period, registry);
+          sealed = await writeSeal(period, sheets, deleted, await sealProofKey(keyRing));
           sealedNow = true;
         }
-        // While the key exists, only a seal its holder wrote is acted on (attack 26).
-        const key = await keyRing.existing(keyId);
-        if (key !== undefined) requireProvenSeal(sealed, key.proof);
+        // Only a seal the operator wrote is acted on (attacks 26 and 27).
+        requireProvenSeal(sealed, await sealProofKey(keyRing));
         const state = sealed.state;
         await shred(period, state);
         // Every seal signs the log as it now stands, so what was deleted is accounted for by a checkpoint.

@@ -8,6 +8,7 @@ import type { SheetCoordinates } from '../tally/events.js';
 import { sleep } from './backoff.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
+import { requireProvenSeal, sealProofKey } from './proven-seal.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
 
@@ -41,14 +42,20 @@ export function createSheetOpener(
     // Met a registry closed or deleted for the seal: a key this writer made for the month must
     // not outlive the seal, which may have destroyed the month's key before it was made again.
     const sealedAfterKey = async (): Promise<E.Either<Refusal, never>> => {
-      if (create && (await periods.load(coordinates.period)).state.sealed) await keyRing.destroy(keyId);
+      const period = await periods.load(coordinates.period);
+      if (create && period.state.sealed) {
+        requireProvenSeal(period, await sealProofKey(keyRing));
+        await keyRing.destroy(keyId);
+      }
       return sealed();
     };
     for (let attempt = 0; attempt < 20; attempt += 1) {
       if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
       const period = await periods.load(coordinates.period);
       if (period.state.sealed) {
-        // A key made for this period by a writer that raced the seal must not survive it.
+        // A key made for this period by a writer that raced the seal must not survive it — if
+        // the seal is the operator's: a forged one destroyed an open month's key (attack 27).
+        requireProvenSeal(period, await sealProofKey(keyRing));
         await keyRing.destroy(keyId);
         return sealed();
       }
