@@ -40,6 +40,8 @@ export interface CubeSnapshot {
   readonly catalogues: readonly Catalogue[];
   readonly sheets: readonly CubeSheetSnapshot[];
   readonly undecryptable: number;
+  /** Periods whose seal was read (absent in checkpoints written before it). */
+  readonly sealedPeriods?: readonly string[];
 }
 
 /**
@@ -52,6 +54,8 @@ export function createStatisticsCube() {
   const catalogues: Catalogue[] = [];
   const entries = new Map<string, Entry>();
   let undecryptable = 0;
+  // The seal comes after its tables: tables read after it are no part of them (attack 27).
+  const sealedPeriods = new Set<string>();
 
   // Pairs by intervention and version, found once; adopting a catalogue forgets them.
   const pairs = new Map<string, readonly (readonly [string, string])[]>();
@@ -136,6 +140,12 @@ export function createStatisticsCube() {
       entry.accumulator.addTables(sheet.tables);
       entry.sealed = true;
     },
+    /** A period's seal was read: tables that come after it are not its tables. */
+    closePeriod(period: string): void {
+      sealedPeriods.add(period);
+    },
+    /** Whether a period's seal was read. */
+    isPeriodClosed: (period: string): boolean => sealedPeriods.has(period),
     applyAmended(amendment: SheetAmended['data']): void {
       const entry = entryFor(amendment);
       entry.accumulator.addTables(amendment.delta);
@@ -165,6 +175,7 @@ export function createStatisticsCube() {
           amendments: entry.amendments,
         })),
         undecryptable,
+        sealedPeriods: [...sealedPeriods].sort(),
       };
       return JSON.parse(JSON.stringify(snapshot)) as CubeSnapshot;
     },
@@ -173,6 +184,7 @@ export function createStatisticsCube() {
       // As at an adoption: a version unknown before may be known now.
       pairs.clear();
       undecryptable = snapshot.undecryptable;
+      for (const period of snapshot.sealedPeriods ?? []) sealedPeriods.add(period);
       for (const sheet of snapshot.sheets) {
         const entry = entryFor(sheet);
         entry.accumulator.addTables(sheet.tables);

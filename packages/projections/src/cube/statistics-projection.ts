@@ -6,6 +6,7 @@ import {
   type KeyStore,
   type OpenedEvent,
   periodKeyId,
+  periodStream,
   type RecordedEvent,
   type SealedSheet,
   type SheetAmended,
@@ -44,6 +45,7 @@ interface SavedCube {
   readonly sealed: readonly CubeSheetSnapshot[];
   readonly open: readonly { readonly period: string; readonly algorithm: string; readonly sheets: string }[];
   readonly undecryptable: number;
+  readonly sealedPeriods?: readonly string[];
 }
 
 /**
@@ -68,8 +70,16 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         break;
       case 'SheetsSealed': {
         const { period, sheets } = opened.data as unknown as { period: string; sheets: SealedSheet[] };
+        // Tables in another period's stream, or after the period's seal, are not the seal's: anyone
+        // who can write to the store can append them (attack 27).
+        if (event.stream !== periodStream(period) || cube.isPeriodClosed(period)) break;
         for (const sheet of sheets) cube.applySealed(period, sheet);
         opener.forget(periodKeyId(period));
+        break;
+      }
+      case 'PeriodSealed': {
+        const { period } = opened.data as unknown as { period: string };
+        if (event.stream === periodStream(period)) cube.closePeriod(period);
         break;
       }
       case 'SheetAmended':
@@ -125,6 +135,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         sealed: whole.sheets.filter((sheet) => sheet.sealed),
         open,
         undecryptable: whole.undecryptable,
+        sealedPeriods: whole.sealedPeriods ?? [],
       };
       return saved as unknown as JsonValue;
     },
@@ -150,6 +161,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         catalogues: saved.catalogues,
         sheets,
         undecryptable: saved.undecryptable,
+        sealedPeriods: saved.sealedPeriods ?? [],
       } satisfies CubeSnapshot);
       return cube;
     },

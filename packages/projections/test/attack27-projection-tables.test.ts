@@ -1,0 +1,110 @@
+import {
+  createCommandService,
+  type EventStore,
+  fixedClock,
+  GENESIS_HASH,
+  type KeyStore,
+  readHeader,
+  readSealedPeriod,
+  sealEvent,
+  type TallyCommandInput,
+  vaggerydCatalogue,
+} from '@pinnstatistik/core';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { statisticsProjection } from '../src/cube/statistics-projection.js';
+import { replay } from '../src/runner/replay.js';
+
+// Attack 27, on the statistics projection: a keyless writer (plain write access to the store)
+// appends `SheetsSealed` tables after a month's genuine seal, or into another month's period
+// stream. The seal writes its tables before `PeriodSealed`, so tables after it — or naming
+// another period than their stream's — are not the seal's; the projection folded every one (a
+// forged sheet of 400 contacts published beside the real ones). Held, also across a checkpoint
+// of the projection taken after the seal (its restored state remembers the sealed months).
+
+const FEB = '2025-02';
+const uuid = (n: number): string => `a2710000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const sheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
+const contact = (n: number, date: string): TallyCommandInput => ({
+  type: 'TallyContact',
+  commandId: uuid(n),
+  ...sheet,
+  date,
+  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
+});
+
+async function februarySealed(): Promise<{ store: EventStore; keys: KeyStore }> {
+  const store = createMemoryEventStore();
+  const keys = createMemoryKeyStore();
+  const service = createCommandService({
+    store,
+    keys,
+    catalogueId: 'vaggeryd',
+    clock: fixedClock('2025-03-20T08:00:00Z'),
+  });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(999),
+    catalogue: vaggerydCatalogue(),
+  });
+  expect(E.isRight(adopted)).toBe(true);
+  for (let n = 1; n <= 3; n += 1) expect(E.isRight(await service.tally(contact(n, '2025-02-10')))).toBe(true);
+  expect(E.isRight(await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(500), period: FEB }))).toBe(
+    true,
+  );
+  return { store, keys };
+}
+
+/** Appends one plain event to a stream, chained from its last (chains need no key). */
+async function appendForged(store: EventStore, stream: string, id: string, data: Record<string, unknown>) {
+  const existing = [];
+  for await (const event of store.readStream(stream)) existing.push(event);
+  const last = existing.at(-1);
+  const prev = last === undefined ? GENESIS_HASH : (readHeader(last.metadata)?.hash as Uint8Array);
+  const forged = sealEvent(stream, existing.length, prev, {
+    id,
+    type: 'SheetsSealed',
+    data,
+    meta: { commandId: `forged\u0000${id}` },
+  } as never);
+  const appended = await store.append(stream, [forged.event], {
+    expected: last === undefined ? 'no-stream' : last.revision,
+  });
+  expect(E.isRight(appended)).toBe(true);
+}
+
+const summary = (state: { sheets(): Iterable<{ period: string; unitId: string; tables: unknown }> }) =>
+  [...state.sheets()].map(({ period, unitId, tables }) => ({ period, unitId, tables }));
+
+describe('attack 27: tables a keyless writer appends are not folded by the statistics projection', () => {
+  it('skips tables after a month’s seal, and tables naming another month than their stream, also after a checkpoint', async () => {
+    const { store, keys } = await februarySealed();
+    const projection = statisticsProjection({ keys });
+    const honest = summary((await replay(store, projection)).state);
+    expect(honest.filter((entry) => entry.period === FEB)).toHaveLength(1);
+
+    // A checkpoint of the projection now, restored in a fresh one later.
+    const checkpointed = await projection.snapshot((await replay(store, projection)).state);
+
+    const genuine = (await readSealedPeriod(store, FEB)).sheets[0];
+    const forgedSheet = { ...genuine, unitId: 'forged', tables: { contacts: 400 } };
+    await appendForged(store, `period-${FEB}`, uuid(7001), { period: FEB, sheets: [forgedSheet] });
+    await appendForged(store, 'period-2025-04', uuid(7002), { period: '2025-05', sheets: [forgedSheet] });
+
+    expect(summary((await replay(store, statisticsProjection({ keys }))).state)).toEqual(honest);
+
+    // The restored projection goes on from the checkpoint: the forged tables come after it.
+    const fresh = statisticsProjection({ keys });
+    const restored = await fresh.restore(checkpointed);
+    let state = restored;
+    for await (const event of store.readAll())
+      if (
+        event.stream.startsWith('period-') &&
+        event.type === 'SheetsSealed' &&
+        event.id.startsWith('a2710000')
+      )
+        state = await fresh.apply(state, event);
+    expect(summary(state)).toEqual(honest);
+  });
+});
