@@ -2,14 +2,12 @@ import {
   createCommandService,
   type EventStore,
   fixedClock,
-  GENESIS_HASH,
   type KeyStore,
-  readHeader,
   readSealedPeriod,
-  sealEvent,
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
+import { appendKeyless } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -56,24 +54,6 @@ async function februarySealed(): Promise<{ store: EventStore; keys: KeyStore }> 
   return { store, keys };
 }
 
-/** Appends one plain event to a stream, chained from its last (chains need no key). */
-async function appendForged(store: EventStore, stream: string, id: string, data: Record<string, unknown>) {
-  const existing = [];
-  for await (const event of store.readStream(stream)) existing.push(event);
-  const last = existing.at(-1);
-  const prev = last === undefined ? GENESIS_HASH : (readHeader(last.metadata)?.hash as Uint8Array);
-  const forged = sealEvent(stream, existing.length, prev, {
-    id,
-    type: 'SheetsSealed',
-    data,
-    meta: { commandId: `forged\u0000${id}` },
-  } as never);
-  const appended = await store.append(stream, [forged.event], {
-    expected: last === undefined ? 'no-stream' : last.revision,
-  });
-  expect(E.isRight(appended)).toBe(true);
-}
-
 const summary = (state: { sheets(): Iterable<{ period: string; unitId: string; tables: unknown }> }) =>
   [...state.sheets()].map(({ period, unitId, tables }) => ({ period, unitId, tables }));
 
@@ -89,8 +69,12 @@ describe('attack 27: tables a keyless writer appends are not folded by the stati
 
     const genuine = (await readSealedPeriod(store, FEB)).sheets[0];
     const forgedSheet = { ...genuine, unitId: 'forged', tables: { contacts: 400 } };
-    await appendForged(store, `period-${FEB}`, uuid(7001), { period: FEB, sheets: [forgedSheet] });
-    await appendForged(store, 'period-2025-04', uuid(7002), { period: '2025-05', sheets: [forgedSheet] });
+    await appendKeyless(store, `period-${FEB}`, [
+      { id: uuid(7001), type: 'SheetsSealed', data: { period: FEB, sheets: [forgedSheet] } },
+    ]);
+    await appendKeyless(store, 'period-2025-04', [
+      { id: uuid(7002), type: 'SheetsSealed', data: { period: '2025-05', sheets: [forgedSheet] } },
+    ]);
 
     expect(summary((await replay(store, statisticsProjection({ keys }))).state)).toEqual(honest);
 

@@ -3,16 +3,14 @@ import {
   createCommandService,
   type EventStore,
   fixedClock,
-  GENESIS_HASH,
   isIntegrityError,
   type KeyStore,
   periodKeyId,
-  readHeader,
   readSealedPeriod,
-  sealEvent,
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
+import { appendKeyless } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
@@ -102,34 +100,10 @@ async function februarySealedMarchOpen() {
   return { store, keys };
 }
 
-async function eventsOf(store: EventStore, stream: string) {
+async function _eventsOf(store: EventStore, stream: string) {
   const events = [];
   for await (const event of store.readStream(stream)) events.push(event);
   return events;
-}
-
-/** Appends plain events to a stream, chained from its last event (chains need no key). */
-async function appendForged(
-  store: EventStore,
-  stream: string,
-  events: { id: string; type: string; data: Record<string, unknown>; meta?: Record<string, unknown> }[],
-): Promise<void> {
-  const existing = await eventsOf(store, stream);
-  const last = existing.at(-1);
-  let prev = last === undefined ? GENESIS_HASH : (readHeader(last.metadata)?.hash as Uint8Array);
-  let revision = existing.length;
-  for (const event of events) {
-    const sealed = sealEvent(stream, revision, prev, {
-      meta: { commandId: `forged\u0000${event.id}` },
-      ...event,
-    } as never);
-    const appended = await store.append(stream, [sealed.event], {
-      expected: last === undefined && revision === 0 ? 'no-stream' : revision - 1,
-    } as never);
-    if (E.isLeft(appended as E.Either<unknown, unknown>)) throw new Error('forged append refused');
-    prev = sealed.hash;
-    revision += 1;
-  }
 }
 
 async function streamNames(store: EventStore): Promise<Set<string>> {
@@ -163,7 +137,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
   it('a genuine proven PeriodSealed of another month replayed into March’s stream is refused: March’s key and detail kept', async () => {
     const { store, keys } = await februarySealedMarchOpen();
     const feb = await genuineSeal(store, FEB);
-    await appendForged(store, `period-${MARCH}`, [
+    await appendKeyless(store, `period-${MARCH}`, [
       { id: uuid(7001), type: 'PeriodSealed', data: feb, meta: { commandId: `seal\u0000${MARCH}` } },
     ]);
     const before = await streamNames(store);
@@ -177,7 +151,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
     const { store, keys } = await februarySealedMarchOpen();
     await marchSealDiedBeforeShred(store, keys);
     const genuine = await genuineSeal(store, MARCH);
-    await appendForged(store, `period-${MARCH}`, [
+    await appendKeyless(store, `period-${MARCH}`, [
       {
         id: uuid(7002),
         type: 'PeriodSealed',
@@ -200,7 +174,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
     const { store, keys } = await februarySealedMarchOpen();
     await marchSealDiedBeforeShred(store, keys);
     const tables = (await readSealedPeriod(store, MARCH)).sheets;
-    await appendForged(store, `period-${MARCH}`, [
+    await appendKeyless(store, `period-${MARCH}`, [
       {
         id: uuid(7003),
         type: 'SheetsSealed',
@@ -224,7 +198,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
     );
     expect(march.length).toBeGreaterThan(1);
     const genuine = await genuineSeal(store, FEB);
-    await appendForged(store, `period-${FEB}`, [
+    await appendKeyless(store, `period-${FEB}`, [
       {
         id: uuid(7004),
         type: 'PeriodSealed',
@@ -252,7 +226,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
       (name) => name === `registry-${MARCH}` || name.startsWith(`tally-${MARCH}`),
     );
     const JAN = '2025-01';
-    await appendForged(store, `period-${JAN}`, [
+    await appendKeyless(store, `period-${JAN}`, [
       {
         id: uuid(7006),
         type: 'PeriodSealed',
@@ -279,7 +253,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
   it('forged SheetsSealed appended after a completed seal are not handed back as the month’s tables', async () => {
     const { store } = await februarySealedMarchOpen();
     const genuine = await readSealedPeriod(store, FEB);
-    await appendForged(store, `period-${FEB}`, [
+    await appendKeyless(store, `period-${FEB}`, [
       {
         id: uuid(7005),
         type: 'SheetsSealed',
@@ -294,7 +268,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
   it('February’s genuine seal copied into March’s stream with its tables is refused: it names February', async () => {
     const { store, keys } = await februarySealedMarchOpen();
     const feb = await readSealedPeriod(store, FEB);
-    await appendForged(store, `period-${MARCH}`, [
+    await appendKeyless(store, `period-${MARCH}`, [
       {
         id: uuid(7011),
         type: 'SheetsSealed',
@@ -317,7 +291,7 @@ describe('attack 27: a keyless writer against the proven seal', () => {
 
   it('a forged PeriodSealed in an open month’s stream makes no tally destroy the month’s key: an integrity error, the key kept', async () => {
     const { store, keys } = await februarySealedMarchOpen();
-    await appendForged(store, `period-${MARCH}`, [
+    await appendKeyless(store, `period-${MARCH}`, [
       {
         id: uuid(7013),
         type: 'PeriodSealed',

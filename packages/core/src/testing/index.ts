@@ -14,6 +14,7 @@ export {
 } from './attacker/attacker-suite.js';
 export { type AttackerView, type ClearEvent, occurrences, viewOf } from './attacker/attacker-view.js';
 export type { AttackedStores } from './attacker/attacker-year.js';
+export { appendKeyless, type ForgedEvent } from './attacker/keyless-writer.js';
 export { collect } from './collect.js';
 export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
 export { given, type Outcome, type Then } from './given-when-then.js';
