@@ -303,6 +303,11 @@ export { refuse } from './refusals/refuse.js';
 // Sealing and series
 export { type AmendSheet, AmendSheetSchema } from './sealing/amend-sheet.js';
 export {
+  type AmendmentPlace,
+  amendmentProof,
+  isProvenAmendment,
+} from './sealing/amendment-proof.js';
+export {
   type AmendmentReason,
   type DeletedStream,
   PERIOD_EVENT_TYPES,
@@ -326,6 +331,12 @@ export {
 } from './sealing/period-state.js';
 export { readSealedPeriod, type SealedPeriodRecord } from './sealing/read-sealed-period.js';
 export { type SealPeriod, SealPeriodSchema } from './sealing/seal-period-command.js';
+export {
+  isProvenSealOf,
+  isSealOverTables,
+  SEAL_PROOF_KEY_ID,
+  tablesDigest,
+} from './sealing/seal-proof.js';
 export {
   CLOSE_REASONS,
   type CloseSeries,

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { replay, statisticsProjection } from '../src/index.js';
 
 // A checkpoint seals each open month's sheets under the month's key. Taking it awaits the
-// month's sealer; a `SheetsSealed` applied to the projection meanwhile (the runner does not hold
+// month's sealer; the month's seal applied to the projection meanwhile (the runner does not hold
 // events back while a checkpoint is taken) made the opener forget the key and zero its subkey —
 // and the checkpoint was then sealed with a key of zeros: its month's tables readable by anyone
 // (found by a helper playing the attacker). And where the sealer was not cached yet, the key
@@ -28,7 +28,7 @@ interface Saved {
   readonly open: readonly { readonly period: string; readonly sheets: string }[];
 }
 
-/** A store with one contact in March, the month sealed after the projection read it, and its `SheetsSealed`. */
+/** A store with one contact in March, to be sealed after the projection read it. */
 async function sealedAfterReading() {
   const store: EventStore = createMemoryEventStore();
   const keys = createMemoryKeyStore();
@@ -55,10 +55,12 @@ async function sealedAfterReading() {
   return { store, keys, service };
 }
 
-async function sheetsSealedOf(store: EventStore): Promise<RecordedEvent> {
-  let found: RecordedEvent | undefined;
-  for await (const event of store.readAll()) if (event.type === 'SheetsSealed') found = event;
-  if (found === undefined) throw new Error('no SheetsSealed');
+/** March's seal as the projection reads it: its tables, then the seal. */
+async function sealOf(store: EventStore): Promise<readonly RecordedEvent[]> {
+  const found: RecordedEvent[] = [];
+  for await (const event of store.readStream(`period-${PERIOD}`))
+    if (event.type === 'SheetsSealed' || event.type === 'PeriodSealed') found.push(event);
+  if (found.length !== 2) throw new Error(`March's seal is ${found.length} events`);
   return found;
 }
 
@@ -100,6 +102,10 @@ function countingCipher(): { cipher: Cipher; sealed: { count: number } } {
 describe('a checkpoint taken while its month is sealed', () => {
   it('with the month’s sealer cached: holds nothing sealed under a zeroed key, and not the sealed month', async () => {
     const { store, keys, service } = await sealedAfterReading();
+    // February sealed first: the projection has checked a seal's proof, and checks March's at once.
+    expect(
+      await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(3), period: '2025-02' }),
+    ).toMatchObject({ _tag: 'Right' });
     const projection = statisticsProjection({ keys });
     const { state } = await replay(store, projection); // the opener keeps March's sealer
     expect(
@@ -107,10 +113,11 @@ describe('a checkpoint taken while its month is sealed', () => {
     ).toMatchObject({
       _tag: 'Right',
     });
-    const sheetsSealed = await sheetsSealedOf(store);
+    const seal = await sealOf(store);
 
     const pending = projection.snapshot(state); // waits for March's sealer
-    await projection.apply(state, sheetsSealed); // the opener forgets March's key meanwhile
+    // The opener forgets March's key meanwhile.
+    for (const event of seal) expect(projection.apply(state, event)).not.toBeInstanceOf(Promise);
     const saved = (await pending) as unknown as Saved;
 
     expect(saved.open.filter(opensWithZeroKey), 'checkpoint groups sealed under a key of zeros').toEqual([]);
@@ -122,21 +129,30 @@ describe('a checkpoint taken while its month is sealed', () => {
     const { state } = await replay(store, statisticsProjection({ keys }));
     // A key store whose answer was read before the seal destroyed the key, and arrives after.
     const material = await keys.get(periodKeyId(PERIOD));
+    let answer = (): void => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     const late: KeyStore = {
       ...keys,
-      get: async (id) => (id === periodKeyId(PERIOD) ? material : keys.get(id)),
+      get: async (id) => {
+        if (id !== periodKeyId(PERIOD)) return keys.get(id);
+        await answered;
+        return material;
+      },
     };
     expect(
       await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(2), period: PERIOD }),
     ).toMatchObject({
       _tag: 'Right',
     });
-    const sheetsSealed = await sheetsSealedOf(store);
+    const seal = await sealOf(store);
     // A projection that has not opened March: its snapshot waits for the key store.
     const { cipher, sealed } = countingCipher();
     const fresh = statisticsProjection({ keys: late, ciphers: [cipher] });
     const pending = fresh.snapshot(state as never);
-    await fresh.apply(state as never, sheetsSealed); // forgets March's key while the key store answers
+    for (const event of seal) await fresh.apply(state as never, event); // forgets March's key meanwhile
+    answer();
     const saved = (await pending) as unknown as Saved;
 
     expect(saved.open.map((group) => group.period)).toEqual([]);

@@ -99,6 +99,13 @@ export interface SheetAmended {
     readonly catalogueVersion: string;
     readonly reason: AmendmentReason;
     readonly delta: SheetTables;
+    /**
+     * HMAC-SHA-256 (hex) under the seal-proof key's proof subkey of the other fields and of the
+     * stream and revision it is written at (see `amendmentProof`): an amendment without a valid
+     * one — appended by someone without the key store, or a genuine one copied — is not folded
+     * into the statistics. Absent in amendments written before it.
+     */
+    readonly proof?: string;
   };
 }
 

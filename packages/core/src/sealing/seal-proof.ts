@@ -3,6 +3,7 @@ import { hmacSha256Hex } from '../crypto/hmac.js';
 import { sha256Public } from '../crypto/sha256.js';
 import { canonicalJson } from '../envelope/canonical-json.js';
 import type { JsonValue } from '../json.js';
+import { periodKeyId, periodStream } from '../streams.js';
 import type { PeriodSealed, SealedSheet } from './period-events.js';
 
 /**
@@ -40,3 +41,30 @@ export function isProvenSeal(
   const given = Buffer.from(proof, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * Whether a seal read from `stream` is that stream's month's seal over `tables`, as the operator
+ * wrote it: it names the stream's own period and key, and {@link isProvenSeal} holds. A genuine
+ * seal of another month copied here with its tables is proven too (one seal-proof key), but
+ * names another period.
+ */
+export const isProvenSealOf = (
+  stream: string,
+  seal: PeriodSealed['data'],
+  tables: readonly SealedSheet[],
+  proofKey: Uint8Array,
+): boolean => namesItsStream(stream, seal) && isProvenSeal(proofKey, seal, tables);
+
+/**
+ * The check a reader without the seal-proof key can make: the seal names its stream's month and
+ * the tables before it hash to its digest. Anyone who can write to the store can append tables
+ * and a seal that pass it — it tells a seal from its own tables cut or edited, not from a forgery.
+ */
+export const isSealOverTables = (
+  stream: string,
+  seal: PeriodSealed['data'],
+  tables: readonly SealedSheet[],
+): boolean => namesItsStream(stream, seal) && seal.tables === tablesDigest(tables);
+
+const namesItsStream = (stream: string, seal: PeriodSealed['data']): boolean =>
+  periodStream(seal.period) === stream && seal.keyId === periodKeyId(seal.period);

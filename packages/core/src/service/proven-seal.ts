@@ -1,6 +1,5 @@
 import type { PeriodState } from '../sealing/period-state.js';
-import { isProvenSeal, SEAL_PROOF_KEY_ID } from '../sealing/seal-proof.js';
-import { periodKeyId, periodStream } from '../streams.js';
+import { isProvenSealOf, SEAL_PROOF_KEY_ID } from '../sealing/seal-proof.js';
 import { IntegrityError } from './integrity-error.js';
 import type { KeyRing } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
@@ -20,15 +19,7 @@ export const sealProofKey = async (keyRing: KeyRing): Promise<Uint8Array> =>
  */
 export function requireProvenSeal(loaded: LoadedStream<PeriodState>, proofKey: Uint8Array): void {
   const { seal, tables } = loaded.state;
-  // Proven, and this month's: a genuine seal of another month copied here with its tables is
-  // proven too (one seal-proof key), but names another period.
-  if (
-    seal !== undefined &&
-    periodStream(seal.period) === loaded.stream &&
-    seal.keyId === periodKeyId(seal.period) &&
-    isProvenSeal(proofKey, seal, tables)
-  )
-    return;
+  if (seal !== undefined && isProvenSealOf(loaded.stream, seal, tables, proofKey)) return;
   throw new IntegrityError({
     code: 'CHAIN_HASH_MISMATCH',
     stream: loaded.stream,

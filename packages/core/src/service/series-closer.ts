@@ -25,6 +25,8 @@ import { periodOf } from '../tally/tally-sheet-decider.js';
 import type { OpenKey } from './key-ring.js';
 import type { LoadedStream } from './loaded-stream.js';
 import type { PeriodLoader } from './period-loader.js';
+import { provenAmendment } from './proven-amendment.js';
+import { sealProofKey } from './proven-seal.js';
 import type { SeriesIndex } from './series-index.js';
 import type { SeriesRoster } from './series-roster.js';
 import type { SessionCounter } from './series-sessions.js';
@@ -124,10 +126,11 @@ export function createSeriesCloser(
         delta: { ...emptySheetTables(), seriesLengths: { [String(counted.contacts)]: 1 } },
       },
     };
+    const proofKey = await sealProofKey(keyRing);
     const amended = await writer.run({
       commandId,
       load: () => periods.load(coordinates.period),
-      decide: () => E.right({ commandId, events: [amendment] }),
+      decide: (loaded) => E.right({ commandId, events: [provenAmendment(amendment, loaded, proofKey)] }),
       evolve: evolvePeriod,
     });
     if (E.isLeft(amended)) throw new Error(`could not amend a sealed sheet: ${amended.left.code}`);

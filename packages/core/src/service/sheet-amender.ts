@@ -10,6 +10,8 @@ import { createTablesAccumulator } from '../tally/sheet-tables.js';
 import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { commandDigest } from './command-digest.js';
 import type { PeriodLoader } from './period-loader.js';
+import { provenAmendment } from './proven-amendment.js';
+import { sealProofKey } from './proven-seal.js';
 import type { Receipt } from './receipt.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -55,6 +57,7 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
       },
     };
     const digest = commandDigest(amendment);
+    const proofKey = await sealProofKey(context.keyRing);
     return context.writer.run({
       commandId,
       digest,
@@ -63,7 +66,7 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
         loaded.state.sealed
           ? E.right({
               commandId,
-              events: [amended],
+              events: [provenAmendment(amended, loaded, proofKey)],
               digest,
               catalogueVersion: event.data.catalogueVersion,
             })

@@ -42,6 +42,8 @@ export interface CubeSnapshot {
   readonly undecryptable: number;
   /** Periods whose seal was read (absent in checkpoints written before it). */
   readonly sealedPeriods?: readonly string[];
+  /** Tables read in a period's stream whose seal has not been read yet (absent in older checkpoints). */
+  readonly heldTables?: readonly { readonly period: string; readonly sheets: readonly SealedSheet[] }[];
 }
 
 /**
@@ -56,6 +58,8 @@ export function createStatisticsCube() {
   let undecryptable = 0;
   // The seal comes after its tables: tables read after it are no part of them (attack 27).
   const sealedPeriods = new Set<string>();
+  // Tables wait for their seal: until it is read and holds, they may be anyone's (attack 28).
+  const heldTables = new Map<string, SealedSheet[]>();
 
   // Pairs by intervention and version, found once; adopting a catalogue forgets them.
   const pairs = new Map<string, readonly (readonly [string, string])[]>();
@@ -140,6 +144,16 @@ export function createStatisticsCube() {
       entry.accumulator.addTables(sheet.tables);
       entry.sealed = true;
     },
+    /** Keeps a period's tables until its seal is read (see {@link takeHeld}). */
+    holdSealed(period: string, sheets: readonly SealedSheet[]): void {
+      heldTables.set(period, [...(heldTables.get(period) ?? []), ...sheets]);
+    },
+    /** The tables held for a period, in the order read; none are held afterwards. */
+    takeHeld(period: string): readonly SealedSheet[] {
+      const held = heldTables.get(period) ?? [];
+      heldTables.delete(period);
+      return held;
+    },
     /** A period's seal was read: tables that come after it are not its tables. */
     closePeriod(period: string): void {
       sealedPeriods.add(period);
@@ -176,6 +190,7 @@ export function createStatisticsCube() {
         })),
         undecryptable,
         sealedPeriods: [...sealedPeriods].sort(),
+        heldTables: [...heldTables].map(([period, sheets]) => ({ period, sheets })),
       };
       return JSON.parse(JSON.stringify(snapshot)) as CubeSnapshot;
     },
@@ -185,6 +200,7 @@ export function createStatisticsCube() {
       pairs.clear();
       undecryptable = snapshot.undecryptable;
       for (const period of snapshot.sealedPeriods ?? []) sealedPeriods.add(period);
+      for (const { period, sheets } of snapshot.heldTables ?? []) heldTables.set(period, [...sheets]);
       for (const sheet of snapshot.sheets) {
         const entry = entryFor(sheet);
         entry.accumulator.addTables(sheet.tables);

@@ -2,9 +2,13 @@ import {
   type Catalogue,
   type Cipher,
   createAesGcmCipher,
+  isProvenAmendment,
+  isProvenSealOf,
+  isSealOverTables,
   type JsonValue,
   type KeyStore,
   type OpenedEvent,
+  type PeriodSealed,
   periodKeyId,
   periodStream,
   type RecordedEvent,
@@ -46,6 +50,7 @@ interface SavedCube {
   readonly open: readonly { readonly period: string; readonly algorithm: string; readonly sheets: string }[];
   readonly undecryptable: number;
   readonly sealedPeriods?: readonly string[];
+  readonly heldTables?: CubeSnapshot['heldTables'];
 }
 
 /**
@@ -59,7 +64,58 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
   // from a read that served a forged `SheetsSealed`, then failed) must not leave the keys it
   // forgot forgotten — the month's detail then counted as undecryptable for good (attack 22).
   let opener = createKeyedOpener(options.keys, ciphers);
-  const apply = (cube: StatisticsCube, event: RecordedEvent, opened: OpenedEvent): StatisticsCube => {
+  // A month's tables replace its detail only once its seal is read and holds over them: anyone who
+  // can write to the store can append tables and a seal to an open month's stream (attack 28).
+  // With the key store's seal-proof key the seal's proof is checked. Without it, a reader that
+  // holds the month's key knows the seal is forged (a seal makes the seal-proof key before it
+  // writes, in the key store that holds the month's key); a reader given no keys reads no open
+  // detail, and can check only that the seal names its month and hashes its tables.
+  const closeOnSeal = (cube: StatisticsCube, stream: string, seal: PeriodSealed['data']) => {
+    const proofKey = opener.proofKey();
+    if (!(proofKey instanceof Promise)) return closeIfHolds(cube, stream, seal, proofKey);
+    return proofKey.then(async (found) => {
+      if (found !== undefined) return closeIfHolds(cube, stream, seal, found);
+      const monthKey = await opener.sealer(periodKeyId(seal.period), (ciphers[0] as Cipher).algorithm);
+      if (monthKey === undefined) return closeIfHolds(cube, stream, seal, undefined);
+      cube.takeHeld(seal.period); // forged: its tables go with it
+      return cube;
+    });
+  };
+  // An amendment changes published numbers: anyone who can write to the store can append one, or
+  // copy a genuine one (attack 28). Folded only with a proof for its place — a reader without
+  // the seal-proof key (given no keys) cannot tell, and folds it.
+  const amendIfProven = (cube: StatisticsCube, event: RecordedEvent, amendment: SheetAmended['data']) => {
+    const place = { stream: event.stream, revision: event.revision };
+    const fold = (proofKey: Uint8Array | undefined): StatisticsCube => {
+      if (proofKey === undefined || isProvenAmendment(proofKey, place, amendment))
+        cube.applyAmended(amendment);
+      return cube;
+    };
+    const proofKey = opener.proofKey();
+    return proofKey instanceof Promise ? proofKey.then(fold) : fold(proofKey);
+  };
+  const closeIfHolds = (
+    cube: StatisticsCube,
+    stream: string,
+    seal: PeriodSealed['data'],
+    proofKey: Uint8Array | undefined,
+  ): StatisticsCube => {
+    const tables = cube.takeHeld(seal.period);
+    const holds =
+      proofKey === undefined
+        ? isSealOverTables(stream, seal, tables)
+        : isProvenSealOf(stream, seal, tables, proofKey);
+    if (!holds) return cube; // the tables held go with it; the month's detail still counts
+    for (const sheet of tables) cube.applySealed(seal.period, sheet);
+    opener.forget(periodKeyId(seal.period));
+    cube.closePeriod(seal.period);
+    return cube;
+  };
+  const apply = (
+    cube: StatisticsCube,
+    event: RecordedEvent,
+    opened: OpenedEvent,
+  ): StatisticsCube | Promise<StatisticsCube> => {
     if (!opened.readable) {
       if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) cube.skipUndecryptable();
       return cube;
@@ -73,18 +129,16 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         // Tables in another period's stream, or after the period's seal, are not the seal's: anyone
         // who can write to the store can append them (attack 27).
         if (event.stream !== periodStream(period) || cube.isPeriodClosed(period)) break;
-        for (const sheet of sheets) cube.applySealed(period, sheet);
-        opener.forget(periodKeyId(period));
+        cube.holdSealed(period, sheets);
         break;
       }
       case 'PeriodSealed': {
-        const { period } = opened.data as unknown as { period: string };
-        if (event.stream === periodStream(period)) cube.closePeriod(period);
-        break;
+        const seal = opened.data as unknown as PeriodSealed['data'];
+        if (event.stream !== periodStream(seal.period) || cube.isPeriodClosed(seal.period)) break;
+        return closeOnSeal(cube, event.stream, seal);
       }
       case 'SheetAmended':
-        cube.applyAmended(opened.data as unknown as SheetAmended['data']);
-        break;
+        return amendIfProven(cube, event, opened.data as unknown as SheetAmended['data']);
       default:
         if (event.stream.startsWith(STREAM_PREFIXES.tallySheet))
           cube.applyDetail({ type: opened.type, data: opened.data } as unknown as SheetDetailEvent);
@@ -136,6 +190,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         open,
         undecryptable: whole.undecryptable,
         sealedPeriods: whole.sealedPeriods ?? [],
+        heldTables: whole.heldTables ?? [],
       };
       return saved as unknown as JsonValue;
     },
@@ -162,6 +217,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         sheets,
         undecryptable: saved.undecryptable,
         sealedPeriods: saved.sealedPeriods ?? [],
+        heldTables: saved.heldTables ?? [],
       } satisfies CubeSnapshot);
       return cube;
     },

@@ -11,6 +11,7 @@ import {
   privateStreamOf,
   type RecordedEvent,
   readCodec,
+  SEAL_PROOF_KEY_ID,
 } from '@pinnstatistik/core';
 
 /** Opens events of the whole log: public ones as they are, private ones with their key while it exists. */
@@ -26,6 +27,12 @@ export interface KeyedOpener {
   forget(keyId: string): void;
   /** Whether a key was forgotten — for a caller that got a sealer before an await. */
   isForgotten(keyId: string): boolean;
+  /**
+   * The subkey seals are proven with (of the key store's seal-proof key), or `undefined` while the
+   * key store holds none (nothing sealed yet, or a reader given no keys). Asked again until found;
+   * synchronous once found.
+   */
+  proofKey(): Uint8Array | Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -38,6 +45,9 @@ const zeroWhenCollected = new FinalizationRegistry<ReadonlyMap<string, Uint8Arra
 });
 
 const KEEPS_OPENER = Symbol('keeps its keyed opener');
+
+/** Where the seal-proof subkey is kept among the subkeys (no cipher is named `proof`). */
+const PROOF_SLOT = `proof/${SEAL_PROOF_KEY_ID}`;
 
 /**
  * A keyed opener over a key store: keys are looked up once per key id and algorithm and
@@ -91,12 +101,25 @@ export function createKeyedOpener(
       else {
         const derived = deriveSubkeys(material);
         derived.naming.fill(0); // never used here
+        derived.proof.fill(0);
         subkeys.set(cacheKey, derived.encryption);
         sealers.set(cacheKey, guarded(keyId, createPayloadSealer(cipher, derived.encryption)));
       }
     }
     return sealers.get(cacheKey) ?? undefined;
   };
+  const lookUpProofKey = async (): Promise<Uint8Array | undefined> => {
+    const material = await keys?.get(SEAL_PROOF_KEY_ID);
+    if (material === undefined) return undefined;
+    const raced = subkeys.get(PROOF_SLOT);
+    if (raced !== undefined) return raced;
+    const derived = deriveSubkeys(material);
+    derived.encryption.fill(0);
+    derived.naming.fill(0);
+    subkeys.set(PROOF_SLOT, derived.proof); // zeroed with the rest when the opener is collected
+    return derived.proof;
+  };
+  const proofKey = () => subkeys.get(PROOF_SLOT) ?? lookUpProofKey();
   const opener: KeyedOpener = {
     open(event) {
       const codec = readCodec(event.metadata);
@@ -115,6 +138,7 @@ export function createKeyedOpener(
       return sealer(owner.keyId, codec).then((found) => openEvent(event, () => found));
     },
     sealer,
+    proofKey,
     isForgotten: (keyId) => forgotten.has(keyId),
     forget(keyId) {
       forgotten.add(keyId);
