@@ -329,7 +329,11 @@ export {
   type RegistryState,
   sheetKey,
 } from './sealing/period-state.js';
-export { readSealedPeriod, type SealedPeriodRecord } from './sealing/read-sealed-period.js';
+export {
+  type ReadSealedPeriodOptions,
+  readSealedPeriod,
+  type SealedPeriodRecord,
+} from './sealing/read-sealed-period.js';
 export { type SealPeriod, SealPeriodSchema } from './sealing/seal-period-command.js';
 export {
   isProvenSealOf,
@@ -337,6 +341,7 @@ export {
   SEAL_PROOF_KEY_ID,
   tablesDigest,
 } from './sealing/seal-proof.js';
+export { readSealProofKey } from './sealing/seal-proof-key.js';
 export {
   CLOSE_REASONS,
   type CloseSeries,

@@ -6,6 +6,8 @@ import {
   type KeyStore,
   openEvent,
   periodKeyId,
+  readSealedPeriod,
+  readSealProofKey,
   type SealedSheet,
   type TallyCommandInput,
   tablesDigest,
@@ -215,5 +217,28 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
     const after = await replay(store, statisticsProjection({ keys }));
     expect(contactsOf(after.state, MARCH)).toEqual([2]);
     expect(contactsOf(after.state, FEB)).toEqual([3]);
+
+    // The public read, given the proof key, hands back the genuine amendment once and says the seal holds.
+    const proofKey = await readSealProofKey(keys);
+    if (proofKey === undefined) throw new Error('no seal-proof key after a seal');
+    const march = await readSealedPeriod(store, MARCH, { proofKey });
+    expect(march.proven).toBe(true);
+    expect(march.amendments.map((amendment) => amendment.delta.contacts)).toEqual([1]);
+    expect((await readSealedPeriod(store, FEB, { proofKey })).amendments).toEqual([]);
+    // Without it, nothing is checked (and the record says so: no `proven`).
+    const unchecked = await readSealedPeriod(store, MARCH);
+    expect(unchecked.proven).toBeUndefined();
+    expect(unchecked.amendments).toHaveLength(4);
+  });
+
+  it('the public read of a month given the proof key says a forged seal does not hold', async () => {
+    const { store, keys } = await openFebruary({ sealMarchFirst: true });
+    await forgeSeal(store, FEB, 7501);
+    const proofKey = await readSealProofKey(keys);
+    if (proofKey === undefined) throw new Error('no seal-proof key after a seal');
+    const february = await readSealedPeriod(store, FEB, { proofKey });
+    expect(february.seal).toBeDefined();
+    expect(february.proven).toBe(false);
+    expect((await readSealedPeriod(store, MARCH, { proofKey })).proven).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   privateStreamOf,
   type RecordedEvent,
   readCodec,
+  readSealProofKey,
   SEAL_PROOF_KEY_ID,
 } from '@pinnstatistik/core';
 
@@ -109,15 +110,15 @@ export function createKeyedOpener(
     return sealers.get(cacheKey) ?? undefined;
   };
   const lookUpProofKey = async (): Promise<Uint8Array | undefined> => {
-    const material = await keys?.get(SEAL_PROOF_KEY_ID);
-    if (material === undefined) return undefined;
+    const found = keys === undefined ? undefined : await readSealProofKey(keys);
+    if (found === undefined) return undefined;
     const raced = subkeys.get(PROOF_SLOT);
-    if (raced !== undefined) return raced;
-    const derived = deriveSubkeys(material);
-    derived.encryption.fill(0);
-    derived.naming.fill(0);
-    subkeys.set(PROOF_SLOT, derived.proof); // zeroed with the rest when the opener is collected
-    return derived.proof;
+    if (raced !== undefined) {
+      found.fill(0);
+      return raced;
+    }
+    subkeys.set(PROOF_SLOT, found); // zeroed with the rest when the opener is collected
+    return found;
   };
   const proofKey = () => subkeys.get(PROOF_SLOT) ?? lookUpProofKey();
   const opener: KeyedOpener = {
