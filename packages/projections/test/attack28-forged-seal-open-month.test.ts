@@ -13,7 +13,7 @@ import {
   tablesDigest,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { appendKeyless } from '@pinnstatistik/core/testing';
+import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -40,15 +40,8 @@ import { replay } from '../src/runner/replay.js';
 
 const FEB = '2025-02';
 const MARCH = '2025-03';
-const uuid = (n: number): string => `a2810000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const sheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
-const contact = (n: number, date: string): TallyCommandInput => ({
-  type: 'TallyContact',
-  commandId: uuid(n),
-  ...sheet,
-  date,
-  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
-});
+const { uuid, contact } = numberedCommands('a2810000');
+const sheet = ATTACKED_SHEET;
 
 async function openFebruary(options: { sealMarchFirst: boolean }) {
   const store: EventStore = createMemoryEventStore();

@@ -18,6 +18,7 @@ import {
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
+import { ATTACKED_SHEET, numberedCommands } from '@pinnstatistik/core/testing';
 import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -85,15 +86,8 @@ import type { EsdbDouble } from './testing/esdb-double.js';
 const COMBINATION: DoubleCombination = { client: 'eventstore-db-client', appendPath: 'BatchAppend' };
 const MARCH = '2025-03';
 
-const uuid = (n: number): string => `a2600000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const sheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
-const contact = (n: number, date: string): TallyCommandInput => ({
-  type: 'TallyContact',
-  commandId: uuid(n),
-  ...sheet,
-  date,
-  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
-});
+const { uuid, contact } = numberedCommands('a2600000');
+const sheet = ATTACKED_SHEET;
 
 /** A process of the operator's on the store, the catalogue adopted, its clock at `at`. */
 async function processAt(store: EventStore, keys: KeyStore, at: string): Promise<CommandService> {

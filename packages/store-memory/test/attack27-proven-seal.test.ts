@@ -10,7 +10,7 @@ import {
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { appendKeyless } from '@pinnstatistik/core/testing';
+import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
@@ -53,15 +53,8 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 const FEB = '2025-02';
 const MARCH = '2025-03';
-const uuid = (n: number): string => `a2700000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const sheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
-const contact = (n: number, date: string): TallyCommandInput => ({
-  type: 'TallyContact',
-  commandId: uuid(n),
-  ...sheet,
-  date,
-  marks: { gender: n % 2 === 0 ? 'female' : 'male' },
-});
+const { uuid, contact } = numberedCommands('a2700000');
+const sheet = ATTACKED_SHEET;
 
 function right<T>(result: E.Either<{ code: string }, T>): T {
   if (E.isLeft(result)) throw new Error(`unexpected refusal ${result.left.code}`);

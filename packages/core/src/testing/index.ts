@@ -15,6 +15,7 @@ export {
 export { type AttackerView, type ClearEvent, occurrences, viewOf } from './attacker/attacker-view.js';
 export type { AttackedStores } from './attacker/attacker-year.js';
 export { appendKeyless, type ForgedEvent } from './attacker/keyless-writer.js';
+export { ATTACKED_SHEET, numberedCommands } from './attacker/numbered-commands.js';
 export { collect } from './collect.js';
 export { type ContractCase, type EventStoreFactory, eventStoreContract } from './event-store-contract.js';
 export { given, type Outcome, type Then } from './given-when-then.js';
