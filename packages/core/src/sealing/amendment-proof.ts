@@ -4,6 +4,7 @@ import { canonicalJson } from '../envelope/canonical-json.js';
 import type { JsonValue } from '../json.js';
 import { periodStream } from '../streams.js';
 import type { SheetAmended } from './period-events.js';
+import { isHmacHex } from './seal-proof.js';
 
 /** Where an amendment is written: its period's stream and its revision there. */
 export interface AmendmentPlace {
@@ -31,7 +32,7 @@ export function isProvenAmendment(
   amendment: SheetAmended['data'],
 ): boolean {
   const { proof, ...fields } = amendment;
-  if (proof === undefined || periodStream(fields.period) !== place.stream) return false;
+  if (!isHmacHex(proof) || periodStream(fields.period) !== place.stream) return false;
   const expected = Buffer.from(amendmentProof(proofKey, place, fields), 'latin1');
   const given = Buffer.from(proof, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -15,6 +15,10 @@ import type { PeriodSealed, SealedSheet } from './period-events.js';
  */
 export const SEAL_PROOF_KEY_ID = 'seal-proof';
 
+/** Whether a value read back is an HMAC-SHA-256 as this library writes it: 64 lower-case hex digits. */
+export const isHmacHex = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
 /** The digest a seal keeps of its tables: SHA-256 (hex) of their canonical JSON, in order. */
 export const tablesDigest = (sheets: readonly SealedSheet[]): string =>
   Buffer.from(sha256Public(canonicalJson(sheets as unknown as JsonValue))).toString('hex');
@@ -36,7 +40,9 @@ export function isProvenSeal(
   tables: readonly SealedSheet[],
 ): boolean {
   const { proof, ...fields } = seal;
-  if (proof === undefined || fields.tables !== tablesDigest(tables)) return false;
+  // Read back, a proof is whatever was stored: anything but 64 hex digits is no proof (a number
+  // made `Buffer.from` throw, and every replay of the statistics with it — attack 29).
+  if (!isHmacHex(proof) || fields.tables !== tablesDigest(tables)) return false;
   const expected = Buffer.from(sealProof(proofKey, fields), 'latin1');
   const given = Buffer.from(proof, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -8,6 +8,7 @@ import {
 } from '../sealing/period-state.js';
 import { periodKeyId, periodStream, registryStream } from '../streams.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
+import { isProvenSealed, sealProofKey } from './proven-seal.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -16,6 +17,8 @@ import type { ServiceContext } from './service-context.js';
  */
 export interface PeriodLoader {
   load(period: string): Promise<LoadedStream<PeriodState>>;
+  /** Whether the period is sealed by the operator: its stream holds a seal whose proof holds. */
+  isSealed(period: string): Promise<boolean>;
   remember(period: string, loaded: LoadedStream<PeriodState>): void;
   loadRegistry(period: string): Promise<LoadedStream<RegistryState>>;
   rememberRegistry(period: string, loaded: LoadedStream<RegistryState>): void;
@@ -27,12 +30,18 @@ export interface PeriodLoader {
 export function createPeriodLoader(context: ServiceContext): PeriodLoader {
   const periods = new Map<string, LoadedStream<PeriodState>>();
   const registries = new Map<string, LoadedStream<RegistryState>>();
+  const load = async (period: string): Promise<LoadedStream<PeriodState>> => {
+    const cached = periods.get(period) ?? emptyStream(periodStream(period), emptyPeriod());
+    const loaded = await catchUp(context.store, cached, context.keyRing.sealerFor, evolvePeriod);
+    periods.set(period, loaded);
+    return loaded;
+  };
   return {
-    async load(period) {
-      const cached = periods.get(period) ?? emptyStream(periodStream(period), emptyPeriod());
-      const loaded = await catchUp(context.store, cached, context.keyRing.sealerFor, evolvePeriod);
-      periods.set(period, loaded);
-      return loaded;
+    load,
+    async isSealed(period) {
+      const loaded = await load(period);
+      // Nothing sealed (the hot case) needs no key.
+      return loaded.state.sealed && isProvenSealed(loaded, await sealProofKey(context.keyRing));
     },
     remember(period, loaded) {
       periods.set(period, loaded);

@@ -17,9 +17,17 @@ export const sealProofKey = async (keyRing: KeyRing): Promise<Uint8Array> =>
  * destroy an open month's key, and a seal re-run on a sealed month delete other months' streams
  * (attack 27). A seal written before proofs existed fails too.
  */
+/**
+ * Whether a period is sealed by the operator, as read: a seal whose proof holds. A `PeriodSealed`
+ * anyone else appended is not a seal — an open month behind one took amendments on top of its
+ * detail, and opened its series in the clear index (attack 29).
+ */
+export const isProvenSealed = (loaded: LoadedStream<PeriodState>, proofKey: Uint8Array): boolean =>
+  loaded.state.seal !== undefined &&
+  isProvenSealOf(loaded.stream, loaded.state.seal, loaded.state.tables, proofKey);
+
 export function requireProvenSeal(loaded: LoadedStream<PeriodState>, proofKey: Uint8Array): void {
-  const { seal, tables } = loaded.state;
-  if (seal !== undefined && isProvenSealOf(loaded.stream, seal, tables, proofKey)) return;
+  if (isProvenSealed(loaded, proofKey)) return;
   throw new IntegrityError({
     code: 'CHAIN_HASH_MISMATCH',
     stream: loaded.stream,

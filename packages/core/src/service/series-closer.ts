@@ -86,7 +86,7 @@ export function createSeriesCloser(
     // closed) the month it closes in — never an amendment written while a seal is under way, which
     // the seal's tables would come after.
     const months = [
-      ...(lastContactMonth !== undefined && !(await periods.load(lastContactMonth)).state.sealed
+      ...(lastContactMonth !== undefined && !(await periods.isSealed(lastContactMonth))
         ? [lastContactMonth]
         : []),
       periodOf(on),

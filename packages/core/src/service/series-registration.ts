@@ -36,8 +36,7 @@ export function createSeriesRegistration(context: ServiceContext, periods: Perio
   const register = async (stream: string, period: string): Promise<E.Either<Refusal, void>> => {
     for (let attempt = 0; attempt < 50; attempt += 1) {
       // Sealed, or its key destroyed outside the library: no registry to write in.
-      if ((await periods.load(period)).state.sealed || (await periodKeyLost(context, period)))
-        return indexNow(stream);
+      if ((await periods.isSealed(period)) || (await periodKeyLost(context, period))) return indexNow(stream);
       const key = await keyRing.create(periodKeyId(period));
       const registry = await periods.loadRegistry(period);
       if (registry.state.series.has(stream)) return E.right(undefined);

@@ -110,7 +110,7 @@ export function createSessionCounter(context: ServiceContext, periods: PeriodLoa
         if (monthKey === undefined) {
           // No key: nothing was tallied that month, or it is sealed and shredded — then its
           // sessions were carried to every series open at the seal: to this one since it was read?
-          if ((await periods.load(period)).state.sealed) {
+          if (await periods.isSealed(period)) {
             if (!trustSeals) return 'read-again';
             if (period < windowStart) break;
           }

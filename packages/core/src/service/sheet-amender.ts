@@ -11,7 +11,7 @@ import { tallySheetDecider } from '../tally/tally-sheet-decider.js';
 import { commandDigest } from './command-digest.js';
 import type { PeriodLoader } from './period-loader.js';
 import { provenAmendment } from './proven-amendment.js';
-import { sealProofKey } from './proven-seal.js';
+import { isProvenSealed, sealProofKey } from './proven-seal.js';
 import type { Receipt } from './receipt.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -63,7 +63,7 @@ export function createSheetAmender(context: ServiceContext, periods: PeriodLoade
       digest,
       load: () => periods.load(period),
       decide: (loaded) =>
-        loaded.state.sealed
+        isProvenSealed(loaded, proofKey)
           ? E.right({
               commandId,
               events: [provenAmendment(amended, loaded, proofKey)],

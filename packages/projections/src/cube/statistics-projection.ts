@@ -37,6 +37,13 @@ export interface StatisticsProjectionOptions {
   readonly ciphers?: readonly Cipher[];
   /** The projection's name, its checkpoint key (default `statistics`). */
   readonly name?: string;
+  /**
+   * Which seals and amendments are folded. `proven` (the default): only those whose proof holds
+   * under the key store's seal-proof key — none while it holds none. `digest-only`, for a reader
+   * given no keys (an export read alone): every seal that names its month and hashes the tables
+   * before it, and every amendment — anyone who can write to the store could have written them.
+   */
+  readonly seals?: 'proven' | 'digest-only';
 }
 
 /**
@@ -64,30 +71,32 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
   // from a read that served a forged `SheetsSealed`, then failed) must not leave the keys it
   // forgot forgotten — the month's detail then counted as undecryptable for good (attack 22).
   let opener = createKeyedOpener(options.keys, ciphers);
+  const digestOnly = options.seals === 'digest-only';
   // A month's tables replace its detail only once its seal is read and holds over them: anyone who
   // can write to the store can append tables and a seal to an open month's stream (attack 28).
-  // With the key store's seal-proof key the seal's proof is checked. Without it, a reader that
-  // holds the month's key knows the seal is forged (a seal makes the seal-proof key before it
-  // writes, in the key store that holds the month's key); a reader given no keys reads no open
-  // detail, and can check only that the seal names its month and hashes its tables.
+  // The seal's proof is checked under the key store's seal-proof key; with none there (nothing
+  // proven yet) no seal holds — a month with no key, too (attack 29). Only a reader told it has
+  // no keys (`seals: 'digest-only'`) folds a seal that names its month and hashes its tables.
   const closeOnSeal = (cube: StatisticsCube, stream: string, seal: PeriodSealed['data']) => {
+    if (digestOnly) return closeIfHolds(cube, stream, seal, isSealOverTables);
     const proofKey = opener.proofKey();
-    if (!(proofKey instanceof Promise)) return closeIfHolds(cube, stream, seal, proofKey);
-    return proofKey.then(async (found) => {
-      if (found !== undefined) return closeIfHolds(cube, stream, seal, found);
-      const monthKey = await opener.sealer(periodKeyId(seal.period), (ciphers[0] as Cipher).algorithm);
-      if (monthKey === undefined) return closeIfHolds(cube, stream, seal, undefined);
-      cube.takeHeld(seal.period); // forged: its tables go with it
-      return cube;
-    });
+    const close = (found: Uint8Array | undefined) =>
+      found === undefined
+        ? cube
+        : closeIfHolds(cube, stream, seal, (...args) => isProvenSealOf(...args, found));
+    return proofKey instanceof Promise ? proofKey.then(close) : close(proofKey);
   };
   // An amendment changes published numbers: anyone who can write to the store can append one, or
-  // copy a genuine one (attack 28). Folded only with a proof for its place — a reader without
-  // the seal-proof key (given no keys) cannot tell, and folds it.
+  // copy a genuine one (attack 28). Folded only with a proof for its place (a reader with
+  // `seals: 'digest-only'` cannot tell, and folds it).
   const amendIfProven = (cube: StatisticsCube, event: RecordedEvent, amendment: SheetAmended['data']) => {
+    if (digestOnly) {
+      cube.applyAmended(amendment);
+      return cube;
+    }
     const place = { stream: event.stream, revision: event.revision };
     const fold = (proofKey: Uint8Array | undefined): StatisticsCube => {
-      if (proofKey === undefined || isProvenAmendment(proofKey, place, amendment))
+      if (proofKey !== undefined && isProvenAmendment(proofKey, place, amendment))
         cube.applyAmended(amendment);
       return cube;
     };
@@ -98,14 +107,10 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
     cube: StatisticsCube,
     stream: string,
     seal: PeriodSealed['data'],
-    proofKey: Uint8Array | undefined,
+    holds: (stream: string, seal: PeriodSealed['data'], tables: readonly SealedSheet[]) => boolean,
   ): StatisticsCube => {
     const tables = cube.takeHeld(seal.period);
-    const holds =
-      proofKey === undefined
-        ? isSealOverTables(stream, seal, tables)
-        : isProvenSealOf(stream, seal, tables, proofKey);
-    if (!holds) return cube; // the tables held go with it; the month's detail still counts
+    if (!holds(stream, seal, tables)) return cube; // the tables held go with it; the detail still counts
     for (const sheet of tables) cube.applySealed(seal.period, sheet);
     opener.forget(periodKeyId(seal.period));
     cube.closePeriod(seal.period);
@@ -126,6 +131,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         break;
       case 'SheetsSealed': {
         const { period, sheets } = opened.data as unknown as { period: string; sheets: SealedSheet[] };
+        if (!Array.isArray(sheets)) break; // not the seal's (it writes a list): held, it broke the replay
         // Tables in another period's stream, or after the period's seal, are not the seal's: anyone
         // who can write to the store can append them (attack 27).
         if (event.stream !== periodStream(period) || cube.isPeriodClosed(period)) break;
