@@ -161,6 +161,7 @@ describe('attack 6: checkpoint-* lines smuggled into an export', () => {
       store: target,
       projection: statisticsProjection({ keys }),
       checkpoints: createEventStoreCheckpointStore(target),
+      checkpointKeys: keys,
     });
     await runner.start();
     await runner.whenCaughtUp();

@@ -170,6 +170,11 @@ export {
   reportPerturbationTable,
   type StatisticsReport,
 } from './report/statistics-report.js';
+export {
+  type AuthenticatedCheckpointsOptions,
+  authenticatedCheckpoints,
+  CHECKPOINT_KEY_ID,
+} from './runner/authenticated-checkpoints.js';
 export { checkpointStream, createEventStoreCheckpointStore } from './runner/event-store-checkpoint-store.js';
 export { createMemoryCheckpointStore } from './runner/memory-checkpoint-store.js';
 export {

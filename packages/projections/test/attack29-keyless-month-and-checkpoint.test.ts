@@ -1,4 +1,5 @@
 import {
+  type CheckpointStore,
   createCommandService,
   type EventStore,
   emptySheetTables,
@@ -18,7 +19,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
+import { authenticatedCheckpoints } from '../src/runner/authenticated-checkpoints.js';
 import { createEventStoreCheckpointStore } from '../src/runner/event-store-checkpoint-store.js';
+import { createMemoryCheckpointStore } from '../src/runner/memory-checkpoint-store.js';
 import { createProjectionRunner } from '../src/runner/projection-runner.js';
 import { replay } from '../src/runner/replay.js';
 
@@ -27,7 +30,8 @@ import { replay } from '../src/runner/replay.js';
 // no keys (plain appends with valid hash chains, `appendKeyless`); the operator runs the projection
 // with its own key store.
 //
-// BREAKS (it.fails — each passes today because the attack works):
+// BREAKS (each first written as `it.fails`, passing because the attack worked; all four fixed
+// since, the tests now plain — each test's comment names the fix and what it fails with):
 //  1. A forged seal of a month that has no key in the key store, read before the operator's first
 //     seal (no seal-proof key yet): `closeOnSeal` (statistics-projection.ts, the branch
 //     `if (monthKey === undefined) return closeIfHolds(cube, stream, seal, undefined)`) falls back to
@@ -264,28 +268,33 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // `checkpoint-statistics` naming a stream it wrote, holding any cube — here March, genuinely
   // 1 contact, published as 400 sealed — and the runner restores it on its next start (or after
   // any failed apply, which BREAK 2 provides on demand). Every proof of attack 28 is bypassed.
-  // Fix: authenticate checkpoints (an HMAC of the state and position under a key-store key, checked
-  // in `load`, or at least in the statistics projection's `restore`), and refuse pointers to
-  // streams the store did not write.
-  it.fails('a checkpoint a keyless writer points the runner at is not restored', async () => {
+  // FIXED: the runner takes `checkpointKeys` and restores only checkpoints tagged under the key
+  // store's checkpoint key (`authenticatedCheckpoints`: HMAC of the name, the position and the
+  // state); an untagged or altered one is reported and the projection folds from the start. Fails
+  // with the runner's checkpoints left unwrapped (`checkpointKeys: 'unauthenticated'`).
+  it('a checkpoint a keyless writer points the runner at is not restored: the runner folds from the start', async () => {
     const { store, keys } = await setUp({ sealMarchFirst: true });
     const checkpoints = createEventStoreCheckpointStore(store);
-    // The operator's checkpoint (saved as the runner saves it).
+    // The operator's checkpoint, saved as the runner saves it (tagged).
     const projection = statisticsProjection({ keys });
     const honest = await replay(store, projection);
     if (honest.position === undefined) throw new Error('nothing replayed');
-    await checkpoints.save('statistics', {
+    const tagged = authenticatedCheckpoints(checkpoints, keys);
+    await tagged.save('statistics', {
       position: honest.position,
       state: await projection.snapshot(honest.state),
     });
     expect(contactsOf(honest.state, MARCH)).toEqual([1]);
+    // Read back with the key, it is the operator's state and position.
+    expect((await tagged.load('statistics'))?.position).toBe(honest.position);
 
+    // The attacker copies it (plain events), sets March to 400, and points the runner at the copy.
     const saved = await checkpoints.load('statistics');
     if (saved?.state === undefined) throw new Error('no checkpoint saved');
     const state = JSON.parse(JSON.stringify(saved.state)) as {
-      sealed: { period: string; tables: { contacts: number } }[];
+      state: { sealed: { period: string; tables: { contacts: number } }[] };
     };
-    for (const entry of state.sealed) if (entry.period === MARCH) entry.tables.contacts = 400;
+    for (const entry of state.state.sealed) if (entry.period === MARCH) entry.tables.contacts = 400;
     let sequence = 0;
     for await (const event of store.readStream('checkpoint-statistics')) {
       const opened = openEvent(event);
@@ -293,18 +302,77 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
     }
     const forgedStream = 'checkpoint-statistics-9999';
     await appendKeyless(store, forgedStream, [
-      { id: uuid(7301), type: 'CheckpointChunk', data: { part: JSON.stringify(state) } },
-      { id: uuid(7302), type: 'CheckpointSaved', data: { position: saved.position, hasState: true } },
+      { id: uuid(7311), type: 'CheckpointChunk', data: { part: JSON.stringify(state) } },
+      { id: uuid(7312), type: 'CheckpointSaved', data: { position: saved.position, hasState: true } },
     ]);
     await appendKeyless(store, 'checkpoint-statistics', [
-      { id: uuid(7303), type: 'CheckpointPointer', data: { stream: forgedStream, sequence: sequence + 1 } },
+      { id: uuid(7313), type: 'CheckpointPointer', data: { stream: forgedStream, sequence: sequence + 1 } },
     ]);
 
-    const second = createProjectionRunner({ store, projection: statisticsProjection({ keys }), checkpoints });
+    const errors: unknown[] = [];
+    const second = createProjectionRunner({
+      store,
+      projection: statisticsProjection({ keys }),
+      checkpoints,
+      checkpointKeys: keys,
+      onError: (error) => errors.push(error),
+    });
     await second.start();
     await second.whenCaughtUp();
     await second.stop();
     expect(contactsOf(second.state, MARCH)).toEqual([1]);
+    expect(String(errors[0])).toMatch(/not tagged with the checkpoint key/);
+  });
+
+  it('a genuine checkpoint’s state moved to another position is not restored either', async () => {
+    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const checkpoints = createEventStoreCheckpointStore(store);
+    const projection = statisticsProjection({ keys });
+    const honest = await replay(store, projection);
+    if (honest.position === undefined) throw new Error('nothing replayed');
+    const tagged = authenticatedCheckpoints(checkpoints, keys);
+    await tagged.save('statistics', {
+      position: honest.position,
+      state: await projection.snapshot(honest.state),
+    });
+    const saved = await checkpoints.load('statistics');
+    if (saved === undefined) throw new Error('no checkpoint saved');
+    // The same tagged state at an earlier position: every event after it would be counted twice.
+    await checkpoints.save('statistics', { position: '1', state: saved.state as JsonValue });
+    expect(await tagged.load('statistics')).toBeUndefined();
+  });
+
+  // Found by the helper on the way (not an attack): a runner caught up saved twice at once
+  // (`onCaughtUp` and `whenCaughtUp`); in the event store both took the same next checkpoint
+  // stream, and the second deleted it as "replaced" — the checkpoint was lost. The runner now
+  // saves one at a time (and the event-store checkpoint store never deletes the stream it just
+  // pointed at). Fails with the runner's saves not chained (`checkpoint = saveCheckpoint`).
+  it('a runner saves one checkpoint at a time, also when it catches up while `whenCaughtUp` waits', async () => {
+    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const inner = createMemoryCheckpointStore();
+    let saving = 0;
+    let most = 0;
+    const slow: CheckpointStore = {
+      ...inner,
+      async save(name, checkpoint) {
+        saving += 1;
+        most = Math.max(most, saving);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await inner.save(name, checkpoint);
+        saving -= 1;
+      },
+    };
+    const runner = createProjectionRunner({
+      store,
+      projection: statisticsProjection({ keys }),
+      checkpoints: slow,
+      checkpointKeys: keys,
+    });
+    await runner.start();
+    await runner.whenCaughtUp();
+    await runner.stop();
+    expect(most).toBe(1);
+    expect(await authenticatedCheckpoints(inner, keys).load('statistics')).toBeDefined();
   });
 
   // HOLDS 5. Weakened: `isProvenSeal` without `fields.tables !== tablesDigest(tables)` →

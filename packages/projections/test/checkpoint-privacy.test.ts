@@ -52,6 +52,7 @@ describe('projection checkpoints in the event store', () => {
       store,
       projection: plainSnapshots(statisticsProjection({ keys, name: 'weak' })),
       checkpoints: createEventStoreCheckpointStore(store),
+      checkpointKeys: keys,
       checkpointEvery: 100,
     });
     await weak.start();
@@ -67,6 +68,7 @@ describe('projection checkpoints in the event store', () => {
       store,
       projection: statisticsProjection({ keys, name: 'statistics' }),
       checkpoints: createEventStoreCheckpointStore(store),
+      checkpointKeys: keys,
       checkpointEvery: 100,
     });
     await runner.start();

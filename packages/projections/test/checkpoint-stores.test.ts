@@ -48,6 +48,7 @@ describe('a runner whose checkpoints live in the same event store', () => {
       store,
       projection: statisticsProjection({ keys }),
       checkpoints,
+      checkpointKeys: keys,
       checkpointEvery: 200,
     });
     await first.start();
@@ -58,6 +59,7 @@ describe('a runner whose checkpoints live in the same event store', () => {
       store,
       projection: statisticsProjection({ keys }),
       checkpoints,
+      checkpointKeys: keys,
       checkpointEvery: 200,
     });
     await second.start();

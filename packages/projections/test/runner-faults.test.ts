@@ -72,6 +72,7 @@ describe('a projection runner under faults', () => {
         store: droppingSubscriptions(store, 4, 150),
         projection: statisticsProjection({ keys }),
         checkpoints,
+        checkpointKeys: keys,
         checkpointEvery: 50,
         onError: (error) => errors.push(error),
         maxRetryDelayMs: 20,
@@ -96,6 +97,7 @@ describe('a projection runner under faults', () => {
       store: droppingSubscriptions(store, 1, 10),
       projection: statisticsProjection({ keys }),
       checkpoints: createMemoryCheckpointStore(),
+      checkpointKeys: keys,
       maxRetryDelayMs: 60_000, // too long to wait for: start() must restart at once
     });
     await runner.start().catch(() => undefined);

@@ -61,6 +61,7 @@ describe('the statistics cube', () => {
       store,
       projection: statisticsProjection({ keys }),
       checkpoints: createMemoryCheckpointStore(),
+      checkpointKeys: keys,
     });
     await live.start();
     await live.whenCaughtUp();
@@ -90,7 +91,13 @@ describe('the statistics cube', () => {
     const { store, keys, naive } = await recordedYear(31);
     const checkpoints = createMemoryCheckpointStore();
     const projection = statisticsProjection({ keys });
-    const first = createProjectionRunner({ store, projection, checkpoints, checkpointEvery: 97 });
+    const first = createProjectionRunner({
+      store,
+      projection,
+      checkpoints,
+      checkpointKeys: keys,
+      checkpointEvery: 97,
+    });
     // The process dies mid-replay: the runner stops wherever it is, without a last checkpoint.
     let applied = 0;
     const dying = {
@@ -101,13 +108,25 @@ describe('the statistics cube', () => {
         return projection.apply(state, event);
       },
     };
-    const crashing = createProjectionRunner({ store, projection: dying, checkpoints, checkpointEvery: 97 });
+    const crashing = createProjectionRunner({
+      store,
+      projection: dying,
+      checkpoints,
+      checkpointKeys: keys,
+      checkpointEvery: 97,
+    });
     await crashing.start().catch(() => undefined);
     await crashing.stop().catch(() => undefined);
     const saved = await checkpoints.load('statistics');
     expect(saved?.position).toBeDefined();
     void first;
-    const resumed = createProjectionRunner({ store, projection, checkpoints, checkpointEvery: 97 });
+    const resumed = createProjectionRunner({
+      store,
+      projection,
+      checkpoints,
+      checkpointKeys: keys,
+      checkpointEvery: 97,
+    });
     await resumed.start();
     await resumed.whenCaughtUp();
     same(countsOf(resumed.state), naive);
@@ -120,6 +139,7 @@ describe('the statistics cube', () => {
       store,
       projection: statisticsProjection({ keys }),
       checkpoints: createMemoryCheckpointStore(),
+      checkpointKeys: keys,
     });
     await runner.start();
     const extra = await service.tally({

@@ -496,6 +496,7 @@ describe('attack 22: interrupted and forged reads against state kept between com
       store,
       projection: statisticsProjection({ keys }),
       checkpoints: createMemoryCheckpointStore(),
+      checkpointKeys: keys,
       onError: (error) => errors.push(error),
       maxRetryDelayMs: 20,
     });

@@ -50,7 +50,7 @@ export function isProvenSeal(
 
 /**
  * Whether a seal read from `stream` is that stream's month's seal over `tables`, as the operator
- * wrote it: it names the stream's own period and key, and {@link isProvenSeal} holds. A genuine
+ * wrote it: it names the stream's own period and key, and its proof holds over the tables. A genuine
  * seal of another month copied here with its tables is proven too (one seal-proof key), but
  * names another period.
  */

@@ -144,7 +144,7 @@ export function createStatisticsCube() {
       entry.accumulator.addTables(sheet.tables);
       entry.sealed = true;
     },
-    /** Keeps a period's tables until its seal is read (see {@link takeHeld}). */
+    /** Keeps a period's tables until its seal is read (`takeHeld` hands them over). */
     holdSealed(period: string, sheets: readonly SealedSheet[]): void {
       heldTables.set(period, [...(heldTables.get(period) ?? []), ...sheets]);
     },

@@ -125,7 +125,9 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
       // Written whole, then pointed at, then the one it replaces deleted.
       await write(stream, parts);
       const replaced = await point(projection, { stream, sequence });
-      if (replaced?.stream !== undefined) await store.deleteStreams([replaced.stream]);
+      // A save racing this one may have pointed at this very stream first: never delete it.
+      if (replaced?.stream !== undefined && replaced.stream !== stream)
+        await store.deleteStreams([replaced.stream]);
     },
     async reset(projection) {
       const { pointer: previous } = await pointer(projection);

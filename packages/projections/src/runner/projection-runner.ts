@@ -1,12 +1,20 @@
-import type { CheckpointStore, EventStore, RecordedEvent, Subscription } from '@pinnstatistik/core';
+import type { CheckpointStore, EventStore, KeyStore, RecordedEvent, Subscription } from '@pinnstatistik/core';
 import { jitteredBackoff } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
+import { authenticatedCheckpoints } from './authenticated-checkpoints.js';
 
 /** How a projection runner is wired. */
 export interface ProjectionRunnerOptions<State> {
   readonly store: EventStore;
   readonly projection: Projection<State>;
   readonly checkpoints: CheckpointStore;
+  /**
+   * The key store whose checkpoint key tags each checkpoint saved, and without whose tag none is
+   * restored (`authenticatedCheckpoints`) — wherever checkpoints are kept, whoever can write there
+   * could otherwise hand the runner any state. `'unauthenticated'` only for checkpoints no one
+   * else can write (in this process's memory).
+   */
+  readonly checkpointKeys: KeyStore | 'unauthenticated';
   /** Save the checkpoint (position and state) every this many events, and whenever caught up (default 1000). */
   readonly checkpointEvery?: number;
   /** Told of every error (a lost subscription, a failed checkpoint save); the runner recovers by itself. */
@@ -43,7 +51,18 @@ export interface ProjectionRunner<State> {
 export function createProjectionRunner<State>(
   options: ProjectionRunnerOptions<State>,
 ): ProjectionRunner<State> {
-  const { store, projection, checkpoints } = options;
+  const { store, projection } = options;
+  const checkpoints =
+    options.checkpointKeys === 'unauthenticated'
+      ? options.checkpoints
+      : authenticatedCheckpoints(options.checkpoints, options.checkpointKeys, {
+          onRejected: (name) =>
+            options.onError?.(
+              new Error(
+                `the checkpoint of ${name} is not tagged with the checkpoint key: folding from the start`,
+              ),
+            ),
+        });
   const every = options.checkpointEvery ?? 1000;
   const backoff = jitteredBackoff(50, options.maxRetryDelayMs ?? 30_000);
   let state = projection.initial();
@@ -72,11 +91,20 @@ export function createProjectionRunner<State>(
     wakeWaiters();
   };
 
-  const checkpoint = async (): Promise<void> => {
+  const saveCheckpoint = async (): Promise<void> => {
     if (position === undefined || sinceCheckpoint === 0) return;
     const saving = { position, state: await projection.snapshot(state) };
     await checkpoints.save(projection.name, saving);
     sinceCheckpoint = 0;
+  };
+  // One save at a time: two at once (caught up, and `whenCaughtUp` waiting) each took the same
+  // next checkpoint stream in the event store, and the second deleted it as the one it replaced
+  // — the checkpoint lost (found by attack 29's helper).
+  let saved: Promise<void> = Promise.resolve();
+  const checkpoint = (): Promise<void> => {
+    const next = saved.then(saveCheckpoint, saveCheckpoint);
+    saved = next.catch(() => undefined);
+    return next;
   };
 
   const onEvent = async (event: RecordedEvent): Promise<void> => {
