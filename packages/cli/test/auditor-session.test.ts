@@ -197,10 +197,12 @@ describe('verify', () => {
     );
     const result = await run('verify', file, '--trust', 'checkpoint.json', ...today);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Verdict: NOT CLEAN — 1 finding under 1 rule');
+    // Two: the chain, and the month's seal, which no longer hashes the tables before it.
+    expect(result.stdout).toContain('Verdict: NOT CLEAN — 2 findings under 2 rules');
     expect(result.stdout).toContain(
       `CHAIN_HASH_MISMATCH  ${record.stream}  revision ${record.revision}, position ${index + 2}`,
     );
+    expect(result.stdout).toContain(`PERIOD_SEAL_UNPROVEN  ${record.stream}`);
   });
 
   it('finds a month left unsealed past its grace', async () => {

@@ -300,7 +300,8 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
       const opened = openEvent(event);
       if (opened.readable) sequence = (opened.data as { sequence: number }).sequence;
     }
-    const forgedStream = 'checkpoint-statistics-9999';
+    // Named as the store names its next checkpoint stream (it follows no other name: attack 30).
+    const forgedStream = `checkpoint-statistics-${sequence + 1}`;
     await appendKeyless(store, forgedStream, [
       { id: uuid(7311), type: 'CheckpointChunk', data: { part: JSON.stringify(state) } },
       { id: uuid(7312), type: 'CheckpointSaved', data: { position: saved.position, hasState: true } },

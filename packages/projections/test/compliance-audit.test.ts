@@ -1,6 +1,7 @@
 import {
   deriveEventId,
   type EventStore,
+  emptySheetTables,
   GENESIS_HASH,
   type JsonValue,
   type KeyStore,
@@ -8,6 +9,7 @@ import {
   type RecordedEvent,
   readHeader,
   sealEvent,
+  tablesDigest,
 } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
@@ -114,6 +116,8 @@ describe('the compliance audit', () => {
         revision: target.revision,
         rule: { clause: 'envelope/hash-chain' },
       }),
+      // And the seal no longer holds over the tables before it.
+      expect.objectContaining({ code: 'PERIOD_SEAL_UNPROVEN', stream: target.stream }),
     ]);
     const removed = await copyLog(recorded.store, (event) => (event.id === target.id ? undefined : event));
     expect(codes(await auditLog(removed, { keys: recorded.keys, today: '2026-01-10' }))).toContain(
@@ -227,6 +231,38 @@ describe('the compliance audit', () => {
       expect.objectContaining({ code: 'DETAIL_DECRYPTABLE_AFTER_SEAL', stream: 'period-2025-04' }),
       expect.objectContaining({ code: 'SERIES_KEY_NOT_DESTROYED' }),
     ]);
+  });
+
+  // Attack 29 on the audit: a seal anyone can append hid a month past its grace (it counted as
+  // sealed) and explained away the streams it listed. Fails with the audit taking every
+  // `PeriodSealed` as the seal (the check in `checkPublic` removed).
+  it('finds a seal and an amendment not written by the operator, and counts the month as unsealed', async () => {
+    const { store, keys, make } = await recordedYear(73, 0.03, '2026-01-10T10:00:00Z');
+    const sealed = await make().sealPeriod({ type: 'SealPeriod', commandId: uuid(), period: '2025-05' });
+    expect(E.isRight(sealed)).toBe(true);
+    await appendForeign(store, 'period-2025-06', 'PeriodSealed', {
+      period: '2025-06',
+      keyId: 'period-2025-06',
+      sheets: 0,
+      deleted: [],
+      tables: tablesDigest([]),
+      proof: 'ab'.repeat(32),
+    });
+    await appendForeign(store, 'period-2025-05', 'SheetAmended', {
+      interventionId: 'motesplats-uppsokande',
+      unitId: 'motesplats',
+      period: '2025-05',
+      catalogueVersion: '1.1',
+      reason: 'late-tally',
+      delta: emptySheetTables() as unknown as JsonValue,
+      proof: 'cd'.repeat(32),
+    });
+    const report = await auditLog(store, { keys, today: '2025-12-01' });
+    const found = report.findings.map((finding) => `${finding.code} ${finding.stream}`);
+    expect(found).toContain('PERIOD_SEAL_UNPROVEN period-2025-06');
+    expect(found).toContain('AMENDMENT_UNPROVEN period-2025-05');
+    expect(found).toContain('PERIOD_UNSEALED_PAST_GRACE period-2025-06');
+    expect(found).not.toContain('PERIOD_SEAL_UNPROVEN period-2025-05');
   });
 
   it('finds detail a seal listed as deleted still in the log', async () => {

@@ -57,10 +57,15 @@ export async function collectReport(
         if (overview.events % 500 === 0) progress.update(overview.events);
       }),
       // Without the key store no seal's proof can be checked: an export read alone trusts each
-      // seal that hashes its tables (the signed checkpoint is what vouches for an export).
-      source.keys === undefined
-        ? statisticsProjection({ keys: createMemoryKeyStore(), seals: 'digest-only' })
-        : statisticsProjection({ keys: source.keys }),
+      // seal that hashes its tables (the signed checkpoint is what vouches for an export). A live
+      // store read without --keys trusts none — anyone who can write to it can append a seal, and
+      // the release would be recorded in it (attack 30).
+      source.keys !== undefined
+        ? statisticsProjection({ keys: source.keys })
+        : statisticsProjection({
+            keys: createMemoryKeyStore(),
+            seals: source.kind === 'file' ? 'digest-only' : 'proven',
+          }),
     ));
   } finally {
     progress.stop();

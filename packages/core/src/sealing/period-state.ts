@@ -30,7 +30,14 @@ export const emptyPeriod = (): PeriodState => ({ sealed: false, sheets: 0, delet
 /** Folds a period event in. */
 export function evolvePeriod(state: PeriodState, event: { type: string; data: unknown }): PeriodState {
   const typed = event as PeriodEvent;
-  if (typed.type === 'SheetsSealed') return { ...state, tables: [...state.tables, ...typed.data.sheets] };
+  // The seal comes after its tables, once: tables or a seal read after it are no part of it —
+  // anyone can append them, and one made the operator's seal fail its proof, the month then
+  // "unsealed" for amendments and closings (attack 30).
+  if (state.sealed) return state;
+  if (typed.type === 'SheetsSealed')
+    return Array.isArray(typed.data.sheets)
+      ? { ...state, tables: [...state.tables, ...typed.data.sheets] }
+      : state;
   if (typed.type !== 'PeriodSealed') return state;
   return { ...state, sealed: true, sheets: typed.data.sheets, deleted: typed.data.deleted, seal: typed.data };
 }

@@ -5,6 +5,9 @@ import {
   createChainVerifier,
   type EventStore,
   isMalformedEvent,
+  isProvenAmendment,
+  isProvenSealOf,
+  isSealOverTables,
   type KeyStore,
   type OpenedEvent,
   type PeriodSealed,
@@ -71,6 +74,8 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
   const periodsWithDetail = new Set<string>();
   const sealedPeriods = new Set<string>();
   const closedSeries = new Set<string>();
+  // Each period's tables until its seal: the seal holds over them, or it is not the operator's.
+  const tablesOf = new Map<string, SealedSheet[]>();
   let events = 0;
   let sealedDetail = 0;
 
@@ -93,7 +98,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
 
   const { checkRecording, checkDetail } = createRecordingRules(catalogues, add);
 
-  const checkPublic = (
+  const checkPublic = async (
     event: RecordedEvent,
     period: string | undefined,
     opened: OpenedEvent & { readable: true },
@@ -104,12 +109,15 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         return;
       case 'SheetsSealed': {
         const data = opened.data as unknown as { period: string; sheets: SealedSheet[] };
+        if (!Array.isArray(data.sheets)) return;
+        if (!sealedPeriods.has(data.period))
+          tablesOf.set(event.stream, [...(tablesOf.get(event.stream) ?? []), ...data.sheets]);
         for (const sheet of data.sheets)
           checkRecording(
             event,
             data.period,
             sheet.interventionId,
-            sheet.catalogueVersions[0],
+            sheet.catalogueVersions?.[0],
             marksOf(sheet.tables),
             lengthsOf(sheet.tables),
           );
@@ -117,6 +125,26 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       }
       case 'PeriodSealed': {
         const data = opened.data as unknown as PeriodSealed['data'];
+        if (sealedPeriods.has(period ?? data.period)) return;
+        const tables = tablesOf.get(event.stream) ?? [];
+        tablesOf.delete(event.stream);
+        // Anyone who can write to the store can append a seal (attacks 26–29): only the operator's
+        // says a month is sealed and its listed streams deleted by it.
+        const proofKey = options.keys === undefined ? undefined : await opener.proofKey();
+        const holds =
+          proofKey === undefined
+            ? options.keys === undefined && isSealOverTables(event.stream, data, tables)
+            : isProvenSealOf(event.stream, data, tables, proofKey);
+        if (!holds) {
+          add(
+            event,
+            'PERIOD_SEAL_UNPROVEN',
+            { clause: 'sealing/proof' },
+            'Förseglingen är inte operatörens: dess bevis eller tabellernas kontrollsumma håller inte. Perioden räknas som oförseglad.',
+            'The seal is not the operator’s: its proof or its tables’ digest does not hold. The period counts as unsealed.',
+          );
+          return;
+        }
         sealedPeriods.add(period ?? data.period);
         for (const deleted of data.deleted)
           deletedBy.set(deleted.stream, { stream: event.stream, position: event.position });
@@ -124,6 +152,18 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       }
       case 'SheetAmended': {
         const data = opened.data as unknown as SheetAmended['data'];
+        const proofKey = options.keys === undefined ? undefined : await opener.proofKey();
+        if (
+          proofKey !== undefined &&
+          !isProvenAmendment(proofKey, { stream: event.stream, revision: event.revision }, data)
+        )
+          add(
+            event,
+            'AMENDMENT_UNPROVEN',
+            { clause: 'sealing/proof' },
+            'Rättelsen är inte operatörens: dess bevis håller inte för var den står. Den räknas inte.',
+            'The amendment is not the operator’s: its proof does not hold for where it stands. It is not counted.',
+          );
         checkRecording(
           event,
           data.period,
@@ -192,7 +232,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
     }
     if (detailStream && period !== undefined)
       checkDetail(event, period, { type: opened.type, data: opened.data } as unknown as SheetDetailEvent);
-    else if (opened.codec === 'plain') checkPublic(event, period, opened);
+    else if (opened.codec === 'plain') await checkPublic(event, period, opened);
   }
 
   findings.push(

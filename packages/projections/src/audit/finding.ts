@@ -18,6 +18,8 @@ export const FINDING_CODES = [
   'PERIOD_UNSEALED_PAST_GRACE',
   'DETAIL_DECRYPTABLE_AFTER_SEAL',
   'SERIES_KEY_NOT_DESTROYED',
+  'PERIOD_SEAL_UNPROVEN',
+  'AMENDMENT_UNPROVEN',
 ] as const;
 
 /** A finding's stable code. */

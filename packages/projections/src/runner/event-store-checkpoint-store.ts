@@ -16,6 +16,29 @@ export const checkpointStream = (projection: string): string => `checkpoint-${pr
 /** Stays well under EventStoreDB's default 1 MiB per append. */
 const CHUNK_CHARACTERS = 256 * 1024;
 
+/**
+ * The stream a pointer may name: `checkpoint-{name}-{sequence}`, derived here, never taken from
+ * the pointer — anyone who can append to the store can append a pointer, and one naming a sealed
+ * month's tables made the next save delete them as "the checkpoint it replaces" (attack 30).
+ */
+const stateStream = (projection: string, sequence: number): string =>
+  `${checkpointStream(projection)}-${sequence}`;
+
+/** The stream of a pointer read back, if it names the one its sequence derives; else none. */
+const streamOf = (projection: string, pointer: Pointer | undefined): string | undefined =>
+  pointer?.stream !== undefined &&
+  Number.isSafeInteger(pointer.sequence) &&
+  pointer.sequence > 0 &&
+  pointer.stream === stateStream(projection, pointer.sequence)
+    ? pointer.stream
+    : undefined;
+
+/** The next sequence after a pointer read back (a forged one's sequence may be anything). */
+const nextSequence = (pointer: Pointer | undefined): number =>
+  (Number.isSafeInteger(pointer?.sequence) && (pointer?.sequence as number) > 0
+    ? (pointer?.sequence as number)
+    : 0) + 1;
+
 interface Pointer {
   /** The stream holding the checkpoint (`checkpoint-{name}-{sequence}`), absent after a reset. */
   readonly stream?: string;
@@ -88,11 +111,12 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
   return {
     async load(projection) {
       const { pointer: current } = await pointer(projection);
-      if (current?.stream === undefined) return undefined;
+      const stream = streamOf(projection, current);
+      if (stream === undefined) return undefined;
       const parts: string[] = [];
       let position: string | undefined;
       let hasState = false;
-      for await (const event of store.readStream(current.stream)) {
+      for await (const event of store.readStream(stream)) {
         const opened = openEvent(event);
         if (!opened.readable) continue;
         const data = opened.data as { position?: string; part?: string; hasState?: boolean };
@@ -107,8 +131,8 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
     },
     async save(projection, checkpoint: Checkpoint) {
       const { pointer: previous } = await pointer(projection);
-      const sequence = (previous?.sequence ?? 0) + 1;
-      const stream = `${checkpointStream(projection)}-${sequence}`;
+      const sequence = nextSequence(previous);
+      const stream = stateStream(projection, sequence);
       const parts: { type: string; data: JsonValue }[] = [];
       if (checkpoint.state !== undefined) {
         const json = JSON.stringify(checkpoint.state);
@@ -124,15 +148,14 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
       });
       // Written whole, then pointed at, then the one it replaces deleted.
       await write(stream, parts);
-      const replaced = await point(projection, { stream, sequence });
+      const replaced = streamOf(projection, await point(projection, { stream, sequence }));
       // A save racing this one may have pointed at this very stream first: never delete it.
-      if (replaced?.stream !== undefined && replaced.stream !== stream)
-        await store.deleteStreams([replaced.stream]);
+      if (replaced !== undefined && replaced !== stream) await store.deleteStreams([replaced]);
     },
     async reset(projection) {
       const { pointer: previous } = await pointer(projection);
-      const replaced = await point(projection, { sequence: (previous?.sequence ?? 0) + 1 });
-      if (replaced?.stream !== undefined) await store.deleteStreams([replaced.stream]);
+      const replaced = streamOf(projection, await point(projection, { sequence: nextSequence(previous) }));
+      if (replaced !== undefined) await store.deleteStreams([replaced]);
     },
   };
 }
