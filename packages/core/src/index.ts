@@ -307,6 +307,7 @@ export {
   amendmentProof,
   isProvenAmendment,
 } from './sealing/amendment-proof.js';
+export { isWellFormedPeriodEvent } from './sealing/period-event-shapes.js';
 export {
   type AmendmentReason,
   type DeletedStream,

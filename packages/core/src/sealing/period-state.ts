@@ -1,5 +1,6 @@
 import { Set as PersistentSet } from 'immutable';
 import type { SheetCoordinates } from '../tally/events.js';
+import { isWellFormedPeriodEvent } from './period-event-shapes.js';
 import type {
   DeletedStream,
   PeriodEvent,
@@ -14,6 +15,8 @@ export const sheetKey = (coordinates: Pick<SheetCoordinates, 'interventionId' | 
 
 /** What a period's public stream says: whether it is sealed, and what the seal deleted. */
 export interface PeriodState {
+  /** The stream's month, when known: tables and seals naming another are not this month's. */
+  readonly period?: string;
   readonly sealed: boolean;
   /** Sheets in the sealed tables. */
   readonly sheets: number;
@@ -25,7 +28,13 @@ export interface PeriodState {
 }
 
 /** A period nothing was sealed in. */
-export const emptyPeriod = (): PeriodState => ({ sealed: false, sheets: 0, deleted: [], tables: [] });
+export const emptyPeriod = (period?: string): PeriodState => ({
+  ...(period === undefined ? {} : { period }),
+  sealed: false,
+  sheets: 0,
+  deleted: [],
+  tables: [],
+});
 
 /** Folds a period event in. */
 export function evolvePeriod(state: PeriodState, event: { type: string; data: unknown }): PeriodState {
@@ -34,11 +43,12 @@ export function evolvePeriod(state: PeriodState, event: { type: string; data: un
   // anyone can append them, and one made the operator's seal fail its proof, the month then
   // "unsealed" for amendments and closings (attack 30).
   if (state.sealed) return state;
-  if (typed.type === 'SheetsSealed')
-    return Array.isArray(typed.data.sheets)
-      ? { ...state, tables: [...state.tables, ...typed.data.sheets] }
-      : state;
-  if (typed.type !== 'PeriodSealed') return state;
+  if (typed.type !== 'SheetsSealed' && typed.type !== 'PeriodSealed') return state;
+  // Anyone can append to the stream: what is not shaped as the seal writes it, or names another
+  // month, is no part of this month's seal (attack 31).
+  if (!isWellFormedPeriodEvent(typed.type, typed.data)) return state;
+  if (state.period !== undefined && typed.data.period !== state.period) return state;
+  if (typed.type === 'SheetsSealed') return { ...state, tables: [...state.tables, ...typed.data.sheets] };
   return { ...state, sealed: true, sheets: typed.data.sheets, deleted: typed.data.deleted, seal: typed.data };
 }
 

@@ -2,6 +2,7 @@ import { openEvent } from '../envelope/open-event.js';
 import type { EventStore } from '../ports/event-store.js';
 import { periodStream } from '../streams.js';
 import { isProvenAmendment } from './amendment-proof.js';
+import { isWellFormedPeriodEvent } from './period-event-shapes.js';
 import type { PeriodSealed, SealedSheet, SheetAmended } from './period-events.js';
 import { isProvenSealOf } from './seal-proof.js';
 
@@ -41,6 +42,10 @@ export async function readSealedPeriod(
   for await (const recorded of store.readStream(stream)) {
     const opened = openEvent(recorded);
     if (!opened.readable) continue;
+    // Read as the service folds the stream: what is not shaped as written, or names another
+    // month, is no part of it (attack 31).
+    if (!isWellFormedPeriodEvent(opened.type, opened.data)) continue;
+    if ((opened.data as { period?: unknown }).period !== period) continue;
     // The seal writes its tables before itself: tables after it are no part of them (appended by
     // anyone who can write to the store — attack 27); the seal's `tables` digest names the rest.
     if (opened.type === 'SheetsSealed' && seal === undefined)

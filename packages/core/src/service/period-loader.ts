@@ -31,7 +31,7 @@ export function createPeriodLoader(context: ServiceContext): PeriodLoader {
   const periods = new Map<string, LoadedStream<PeriodState>>();
   const registries = new Map<string, LoadedStream<RegistryState>>();
   const load = async (period: string): Promise<LoadedStream<PeriodState>> => {
-    const cached = periods.get(period) ?? emptyStream(periodStream(period), emptyPeriod());
+    const cached = periods.get(period) ?? emptyStream(periodStream(period), emptyPeriod(period));
     const loaded = await catchUp(context.store, cached, context.keyRing.sealerFor, evolvePeriod);
     periods.set(period, loaded);
     return loaded;

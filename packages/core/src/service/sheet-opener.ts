@@ -42,20 +42,16 @@ export function createSheetOpener(
     // Met a registry closed or deleted for the seal: a key this writer made for the month must
     // not outlive the seal, which may have destroyed the month's key before it was made again.
     const sealedAfterKey = async (): Promise<E.Either<Refusal, never>> => {
-      const period = await periods.load(coordinates.period);
-      if (create && period.state.sealed) {
-        requireProvenSeal(period, await sealProofKey(keyRing));
-        await keyRing.destroy(keyId);
-      }
+      if (create && (await periods.isSealed(coordinates.period))) await keyRing.destroy(keyId);
       return sealed();
     };
     for (let attempt = 0; attempt < 20; attempt += 1) {
       if (attempt > 0) await sleep(Math.random() * Math.min(200, 2 ** attempt));
-      const period = await periods.load(coordinates.period);
-      if (period.state.sealed) {
-        // A key made for this period by a writer that raced the seal must not survive it — if
-        // the seal is the operator's: a forged one destroyed an open month's key (attack 27).
-        requireProvenSeal(period, await sealProofKey(keyRing));
+      // A key made for this period by a writer that raced the seal must not survive it — if the
+      // seal is the operator's: a forged one destroyed an open month's key (attack 27). A seal that
+      // is not the operator's is no seal: the month is open (a forged one made every tally and
+      // every closing of a series ending in it throw — attack 31).
+      if (await periods.isSealed(coordinates.period)) {
         await keyRing.destroy(keyId);
         return sealed();
       }

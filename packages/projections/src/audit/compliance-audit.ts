@@ -8,9 +8,11 @@ import {
   isProvenAmendment,
   isProvenSealOf,
   isSealOverTables,
+  isWellFormedPeriodEvent,
   type KeyStore,
   type OpenedEvent,
   type PeriodSealed,
+  periodStream,
   privateStreamOf,
   type RecordedEvent,
   type SealedSheet,
@@ -23,6 +25,7 @@ import { createKeyedOpener } from '../reading/keyed-opener.js';
 import {
   survivingKeyFindings,
   undeletedDetailFindings,
+  unlistedDetailFindings,
   unsealedPastGraceFindings,
 } from './end-of-log-findings.js';
 import type { Finding } from './finding.js';
@@ -32,6 +35,13 @@ import { createRecordingRules, lengthsOf, marksOf } from './recording-rules.js';
 export interface AuditOptions {
   /** The key store, to read open detail and to check that sealed periods' and closed series' keys are gone. */
   readonly keys?: KeyStore;
+  /**
+   * How seals and amendments are checked: `proven` (the default with `keys`) — their proof under
+   * the key store's seal-proof key; `digest-only` (the default without) — only that a seal names
+   * its month and hashes the tables before it (a forger who writes both passes). For keys that
+   * open detail but are not the operator's key store (they hold no seal-proof key).
+   */
+  readonly seals?: 'proven' | 'digest-only';
   readonly ciphers?: readonly Cipher[];
   /** The audit's "today" (`YYYY-MM-DD`), for periods past their grace. */
   readonly today: string;
@@ -76,6 +86,8 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
   const closedSeries = new Set<string>();
   // Each period's tables until its seal: the seal holds over them, or it is not the operator's.
   const tablesOf = new Map<string, SealedSheet[]>();
+  const digestOnly =
+    (options.seals ?? (options.keys === undefined ? 'digest-only' : 'proven')) === 'digest-only';
   let events = 0;
   let sealedDetail = 0;
 
@@ -103,14 +115,29 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
     period: string | undefined,
     opened: OpenedEvent & { readable: true },
   ) => {
+    // Clear events anyone can append: one not shaped as the library writes it stopped the audit
+    // (no verdict at all — attack 31); it is reported and not read.
+    const malformed =
+      !isWellFormedPeriodEvent(opened.type, opened.data) ||
+      (opened.type === 'SeriesClosed' &&
+        typeof (opened.data as { series?: unknown } | null)?.series !== 'string');
+    if (malformed) {
+      add(
+        event,
+        'EVENT_MALFORMED',
+        { clause: 'envelope/payload' },
+        'Händelsen har inte den form biblioteket skriver: den läses inte.',
+        'The event does not have the shape the library writes: it is not read.',
+      );
+      return;
+    }
     switch (opened.type) {
       case 'CatalogueAdopted':
         catalogues.push((opened.data as unknown as { catalogue: Catalogue }).catalogue);
         return;
       case 'SheetsSealed': {
         const data = opened.data as unknown as { period: string; sheets: SealedSheet[] };
-        if (!Array.isArray(data.sheets)) return;
-        if (!sealedPeriods.has(data.period))
+        if (periodStream(data.period) === event.stream && !sealedPeriods.has(data.period))
           tablesOf.set(event.stream, [...(tablesOf.get(event.stream) ?? []), ...data.sheets]);
         for (const sheet of data.sheets)
           checkRecording(
@@ -130,10 +157,10 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         tablesOf.delete(event.stream);
         // Anyone who can write to the store can append a seal (attacks 26–29): only the operator's
         // says a month is sealed and its listed streams deleted by it.
-        const proofKey = options.keys === undefined ? undefined : await opener.proofKey();
+        const proofKey = digestOnly ? undefined : await opener.proofKey();
         const holds =
           proofKey === undefined
-            ? options.keys === undefined && isSealOverTables(event.stream, data, tables)
+            ? digestOnly && isSealOverTables(event.stream, data, tables)
             : isProvenSealOf(event.stream, data, tables, proofKey);
         if (!holds) {
           add(
@@ -152,10 +179,11 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       }
       case 'SheetAmended': {
         const data = opened.data as unknown as SheetAmended['data'];
-        const proofKey = options.keys === undefined ? undefined : await opener.proofKey();
+        const proofKey = digestOnly ? undefined : await opener.proofKey();
         if (
-          proofKey !== undefined &&
-          !isProvenAmendment(proofKey, { stream: event.stream, revision: event.revision }, data)
+          !digestOnly &&
+          (proofKey === undefined ||
+            !isProvenAmendment(proofKey, { stream: event.stream, revision: event.revision }, data))
         )
           add(
             event,
@@ -237,6 +265,7 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
 
   findings.push(
     ...undeletedDetailFindings(deletedBy, streams),
+    ...unlistedDetailFindings(sealedPeriods, deletedBy, streams),
     ...unsealedPastGraceFindings(
       periodsWithDetail,
       sealedPeriods,

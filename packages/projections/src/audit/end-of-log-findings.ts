@@ -20,6 +20,33 @@ export function undeletedDetailFindings(
     }));
 }
 
+/**
+ * A sealed month's detail or registry still in the log, whether or not its seal lists it: a seal
+ * that lists nothing (a forger's, which a reader without keys cannot tell from the operator's)
+ * hid every stream of the month it claimed (attack 31).
+ */
+export function unlistedDetailFindings(
+  sealedPeriods: ReadonlySet<string>,
+  deletedBy: ReadonlyMap<string, unknown>,
+  streams: ReadonlySet<string>,
+): Finding[] {
+  return [...streams]
+    .sort()
+    .filter((stream) => {
+      const month = /^(?:tally|registry)-(\d{4}-\d{2})/.exec(stream)?.[1];
+      return month !== undefined && sealedPeriods.has(month) && !deletedBy.has(stream);
+    })
+    .map((stream) => ({
+      code: 'DETAIL_NOT_DELETED',
+      stream,
+      rule: { clause: 'sealing/shredding' },
+      message: {
+        sv: 'Månaden är förseglad, men dess detaljer finns kvar i loggen och förseglingen nämner dem inte.',
+        en: 'The month is sealed, but its detail is still in the log and its seal does not list it.',
+      },
+    }));
+}
+
 /** Months with detail, past their grace on `today`, still not sealed. */
 export function unsealedPastGraceFindings(
   periodsWithDetail: ReadonlySet<string>,

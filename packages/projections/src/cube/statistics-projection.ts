@@ -5,6 +5,7 @@ import {
   isProvenAmendment,
   isProvenSealOf,
   isSealOverTables,
+  isWellFormedPeriodEvent,
   type JsonValue,
   type KeyStore,
   type OpenedEvent,
@@ -91,7 +92,7 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
   // `seals: 'digest-only'` cannot tell, and folds it).
   const amendIfProven = (cube: StatisticsCube, event: RecordedEvent, amendment: SheetAmended['data']) => {
     if (digestOnly) {
-      cube.applyAmended(amendment);
+      if (periodStream(amendment.period) === event.stream) cube.applyAmended(amendment);
       return cube;
     }
     const place = { stream: event.stream, revision: event.revision };
@@ -125,6 +126,10 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
       if (event.stream.startsWith(STREAM_PREFIXES.tallySheet)) cube.skipUndecryptable();
       return cube;
     }
+    // A period-stream event not shaped as the library writes it is anyone's: `data: null` stopped
+    // every replay (attack 31).
+    if (event.stream.startsWith(STREAM_PREFIXES.period) && !isWellFormedPeriodEvent(opened.type, opened.data))
+      return cube;
     switch (opened.type) {
       case 'CatalogueAdopted':
         cube.adoptCatalogue((opened.data as unknown as { catalogue: Catalogue }).catalogue);

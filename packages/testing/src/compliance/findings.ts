@@ -45,6 +45,8 @@ export async function findings(
   const report = await auditLog(log.store, {
     today: options.today ?? system?.today ?? BEFORE_ANY_GRACE,
     ...(keys === undefined ? {} : { keys }),
+    // Keys of the copy alone open the bare events it sealed; they prove no operator's seal.
+    seals: own === undefined ? 'digest-only' : 'proven',
     ...(options.ciphers === undefined ? {} : { ciphers: options.ciphers }),
     ...(options.sealGraceDays === undefined ? {} : { sealGraceDays: options.sealGraceDays }),
   });
