@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { replay } from '../src/runner/replay.js';
+import { contactsOf, FEB, forgeSeal, MARCH, operatorMonths } from './forged-seal-fixtures.js';
 
 // Attack 28, on the statistics projection: a writer without keys (plain write access to the
 // store) appends to an *open* month's period stream a table of 400 contacts and a `PeriodSealed`
@@ -38,72 +39,16 @@ import { replay } from '../src/runner/replay.js';
 // key taken as "cannot tell" while the month's key is held; amendments folded as read; an
 // amendment's proof not binding its place (the genuine one copied is counted twice).
 
-const FEB = '2025-02';
-const MARCH = '2025-03';
-const { uuid, contact } = numberedCommands('a2810000');
+const numbered = numberedCommands('a2810000');
+const { uuid, contact } = numbered;
 const sheet = ATTACKED_SHEET;
-
-async function openFebruary(options: { sealMarchFirst: boolean }) {
-  const store: EventStore = createMemoryEventStore();
-  const keys: KeyStore = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-04-20T08:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999),
-    catalogue: vaggerydCatalogue(),
-  });
-  expect(E.isRight(adopted)).toBe(true);
-  for (let n = 1; n <= 3; n += 1) expect(E.isRight(await service.tally(contact(n, '2025-02-10')))).toBe(true);
-  if (options.sealMarchFirst) {
-    expect(E.isRight(await service.tally(contact(50, '2025-03-10')))).toBe(true);
-    const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(500), period: MARCH });
-    expect(E.isRight(sealed)).toBe(true);
-  }
-  return { store, keys, service };
-}
-
-/** What a writer without keys appends: tables of its own, and a seal over them it cannot prove. */
-async function forgeSeal(store: EventStore, period: string, first: number): Promise<void> {
-  const forged: SealedSheet[] = [
-    {
-      ...sheet,
-      catalogueVersions: [vaggerydCatalogue().version],
-      tables: { ...emptySheetTables(), contacts: 400, marginals: { gender: { female: 400 } } },
-    },
-  ];
-  await appendKeyless(store, `period-${period}`, [
-    { id: uuid(first), type: 'SheetsSealed', data: { period, sheets: forged } },
-    {
-      id: uuid(first + 1),
-      type: 'PeriodSealed',
-      data: {
-        period,
-        keyId: periodKeyId(period),
-        sheets: 1,
-        deleted: [],
-        tables: tablesDigest(forged),
-        proof: 'ab'.repeat(32),
-      },
-    },
-  ]);
-}
-
-const contactsOf = (cube: StatisticsCube, period: string): unknown[] =>
-  [...cube.sheets()]
-    .filter((entry) => entry.period === period)
-    .map((entry) => (entry.tables as { contacts?: number }).contacts);
 
 describe('attack 28: a seal a keyless writer forges in an open month is not folded by the statistics projection', () => {
   it('after the operator’s first seal: the month keeps its real contacts and its key, and the next tally counts', async () => {
-    const { store, keys, service } = await openFebruary({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     expect(contactsOf((await replay(store, statisticsProjection({ keys }))).state, FEB)).toEqual([3]);
 
-    await forgeSeal(store, FEB, 7001);
+    await forgeSeal(store, numbered, FEB, 7001);
     expect(E.isRight(await service.tally(contact(4, '2025-02-11')))).toBe(true);
 
     const { state } = await replay(store, statisticsProjection({ keys }));
@@ -115,8 +60,8 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('before any seal (no seal-proof key yet): a reader that holds the month’s key refuses the seal', async () => {
-    const { store, keys, service } = await openFebruary({ sealMarchFirst: false });
-    await forgeSeal(store, FEB, 7101);
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: false });
+    await forgeSeal(store, numbered, FEB, 7101);
     expect(E.isRight(await service.tally(contact(4, '2025-02-11')))).toBe(true);
     const { state } = await replay(store, statisticsProjection({ keys }));
     expect(contactsOf(state, FEB)).toEqual([4]);
@@ -124,8 +69,8 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('a forged seal in an open month blocks its real seal (refused, nothing shredded), and the month’s detail still counts', async () => {
-    const { store, keys, service } = await openFebruary({ sealMarchFirst: true });
-    await forgeSeal(store, FEB, 7201);
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
+    await forgeSeal(store, numbered, FEB, 7201);
     // The forged seal stands first in February's stream: the seal refuses to act on the month.
     await expect(
       service.sealPeriod({ type: 'SealPeriod', commandId: uuid(501), period: FEB }),
@@ -135,7 +80,7 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('a checkpoint taken between a genuine seal’s tables and the seal keeps the tables, and the seal folds them after a restore', async () => {
-    const { store, keys, service } = await openFebruary({ sealMarchFirst: false });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: false });
     const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(502), period: FEB });
     expect(E.isRight(sealed)).toBe(true);
     const events = [];
@@ -153,7 +98,7 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('a reader given no keys folds a seal only over the tables it hashes', async () => {
-    const { store } = await openFebruary({ sealMarchFirst: true });
+    const { store } = await operatorMonths(numbered, { sealMarch: true });
     // Tables cut from a genuine seal: a reader with no keys sees the digest no longer holds.
     await appendKeyless(store, 'period-2025-05', [
       {
@@ -177,7 +122,7 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('an amendment a keyless writer appends, or a genuine one copied (within its month or to another), is not folded', async () => {
-    const { store, keys, service } = await openFebruary({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     const amended = await service.amendSheet({
       type: 'AmendSheet',
       commandId: uuid(600),
@@ -228,8 +173,8 @@ describe('attack 28: a seal a keyless writer forges in an open month is not fold
   });
 
   it('the public read of a month given the proof key says a forged seal does not hold', async () => {
-    const { store, keys } = await openFebruary({ sealMarchFirst: true });
-    await forgeSeal(store, FEB, 7501);
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
+    await forgeSeal(store, numbered, FEB, 7501);
     const proofKey = await readSealProofKey(keys);
     if (proofKey === undefined) throw new Error('no seal-proof key after a seal');
     const february = await readSealedPeriod(store, FEB, { proofKey });

@@ -24,6 +24,7 @@ import { createEventStoreCheckpointStore } from '../src/runner/event-store-check
 import { createMemoryCheckpointStore } from '../src/runner/memory-checkpoint-store.js';
 import { createProjectionRunner } from '../src/runner/projection-runner.js';
 import { replay } from '../src/runner/replay.js';
+import { contactsOf, FEB, forgedSheets, forgeSeal, MARCH, operatorMonths } from './forged-seal-fixtures.js';
 
 // Attack 29, against attack 28's fix (the statistics projection folds a month's tables only when its
 // seal holds; amendments carry a proof of their fields and place). The attacker is a writer with
@@ -69,67 +70,10 @@ import { replay } from '../src/runner/replay.js';
 // the pointer, the later save deletes `checkpoint-statistics-1` as "replaced" while the pointer
 // read back names it — `load` then answered `undefined` (the checkpoint lost; a full replay next start).
 
-const FEB = '2025-02';
-const MARCH = '2025-03';
 const MAY = '2025-05';
-const { uuid, contact } = numberedCommands('a2910000');
+const numbered = numberedCommands('a2910000');
+const { uuid } = numbered;
 const sheet = ATTACKED_SHEET;
-
-async function setUp(options: { sealMarchFirst: boolean }) {
-  const store: EventStore = createMemoryEventStore();
-  const keys: KeyStore = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: fixedClock('2025-04-20T08:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999),
-    catalogue: vaggerydCatalogue(),
-  });
-  expect(E.isRight(adopted)).toBe(true);
-  for (let n = 1; n <= 3; n += 1) expect(E.isRight(await service.tally(contact(n, '2025-02-10')))).toBe(true);
-  expect(E.isRight(await service.tally(contact(50, '2025-03-10')))).toBe(true);
-  if (options.sealMarchFirst) {
-    const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(500), period: MARCH });
-    expect(E.isRight(sealed)).toBe(true);
-  }
-  return { store, keys, service };
-}
-
-const forgedSheets = (): SealedSheet[] => [
-  {
-    ...sheet,
-    catalogueVersions: [vaggerydCatalogue().version],
-    tables: { ...emptySheetTables(), contacts: 400, marginals: { gender: { female: 400 } } },
-  },
-];
-
-async function forgeSeal(store: EventStore, period: string, first: number, proof: unknown = 'ab'.repeat(32)) {
-  const forged = forgedSheets();
-  await appendKeyless(store, `period-${period}`, [
-    { id: uuid(first), type: 'SheetsSealed', data: { period, sheets: forged } },
-    {
-      id: uuid(first + 1),
-      type: 'PeriodSealed',
-      data: {
-        period,
-        keyId: periodKeyId(period),
-        sheets: 1,
-        deleted: [],
-        tables: tablesDigest(forged),
-        proof,
-      },
-    },
-  ]);
-}
-
-const contactsOf = (cube: StatisticsCube, period: string): unknown[] =>
-  [...cube.sheets()]
-    .filter((entry) => entry.period === period)
-    .map((entry) => (entry.tables as { contacts?: number }).contacts);
 
 async function genuineAmendment(store: EventStore, period: string): Promise<Record<string, unknown>> {
   for await (const event of store.readStream(`period-${period}`))
@@ -153,8 +97,8 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // FIXED: no seal holds without the seal-proof key; only `seals: 'digest-only'` (a reader told it
   // has no keys) checks the digest alone. Fails with the projection before the fix.
   it('a forged seal of a month with no key, read before the first real seal, is not published (nor kept by a checkpoint)', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: false });
-    await forgeSeal(store, MAY, 7001);
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: false });
+    await forgeSeal(store, numbered, MAY, 7001);
     const projection = statisticsProjection({ keys });
     const early = await replay(store, projection);
     const checkpoint = await projection.snapshot(early.state);
@@ -170,8 +114,8 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   });
 
   it('(the same forged May, replayed whole after the first real seal, is refused: the break is the window and the checkpoint)', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: false });
-    await forgeSeal(store, MAY, 7051);
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: false });
+    await forgeSeal(store, numbered, MAY, 7051);
     expect(contactsOf((await replay(store, statisticsProjection({ keys }))).state, MAY)).toEqual([]);
     expect(
       E.isRight(await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(551), period: FEB })),
@@ -187,7 +131,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // before use. FIXED: anything but 64 hex digits is no proof (`isHmacHex`); tables that are not a
   // list are not held. Fails with the `isHmacHex` checks removed.
   it('an amendment whose proof is a number is left out, and the statistics still replay', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${MARCH}`, [
       {
         id: uuid(7101),
@@ -207,8 +151,8 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   });
 
   it('a forged seal whose proof is a number is refused, and the statistics still replay', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
-    await forgeSeal(store, FEB, 7151, 12345);
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
+    await forgeSeal(store, numbered, FEB, 7151, 12345);
     const { state } = await replay(store, statisticsProjection({ keys }));
     expect(contactsOf(state, FEB)).toEqual([3]);
   });
@@ -223,8 +167,8 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // the amender, the series closer, the session count and the series registration. Fails with the
   // amender's `isProvenSealed(loaded, proofKey)` put back to `loaded.state.sealed`.
   it('the amender refuses to amend an open month behind a forged seal', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: true });
-    await forgeSeal(store, FEB, 7201);
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
+    await forgeSeal(store, numbered, FEB, 7201);
     const amending = service
       .amendSheet({
         type: 'AmendSheet',
@@ -248,9 +192,9 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // — dated by its position, what indexing at the seal exists to hide (attack 14). Fails with
   // `periods.isSealed(period)` in series-registration.ts put back to `(await periods.load(period)).state.sealed`.
   it('a series opened in a month behind a forged seal is registered in the month, not indexed in the clear', async () => {
-    const { store, service } = await setUp({ sealMarchFirst: true });
+    const { store, service } = await operatorMonths(numbered, { sealMarch: true });
     const april = '2025-04';
-    await forgeSeal(store, april, 7301);
+    await forgeSeal(store, numbered, april, 7301);
     const opened = await service.openSeries({
       type: 'OpenSeries',
       commandId: uuid(700),
@@ -273,7 +217,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // state); an untagged or altered one is reported and the projection folds from the start. Fails
   // with the runner's checkpoints left unwrapped (`checkpointKeys: 'unauthenticated'`).
   it('a checkpoint a keyless writer points the runner at is not restored: the runner folds from the start', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     const checkpoints = createEventStoreCheckpointStore(store);
     // The operator's checkpoint, saved as the runner saves it (tagged).
     const projection = statisticsProjection({ keys });
@@ -326,7 +270,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   });
 
   it('a genuine checkpoint’s state moved to another position is not restored either', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     const checkpoints = createEventStoreCheckpointStore(store);
     const projection = statisticsProjection({ keys });
     const honest = await replay(store, projection);
@@ -349,7 +293,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // saves one at a time (and the event-store checkpoint store never deletes the stream it just
   // pointed at). Fails with the runner's saves not chained (`checkpoint = saveCheckpoint`).
   it('a runner saves one checkpoint at a time, also when it catches up while `whenCaughtUp` waits', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     const inner = createMemoryCheckpointStore();
     let saving = 0;
     let most = 0;
@@ -379,7 +323,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
   // HOLDS 5. Weakened: `isProvenSeal` without `fields.tables !== tablesDigest(tables)` →
   // fails (see the header).
   it('forged tables appended to an open month before its real seal: the seal refuses, nothing is shredded, the detail still counts', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7401), type: 'SheetsSealed', data: { period: FEB, sheets: forgedSheets() } },
     ]);
@@ -395,7 +339,7 @@ describe('attack 29: a keyless writer against the proven seals and amendments of
 
   // HOLDS 6. Weakened: `amendmentProof` without the place in its HMAC input → fails (see header).
   it('a genuine amendment re-appended at a later revision, or with an array for its proof, is not folded', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     const amended = await service.amendSheet({
       type: 'AmendSheet',
       commandId: uuid(603),

@@ -19,6 +19,7 @@ import { createEventStoreCheckpointStore } from '../src/runner/event-store-check
 import { createMemoryCheckpointStore } from '../src/runner/memory-checkpoint-store.js';
 import { createProjectionRunner } from '../src/runner/projection-runner.js';
 import { replay } from '../src/runner/replay.js';
+import { contactsOf, FEB, forgedSheets, MARCH, operatorMonths } from './forged-seal-fixtures.js';
 
 // Attack 30, against attack 29's fix (authenticated checkpoints; "only proven seals count" in the
 // service). The attacker writes plain events with valid hash chains (`appendKeyless`) and can read
@@ -31,9 +32,8 @@ import { replay } from '../src/runner/replay.js';
 // HOLDS: a genuine tagged checkpoint of another projection name is not restored; an older genuine
 // one of its own is a state and position that belong together and counts nothing twice.
 
-const FEB = '2025-02';
-const MARCH = '2025-03';
-const { uuid, contact } = numberedCommands('a3010000');
+const numbered = numberedCommands('a3010000');
+const { uuid, contact } = numbered;
 const sheet = ATTACKED_SHEET;
 
 /** A clock the test moves (the operator's days pass). */
@@ -46,44 +46,6 @@ function movableClock(start: string): Clock & { set(instant: string): void } {
     },
   };
 }
-
-async function setUp(options: { sealMarchFirst: boolean; clock?: Clock }) {
-  const store: EventStore = createMemoryEventStore();
-  const keys: KeyStore = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: options.clock ?? fixedClock('2025-04-20T08:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999),
-    catalogue: vaggerydCatalogue(),
-  });
-  expect(E.isRight(adopted)).toBe(true);
-  for (let n = 1; n <= 3; n += 1) expect(E.isRight(await service.tally(contact(n, '2025-02-10')))).toBe(true);
-  expect(E.isRight(await service.tally(contact(50, '2025-03-10')))).toBe(true);
-  if (options.sealMarchFirst) {
-    const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(500), period: MARCH });
-    expect(E.isRight(sealed)).toBe(true);
-  }
-  return { store, keys, service };
-}
-
-/** One sheet of the attacker's: any tables will do (only that they change the digest of the month's tables). */
-const forgedSheets = (): SealedSheet[] => [
-  {
-    ...sheet,
-    catalogueVersions: [vaggerydCatalogue().version],
-    tables: { ...emptySheetTables(), contacts: 400, marginals: { gender: { female: 400 } } },
-  },
-];
-
-const contactsOf = (cube: StatisticsCube, period: string): unknown[] =>
-  [...cube.sheets()]
-    .filter((entry) => entry.period === period)
-    .map((entry) => (entry.tables as { contacts?: number }).contacts);
 
 async function streamLength(store: EventStore, stream: string): Promise<number> {
   let n = 0;
@@ -112,7 +74,7 @@ describe('attack 30: checkpoints as a deputy, replayed checkpoints, and the trai
   // `checkpoint-{name}-{sequence}` derived from the pointer's own sequence (`streamOf`). Fails
   // with `streamOf` returning `pointer.stream` unchecked.
   it('a forged checkpoint pointer does not make the runner delete a stream the operator wrote', async () => {
-    const { store, keys } = await setUp({ sealMarchFirst: true });
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     expect(await streamLength(store, `period-${MARCH}`)).toBeGreaterThan(0);
     expect(contactsOf((await replay(store, statisticsProjection({ keys }))).state, MARCH)).toEqual([1]);
 
@@ -154,7 +116,7 @@ describe('attack 30: checkpoints as a deputy, replayed checkpoints, and the trai
   //      (`position = undefined` after `restore`) → Fails with: "expected [ 6 ] to deeply equal [ 3 ]"
   //      (older checkpoint: February counted twice).
   it('a genuine checkpoint of another name, or an older one of its own, publishes the honest numbers', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     const checkpoints = createMemoryCheckpointStore();
     const tagged = authenticatedCheckpoints(checkpoints, keys);
     // Another projection (a test or staging runner the operator keys with the same key store), whose
@@ -237,7 +199,7 @@ describe('attack 30: checkpoints as a deputy, replayed checkpoints, and the trai
   // FIXED (both first written as `it.fails`): `evolvePeriod` ignores every event after the first
   // `PeriodSealed`. Both fail with that line (`if (state.sealed) return state;`) removed.
   it('a keyless event after the operator’s real seal does not stop the operator amending the month', async () => {
-    const { store, keys, service } = await setUp({ sealMarchFirst: true });
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${MARCH}`, [
       { id: uuid(7101), type: 'SheetsSealed', data: { period: MARCH, sheets: forgedSheets() } },
     ]);

@@ -19,6 +19,7 @@ import { auditLog } from '../src/audit/compliance-audit.js';
 import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { replay } from '../src/runner/replay.js';
+import { FEB, forgedSealData, forgedSheets, MARCH, operatorMonths } from './forged-seal-fixtures.js';
 
 // Attack 31, against attack 30 (the audit's PERIOD_SEAL_UNPROVEN / AMENDMENT_UNPROVEN; "only a
 // month's first PeriodSealed counts" in the service; the projection holding tables until a proven
@@ -87,54 +88,13 @@ import { replay } from '../src/runner/replay.js';
 //     "expected false to be true"; and with (compliance-audit.ts `if (sealedPeriods.has(…)) return;`
 //     removed): "expected [ 'PERIOD_SEAL_UNPROVEN', …(1) ] to deeply equal [ 'PERIOD_UNSEALED_PAST_GRACE' ]".
 
-const FEB = '2025-02';
-const MARCH = '2025-03';
 const TODAY = '2025-04-20';
-const { uuid, contact } = numberedCommands('a3110000');
+const numbered = numberedCommands('a3110000');
+const { uuid, contact } = numbered;
 const sheet = ATTACKED_SHEET;
 
-async function setUp() {
-  const store: EventStore = createMemoryEventStore();
-  const keys: KeyStore = createMemoryKeyStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: 'vaggeryd',
-    clock: fixedClock(`${TODAY}T08:00:00Z`),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: uuid(999),
-    catalogue: vaggerydCatalogue(),
-  });
-  expect(E.isRight(adopted)).toBe(true);
-  for (let n = 1; n <= 3; n += 1) expect(E.isRight(await service.tally(contact(n, '2025-02-10')))).toBe(true);
-  expect(E.isRight(await service.tally(contact(50, '2025-03-10')))).toBe(true);
-  const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(500), period: MARCH });
-  expect(E.isRight(sealed)).toBe(true);
-  return { store, keys, service };
-}
-
-const sealFeb = (service: Awaited<ReturnType<typeof setUp>>['service']) =>
+const sealFeb = (service: Awaited<ReturnType<typeof operatorMonths>>['service']) =>
   service.sealPeriod({ type: 'SealPeriod', commandId: uuid(501), period: FEB });
-
-const forgedSheets = (): SealedSheet[] => [
-  {
-    ...sheet,
-    catalogueVersions: [vaggerydCatalogue().version],
-    tables: { ...emptySheetTables(), contacts: 400, marginals: { gender: { female: 400 } } },
-  },
-];
-
-/** A seal a keyless forger writes: the digest anyone can compute, a proof it can only guess. */
-const forgedSeal = (period: string, sheets: readonly SealedSheet[], deleted: unknown = []) => ({
-  period,
-  keyId: periodKeyId(period),
-  sheets: sheets.length,
-  deleted,
-  tables: tablesDigest(sheets),
-  proof: 'f'.repeat(64),
-});
 
 const codesOf = async (store: EventStore, keys?: KeyStore) =>
   [
@@ -180,12 +140,12 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // of using it; check the seal's `deleted` shape in `isSealOverTables`/`isProvenSeal` too.
   for (const [title, stream, type, data] of malformed) {
     it(`the audit gives a verdict despite ${title} (${type}), with keys`, async () => {
-      const { store, keys } = await setUp();
+      const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
       await appendKeyless(store, stream, [{ id: uuid(7001), type, data: data as Record<string, unknown> }]);
       await expect(auditLog(store, { keys, today: TODAY })).resolves.toMatchObject({ clean: false });
     });
     it(`the audit gives a verdict despite ${title} (${type}), without keys`, async () => {
-      const { store } = await setUp();
+      const { store } = await operatorMonths(numbered, { sealMarch: true });
       await appendKeyless(store, stream, [{ id: uuid(7001), type, data: data as Record<string, unknown> }]);
       await expect(auditLog(store, { today: TODAY })).resolves.toMatchObject({ clean: false });
     });
@@ -194,9 +154,9 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // BREAK 1, without keys: a forged seal that passes the digest check, its `deleted` not a list of
   // streams (`for (const deleted of data.deleted)` in compliance-audit.ts, PeriodSealed case).
   it('the audit without keys gives a verdict despite a digest-holding seal whose deleted is 5', async () => {
-    const { store } = await setUp();
+    const { store } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${FEB}`, [
-      { id: uuid(7002), type: 'PeriodSealed', data: forgedSeal(FEB, [], 5) },
+      { id: uuid(7002), type: 'PeriodSealed', data: forgedSealData(FEB, [], { deleted: 5 }) },
     ]);
     await expect(auditLog(store, { today: TODAY })).resolves.toMatchObject({ clean: false });
   });
@@ -208,7 +168,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // `decodeInner` (inner-record.ts) — MalformedEvent for every reader at once.
   for (const type of ['SheetsSealed', 'PeriodSealed', 'SheetAmended'])
     it(`the statistics replay survives a ${type} with data null`, async () => {
-      const { store, keys } = await setUp();
+      const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
       await appendKeyless(store, `period-${MARCH}`, [{ id: uuid(7003), type, data: null as never }]);
       const { state } = await replay(store, statisticsProjection({ keys }));
       expect(contactsOf(state, MARCH)).toEqual([{ contacts: 1, sealed: true }]);
@@ -219,7 +179,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // whose data is not an object; better, one shared fold of a period stream (tables before the
   // first seal, the first seal) used by the service, the projection, the audit and this reader.
   it('readSealedPeriod reads a sealed month despite tables that are not a list before its seal', async () => {
-    const { store, keys, service } = await setUp();
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7004), type: 'SheetsSealed', data: { period: FEB, sheets: 5 } },
     ]);
@@ -236,7 +196,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   });
 
   it('readSealedPeriod proves a month the operator sealed despite a string as tables before it', async () => {
-    const { store, keys, service } = await setUp();
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7005), type: 'SheetsSealed', data: { period: FEB, sheets: 'ab' } },
     ]);
@@ -248,7 +208,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   });
 
   it('readSealedPeriod reads a sealed month despite an amendment with data null after its seal', async () => {
-    const { store, keys } = await setUp();
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${MARCH}`, [
       { id: uuid(7006), type: 'SheetAmended', data: null as never },
     ]);
@@ -264,11 +224,11 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // deletes them all); and without keys say in the verdict that seals were checked against their
   // digest only (a forger passes it), or report such months as PERIOD_SEAL_UNVERIFIED.
   it('without keys, a forged seal does not hide an open month past its grace whose detail is all still there', async () => {
-    const { store } = await setUp();
+    const { store } = await operatorMonths(numbered, { sealMarch: true });
     const sheets = forgedSheets();
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7007), type: 'SheetsSealed', data: { period: FEB, sheets } },
-      { id: uuid(7008), type: 'PeriodSealed', data: forgedSeal(FEB, sheets) },
+      { id: uuid(7008), type: 'PeriodSealed', data: forgedSealData(FEB, sheets) },
     ]);
     const report = await auditLog(store, { today: TODAY });
     expect(report.clean).toBe(false);
@@ -283,7 +243,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // stream's month is no part of that month's tables in the service either (`evolvePeriod`:
   // `periodStream(typed.data.period) === stream` — which also removes this denial).
   it('tables naming another month: the service and the audit agree whether the operator’s seal holds', async () => {
-    const { store, keys, service } = await setUp();
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7009), type: 'SheetsSealed', data: { period: MARCH, sheets: forgedSheets() } },
     ]);
@@ -362,7 +322,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
     now = new Date('2025-03-20T08:00:00Z');
     // The attacker's seal of March, still open: its digest over no tables, its proof a guess.
     await appendKeyless(store, `period-${MARCH}`, [
-      { id: uuid(7301), type: 'PeriodSealed', data: forgedSeal(MARCH, []) },
+      { id: uuid(7301), type: 'PeriodSealed', data: forgedSealData(MARCH, []) },
     ]);
     const closing = await service
       .closeSeries({ type: 'CloseSeries', commandId: uuid(804), token, reason: 'completed' })
@@ -375,22 +335,22 @@ describe('attack 31: malformed events against the audit and the readers; which s
 
   // HOLDS 7 (see the header for the weakening and its failure).
   it('with keys, a forged first seal whose digest holds is unproven and the month counts as unsealed', async () => {
-    const { store, keys } = await setUp();
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     const sheets = forgedSheets();
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7010), type: 'SheetsSealed', data: { period: FEB, sheets } },
-      { id: uuid(7011), type: 'PeriodSealed', data: forgedSeal(FEB, sheets) },
+      { id: uuid(7011), type: 'PeriodSealed', data: forgedSealData(FEB, sheets) },
     ]);
     expect(await codesOf(store, keys)).toEqual(['PERIOD_SEAL_UNPROVEN', 'PERIOD_UNSEALED_PAST_GRACE']);
   });
 
   // HOLDS 8 (see the header for the weakening and its failure).
   it('a forged first seal: service, projection, readSealedPeriod and audit agree the month is not sealed', async () => {
-    const { store, keys, service } = await setUp();
+    const { store, keys, service } = await operatorMonths(numbered, { sealMarch: true });
     const sheets = forgedSheets();
     await appendKeyless(store, `period-${FEB}`, [
       { id: uuid(7012), type: 'SheetsSealed', data: { period: FEB, sheets } },
-      { id: uuid(7013), type: 'PeriodSealed', data: forgedSeal(FEB, sheets) },
+      { id: uuid(7013), type: 'PeriodSealed', data: forgedSealData(FEB, sheets) },
     ]);
     await expect(sealFeb(service)).rejects.toThrow(/not written by the operator/);
     expect(await keys.get(periodKeyId(FEB))).toBeDefined();
@@ -404,11 +364,11 @@ describe('attack 31: malformed events against the audit and the readers; which s
 
   // HOLDS 9 (see the header for the weakenings and their failures).
   it('a forged seal and tables after the operator’s seal change no reader’s verdict', async () => {
-    const { store, keys } = await setUp();
+    const { store, keys } = await operatorMonths(numbered, { sealMarch: true });
     const sheets = forgedSheets();
     await appendKeyless(store, `period-${MARCH}`, [
       { id: uuid(7014), type: 'SheetsSealed', data: { period: MARCH, sheets } },
-      { id: uuid(7015), type: 'PeriodSealed', data: forgedSeal(MARCH, sheets) },
+      { id: uuid(7015), type: 'PeriodSealed', data: forgedSealData(MARCH, sheets) },
     ]);
     expect(contactsOf((await replay(store, statisticsProjection({ keys }))).state, MARCH)).toEqual([
       { contacts: 1, sealed: true },
