@@ -19,7 +19,14 @@ import { createEventStoreCheckpointStore } from '../src/runner/event-store-check
 import { createMemoryCheckpointStore } from '../src/runner/memory-checkpoint-store.js';
 import { createProjectionRunner } from '../src/runner/projection-runner.js';
 import { replay } from '../src/runner/replay.js';
-import { contactsOf, FEB, forgedSheets, MARCH, operatorMonths } from './forged-seal-fixtures.js';
+import {
+  contactsOf,
+  FEB,
+  forgedSheets,
+  MARCH,
+  operatorMonths,
+  seriesWithNoteInMarch,
+} from './forged-seal-fixtures.js';
 
 // Attack 30, against attack 29's fix (authenticated checkpoints; "only proven seals count" in the
 // service). The attacker writes plain events with valid hash chains (`appendKeyless`) and can read
@@ -35,17 +42,6 @@ import { contactsOf, FEB, forgedSheets, MARCH, operatorMonths } from './forged-s
 const numbered = numberedCommands('a3010000');
 const { uuid, contact } = numbered;
 const sheet = ATTACKED_SHEET;
-
-/** A clock the test moves (the operator's days pass). */
-function movableClock(start: string): Clock & { set(instant: string): void } {
-  let now = new Date(start);
-  return {
-    now: () => now,
-    set(instant: string) {
-      now = new Date(instant);
-    },
-  };
-}
 
 async function streamLength(store: EventStore, stream: string): Promise<number> {
   let n = 0;
@@ -219,49 +215,8 @@ describe('attack 30: checkpoints as a deputy, replayed checkpoints, and the trai
   });
 
   it('a keyless event after the operator’s real seal does not stop a series from being closed (and its notes destroyed)', async () => {
-    const clock = movableClock('2025-03-05T08:00:00Z');
-    const store: EventStore = createMemoryEventStore();
-    const keys: KeyStore = createMemoryKeyStore();
-    const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock });
-    expect(
-      E.isRight(
-        await service.adoptCatalogue({
-          type: 'AdoptCatalogue',
-          commandId: uuid(999),
-          catalogue: vaggerydCatalogue(),
-        }),
-      ),
-    ).toBe(true);
-    const opened = await service.openSeries({
-      type: 'OpenSeries',
-      commandId: uuid(800),
-      interventionId: 'rad-och-stod',
-      unitId: 'motesplats',
-    });
-    if (E.isLeft(opened)) throw new Error(opened.left.code);
-    const { token } = opened.right;
-    const marks = {
-      gender: 'female',
-      childAges: [7, 4],
-      numberOfChildren: 2,
-      problemArea: 'parenting',
-      routeIn: 'school',
-      furtherAction: 'none',
-    };
-    const session = await service.recordSession({
-      type: 'RecordSession',
-      commandId: uuid(801),
-      token,
-      date: '2025-03-05',
-      marks,
-    });
-    expect(E.isRight(session) ? 'ok' : session.left.code).toBe('ok');
-    expect(
-      E.isRight(
-        await service.writeNote({ type: 'WriteNote', commandId: uuid(802), token, text: 'Ring skolan.' }),
-      ),
-    ).toBe(true);
-    clock.set('2025-04-20T08:00:00Z');
+    const { store, keys, service, token, setNow } = await seriesWithNoteInMarch(numbered);
+    setNow('2025-04-20T08:00:00Z');
     const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(803), period: MARCH });
     expect(E.isRight(sealed) ? 'sealed' : sealed.left.code).toBe('sealed');
     // The attacker's one event after the operator's proven seal.

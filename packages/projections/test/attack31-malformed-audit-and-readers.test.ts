@@ -19,7 +19,14 @@ import { auditLog } from '../src/audit/compliance-audit.js';
 import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { replay } from '../src/runner/replay.js';
-import { FEB, forgedSealData, forgedSheets, MARCH, operatorMonths } from './forged-seal-fixtures.js';
+import {
+  FEB,
+  forgedSealData,
+  forgedSheets,
+  MARCH,
+  operatorMonths,
+  seriesWithNoteInMarch,
+} from './forged-seal-fixtures.js';
 
 // Attack 31, against attack 30 (the audit's PERIOD_SEAL_UNPROVEN / AMENDMENT_UNPROVEN; "only a
 // month's first PeriodSealed counts" in the service; the projection holding tables until a proven
@@ -277,49 +284,8 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // Today: "threw: IntegrityError: stream period-2025-03 at revision 0: the period’s seal or its
   // tables were not written by the operator …".
   it('a forged first seal of an open month does not stop a series from being closed', async () => {
-    let now = new Date('2025-03-05T08:00:00Z');
-    const store: EventStore = createMemoryEventStore();
-    const keys: KeyStore = createMemoryKeyStore();
-    const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock: { now: () => now } });
-    expect(
-      E.isRight(
-        await service.adoptCatalogue({
-          type: 'AdoptCatalogue',
-          commandId: uuid(999),
-          catalogue: vaggerydCatalogue(),
-        }),
-      ),
-    ).toBe(true);
-    const opened = await service.openSeries({
-      type: 'OpenSeries',
-      commandId: uuid(800),
-      interventionId: 'rad-och-stod',
-      unitId: 'motesplats',
-    });
-    if (E.isLeft(opened)) throw new Error(opened.left.code);
-    const { token } = opened.right;
-    const marks = {
-      gender: 'female',
-      childAges: [7, 4],
-      numberOfChildren: 2,
-      problemArea: 'parenting',
-      routeIn: 'school',
-      furtherAction: 'none',
-    };
-    const session = await service.recordSession({
-      type: 'RecordSession',
-      commandId: uuid(801),
-      token,
-      date: '2025-03-05',
-      marks,
-    });
-    expect(E.isRight(session) ? 'ok' : session.left.code).toBe('ok');
-    expect(
-      E.isRight(
-        await service.writeNote({ type: 'WriteNote', commandId: uuid(802), token, text: 'Ring skolan.' }),
-      ),
-    ).toBe(true);
-    now = new Date('2025-03-20T08:00:00Z');
+    const { store, keys, service, token, setNow } = await seriesWithNoteInMarch(numbered);
+    setNow('2025-03-20T08:00:00Z');
     // The attacker's seal of March, still open: its digest over no tables, its proof a guess.
     await appendKeyless(store, `period-${MARCH}`, [
       { id: uuid(7301), type: 'PeriodSealed', data: forgedSealData(MARCH, []) },

@@ -98,3 +98,54 @@ export const contactsOf = (cube: StatisticsCube, period: string): unknown[] =>
   [...cube.sheets()]
     .filter((entry) => entry.period === period)
     .map((entry) => (entry.tables as { contacts?: number }).contacts);
+
+/**
+ * A counsellor's series of råd och stöd opened on 2025-03-05, one session that day and a working
+ * note — on a clock the test moves on with `setNow` (the operator's days pass).
+ */
+export async function seriesWithNoteInMarch({ uuid }: Pick<Numbered, 'uuid'>) {
+  let now = new Date('2025-03-05T08:00:00Z');
+  const store: EventStore = createMemoryEventStore();
+  const keys: KeyStore = createMemoryKeyStore();
+  const service = createCommandService({ store, keys, catalogueId: 'vaggeryd', clock: { now: () => now } });
+  const adopted = await service.adoptCatalogue({
+    type: 'AdoptCatalogue',
+    commandId: uuid(999),
+    catalogue: vaggerydCatalogue(),
+  });
+  expect(E.isRight(adopted)).toBe(true);
+  const opened = await service.openSeries({
+    type: 'OpenSeries',
+    commandId: uuid(800),
+    interventionId: 'rad-och-stod',
+    unitId: 'motesplats',
+  });
+  if (E.isLeft(opened)) throw new Error(opened.left.code);
+  const { token } = opened.right;
+  const session = await service.recordSession({
+    type: 'RecordSession',
+    commandId: uuid(801),
+    token,
+    date: '2025-03-05',
+    marks: {
+      gender: 'female',
+      childAges: [7, 4],
+      numberOfChildren: 2,
+      problemArea: 'parenting',
+      routeIn: 'school',
+      furtherAction: 'none',
+    },
+  });
+  expect(E.isRight(session) ? 'ok' : session.left.code).toBe('ok');
+  const noted = await service.writeNote({
+    type: 'WriteNote',
+    commandId: uuid(802),
+    token,
+    text: 'Ring skolan.',
+  });
+  expect(E.isRight(noted)).toBe(true);
+  const setNow = (instant: string): void => {
+    now = new Date(instant);
+  };
+  return { store, keys, service, token, setNow };
+}
