@@ -4,10 +4,9 @@ import {
   fixedClock,
   type KeyStore,
   readSealedPeriod,
-  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
+import { appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +22,6 @@ import { replay } from '../src/runner/replay.js';
 
 const FEB = '2025-02';
 const { uuid, contact } = numberedCommands('a2710000');
-const sheet = ATTACKED_SHEET;
 
 async function februarySealed(): Promise<{ store: EventStore; keys: KeyStore }> {
   const store = createMemoryEventStore();

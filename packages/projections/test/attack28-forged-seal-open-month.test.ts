@@ -1,23 +1,14 @@
 import {
-  createCommandService,
-  type EventStore,
   emptySheetTables,
-  fixedClock,
-  type KeyStore,
   openEvent,
   periodKeyId,
   readSealedPeriod,
   readSealProofKey,
-  type SealedSheet,
-  type TallyCommandInput,
-  tablesDigest,
-  vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
+import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { replay } from '../src/runner/replay.js';
 import { contactsOf, FEB, forgeSeal, MARCH, operatorMonths } from './forged-seal-fixtures.js';

@@ -1,23 +1,15 @@
 import {
   type CheckpointStore,
-  createCommandService,
   type EventStore,
   emptySheetTables,
-  fixedClock,
   type JsonValue,
-  type KeyStore,
   openEvent,
   periodKeyId,
-  type SealedSheet,
-  type TallyCommandInput,
-  tablesDigest,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { authenticatedCheckpoints } from '../src/runner/authenticated-checkpoints.js';
 import { createEventStoreCheckpointStore } from '../src/runner/event-store-checkpoint-store.js';

@@ -1,18 +1,7 @@
-import {
-  type Clock,
-  createCommandService,
-  type EventStore,
-  emptySheetTables,
-  fixedClock,
-  type KeyStore,
-  type SealedSheet,
-  vaggerydCatalogue,
-} from '@pinnstatistik/core';
+import type { EventStore } from '@pinnstatistik/core';
 import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import type { StatisticsCube } from '../src/cube/statistics-cube.js';
 import { statisticsProjection } from '../src/cube/statistics-projection.js';
 import { authenticatedCheckpoints } from '../src/runner/authenticated-checkpoints.js';
 import { createEventStoreCheckpointStore } from '../src/runner/event-store-checkpoint-store.js';
@@ -215,7 +204,7 @@ describe('attack 30: checkpoints as a deputy, replayed checkpoints, and the trai
   });
 
   it('a keyless event after the operator’s real seal does not stop a series from being closed (and its notes destroyed)', async () => {
-    const { store, keys, service, token, setNow } = await seriesWithNoteInMarch(numbered);
+    const { store, service, token, setNow } = await seriesWithNoteInMarch(numbered);
     setNow('2025-04-20T08:00:00Z');
     const sealed = await service.sealPeriod({ type: 'SealPeriod', commandId: uuid(803), period: MARCH });
     expect(E.isRight(sealed) ? 'sealed' : sealed.left.code).toBe('sealed');

@@ -1,18 +1,11 @@
 import {
-  createCommandService,
   type EventStore,
-  emptySheetTables,
-  fixedClock,
   type KeyStore,
   periodKeyId,
   readSealedPeriod,
   readSealProofKey,
-  type SealedSheet,
-  tablesDigest,
-  vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../src/audit/compliance-audit.js';
@@ -97,7 +90,7 @@ import {
 
 const TODAY = '2025-04-20';
 const numbered = numberedCommands('a3110000');
-const { uuid, contact } = numbered;
+const { uuid } = numbered;
 const sheet = ATTACKED_SHEET;
 
 const sealFeb = (service: Awaited<ReturnType<typeof operatorMonths>>['service']) =>
@@ -284,7 +277,7 @@ describe('attack 31: malformed events against the audit and the readers; which s
   // Today: "threw: IntegrityError: stream period-2025-03 at revision 0: the period’s seal or its
   // tables were not written by the operator …".
   it('a forged first seal of an open month does not stop a series from being closed', async () => {
-    const { store, keys, service, token, setNow } = await seriesWithNoteInMarch(numbered);
+    const { store, service, token, setNow } = await seriesWithNoteInMarch(numbered);
     setNow('2025-03-20T08:00:00Z');
     // The attacker's seal of March, still open: its digest over no tables, its proof a guess.
     await appendKeyless(store, `period-${MARCH}`, [

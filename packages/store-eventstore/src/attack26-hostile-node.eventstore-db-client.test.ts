@@ -15,7 +15,6 @@ import {
   readSealedPeriod,
   sealEvent,
   storedLogCheckpoints,
-  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
 import { ATTACKED_SHEET, numberedCommands } from '@pinnstatistik/core/testing';

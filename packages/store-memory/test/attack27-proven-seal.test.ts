@@ -7,10 +7,9 @@ import {
   type KeyStore,
   periodKeyId,
   readSealedPeriod,
-  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { ATTACKED_SHEET, appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
+import { appendKeyless, numberedCommands } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
@@ -54,7 +53,6 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 const FEB = '2025-02';
 const MARCH = '2025-03';
 const { uuid, contact } = numberedCommands('a2700000');
-const sheet = ATTACKED_SHEET;
 
 function right<T>(result: E.Either<{ code: string }, T>): T {
   if (E.isLeft(result)) throw new Error(`unexpected refusal ${result.left.code}`);

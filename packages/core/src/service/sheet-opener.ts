@@ -8,7 +8,6 @@ import type { SheetCoordinates } from '../tally/events.js';
 import { sleep } from './backoff.js';
 import { periodKeyLost } from './period-key-lost.js';
 import type { PeriodLoader } from './period-loader.js';
-import { requireProvenSeal, sealProofKey } from './proven-seal.js';
 import type { ServiceContext } from './service-context.js';
 import type { OpenSheet, SheetCache } from './sheet-cache.js';
 
