@@ -10,7 +10,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deletionProofs, GENESIS_HASH, type JsonValue, sealEvent } from '@pinnstatistik/core';
+import {
+  deletionProofs,
+  emptySheetTables,
+  GENESIS_HASH,
+  type JsonValue,
+  sealEvent,
+} from '@pinnstatistik/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord } from '../src/jsonl/export-format.js';
 import {
@@ -393,6 +399,120 @@ describe('an attacker with the export and a text editor (every chain recomputed,
     );
     expect(honest.stdout).not.toContain('LOG_DELETED_STREAM_REWRITTEN');
     expect(honest.stdout).toContain('LOG_SEAL_AFTER_CHECKPOINT  period-2025-12');
+  });
+});
+
+describe('an attacker who appends a correction of a sealed month (no keys: chains are keyless)', () => {
+  // The forger appends a `SheetAmended` of +400 contacts to a sealed month's stream, after the
+  // signed checkpoint, chained and with the trailer recomputed; its proof is a guess. Without the
+  // key store nothing can tell it from the operator's: a verify without --keys said CLEAN and
+  // nothing else, so an auditor took "every entry complied" to cover the correction. Weak
+  // version: drop the digest-only note from `audit-source.ts` — the first test fails.
+  const forgedCorrection = (): string => {
+    const sealedTables = parts.records.filter((record) => record.type === 'SheetsSealed');
+    const target = sealedTables[sealedTables.length - 1] as ExportRecord;
+    const own = parts.records.filter((record) => record.stream === target.stream);
+    const last = own[own.length - 1] as ExportRecord;
+    const sheet = (
+      target.view as {
+        data: { sheets: { interventionId: string; unitId: string; catalogueVersions: string[] }[] };
+      }
+    ).data.sheets[0];
+    if (sheet === undefined) throw new Error('no sealed sheet to correct');
+    const period = target.stream.slice('period-'.length);
+    const amended = sealEvent(
+      target.stream,
+      last.revision + 1,
+      Buffer.from(last.metadata, 'base64').subarray(2),
+      {
+        id: 'a11e2d00-0000-4000-8000-000000000001',
+        type: 'SheetAmended',
+        data: {
+          interventionId: sheet.interventionId,
+          unitId: sheet.unitId,
+          period,
+          catalogueVersion: sheet.catalogueVersions[0] ?? '1.0.0',
+          reason: 'late-tally',
+          delta: { ...emptySheetTables(), contacts: 400 },
+          proof: 'ab'.repeat(32),
+        } as unknown as JsonValue,
+        meta: { commandId: 'a11e2d00-0000-4000-8000-000000000001' },
+      },
+    );
+    const payload = Buffer.from(amended.event.data);
+    const record: ExportRecord = {
+      stream: target.stream,
+      revision: last.revision + 1,
+      position: String(parts.records.length + 1),
+      id: amended.event.id,
+      type: 'SheetAmended',
+      data: payload.toString('base64'),
+      metadata: Buffer.from(amended.event.metadata).toString('base64'),
+      view: JSON.parse(payload.toString('utf8')),
+    };
+    return forge('corrected.jsonl', [...parts.records, record]);
+  };
+
+  it('without keys: says that seals and corrections were only checked against their own tables', async () => {
+    const file = forgedCorrection();
+    const text = await run('verify', file, '--trust', 'checkpoint.json', ...today);
+    // Nothing without the key tells it from the operator's correction.
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('seals and corrections of sealed months are checked only');
+    const json = await run('verify', file, '--trust', 'checkpoint.json', '--json', ...today);
+    const verdict = JSON.parse(json.stdout) as { seals: string; notes: string[] };
+    expect(verdict.seals).toBe('digest-only');
+    expect(verdict.notes.join('\n')).toContain('give --keys to prove them');
+  });
+
+  it('without keys: the report counts the correction, and says its sealed months are unproven', async () => {
+    const file = forgedCorrection();
+    const range = [
+      '--from',
+      '2025-01',
+      '--to',
+      '2025-12',
+      '--granularity',
+      'year',
+      '--method',
+      'suppression',
+    ];
+    const forged = await run('report', file, ...range, '--format', 'json');
+    const genuine = await run('report', 'log.jsonl', ...range, '--format', 'json');
+    expect(forged.code).toBe(0);
+    // What the forger wanted: the year's contacts raised by its 400 (the numbers cannot tell).
+    expect(forged.stdout).not.toBe(genuine.stdout);
+    expect(forged.stderr).toContain('note: Sealed periods’ tables and corrections were read without keys');
+    const withKeys = await run(
+      'report',
+      file,
+      ...range,
+      '--format',
+      'json',
+      '--keys',
+      'keys',
+      '--unrecorded',
+    );
+    expect(withKeys.code).toBe(0);
+    expect(withKeys.stderr).not.toContain('were read without keys');
+  }, 120_000);
+
+  it('with keys: finds the correction unproven (exit 1)', async () => {
+    const file = forgedCorrection();
+    const result = await run(
+      'verify',
+      file,
+      '--trust',
+      'checkpoint.json',
+      '--keys',
+      'keys',
+      '--json',
+      ...today,
+    );
+    expect(result.code).toBe(1);
+    const verdict = JSON.parse(result.stdout) as { seals: string; findings: { code: string }[] };
+    expect(verdict.seals).toBe('proven');
+    expect(verdict.findings.map((finding) => finding.code)).toEqual(['AMENDMENT_UNPROVEN']);
   });
 });
 

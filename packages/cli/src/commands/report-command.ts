@@ -7,7 +7,7 @@ import { checkOutputTarget, writeTextOutput } from '../output/write-output.js';
 import { collectReport } from '../report/collect-report.js';
 import { renderHtmlReport } from '../report/render-html-report.js';
 import { renderMarkdownReport } from '../report/render-markdown-report.js';
-import { unreadablePeriodsNote } from '../report/report-notes.js';
+import { unprovenSealsNote, unreadablePeriodsNote } from '../report/report-notes.js';
 import { parseReportRequest, type ReportArguments } from '../report/report-request.js';
 import { openSource } from '../sources/open-source.js';
 import { describeTarget } from '../sources/source-kind.js';
@@ -87,8 +87,14 @@ export function registerReport(program: Command, { io }: CommandContext): void {
           );
           const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
           const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);
+          // Without the key store, an export's seals are held to their digests only (collect-report).
+          const unproven =
+            source.keys === undefined && source.kind === 'file'
+              ? unprovenSealsNote(sealedPeriods, request.lang)
+              : undefined;
           const notes = [
             ...(note === undefined ? [] : [note]),
+            ...(unproven === undefined ? [] : [unproven]),
             ...report.notes.map((text) => text[request.lang]),
           ];
           let text: string;

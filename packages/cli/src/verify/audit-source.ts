@@ -15,6 +15,11 @@ export interface SourceAudit {
   /** Open periods whose detail could not be read (no key here): neither checked nor counted. */
   readonly unreadablePeriods: readonly string[];
   readonly keys: boolean;
+  /**
+   * How seals and corrections of sealed months were checked: proven under the key store's
+   * seal-proof key (`--keys`), or only against the tables they name (`digest-only`, without keys).
+   */
+  readonly seals: 'proven' | 'digest-only';
   readonly notes: readonly LocalizedText[];
 }
 
@@ -43,6 +48,7 @@ export async function auditSource(
     await eventTotal(source, target, io),
     lang,
   );
+  const seals = source.keys === undefined ? 'digest-only' : 'proven';
   let report: AuditReport;
   try {
     report = await auditLog(
@@ -53,6 +59,7 @@ export async function auditSource(
       {
         ...(source.keys === undefined ? {} : { keys: source.keys }),
         today,
+        seals,
       },
     );
   } finally {
@@ -68,6 +75,12 @@ export async function auditSource(
     });
   }
   if (source.keys === undefined) {
+    // A digest anyone can compute is all a reader without the seal-proof key can check: a seal
+    // with its own tables, or a correction, forged by a writer without keys passes it.
+    notes.push({
+      sv: 'utan nycklar kontrolleras förseglingar och rättelser av förseglade månader bara mot de tabeller de själva anger (en kontrollsumma vem som helst kan räkna ut), inte att operatören skrev dem: en som förfalskats av någon som kan skriva i lagret skulle passera; ange --keys för att bevisa dem',
+      en: 'without keys, seals and corrections of sealed months are checked only against the tables they name (a digest anyone can compute), not proven to be the operator’s: one forged by anyone who can write to the store would pass; give --keys to prove them',
+    });
     notes.push({
       sv: 'utan nycklar granskas inte om de förseglade periodernas och de avslutade seriernas nycklar har förstörts',
       en: "without keys, whether sealed periods' and closed series' keys were destroyed is not checked",
@@ -79,6 +92,7 @@ export async function auditSource(
     catalogues: overview.catalogues,
     unreadablePeriods,
     keys: source.keys !== undefined,
+    seals,
     notes,
   };
 }

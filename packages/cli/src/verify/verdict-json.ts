@@ -30,6 +30,7 @@ export function verdictJson(verdict: Verdict, source: string): string {
       },
       sealedDetail: audit.report.sealedDetail,
       keys: audit.keys,
+      seals: audit.seals,
       catalogues: audit.catalogues,
       unreadablePeriods: audit.unreadablePeriods,
       notes: audit.notes.map((note) => note.en),
