@@ -1,3 +1,4 @@
+import { isDigitLookalike } from './digit-lookalikes.js';
 import { findEmailAddress } from './email-addresses.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
@@ -28,12 +29,20 @@ function mightHoldPersonalData(text: string): boolean {
   let digits = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (code >= 48 && code <= 57) {
+    if ((code >= 48 && code <= 57) || (isDigitLookalike(code) && nextToDigitLike(text, index))) {
       digits += 1;
       if (digits >= 7) return true;
     } else if (code === 64) return true;
   }
   return SPELLED_AT.test(text) || MIGHT_SPELL_NUMBER.test(text);
+}
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+/** A look-alike letter beside a digit or another look-alike may be read as a digit (`digit-lookalikes.ts`). */
+function nextToDigitLike(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index + 1);
+  return isDigitCode(before) || isDigitCode(after) || isDigitLookalike(before) || isDigitLookalike(after);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { decodeEscapes } from './decode-escapes.js';
+import { withDigitLookalikes } from './digit-lookalikes.js';
 import { hasSpacedTensAndUnit, withNumberWordsAsDigits } from './number-words.js';
 import { numeralValue } from './numerals.js';
 
@@ -132,7 +133,11 @@ export function scanForms(text: string): readonly string[] {
     ])
       if (!forms.includes(form)) forms.push(form);
   };
-  add(foldForScan(text, true));
+  const folded = foldForScan(text, true);
+  add(folded);
+  // Letters written for digits: one more form, read beside the text as written (attack 32g).
+  const lookalikes = withDigitLookalikes(folded);
+  if (lookalikes !== folded) add(lookalikes);
   if (/[&\\%]/.test(text)) add(foldForScan(text, false));
   return forms;
 }
