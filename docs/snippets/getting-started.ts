@@ -88,7 +88,7 @@ const { state: cube } = await replay(store, statisticsProjection({ keys }));
 const report = await publishStatisticsReport(
   cube,
   { from: '2025-03', to: '2025-03', granularity: 'month' },
-  { log: eventStoreReleaseLog(store, { catalogueId: 'vaggeryd' }), keys, createStatisticsKey: true },
+  { log: eventStoreReleaseLog(store, { catalogueId: 'vaggeryd', keys }), keys, createStatisticsKey: true },
 );
 if (report._tag === 'Left') throw new Error(report.left.message.en);
 console.log(toMarkdown(report.right.document, { lang: 'sv' }).split('\n').slice(0, 8).join('\n'));

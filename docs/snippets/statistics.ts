@@ -34,7 +34,7 @@ const { state: cube } = await replay(store, statisticsProjection({ keys }));
 const report = await publishStatisticsReport(
   cube,
   { from: '2025-01', to: '2025-12', granularity: 'quarter' },
-  { log: eventStoreReleaseLog(store, { catalogueId: 'vaggeryd' }), keys, createStatisticsKey: true },
+  { log: eventStoreReleaseLog(store, { catalogueId: 'vaggeryd', keys }), keys, createStatisticsKey: true },
 );
 if (report._tag === 'Left') throw new Error(report.left.message.en);
 const { document } = report.right;

@@ -128,7 +128,7 @@ for (const seed of seeds) {
   );
 
   // Cell keys, the default (the statistics key created in the key store on the first report).
-  const cellKeyLog = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id });
+  const cellKeyLog = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys });
   const cellKey: Publication[] = [];
   const cellKeyFigures: ReportFigures[] = [];
   const digests: string[] = [];
@@ -164,7 +164,7 @@ for (const seed of seeds) {
     | { figures: ReportFigures[]; attack: ReturnType<typeof attackFigures>; quarterAlone: ReportFigures }
     | undefined;
   if (!skipSuppression) {
-    const log = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id });
+    const log = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys });
     const published: Publication[] = [];
     const suppressionFigures: ReportFigures[] = [];
     for (const granularity of GRANULARITIES) {
@@ -184,7 +184,7 @@ for (const seed of seeds) {
     const alone = await publishStatisticsReport(
       cube,
       { ...YEAR, granularity: 'quarter', method: 'suppression' },
-      { log: eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id }) },
+      { log: eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys }) },
     );
     if (alone._tag === 'Left') throw new Error(alone.left.message.en);
     suppression = {

@@ -114,6 +114,7 @@ export {
   type ReleaseNotRecorded,
   readOnlyReleaseLog,
 } from './releases/release-log.js';
+export { RELEASE_PROOF_KEY_ID } from './releases/release-proof.js';
 export {
   RELEASES_STREAM,
   REPORT_PUBLISHED,

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('attack: suppressed releases chained through a middle release', () => {
   it('the intruder with all three releases pins down or narrows no hidden count', async () => {
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const publications: Publication[] = [];
     for (const [from, to] of [
       ['2025-01', '2025-03'],
@@ -54,7 +54,7 @@ describe('attack: suppressed releases chained through a middle release', () => {
   it('units selected: [U0], [U0, U1], [U1] — the intruder with all three pins down or narrows no hidden count', async () => {
     // A store of its own: the month chain above published every unit, which these would overlap.
     const seeded = await seededCube(42);
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const policy = seeded.catalogue.interventions.find((entry) => entry.id === 'rad-och-stod');
     const [u0, u1] = policy?.responsibleUnits ?? [];
     if (u0 === undefined || u1 === undefined) throw new Error('rad-och-stod has fewer than two units');

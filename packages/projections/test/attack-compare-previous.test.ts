@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe('attack: the previous period against a report that starts mid-quarter', () => {
   it('no small January count is the difference of two published figures', async () => {
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     // The partial quarter is refused: its difference from the whole quarter is a figure no
     // release publishes, which suppression cannot protect (shown leaking before the refusal existed).
     const partialQuarter = await publishStatisticsReport(

@@ -50,7 +50,7 @@ const VOLUME = 0.2;
 describe('attack 7: a small count averaged over its own category margins, from one release', () => {
   it('pins small monthly counts no more often than the release shows them', async () => {
     const seeded = await seededCube(42, VOLUME);
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const input = { from: '2025-01', to: '2025-12', granularity: 'month' } as const;
     const report = await publishStatisticsReport(seeded.cube, input, {
       log,

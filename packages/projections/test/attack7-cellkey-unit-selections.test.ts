@@ -55,7 +55,7 @@ const unitsOf = (selection: number): string[] => UNITS.filter((_, index) => (sel
 describe('attack 7: cell-key releases over unit selections, averaged', () => {
   it('pins small counts no more often than one release shows them', async () => {
     const seeded = await seededCube(42);
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const figures = new Map<number, Map<string, number>>();
     let table: ReturnType<typeof reportPerturbationTable> | undefined;
     for (const selection of SELECTIONS) {

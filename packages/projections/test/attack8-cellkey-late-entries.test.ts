@@ -62,7 +62,7 @@ describe('attack 8: a period republished after late entries', () => {
       catalogue,
     );
     for (const command of onTime) await recorder.record(command);
-    const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id });
+    const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id, keys });
     const before = (await replay(store, statisticsProjection({ keys }))).state;
     const first = await publishStatisticsReport(before, input, { log, keys, createStatisticsKey: true });
     if (first._tag === 'Left') throw new Error(first.left.code);

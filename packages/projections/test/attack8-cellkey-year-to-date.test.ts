@@ -56,7 +56,7 @@ describe('attack 8: yearly reports published as the year runs', () => {
   it('are refused once the year’s figures change; without that, they pin small monthly counts', async () => {
     const { catalogue, store, keys, recorder } = await adoptedStore(42);
     const commands = seededYear({ catalogue, year: 2025, seed: 42, volume: 1 });
-    const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id });
+    const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id, keys });
     // Year-to-date: after each month's tallies, the yearly report of 2025 as the cube stands.
     const toDate: Map<string, number>[] = [];
     let next = 0;

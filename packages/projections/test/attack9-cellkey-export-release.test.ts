@@ -43,13 +43,16 @@ it('attack 9: a report from an export, then late tallies, gives no second versio
   await keys.create(STATISTICS_KEY_ID); // the store's statistics key; the export is read with --keys
   const before = (await replay(store, statisticsProjection({ keys }))).state;
   // The export (a read-only copy of the log as it is now), reported with --keys.
-  const fromExport = await publishStatisticsReport(before, input, { log: readOnlyReleaseLog(store), keys });
+  const fromExport = await publishStatisticsReport(before, input, {
+    log: readOnlyReleaseLog(store, { keys }),
+    keys,
+  });
   const exportCode = fromExport._tag === 'Left' ? fromExport.left.code : 'published';
 
   for (const command of late) await recorder.record(command);
   const after = (await replay(store, statisticsProjection({ keys }))).state;
   const fromStore = await publishStatisticsReport(after, input, {
-    log: eventStoreReleaseLog(store, { catalogueId: catalogue.id }),
+    log: eventStoreReleaseLog(store, { catalogueId: catalogue.id, keys }),
     keys,
   });
   // The export's report could not be recorded, so it was not made; the store's is recorded.
@@ -57,7 +60,10 @@ it('attack 9: a report from an export, then late tallies, gives no second versio
   if (fromStore._tag === 'Left') throw new Error(fromStore.left.code);
   expect(fromStore.right.recorded).toBe(true);
   // From an export of the store as it is now, the recorded release is reproduced: same figures.
-  const reproduced = await publishStatisticsReport(after, input, { log: readOnlyReleaseLog(store), keys });
+  const reproduced = await publishStatisticsReport(after, input, {
+    log: readOnlyReleaseLog(store, { keys }),
+    keys,
+  });
   if (reproduced._tag === 'Left') throw new Error(reproduced.left.code);
   expect(publishedFigures(reproduced.right)).toEqual(publishedFigures(fromStore.right));
   // Asked for explicitly, an unrecorded report is made, and says it must not be published.
@@ -65,7 +71,7 @@ it('attack 9: a report from an export, then late tallies, gives no second versio
     after,
     { ...input, granularity: 'quarter' },
     {
-      log: readOnlyReleaseLog(store),
+      log: readOnlyReleaseLog(store, { keys }),
       keys,
       allowUnrecorded: true,
     },

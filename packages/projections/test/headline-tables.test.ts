@@ -165,7 +165,7 @@ describe('the per-unit breakdown and the previous period', () => {
       interventions: [RAD_OCH_STOD],
       method: 'suppression' as const,
     };
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const publications: Publication[] = [];
     for (const granularity of ['month', 'quarter'] as const) {
       const report = await publishStatisticsReport(
@@ -183,7 +183,7 @@ describe('the per-unit breakdown and the previous period', () => {
   }, 240_000);
 
   it('widen what a release covers: a report compared with the previous quarter overlaps a release of that quarter', async () => {
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const first = await publishStatisticsReport(
       seeded.cube,
       {

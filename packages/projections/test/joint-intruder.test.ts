@@ -79,7 +79,7 @@ describe('the joint month + quarter + year intruder', () => {
       ],
       method: 'suppression',
     };
-    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id });
+    const log = eventStoreReleaseLog(seeded.store, { catalogueId: seeded.catalogue.id, keys: seeded.keys });
     const publications: Publication[] = [];
     for (const granularity of GRANULARITIES) {
       const report = await publishStatisticsReport(

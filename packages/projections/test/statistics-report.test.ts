@@ -199,7 +199,7 @@ describe('the statistics report', () => {
   it('remembers releases: records each one, refuses another method, other parameters or another statistics key over the same figures', async () => {
     const { store, keys } = await recordedYear(85, 0.1);
     const { state } = await replay(store, statisticsProjection({ keys }));
-    const log = eventStoreReleaseLog(store, { catalogueId: 'vaggeryd' });
+    const log = eventStoreReleaseLog(store, { catalogueId: 'vaggeryd', keys });
     const first = await publishStatisticsReport(
       state,
       { from: '2025-01', to: '2025-06', interventions: ['rad-och-stod'] },
@@ -238,7 +238,7 @@ describe('the statistics report', () => {
     const exported = await publishStatisticsReport(
       state,
       { from: '2025-01', to: '2025-06', interventions: ['rad-och-stod'] },
-      { log: readOnlyReleaseLog(store), keys },
+      { log: readOnlyReleaseLog(store, { keys }), keys },
     );
     expect(E.isRight(exported) && exported.right.recorded).toBe(false);
     expect(E.isRight(exported) && exported.right.notes.map((note) => note.en).join()).toContain(
@@ -246,10 +246,13 @@ describe('the statistics report', () => {
     );
     // A new cell-key report from it is refused, unless asked for as unrecorded (never to publish).
     const fresh = { from: '2025-01', to: '2025-03', interventions: ['rad-och-stod'] };
-    const refused = await publishStatisticsReport(state, fresh, { log: readOnlyReleaseLog(store), keys });
+    const refused = await publishStatisticsReport(state, fresh, {
+      log: readOnlyReleaseLog(store, { keys }),
+      keys,
+    });
     expect(E.isLeft(refused) && refused.left.code).toBe('RELEASE_NOT_RECORDED');
     const checking = await publishStatisticsReport(state, fresh, {
-      log: readOnlyReleaseLog(store),
+      log: readOnlyReleaseLog(store, { keys }),
       keys,
       allowUnrecorded: true,
     });

@@ -105,7 +105,7 @@ export function statisticsRoutes(
   k: number,
   catalogue: Catalogue,
 ): Route[] {
-  const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id });
+  const log = eventStoreReleaseLog(store, { catalogueId: catalogue.id, keys });
   const handle = async (query: URLSearchParams): Promise<Outcome> => {
     const input = reportInput(query, catalogue);
     if (E.isLeft(input)) return { kind: 'problem', problem: problems.invalidQuery(input.left) };

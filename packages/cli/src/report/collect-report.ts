@@ -71,11 +71,24 @@ export async function collectReport(
     progress.stop();
   }
   const catalogueId = cube.catalogues().at(-1)?.id ?? 'unknown';
+  // A live store's releases are the operator's only with their proof under the key store's release
+  // key: anyone who can write to the store can append a `ReportPublished` (attack 32). An export
+  // read without --keys trusts the releases it records (verify it against the checkpoint first).
+  if (source.kind !== 'file' && source.keys === undefined)
+    throw new CliError(
+      'a report from a live store is recorded as a release, proven under the key store: give --keys',
+      {
+        sv: {
+          message:
+            'en rapport från ett levande händelselager registreras som publicering, bevisad med nyckelförrådet: ange --keys',
+        },
+      },
+    );
   const built = await publishStatisticsReport(cube, options, {
     log:
-      source.kind === 'file'
-        ? readOnlyReleaseLog(source.store)
-        : eventStoreReleaseLog(source.store, { catalogueId }),
+      source.kind === 'file' || source.keys === undefined
+        ? readOnlyReleaseLog(source.store, source.keys === undefined ? {} : { keys: source.keys })
+        : eventStoreReleaseLog(source.store, { catalogueId, keys: source.keys }),
     ...(source.keys === undefined ? {} : { keys: source.keys }),
     createStatisticsKey: source.kind !== 'file',
     allowUnrecorded: publishing.allowUnrecorded === true,

@@ -61,6 +61,11 @@ const reproduced: LocalizedText = {
   en: 'The report reproduces a release already recorded as published: the same options, the same figures.',
 };
 
+const unprovenNote = (count: number): LocalizedText => ({
+  sv: `${count === 1 ? 'En händelse' : `${count} händelser`} i publiceringsloggen är inte operatörens publiceringar (inget giltigt bevis under nyckelförrådets publiceringsnyckel) och har inte räknats: någon som kan skriva i händelselagret har lagt dit ${count === 1 ? 'den' : 'dem'}.`,
+  en: `${count === 1 ? 'One event' : `${count} events`} in the releases stream ${count === 1 ? 'is' : 'are'} not the operator's releases (no valid proof under the key store's release key) and ${count === 1 ? 'was' : 'were'} not counted: someone who can write to the event store appended ${count === 1 ? 'it' : 'them'}.`,
+});
+
 /**
  * Makes a report for publication and records it: reads every earlier release from the log,
  * protects the report jointly with them (see `createStatisticsReport`), and appends its
@@ -87,16 +92,18 @@ export async function publishStatisticsReport(
       releases: seen.releases,
     });
     if (E.isLeft(report)) return report;
+    const unproven = seen.unproven.length > 0 ? [unprovenNote(seen.unproven.length)] : [];
+    const made = { ...report.right, notes: [...report.right.notes, ...unproven] };
     const recorded = await context.log.record(report.right.release, seen);
-    if (E.isRight(recorded)) return E.right({ ...report.right, recorded: true });
+    if (E.isRight(recorded)) return E.right({ ...made, recorded: true });
     if (recorded.left.code === 'RELEASE_LOG_READ_ONLY') {
       const again = reproduces(report.right.release, seen.releases);
       if (report.right.options.method === 'cell-key' && !again && context.allowUnrecorded !== true)
         return E.left(reportRefusals.releaseNotRecorded());
       return E.right({
-        ...report.right,
+        ...made,
         recorded: false,
-        notes: [...report.right.notes, again ? reproduced : notRecorded(report.right.options.method)],
+        notes: [...made.notes, again ? reproduced : notRecorded(report.right.options.method)],
       });
     }
   }

@@ -4,10 +4,18 @@ import {
   GENESIS_HASH,
   isAppendError,
   type JsonValue,
+  type KeyStore,
   openEvent,
   sealEvent,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import {
+  createReleaseProofKey,
+  isProvenRelease,
+  readReleaseProofKey,
+  releaseProof,
+  splitProof,
+} from './release-proof.js';
 import {
   RELEASES_STREAM,
   REPORT_PUBLISHED,
@@ -22,6 +30,12 @@ export interface RecordedReleases {
   readonly revision: number | undefined;
   /** The hash the next event chains to. */
   readonly head: Uint8Array;
+  /**
+   * The revisions of `ReportPublished` events that are not the operator's releases (no valid
+   * proof under the key store's release key): anyone who can write to the store appended them.
+   * They are not counted.
+   */
+  readonly unproven: readonly number[];
 }
 
 /** Why a release could not be recorded. */
@@ -46,42 +60,72 @@ export interface ReleaseLog {
   ): Promise<E.Either<ReleaseNotRecorded, { readonly revision: number }>>;
 }
 
-async function readReleases(store: EventStore): Promise<RecordedReleases> {
+/** How a reader tells the operator's releases: by their proof, or (an export read without keys) as the export records them. */
+type ReleaseTrust = { readonly proofKey: Uint8Array | undefined } | 'as-exported';
+
+async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<RecordedReleases> {
   const releases: ReportRelease[] = [];
+  const seen = new Set<string>();
+  const unproven: number[] = [];
   let revision: number | undefined;
   let head = GENESIS_HASH;
-  for await (const recorded of store.readStream(RELEASES_STREAM)) {
-    // Public events: openEvent reads them without keys (and throws on bytes of another format).
-    const event = openEvent(recorded);
-    revision = event.revision;
-    head = event.hash;
-    if (!event.readable || event.type !== REPORT_PUBLISHED) continue;
-    const parsed = ReportReleaseSchema.safeParse(event.data);
-    // A release that does not parse cannot be protected against: that is an integrity fault.
-    if (!parsed.success) throw new Error(`${RELEASES_STREAM}@${event.revision}: not a ReportPublished event`);
-    releases.push(parsed.data);
+  try {
+    for await (const recorded of store.readStream(RELEASES_STREAM)) {
+      // Public events: openEvent reads them without keys (and throws on bytes of another format).
+      const event = openEvent(recorded);
+      revision = event.revision;
+      head = event.hash;
+      if (!event.readable || event.type !== REPORT_PUBLISHED) continue;
+      const { release, proof } = splitProof(event.data);
+      if (
+        trust !== 'as-exported' &&
+        (trust.proofKey === undefined || !isProvenRelease(trust.proofKey, release, proof))
+      ) {
+        unproven.push(event.revision);
+        continue;
+      }
+      const parsed = ReportReleaseSchema.safeParse(release);
+      // A release the operator recorded that does not parse cannot be protected against: that is an integrity fault.
+      if (!parsed.success)
+        throw new Error(`${RELEASES_STREAM}@${event.revision}: not a ReportPublished event`);
+      // A genuine release appended again is the same release.
+      if (seen.has(parsed.data.releaseId)) continue;
+      seen.add(parsed.data.releaseId);
+      releases.push(parsed.data);
+    }
+  } finally {
+    if (trust !== 'as-exported') trust.proofKey?.fill(0);
   }
-  return { releases, revision, head };
+  return { releases, revision, head, unproven };
 }
 
 /**
  * The releases log on an event store: a public, hash-chained event in the `releases` stream
  * (envelope v2, canonical JSON in clear), its id derived from the release id, appended at the
- * revision read.
+ * revision read, with a proof of the release under the key store's release key
+ * (`RELEASE_PROOF_KEY_ID`, made on the first release). Only releases whose proof holds are read
+ * as releases: the stream is plain, and anyone who can write to the store can append to it.
  */
 export function eventStoreReleaseLog(
   store: EventStore,
-  options: { readonly catalogueId: string },
+  options: { readonly catalogueId: string; readonly keys: KeyStore },
 ): ReleaseLog {
   return {
-    read: () => readReleases(store),
+    read: async () => readReleases(store, { proofKey: await readReleaseProofKey(options.keys) }),
     async record(release, seen) {
       const revision = (seen.revision ?? -1) + 1;
       const commandId = release.releaseId;
+      const proofKey = await createReleaseProofKey(options.keys);
+      let proof: string;
+      try {
+        proof = releaseProof(proofKey, release as unknown as JsonValue);
+      } finally {
+        proofKey.fill(0);
+      }
       const { event } = sealEvent(RELEASES_STREAM, revision, seen.head, {
         id: deriveEventId(commandId, RELEASES_STREAM, 0),
         type: REPORT_PUBLISHED,
-        data: release as unknown as JsonValue,
+        data: { ...release, proof } as unknown as JsonValue,
         meta: {
           commandId,
           correlationId: commandId,
@@ -103,10 +147,19 @@ export function eventStoreReleaseLog(
   };
 }
 
-/** The releases of a log that cannot be written (an export): read, never recorded. */
-export function readOnlyReleaseLog(store: EventStore): ReleaseLog {
+/**
+ * The releases of a log that cannot be written (an export): read, never recorded. With the
+ * operator's key store (`keys`), only releases whose proof holds; without it, every release as
+ * the export records it — only as sure as the export (verify it against the operator's checkpoint).
+ */
+export function readOnlyReleaseLog(
+  store: EventStore,
+  options: { readonly keys?: KeyStore } = {},
+): ReleaseLog {
+  const { keys } = options;
   return {
-    read: () => readReleases(store),
+    read: async () =>
+      readReleases(store, keys === undefined ? 'as-exported' : { proofKey: await readReleaseProofKey(keys) }),
     record: async () => E.left({ code: 'RELEASE_LOG_READ_ONLY' }),
   };
 }

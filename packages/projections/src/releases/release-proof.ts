@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson, deriveSubkeys, type JsonValue, type KeyStore } from '@pinnstatistik/core';
+import { RELEASES_STREAM } from './report-release.js';
+
+/**
+ * The key-store slot releases are proven with: made at the first release recorded, never
+ * destroyed, held by the operator's processes (they have the key store) and by no one who can
+ * only write to the event store. The `releases` stream is plain and hash-chained, and a hash chain
+ * needs no key: without a proof, a `ReportPublished` anyone appended was one of the operator's
+ * releases — "nothing hidden" copies of a suppressed release made every count it hid known to the
+ * joint intruder, which then protected none of them (attack 32).
+ */
+export const RELEASE_PROOF_KEY_ID = 'release-proof';
+
+/** The release key's proof subkey (the other subkeys zeroed at once); zero it when done. */
+export function releaseProofSubkey(material: Uint8Array): Uint8Array {
+  const { encryption, naming, proof } = deriveSubkeys(material);
+  encryption.fill(0);
+  naming.fill(0);
+  return proof;
+}
+
+/** The proof of a release's data: HMAC-SHA-256 (hex) of its canonical JSON, bound to the stream. */
+export const releaseProof = (proofKey: Uint8Array, release: JsonValue): string =>
+  createHmac('sha256', proofKey)
+    .update(canonicalJson({ stream: RELEASES_STREAM, release }))
+    .digest('hex');
+
+/** A `ReportPublished` event's data split into the release and the proof it carries. */
+export function splitProof(data: unknown): { readonly release: JsonValue; readonly proof: unknown } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { release: null, proof: undefined };
+  const { proof, ...release } = data as Record<string, JsonValue>;
+  return { release, proof };
+}
+
+/**
+ * Whether a release as read back is one the operator recorded: its proof holds under the release
+ * key. Anything else — no proof, a proof that is not 64 hex digits, a proof of other data — is
+ * not the operator's.
+ */
+export function isProvenRelease(proofKey: Uint8Array, release: JsonValue, proof: unknown): boolean {
+  if (typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof)) return false;
+  const expected = Buffer.from(releaseProof(proofKey, release), 'latin1');
+  const given = Buffer.from(proof, 'latin1');
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** The proof subkey for reading: `undefined` when the key store holds no release key (nothing was recorded with one). */
+export async function readReleaseProofKey(keys: KeyStore): Promise<Uint8Array | undefined> {
+  const material = await keys.get(RELEASE_PROOF_KEY_ID);
+  return material === undefined ? undefined : releaseProofSubkey(material);
+}
+
+/** The proof subkey for recording: the release key is made on the first release. */
+export async function createReleaseProofKey(keys: KeyStore): Promise<Uint8Array> {
+  return releaseProofSubkey(await keys.create(RELEASE_PROOF_KEY_ID));
+}
