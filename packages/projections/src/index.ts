@@ -26,6 +26,10 @@ export {
 export { type CubeSheet, createStatisticsCube, type StatisticsCube } from './cube/statistics-cube.js';
 export { type StatisticsProjectionOptions, statisticsProjection } from './cube/statistics-projection.js';
 export {
+  STATISTICS_FOLD_REVISION,
+  statisticsProjectionVersion,
+} from './cube/statistics-projection-version.js';
+export {
   applyDisclosureControl,
   attackReport,
   type CellKeyLegendFacts,
@@ -176,6 +180,7 @@ export {
   authenticatedCheckpoints,
   CHECKPOINT_KEY_ID,
 } from './runner/authenticated-checkpoints.js';
+export { CheckpointRejected, type CheckpointRejectionCode } from './runner/checkpoint-rejected.js';
 export { checkpointStream, createEventStoreCheckpointStore } from './runner/event-store-checkpoint-store.js';
 export { createMemoryCheckpointStore } from './runner/memory-checkpoint-store.js';
 export {

@@ -7,6 +7,12 @@ import type { JsonValue, RecordedEvent } from '@pinnstatistik/core';
 export interface Projection<State> {
   /** A stable name: the checkpoint's key. */
   readonly name: string;
+  /**
+   * What makes the state: the fold's version and every option that changes what it folds or how
+   * its snapshot reads (a checkpoint runner restores only a checkpoint made under the same version,
+   * else folds from the start — attack 33). Change it with the fold or the snapshot's shape.
+   */
+  readonly version: string;
   initial(): State;
   apply(state: State, event: RecordedEvent): State | Promise<State>;
   /**

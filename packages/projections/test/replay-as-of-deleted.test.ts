@@ -16,6 +16,7 @@ const event = (n: number): EventToAppend => ({
 });
 const ids: Projection<string[]> = {
   name: 'ids',
+  version: 'ids/1',
   initial: () => [],
   apply: (state, recorded: RecordedEvent) => {
     state.push(recorded.id);

@@ -26,6 +26,7 @@ import {
   createStatisticsCube,
   type StatisticsCube,
 } from './statistics-cube.js';
+import { statisticsProjectionVersion } from './statistics-projection-version.js';
 
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
@@ -157,8 +158,13 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
     return cube;
   };
   const context = (period: string) => ({ stream: `checkpoint-${name}`, eventId: period });
+  const version = statisticsProjectionVersion({
+    seals: digestOnly ? 'digest-only' : 'proven',
+    ciphers: ciphers.map((cipher) => cipher.algorithm),
+  });
   return {
     name,
+    version,
     initial: () => {
       opener = createKeyedOpener(options.keys, ciphers);
       return createStatisticsCube();

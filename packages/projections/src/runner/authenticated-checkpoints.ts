@@ -38,7 +38,9 @@ const isTagged = (value: unknown): value is Tagged =>
  * `checkpoint-{name}` stream is plain events, a table anyone with SQL can write to — or a state
  * moved to another position, is not restored: the projection starts from the beginning instead
  * (attack 29: a forged pointer made a runner publish 400 contacts for a month of one). A genuine
- * checkpoint copied back whole is a state and position that belong together, and does no harm.
+ * checkpoint copied back whole is a state and position that belong together; which fold made it,
+ * and over which store, the runner binds inside the state it tags (`runner-checkpoint.ts`: the
+ * projection's version and the last event folded — attack 33).
  */
 export function authenticatedCheckpoints(
   inner: CheckpointStore,

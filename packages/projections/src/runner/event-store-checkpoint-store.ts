@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   type Checkpoint,
   type CheckpointStore,
@@ -17,19 +18,25 @@ export const checkpointStream = (projection: string): string => `checkpoint-${pr
 const CHUNK_CHARACTERS = 256 * 1024;
 
 /**
- * The stream a pointer may name: `checkpoint-{name}-{sequence}`, derived here, never taken from
- * the pointer — anyone who can append to the store can append a pointer, and one naming a sealed
- * month's tables made the next save delete them as "the checkpoint it replaces" (attack 30).
+ * The stream a pointer may name: `checkpoint-{name}-{sequence}-{nonce}`, derived here, never taken
+ * from the pointer — anyone who can append to the store can append a pointer, and one naming a
+ * sealed month's tables made the next save delete them as "the checkpoint it replaces" (attack 30).
+ * The nonce (32 random hex digits per save) makes the next stream's name unguessable: a stream
+ * named by its sequence alone could be written first by anyone who can append, and every save
+ * after failed on it (attack 33). Pointers of earlier releases name `checkpoint-{name}-{sequence}`.
  */
-const stateStream = (projection: string, sequence: number): string =>
-  `${checkpointStream(projection)}-${sequence}`;
+const stateStream = (projection: string, sequence: number, nonce?: string): string =>
+  `${checkpointStream(projection)}-${sequence}${nonce === undefined ? '' : `-${nonce}`}`;
 
-/** The stream of a pointer read back, if it names the one its sequence derives; else none. */
+const NONCE = /^[0-9a-f]{32}$/;
+
+/** The stream of a pointer read back, if it names the one its sequence (and nonce) derive; else none. */
 const streamOf = (projection: string, pointer: Pointer | undefined): string | undefined =>
   pointer?.stream !== undefined &&
   Number.isSafeInteger(pointer.sequence) &&
   pointer.sequence > 0 &&
-  pointer.stream === stateStream(projection, pointer.sequence)
+  (pointer.nonce === undefined || (typeof pointer.nonce === 'string' && NONCE.test(pointer.nonce))) &&
+  pointer.stream === stateStream(projection, pointer.sequence, pointer.nonce)
     ? pointer.stream
     : undefined;
 
@@ -40,9 +47,11 @@ const nextSequence = (pointer: Pointer | undefined): number =>
     : 0) + 1;
 
 interface Pointer {
-  /** The stream holding the checkpoint (`checkpoint-{name}-{sequence}`), absent after a reset. */
+  /** The stream holding the checkpoint (`checkpoint-{name}-{sequence}-{nonce}`), absent after a reset. */
   readonly stream?: string;
   readonly sequence: number;
+  /** The save's random nonce in the stream's name (absent in earlier releases' pointers). */
+  readonly nonce?: string;
 }
 
 /**
@@ -132,7 +141,8 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
     async save(projection, checkpoint: Checkpoint) {
       const { pointer: previous } = await pointer(projection);
       const sequence = nextSequence(previous);
-      const stream = stateStream(projection, sequence);
+      const nonce = randomBytes(16).toString('hex');
+      const stream = stateStream(projection, sequence, nonce);
       const parts: { type: string; data: JsonValue }[] = [];
       if (checkpoint.state !== undefined) {
         const json = JSON.stringify(checkpoint.state);
@@ -148,7 +158,7 @@ export function createEventStoreCheckpointStore(store: EventStore): CheckpointSt
       });
       // Written whole, then pointed at, then the one it replaces deleted.
       await write(stream, parts);
-      const replaced = streamOf(projection, await point(projection, { stream, sequence }));
+      const replaced = streamOf(projection, await point(projection, { stream, sequence, nonce }));
       // A save racing this one may have pointed at this very stream first: never delete it.
       if (replaced !== undefined && replaced !== stream) await store.deleteStreams([replaced]);
     },

@@ -2,6 +2,14 @@ import type { CheckpointStore, EventStore, KeyStore, RecordedEvent, Subscription
 import { jitteredBackoff } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
 import { authenticatedCheckpoints } from './authenticated-checkpoints.js';
+import { anchorHolds } from './checkpoint-anchor.js';
+import { CheckpointRejected } from './checkpoint-rejected.js';
+import {
+  anchorOf,
+  type CheckpointAnchor,
+  openRunnerCheckpoint,
+  runnerCheckpointState,
+} from './runner-checkpoint.js';
 
 /** How a projection runner is wired. */
 export interface ProjectionRunnerOptions<State> {
@@ -17,7 +25,11 @@ export interface ProjectionRunnerOptions<State> {
   readonly checkpointKeys: KeyStore | 'unauthenticated';
   /** Save the checkpoint (position and state) every this many events, and whenever caught up (default 1000). */
   readonly checkpointEvery?: number;
-  /** Told of every error (a lost subscription, a failed checkpoint save); the runner recovers by itself. */
+  /**
+   * Told of every error (a lost subscription, a failed checkpoint save); the runner recovers by
+   * itself. A stored checkpoint it does not restore is told as a {@link CheckpointRejected} (its
+   * `code` says why) before it folds from the start.
+   */
   readonly onError?: (error: unknown) => void;
   /** The longest wait between recovery attempts, in milliseconds (default 30 000; the first waits are short). */
   readonly maxRetryDelayMs?: number;
@@ -56,17 +68,14 @@ export function createProjectionRunner<State>(
     options.checkpointKeys === 'unauthenticated'
       ? options.checkpoints
       : authenticatedCheckpoints(options.checkpoints, options.checkpointKeys, {
-          onRejected: (name) =>
-            options.onError?.(
-              new Error(
-                `the checkpoint of ${name} is not tagged with the checkpoint key: folding from the start`,
-              ),
-            ),
+          onRejected: (name) => options.onError?.(new CheckpointRejected('CHECKPOINT_UNTAGGED', name)),
         });
   const every = options.checkpointEvery ?? 1000;
   const backoff = jitteredBackoff(50, options.maxRetryDelayMs ?? 30_000);
   let state = projection.initial();
   let position: string | undefined;
+  // The last event applied (not a checkpoint's own): a checkpoint's position is its position.
+  let last: { readonly anchor: CheckpointAnchor; readonly position: string } | undefined;
   let sinceCheckpoint = 0;
   let subscription: Subscription | undefined;
   let running = false;
@@ -92,8 +101,13 @@ export function createProjectionRunner<State>(
   };
 
   const saveCheckpoint = async (): Promise<void> => {
-    if (position === undefined || sinceCheckpoint === 0) return;
-    const saving = { position, state: await projection.snapshot(state) };
+    if (last === undefined || sinceCheckpoint === 0) return;
+    const at = last;
+    const snapshot = await projection.snapshot(state);
+    const saving = {
+      position: at.position,
+      state: runnerCheckpointState(projection.version, at.anchor, snapshot),
+    };
     await checkpoints.save(projection.name, saving);
     sinceCheckpoint = 0;
   };
@@ -116,18 +130,43 @@ export function createProjectionRunner<State>(
     }
     state = await projection.apply(state, event);
     position = event.position;
+    last = { anchor: anchorOf(event), position: event.position };
     sinceCheckpoint += 1;
     if (sinceCheckpoint >= every) await checkpoint();
   };
 
-  const resume = async (): Promise<void> => {
+  /**
+   * The stored checkpoint's state and position, if this projection's version made it over this
+   * store's log; else the reason it is of no use is told and the fold starts over (attack 33).
+   */
+  const usableCheckpoint = async () => {
     const saved = await checkpoints.load(projection.name);
-    if (saved?.state !== undefined) {
+    if (saved === undefined) return undefined;
+    const opened = openRunnerCheckpoint(projection.version, saved.state);
+    const rejected = (code: CheckpointRejected['code'], found?: string) => {
+      // Told as the untagged case is: folding from the start is the recovery, not a failure.
+      try {
+        options.onError?.(new CheckpointRejected(code, projection.name, found));
+      } catch {
+        // A failing error handler must not take the runner down with it.
+      }
+      return undefined;
+    };
+    if (!opened.usable) return rejected(opened.code, opened.found);
+    if (!(await anchorHolds(store, saved.position, opened.last))) return rejected('CHECKPOINT_OTHER_LOG');
+    return { state: opened.state, position: saved.position, anchor: opened.last };
+  };
+
+  const resume = async (): Promise<void> => {
+    const saved = await usableCheckpoint();
+    if (saved !== undefined) {
       state = await projection.restore(saved.state);
       position = saved.position;
+      last = { anchor: saved.anchor, position: saved.position };
     } else {
       state = projection.initial();
       position = undefined;
+      last = undefined;
     }
     sinceCheckpoint = 0;
   };
@@ -216,6 +255,7 @@ export function createProjectionRunner<State>(
       await checkpoints.reset(projection.name);
       state = projection.initial();
       position = undefined;
+      last = undefined;
       sinceCheckpoint = 0;
       await start();
     },

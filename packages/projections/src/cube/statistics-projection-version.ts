@@ -1,0 +1,19 @@
+/**
+ * The statistics fold's revision: raise it whenever a release changes what the fold counts
+ * (which seals, amendments or details it takes) or the shape of its snapshot, so a checkpoint an
+ * earlier release saved is folded again rather than restored.
+ */
+export const STATISTICS_FOLD_REVISION = 1;
+
+/**
+ * The statistics projection's version: the fold's revision and the options that change its state
+ * — which seals it folds (`proven` or `digest-only`) and the ciphers it lists (the first seals its
+ * checkpoints' open months; one missing on restore would drop them). A checkpoint made under any
+ * other is not restored (attack 33: a `digest-only` checkpoint published a forged month to a
+ * `proven` reader).
+ */
+export const statisticsProjectionVersion = (options: {
+  readonly seals: 'proven' | 'digest-only';
+  readonly ciphers: readonly string[];
+}): string =>
+  `statistics/${STATISTICS_FOLD_REVISION};seals=${options.seals};ciphers=${options.ciphers.join(',')}`;
