@@ -32,7 +32,9 @@ const WRITTEN_WITH_LETTERS: readonly (readonly [string, string])[] = [
   [lookalike(onesAndZeros, 'l', 'O'), 'personnummer'], // its last group letters only
   [`${lookalike(some, 'l', 'O').replace('-', ' - ')}`, 'personnummer'],
   [lookalike(some, 'l', 'O').replace(/[lO]/g, (letter) => (letter === 'l' ? 'ｌ' : 'Ｏ')), 'personnummer'], // fullwidth (NFKC)
+  [lookalike(some, 'l', 'O').split('').join(' '), 'personnummer'], // spaced: single letters
   ['O7O-l23 45 67', 'phone-number'],
+  ['O 7 O - l 2 3  4 5  6 7', 'phone-number'],
   ['+46 7O l23 45 67', 'phone-number'],
 ];
 

@@ -38,11 +38,18 @@ function mightHoldPersonalData(text: string): boolean {
 }
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
-/** A look-alike letter beside a digit or another look-alike may be read as a digit (`digit-lookalikes.ts`). */
+const isDigitLike = (code: number): boolean => isDigitCode(code) || isDigitLookalike(code);
+/**
+ * A look-alike letter within two characters of a digit or another look-alike may be read as a
+ * digit (`digit-lookalikes.ts`: `8ll2`, `8 l l 2`).
+ */
 function nextToDigitLike(text: string, index: number): boolean {
-  const before = text.charCodeAt(index - 1);
-  const after = text.charCodeAt(index + 1);
-  return isDigitCode(before) || isDigitCode(after) || isDigitLookalike(before) || isDigitLookalike(after);
+  return (
+    isDigitLike(text.charCodeAt(index - 1)) ||
+    isDigitLike(text.charCodeAt(index + 1)) ||
+    isDigitLike(text.charCodeAt(index - 2)) ||
+    isDigitLike(text.charCodeAt(index + 2))
+  );
 }
 
 /**
