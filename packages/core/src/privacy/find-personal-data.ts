@@ -29,12 +29,22 @@ function mightHoldPersonalData(text: string): boolean {
   let digits = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if ((code >= 48 && code <= 57) || (isDigitLookalike(code) && nextToDigitLike(text, index))) {
+    if (code >= 48 && code <= 57) {
       digits += 1;
       if (digits >= 7) return true;
     } else if (code === 64) return true;
   }
+  // Letters read as digits need a digit in their chain (`digit-lookalikes.ts`): counted only then,
+  // so ids and prose without a digit pay for one pass.
+  if (digits > 0 && digits + lookalikesNextToDigits(text) >= 7) return true;
   return SPELLED_AT.test(text) || MIGHT_SPELL_NUMBER.test(text);
+}
+
+function lookalikesNextToDigits(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1)
+    if (isDigitLookalike(text.charCodeAt(index)) && nextToDigitLike(text, index)) count += 1;
+  return count;
 }
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
