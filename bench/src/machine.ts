@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** The machine and code a run measured. */
@@ -10,6 +11,20 @@ export interface Machine {
   readonly node: string;
   readonly commit: string | undefined;
   readonly date: string;
+  /**
+   * Linux's transparent huge pages mode (`always`, `madvise`, `never`), when known: where a first
+   * touch of a 4 KiB page is dear (a VM), it moves the store-level figures by 2× (bench/README).
+   */
+  readonly transparentHugePages: string | undefined;
+}
+
+/** The mode Linux marks with brackets in `/sys/kernel/mm/transparent_hugepage/enabled`. */
+function transparentHugePages(): string | undefined {
+  try {
+    return /\[(\w+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 /** Describes this machine (and the commit checked out, when there is one). */
@@ -30,5 +45,6 @@ export function describeMachine(): Machine {
     node: process.version,
     commit,
     date: new Date().toISOString(),
+    transparentHugePages: transparentHugePages(),
   };
 }

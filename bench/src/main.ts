@@ -328,7 +328,7 @@ async function main(): Promise<void> {
       .join(', ')}), median of ${runs} (pipeline: ${options.pipelineRuns})`,
   );
   console.log(
-    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}${machine.commit === undefined ? '' : `, commit ${machine.commit}`}`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}${machine.transparentHugePages === undefined ? '' : `, transparent huge pages ${machine.transparentHugePages}`}${machine.commit === undefined ? '' : `, commit ${machine.commit}`}`,
   );
   console.log();
   const width = Math.max(...table.map((row) => row.measure.length));
