@@ -9,6 +9,7 @@ import {
   sealEvent,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { releaseOrigin } from './release-origin.js';
 import {
   createReleaseProofKey,
   isProvenRelease,
@@ -69,6 +70,13 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
   const unproven: number[] = [];
   let revision: number | undefined;
   let head = GENESIS_HASH;
+  const origins = new Map<string, string | null>();
+  const originOf = async (release: JsonValue): Promise<string | null> => {
+    const catalogueId = (release as { catalogueId?: unknown } | null)?.catalogueId;
+    if (typeof catalogueId !== 'string') return null;
+    if (!origins.has(catalogueId)) origins.set(catalogueId, await releaseOrigin(store, catalogueId));
+    return origins.get(catalogueId) ?? null;
+  };
   try {
     for await (const recorded of store.readStream(RELEASES_STREAM)) {
       // Public events: openEvent reads them without keys (and throws on bytes of another format).
@@ -79,7 +87,8 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       const { release, proof } = splitProof(event.data);
       if (
         trust !== 'as-exported' &&
-        (trust.proofKey === undefined || !isProvenRelease(trust.proofKey, release, proof))
+        (trust.proofKey === undefined ||
+          !isProvenRelease(trust.proofKey, await originOf(release), release, proof))
       ) {
         unproven.push(event.revision);
         continue;
@@ -103,7 +112,8 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
  * The releases log on an event store: a public, hash-chained event in the `releases` stream
  * (envelope v2, canonical JSON in clear), its id derived from the release id, appended at the
  * revision read, with a proof of the release under the key store's release key
- * (`RELEASE_PROOF_KEY_ID`, made on the first release). Only releases whose proof holds are read
+ * (`RELEASE_PROOF_KEY_ID`, made on the first release), bound to this store (`releaseOrigin`: the
+ * first event of the release's catalogue stream — adopt the catalogue before publishing). Only releases whose proof holds are read
  * as releases: the stream is plain, and anyone who can write to the store can append to it.
  */
 export function eventStoreReleaseLog(
@@ -115,10 +125,11 @@ export function eventStoreReleaseLog(
     async record(release, seen) {
       const revision = (seen.revision ?? -1) + 1;
       const commandId = release.releaseId;
+      const origin = await releaseOrigin(store, release.catalogueId);
       const proofKey = await createReleaseProofKey(options.keys);
       let proof: string;
       try {
-        proof = releaseProof(proofKey, release as unknown as JsonValue);
+        proof = releaseProof(proofKey, origin, release as unknown as JsonValue);
       } finally {
         proofKey.fill(0);
       }

@@ -20,10 +20,14 @@ export function releaseProofSubkey(material: Uint8Array): Uint8Array {
   return proof;
 }
 
-/** The proof of a release's data: HMAC-SHA-256 (hex) of its canonical JSON, bound to the stream. */
-export const releaseProof = (proofKey: Uint8Array, release: JsonValue): string =>
+/**
+ * The proof of a release's data: HMAC-SHA-256 (hex) of its canonical JSON, bound to the stream and
+ * to the store it is recorded in (`origin`, see `releaseOrigin`): a genuine release of another
+ * store under the same key store is no release of this one (attack 36).
+ */
+export const releaseProof = (proofKey: Uint8Array, origin: string | null, release: JsonValue): string =>
   createHmac('sha256', proofKey)
-    .update(canonicalJson({ stream: RELEASES_STREAM, release }))
+    .update(canonicalJson({ stream: RELEASES_STREAM, origin, release }))
     .digest('hex');
 
 /** A `ReportPublished` event's data split into the release and the proof it carries. */
@@ -35,13 +39,18 @@ export function splitProof(data: unknown): { readonly release: JsonValue; readon
 }
 
 /**
- * Whether a release as read back is one the operator recorded: its proof holds under the release
- * key. Anything else — no proof, a proof that is not 64 hex digits, a proof of other data — is
+ * Whether a release as read back is one the operator recorded in this store (`origin`): its proof
+ * holds under the release key. Anything else — no proof, a proof that is not 64 hex digits, a proof of other data — is
  * not the operator's.
  */
-export function isProvenRelease(proofKey: Uint8Array, release: JsonValue, proof: unknown): boolean {
+export function isProvenRelease(
+  proofKey: Uint8Array,
+  origin: string | null,
+  release: JsonValue,
+  proof: unknown,
+): boolean {
   if (typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof)) return false;
-  const expected = Buffer.from(releaseProof(proofKey, release), 'latin1');
+  const expected = Buffer.from(releaseProof(proofKey, origin, release), 'latin1');
   const given = Buffer.from(proof, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
