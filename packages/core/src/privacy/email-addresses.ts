@@ -12,15 +12,23 @@ const BRACKETED_AT =
 // on either side it is a spaced at sign, whose domain must end in a top-level domain ("punkt
 // (a) nedan" is prose).
 const BRACKETED_A = /( ?)[([{]a[)\]}]( ?)/gi;
-const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt)\s?[)\]}>]\s?/gi;
+// A bracketed dot, spelled or written ("defanged": `exempel[.]se`, `exempel (.) se`).
+const BRACKETED_DOT = /\s?[([{<]\s?(?:dot|punkt|\.)\s?[)\]}>]\s?/gi;
 const SPOKEN_AT = /(?<=\S) (?:at|snabel[- ]?a) (?=\S)/gi;
 const SPOKEN_DOT = /(?<=[\p{L}\p{N}]) (?:dot|punkt) (?=[\p{L}\p{N}])/giu;
 // A dot with a space on both sides before a lower-case label (`exempel . se`): prose ends a
 // sentence with no space before its dot, and starts the next with a capital.
 const SPACED_DOT = /(?<=[\p{L}\p{N}]) \. (?=[\p{Ll}\p{N}])/gu;
 const DOUBLED_AT = /@{2,}/g;
+// A comma written for the last dot of a domain (`gmail,com`): before a common top-level domain
+// only, glued on both sides — prose puts a space after its commas.
+const COMMA_DOT = /(?<=[\p{L}\p{N}]),(?=(?:com|se|nu|net|org|eu|info|io|fi|no|dk|de|uk)(?![\p{L}\p{N}]))/giu;
+// Letters spaced out one by one (`a n n a @ e x e m p e l . s e`), as numbers are: two single
+// characters or more, each one space from the next, joined; an at sign among them stays spaced
+// (its domain then needs a top-level domain). Each character is read once: linear.
+const SPACED_OUT = /(?<![\p{L}\p{N}])[\p{L}\p{N}](?: [\p{L}\p{N}.@](?![\p{L}\p{N}]))+/gu;
 const MIGHT_BE_SPELLED =
-  /(?<![\p{L}\p{N}])(?:(?:at|dot|punkt)(?![\p{L}\p{N}])|snabel)|%40|@@| \. |[-_([{<"'\u2039\u00ab#~*=|^]\s?@|[([{]a[)\]}]/iu;
+  /[\p{L}\p{N}],[\p{L}]|(?<![\p{L}\p{N}])(?:(?:at|dot|punkt)(?![\p{L}\p{N}])|snabel)|%40|@@| \. |[-_([{<"'\u2039\u00ab#~*=|^]\s?@|[([{]a[)\]}]|[([{<]\s?\.\s?[)\]}>]/iu;
 
 const LOCAL_CHARACTER = /[\p{L}\p{N}._%+\-!#$&'*/=?^`{|}~]/u;
 const DOMAIN_CHARACTER = /[\p{L}\p{N}-]/u;
@@ -42,8 +50,13 @@ function withSpelledSigns(text: string): string {
     .replace(BRACKETED_DOT, '.')
     .replace(SPOKEN_AT, ' @ ')
     .replace(SPOKEN_DOT, '.')
-    .replace(SPACED_DOT, '.');
+    .replace(SPACED_DOT, '.')
+    .replace(COMMA_DOT, '.');
 }
+
+/** Letters spaced out one by one, joined (an at sign among them kept spaced). */
+const withSpacedOutJoined = (text: string): string =>
+  text.replace(SPACED_OUT, (run) => run.replaceAll(' ', '').replaceAll('@', ' @ '));
 
 /** The domain after an at sign: its labels, and whether the last is a top-level domain (two letters or more). */
 function readDomain(text: string, from: number): { labels: number; topLevel: boolean } {
@@ -80,7 +93,14 @@ function readDomain(text: string, from: number): { labels: number; topLevel: boo
  * only at its neighbours and at the domain up to the next non-domain character: linear.
  */
 export function findEmailAddress(normalised: string): boolean {
-  const text = withSpelledSigns(normalised);
+  const spelled = withSpelledSigns(normalised);
+  if (hasAddress(spelled)) return true;
+  const joined = spelled.includes('@') ? withSpacedOutJoined(spelled) : spelled;
+  return joined !== spelled && hasAddress(joined);
+}
+
+/** Whether a text with its at signs and dots written as signs holds an e-mail address. */
+function hasAddress(text: string): boolean {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let left = at - 1;
     let spaced = false;

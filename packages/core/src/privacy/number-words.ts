@@ -53,6 +53,16 @@ const TENS_VALUES: Readonly<Record<string, number>> = {
   atti: 80,
   nittio: 90,
   nitti: 90,
+  // English, read in pairs as an English speaker says a number (attack 35): `eighty-one`.
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 // The unit after a tens word: `tjugoett` and `tjugoen` are both said.
 const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
@@ -68,8 +78,56 @@ const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
   åtta: 8,
   atta: 8,
   nio: 9,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+// Hundreds written as one word, as they are said (attack 35): `etthundratjugotre` is 123,
+// `nittonhundraåttioett` 1981 — a number before `hundra` (one when none) and a tens, teen or
+// unit word after it.
+const HUNDRED = 'hundra';
+const HUNDRED_COUNTS: Readonly<Record<string, number>> = {
+  ett: 1,
+  en: 1,
+  två: 2,
+  tva: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  atta: 8,
+  nio: 9,
+  tio: 10,
+  elva: 11,
+  tolv: 12,
+  tretton: 13,
+  fjorton: 14,
+  femton: 15,
+  sexton: 16,
+  sjutton: 17,
+  arton: 18,
+  aderton: 18,
+  nitton: 19,
 };
 const ENGLISH_VALUES: Readonly<Record<string, string>> = {
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
   zero: '0',
   one: '1',
   two: '2',
@@ -101,8 +159,12 @@ const alternation = (words: readonly string[]): string =>
 const TENS = alternation(Object.keys(TENS_VALUES));
 const COMPOUND_UNITS = alternation(Object.keys(COMPOUND_UNIT_VALUES));
 const SINGLES = alternation(Object.keys(SINGLE_VALUES));
-/** One number word: a tens word with or without its unit, or any other. No repetition: linear. */
-const WORD = `(?:(?:${TENS})(?:${COMPOUND_UNITS})?|${SINGLES})`;
+const HUNDRED_PREFIXES = alternation(Object.keys(HUNDRED_COUNTS));
+const HUNDRED_TAILS = alternation([...Object.keys(TEEN_VALUES), ...Object.keys(COMPOUND_UNIT_VALUES)]);
+/** A hundreds word: `hundra`, with a count before it and a tens word (with its unit), a teen or a unit after it. */
+const HUNDREDS = `(?:${HUNDRED_PREFIXES})?${HUNDRED}(?:(?:${TENS})(?:${COMPOUND_UNITS})?|${HUNDRED_TAILS})?`;
+/** One number word: a hundreds word, a tens word with or without its unit, or any other. No repetition: linear. */
+const WORD = `(?:${HUNDREDS}|(?:${TENS})(?:${COMPOUND_UNITS})?|${SINGLES})`;
 const WORD_END = '(?![\\p{L}\\p{N}])';
 // One word, and the spaces, commas or dashes after it when another number word follows: a run
 // of words reads as one number ("noll sju noll, ett två tre" is 070123). Bounded repetition
@@ -129,7 +191,7 @@ const CJK_VALUES = '〇零一二三四五六七八九';
  * another, or to a digit): a cheap test before the replacements.
  */
 const MIGHT_HOLD =
-  /noll|ett|tv|tre|fyra|fem|sex|sju|tta|nio|tio|elva|tolv|ton|tjug|tti|rti|streck|minus|plus|zero|one|two|three|four|five|six|seven|eight|nine|[〇零一二三四五六七八九]|\d[ ,-]{0,3}(?:en|oh)|(?:en|oh)[ ,-]{0,3}\d/iu;
+  /noll|ett|tv|tre|fyra|fem|sex|sju|tta|nio|tio|elva|tolv|ton|tjug|tti|rti|hundra|streck|minus|plus|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty(?!\p{L})|[〇零一二三四五六七八九]|\d[ ,-]{0,3}(?:en|oh)|(?:en|oh)[ ,-]{0,3}\d/iu;
 
 /**
  * Whether a plain ASCII text may hold a number word or a spoken sign the scan reads as digits
@@ -137,13 +199,20 @@ const MIGHT_HOLD =
  * too few digits.
  */
 export const MIGHT_SPELL_NUMBER = new RegExp(
-  `(?<![a-z0-9])(?:${alternation([...Object.keys(SINGLE_VALUES), ...Object.keys(TENS_VALUES)].filter((word) => /^[a-z]+$/.test(word) && word !== 'en' && word !== 'oh'))}|minus|plus)`,
+  `(?<![a-z0-9])(?:${alternation([...Object.keys(SINGLE_VALUES), ...Object.keys(TENS_VALUES), HUNDRED].filter((word) => /^[a-z]+$/.test(word) && word !== 'en' && word !== 'oh'))}|minus|plus)`,
   'i',
 );
 
 /** The digits a number word stands for (a tens word with its unit as two digits). */
 function digitsOfWord(word: string): string {
   const lower = word.toLowerCase();
+  const hundred = lower.indexOf(HUNDRED);
+  if (hundred !== -1) {
+    const count = hundred === 0 ? 1 : HUNDRED_COUNTS[lower.slice(0, hundred)];
+    const tail = lower.slice(hundred + HUNDRED.length);
+    const rest = tail === '' ? 0 : Number(digitsOfWord(tail));
+    if (count !== undefined && !Number.isNaN(rest)) return String(count * 100 + rest);
+  }
   const single = SINGLE_VALUES[lower];
   if (single !== undefined) return single;
   for (const [tens, value] of Object.entries(TENS_VALUES)) {
@@ -190,7 +259,13 @@ export function withNumberWordsAsDigits(text: string, tensTakeUnit = false): str
         const lower = word.toLowerCase();
         if (RUN_ONLY_VALUES[lower] !== undefined && !preceded && !followed) return match;
         const value = digitsOfWord(word);
-        if (tensTakeUnit && TENS_VALUES[lower] !== undefined && next !== undefined) {
+        // A comma parts the tens from the unit (`seventy, one` is 70 1 in both readings).
+        if (
+          tensTakeUnit &&
+          TENS_VALUES[lower] !== undefined &&
+          next !== undefined &&
+          !separator?.includes(',')
+        ) {
           if (COMPOUND_UNIT_VALUES[next.toLowerCase()] !== undefined) return value.slice(0, 1);
         }
         return value;

@@ -1,0 +1,250 @@
+// Attack 35 — the personal-data guard after attack 34's look-alike letters. Numbers are made
+// up: 811218-9876 is a personnummer whose check digit holds, 070-123 45 67 a valid mobile.
+// Judged out of scope (no test): leet letters (`S` 5, `B` 8, `Z` 2, `g` 9, `T` 7, `A` 4, `E` 3) —
+// a reader reads the letter and must decode the number, as a puzzle, and `A4`, `E4`, `7B` are
+// prose; reversed or interleaved digits, for the same reason; `anna på gmail` and `anna at gmail`
+// without a domain — a reader supplies the provider's address from knowledge, not from the text.
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, findPersonalDataAcrossNotes } from './find-personal-data.js';
+import { NOTE_CORPUS } from './fixtures/note-corpus.js';
+import { scanForPersonalData } from './personal-data-guard.js';
+
+const refused = (texts: readonly string[]): string[] =>
+  texts.filter((text) => findPersonalData(text) !== undefined);
+const passed = (texts: readonly string[]): string[] =>
+  texts.filter((text) => findPersonalData(text) === undefined);
+
+// (a) Letters of other scripts drawn exactly as the Latin look-alikes: Cyrillic І Ӏ ӏ О о, Greek
+// Ι Ο ο, Armenian Օ օ, the Latin letter dental click ǀ and the divides sign ∣. On screen they are
+// the same pixels as `l`/`I`/`O`, so a reader reads the same number (a Cyrillic or Greek keyboard
+// layout is one tap away on a phone).
+const OTHER_SCRIPT_LOOKALIKES: readonly string[] = [
+  '8ІІ2І8-9876', // Cyrillic І (U+0406)
+  '8ӀӀ2Ӏ8-9876', // Cyrillic palochka Ӏ (U+04C0)
+  '8ӏӏ2ӏ8-9876', // Cyrillic small palochka (U+04CF)
+  '8ΙΙ2Ι8-9876', // Greek Ι (U+0399)
+  '8ǀǀ2ǀ8-9876', // Latin letter dental click (U+01C0)
+  '8∣∣2∣8-9876', // divides (U+2223)
+  'О7О-123 45 67', // Cyrillic О (U+041E)
+  'о7о-123 45 67', // Cyrillic о (U+043E)
+  'Ο7Ο-l23 45 67', // Greek Ο (U+039F) and a Latin l
+  'ο7ο 123 45 67', // Greek ο (U+03BF)
+  'Օ7Օ-123 45 67', // Armenian Օ (U+0555)
+  '8 І І 2 І 8 - 9 8 7 6', // spaced out
+];
+
+// (b) A lone one-letter word — `o` (the note-taker's "och"), `|`, `I` — between two numbers of
+// several digits is a conjunction or a separator to a reader, not a digit: "0930 o 1300" is two
+// times of day. Attack 34's chains read it as 0 or 1, and the joined digits make a phone number.
+const LONE_LETTER_PROSE: readonly string[] = [
+  'Samtal 0930 o 1300 idag.',
+  'Möten 0800 o 1500 på tisdag, mamma o pappa kommer.',
+  'Tider 0930 o 1100 passar familjen.',
+  'Tider 0930 | 1100 | 1300 | 1430',
+  'Telefontid 0830 | 0900 enligt skolan.',
+  'Mamma o pappa kom 0930 o gick 1100 o ringde 1300.',
+];
+
+// (c) An e-mail address written with a bracketed dot — "defanged" (`exempel[.]se`), a habit from
+// IT security that a reader reads as a dot at once — beside a spelled at sign.
+const BRACKETED_DOT_EMAIL: readonly string[] = [
+  'anna at exempel[.]se',
+  'anna (at) exempel(.)se',
+  'anna.berg [at] exempel [.] se',
+  'anna snabel-a exempel{.}se',
+];
+
+// (c2) An e-mail address spelled out letter by letter — as attack 34's `8 l l 2 l 8` spaces out a
+// number — or with a comma for a dot after a spelled at sign (a phone keyboard's slip).
+const SPACED_OUT_EMAIL: readonly string[] = [
+  'a n n a @ e x e m p e l . s e',
+  'anna @ e x e m p e l . s e',
+  'a n n a . b e r g @ g m a i l . c o m',
+  'Mejla henne: l i s a (at) e x e m p e l . n u',
+  'anna at gmail,com',
+  'anna.berg snabel-a exempel,se',
+];
+
+// Prose with letters spaced out, an at sign and commas glued to words.
+const SPACED_OUT_PROSE: readonly string[] = [
+  'Betygen blev A B C i tur och ordning, träff @ biblioteket 14/3.',
+  'Hon stavade sitt namn: L I S A, och skrev "hej @ alla" på tavlan.',
+  'Vi ses at home,sa pappan på engelska, kl 10.',
+  'Mötet: A @ B . C diskuterades, se punkt 3.',
+  'Vi pratade om skola,fritid och ekonomi at length.',
+];
+
+// (d) Swedish numbers with hundreds, written as one word as they are said: a phone number read in
+// groups ("noll sjuttio, etthundratjugotre, …") and the year of a 12-digit personnummer.
+const HUNDREDS: readonly string[] = [
+  'noll sjuttio, etthundratjugotre, fyrtiofem, sextiosju',
+  'noll sju noll hundratjugotre fyrtiofem sextiosju',
+  'nittonhundraåttioett tolv arton nittioåtta sjuttiosex',
+  'nittonhundraattioett-tolv-arton - nittioatta sjuttiosex',
+];
+
+// (e) English tens and teens — numbers read in pairs, as an English speaker says them.
+const ENGLISH_TENS: readonly string[] = [
+  'eighty one twelve eighteen ninety eight seventy six',
+  'eighty-one twelve eighteen, ninety-eight seventy-six',
+  'oh seven oh, one twenty three, forty five, sixty seven',
+  'zero seventy, one two three, forty-five, sixty-seven',
+];
+
+// Prose with the words those readings add, beside numbers.
+const HUNDREDS_AND_ENGLISH_PROSE: readonly string[] = [
+  'Eleven har 12 dagars frånvaro, 3 av 4 morgnar för sent.',
+  'Eleven i åk 7 och eleven i åk 9 träffas 0930-1100.',
+  'Hyran är sjuhundra kr mer sedan 2025-03-01, totalt 7 450 kr.',
+  'Mamman fick tvåhundrafemtio kr i matkasse, nästa 14/3 kl 10.',
+  'Ten minutes late, twenty minutes talk; 2025-03-14 0930-1100.',
+  'Hon har hundra saker att göra, samtal 0930 och 1300.',
+  'Nittonhundratalet, sa mormor, fyllde 80 år 2025-04-02.',
+];
+
+// (f) A number split by prose, in one note or across two: "pnr 811218, sista fyra 9876". A reader
+// joins the two; the scan does not join numbers across words (a date and a time of day are
+// written so all the time). Left open — see the test.
+const SPLIT_BY_PROSE: readonly string[] = [
+  'Personnumret är 811218 och de fyra sista 9876',
+  'pnr 811218, sista fyra 9876',
+];
+
+// The letters of the same pixels must not make prose of other scripts a number.
+const OTHER_SCRIPT_PROSE: readonly string[] = [
+  'Mamman talar ryska: "Он работает в Стокгольме с 2019 года", tolk bokad 2025-03-14.',
+  'Ο γιος είναι 12 ετών, samtal 0930-1100.',
+  'Familjen kom i oktober 2022, ՕՆԼԱՅՆ-kurs 3 av 5.',
+  'Pappan skriver "о 2 детях" i sms, samtal 0930-1100 om det.',
+];
+
+// Shapes aimed at the look-alike chains and the new words: a quadratic pass over a chain (or a
+// backtracking word pattern) shows as a ratio near 16 when the text grows four times.
+const CHAIN_SHAPES: Readonly<Record<string, (length: number) => string>> = {
+  'l l l … after a digit': (length) => `8 ${'l '.repeat(length / 2 - 1)}`,
+  'digit and letter words alternating': (length) => '1 l '.repeat(length / 4),
+  'digits glued to letters': (length) => '1lO|'.repeat(length / 4),
+  'Cyrillic and Greek look-alikes': (length) => `8 ${'І Ο '.repeat(length / 4 - 1)}`,
+  'lone letters between long groups': (length) => '0930 o '.repeat(Math.ceil(length / 7)).slice(0, length),
+  'hundreds words': (length) => 'etthundratjugotre '.repeat(Math.ceil(length / 18)).slice(0, length),
+  'hundra prefixes': (length) => 'nittonhundr '.repeat(Math.ceil(length / 12)).slice(0, length),
+  'English tens and units': (length) => 'seventy one, '.repeat(Math.ceil(length / 13)).slice(0, length),
+  'spaced-out letters with at signs': (length) => 'a @ b . '.repeat(length / 8),
+  'commas before a top-level domain': (length) =>
+    'x at a,com '.repeat(Math.ceil(length / 11)).slice(0, length),
+  'bracketed dots': (length) => 'a at b[.]'.repeat(Math.ceil(length / 9)).slice(0, length),
+};
+
+/** The fastest of several interleaved timings of each text, per scan (as `linear-scan.test.ts`). */
+function fastestMs(texts: readonly string[], rounds = 7, batch = 5): number[] {
+  const fastest = texts.map(() => Number.POSITIVE_INFINITY);
+  for (let round = 0; round < rounds; round += 1)
+    texts.forEach((text, index) => {
+      const started = performance.now();
+      for (let scan = 0; scan < batch; scan += 1) findPersonalData(text);
+      fastest[index] = Math.min(
+        fastest[index] ?? Number.POSITIVE_INFINITY,
+        (performance.now() - started) / batch,
+      );
+    });
+  return fastest;
+}
+
+function scanTimeRatio(small: string, large: string): number {
+  fastestMs([small, large], 2, 2);
+  let best = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 5 && best >= 10; attempt += 1) {
+    const [smallMs = 0, largeMs = 0] = fastestMs([small, large]);
+    best = Math.min(best, largeMs / Math.max(smallMs, 0.05));
+  }
+  return best;
+}
+
+describe('attack 35: the personal-data guard', () => {
+  // Before: 0 of 12 refused. Weakening: drop the Latin twins (`latin = text` in digit-lookalikes.ts).
+  it('(a) finds numbers written with look-alike letters of other scripts (Cyrillic, Greek, Armenian)', () => {
+    expect(passed(OTHER_SCRIPT_LOOKALIKES)).toEqual([]);
+    for (const text of OTHER_SCRIPT_LOOKALIKES)
+      expect(scanForPersonalData({ text: `Samtal om sömn. ${text} Uppföljning v. 14.` })?.path).toBe('/text');
+  });
+
+  // Passed before the fix too: it guards the fix against false positives.
+  it('(a) reads no letter of another script as a digit in prose', () => {
+    expect(refused([...OTHER_SCRIPT_PROSE, ...NOTE_CORPUS])).toEqual([]);
+  });
+
+  // Before: 5 of 6 refused. Weakening: drop `isLoneLetter` from `endChain` (digit-lookalikes.ts).
+  it('(b) reads a lone o, | or I between two times of day as prose, not as a digit', () => {
+    expect(refused(LONE_LETTER_PROSE)).toEqual([]);
+  });
+
+  // Weakening: read every one-letter word as a word (`isLoneLetter` true for any length-1 word).
+  it('(b) still reads spaced-out single letters among single digits (attack 34)', () => {
+    for (const text of [
+      '8 l l 2 l 8 - 9 8 7 6',
+      'O 7 O - l 2 3  4 5  6 7',
+      '8ll2l8 - 98 7 6',
+      'O7O l23 45 67',
+    ])
+      expect(findPersonalData(text)).toBeDefined();
+  });
+
+  // Open, the price of (b): a lone look-alike letter between two groups of three digits or more is
+  // read as a word, so `81121 l - 9876` (a digit spaced off as a letter) passes where attack 34
+  // found it. Closing it means telling "0930 o 1300" from "81121 l 9876" by the letter — `o` and
+  // `|` as "och" and a separator, `l` as a digit — and `l` is also a litre ("1500 l 2000").
+  it.fails('(b) finds a number with one letter spaced off between long groups', () => {
+    expect(findPersonalData('81121 l - 9876')).toBe('personnummer');
+  });
+
+  // Before: 0 of 4 refused. Weakening: take `\.` out of BRACKETED_DOT (email-addresses.ts).
+  it('(c) finds an e-mail address written with a bracketed dot', () => {
+    expect(passed(BRACKETED_DOT_EMAIL)).toEqual([]);
+  });
+
+  // Before: 0 of 6 refused. Weakening: skip `withSpacedOutJoined` in `findEmailAddress`.
+  it('(c2) finds an e-mail address spelled out letter by letter, or with a comma for a dot', () => {
+    expect(passed(SPACED_OUT_EMAIL)).toEqual([]);
+  });
+
+  // Weakening: join a spaced-out at sign glued (`A @ B` → `A@B`), or read any glued comma before a
+  // letter as a dot (`at home,sa` → `home.sa`): each refuses a sentence here.
+  it('(c2) reads no spaced-out letters or glued commas in prose as an e-mail address', () => {
+    expect(refused(SPACED_OUT_PROSE)).toEqual([]);
+  });
+
+  // Before: 0 of 4 refused. Weakening: drop HUNDREDS from WORD (number-words.ts).
+  it('(d) reads Swedish hundreds written as one word (etthundratjugotre, nittonhundraåttioett)', () => {
+    expect(passed(HUNDREDS)).toEqual([]);
+  });
+
+  // Before: 0 of 4 refused. Weakening: drop the English tens, or join a tens word and a unit
+  // word across a comma (`zero seventy, one two three` is then 071 23…, no number).
+  it('(e) reads English tens and teens (eighty one twelve eighteen …)', () => {
+    expect(passed(ENGLISH_TENS)).toEqual([]);
+  });
+
+  // Passed before the fix too: it guards the fix against false positives (`eleven` is Swedish).
+  it('(d, e) reads no prose with those words as a number', () => {
+    expect(refused(HUNDREDS_AND_ENGLISH_PROSE)).toEqual([]);
+  });
+
+  // Open: closing it means joining a birth date and a four-digit group a few words apart when
+  // the check digit holds — one date-and-number pair in ten in ordinary notes ("Möte 250314,
+  // rum 1030") would be refused. A reader who writes a number so has set out to dodge the guard
+  // with prose; the guard reads how numbers are written, not what a sentence says.
+  it.fails('(f) finds a personnummer split by prose within a note or across two notes', () => {
+    expect(passed(SPLIT_BY_PROSE)).toEqual([]);
+    expect(findPersonalDataAcrossNotes('Mammans pnr börjar 811218.', 'De sista fyra är 9876.')).toBeDefined();
+  });
+
+  // Before: 'digits glued to letters' failed (attack 34's callback per replaced letter: 21 times the
+  // time at 4 times the length). Weakening: put that callback back, or make `isLoneLetter` (digit-lookalikes.ts) look along the whole chain — the chain
+  // shapes then grow quadratically and fail.
+  it.each(Object.entries(CHAIN_SHAPES))(
+    '%s: four times the text takes less than ten times as long',
+    (_shape, make) => {
+      expect(scanTimeRatio(make(4_096), make(16_384))).toBeLessThan(10);
+    },
+  );
+});
