@@ -65,7 +65,8 @@ const TENS_VALUES: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 // The unit after a tens word: `tjugoett` and `tjugoen` are both said.
-const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
+/** Swedish units as said after a tens word or before `hundra`. */
+const SWEDISH_UNITS: Readonly<Record<string, number>> = {
   ett: 1,
   en: 1,
   två: 2,
@@ -78,6 +79,9 @@ const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
   åtta: 8,
   atta: 8,
   nio: 9,
+};
+const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
+  ...SWEDISH_UNITS,
   one: 1,
   two: 2,
   three: 3,
@@ -93,18 +97,7 @@ const COMPOUND_UNIT_VALUES: Readonly<Record<string, number>> = {
 // unit word after it.
 const HUNDRED = 'hundra';
 const HUNDRED_COUNTS: Readonly<Record<string, number>> = {
-  ett: 1,
-  en: 1,
-  två: 2,
-  tva: 2,
-  tre: 3,
-  fyra: 4,
-  fem: 5,
-  sex: 6,
-  sju: 7,
-  åtta: 8,
-  atta: 8,
-  nio: 9,
+  ...SWEDISH_UNITS,
   tio: 10,
   elva: 11,
   tolv: 12,
