@@ -10,10 +10,11 @@ export const STATISTICS_FOLD_REVISION = 1;
  * — which seals it folds (`proven` or `digest-only`) and the ciphers it lists (the first seals its
  * checkpoints' open months; one missing on restore would drop them). A checkpoint made under any
  * other is not restored (attack 33: a `digest-only` checkpoint published a forged month to a
- * `proven` reader).
+ * `proven` reader). Each cipher's name is percent-encoded, so no list can spell another's (a name
+ * holding a comma would read as two); the names the envelope knows are spelled as they are.
  */
 export const statisticsProjectionVersion = (options: {
   readonly seals: 'proven' | 'digest-only';
   readonly ciphers: readonly string[];
 }): string =>
-  `statistics/${STATISTICS_FOLD_REVISION};seals=${options.seals};ciphers=${options.ciphers.join(',')}`;
+  `statistics/${STATISTICS_FOLD_REVISION};seals=${options.seals};ciphers=${options.ciphers.map(encodeURIComponent).join(',')}`;
