@@ -20,6 +20,7 @@ import {
 } from '@pinnstatistik/core';
 import type { Projection } from '../projection.js';
 import { createKeyedOpener } from '../reading/keyed-opener.js';
+import { paddedTables } from './padded-checkpoint-tables.js';
 import {
   type CubeSheetSnapshot,
   type CubeSnapshot,
@@ -28,7 +29,6 @@ import {
 } from './statistics-cube.js';
 import { statisticsProjectionVersion } from './statistics-projection-version.js';
 
-const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
 /** How the statistics projection reads the log. */
@@ -195,8 +195,9 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         // also while this waited for the sealer — its tables come after.
         if (sealer === undefined || opener.isForgotten(periodKeyId(period))) continue;
         // Encoded into a buffer of its own (not node's shared pool) and zeroed once sealed: an open
-        // month's tables must not stay in memory in clear beside the key that seals them.
-        const plain = utf8.encode(JSON.stringify(sheets));
+        // month's tables must not stay in memory in clear beside the key that seals them. Padded,
+        // so the length of a nightly checkpoint does not tell what the day's tallies added (attack 38).
+        const plain = paddedTables(JSON.stringify(sheets));
         const sealed = sealer.seal(plain, context(period));
         plain.fill(0);
         open.push({ period, algorithm, sheets: Buffer.from(sealed).toString('base64') });
