@@ -104,6 +104,7 @@ export type {
   ProtectionLevel,
 } from './intruder/intruder-knowledge.js';
 export { type MeasureRelation, measureRelations } from './intruder/measure-relations.js';
+export { policyRelations } from './intruder/policy-relations.js';
 export type { Projection } from './projection.js';
 export {
   type PublishContext,

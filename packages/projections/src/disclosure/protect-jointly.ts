@@ -1,6 +1,6 @@
 import { attackReleases, type Truth } from '../intruder/integer-intruder.js';
 import type { IntruderFinding, IntruderTarget } from '../intruder/intruder-knowledge.js';
-import { measureRelations } from '../intruder/measure-relations.js';
+import { type MeasureRelation, measureRelations } from '../intruder/measure-relations.js';
 import type { DisclosureOptions, Quantity, RawTable } from '../report/report-model.js';
 import type { SuppressionPattern } from './apply-disclosure-control.js';
 import { primarySuppressions } from './primary-suppression.js';
@@ -8,10 +8,14 @@ import { releaseKnowledge, type SuppressedRelease, supportId } from './release-k
 import { createSuppressionSearch } from './suppression-search.js';
 import { tableEntries } from './table-lines.js';
 
-/** What the joint protection needs beyond the tables: the truth (to check) and the units. */
+/**
+ * What the joint protection needs beyond the tables: the truth (to check), the units, and what
+ * the public catalogue says of every base cell (`policyRelations`: alternatives, structural zeros).
+ */
 export interface JointProtectionContext {
   readonly truth: Truth;
   readonly unitsOf: (interventionId: string) => readonly string[];
+  readonly policyRelations: readonly MeasureRelation[];
 }
 
 /** A pattern that protects the report together with every earlier release, or why there is none. */
@@ -47,7 +51,10 @@ export async function protectJointly(
   options: DisclosureOptions,
   context: JointProtectionContext,
 ): Promise<JointProtection> {
-  const relations = measureRelations([...earlier.flatMap((release) => release.tables), ...tables]);
+  const relations = [
+    ...measureRelations([...earlier.flatMap((release) => release.tables), ...tables]),
+    ...context.policyRelations,
+  ];
   const quantities = new Map<string, Quantity>();
   for (const table of tables)
     for (const quantity of tableEntries(table)) quantities.set(quantity.key, quantity);

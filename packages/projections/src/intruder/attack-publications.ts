@@ -12,6 +12,7 @@ import type { ReportOptions } from '../report/report-options.js';
 import { attackReleases } from './integer-intruder.js';
 import type { IntruderReport, IntruderTarget, Observation } from './intruder-knowledge.js';
 import { measureRelations } from './measure-relations.js';
+import { policyRelations } from './policy-relations.js';
 
 /** One publication as the defender sees it: what it covered, its raw tables, what it published. */
 export interface Publication {
@@ -92,7 +93,10 @@ export async function attackPublications(
   return attackReleases(
     {
       observations,
-      relations: measureRelations(publications.flatMap((publication) => publication.raw)),
+      relations: [
+        ...measureRelations(publications.flatMap((publication) => publication.raw)),
+        ...policyRelations([context.catalogue]),
+      ],
       unitsOf: (interventionId) => [
         ...new Set([
           ...(context.catalogue.interventions.find((policy) => policy.id === interventionId)

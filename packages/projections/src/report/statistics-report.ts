@@ -8,6 +8,7 @@ import { publishTables } from '../disclosure/apply-disclosure-control.js';
 import { protectJointly } from '../disclosure/protect-jointly.js';
 import type { SuppressedRelease } from '../disclosure/release-knowledge.js';
 import { type ReportDocument, reportDocument } from '../format/report-document.js';
+import { policyRelations } from '../intruder/policy-relations.js';
 import { publishedDigest } from '../releases/published-digest.js';
 import { linkedReleases, type ReportRelease, releasesOverlap } from '../releases/report-release.js';
 import { type BaseCells, createBaseCells } from './base-cells.js';
@@ -242,6 +243,7 @@ export async function createStatisticsReport(
     const protection = await protectJointly(raw, previous, options, {
       truth: (support) => base.value(support),
       unitsOf: unitsOf(catalogue, base),
+      policyRelations: policyRelations(cube.catalogues()),
     });
     if (!protection.ok) return E.left(reportRefusals.cannotProtect(protection.findings.length));
     published = publishTables(raw, protection.pattern);
