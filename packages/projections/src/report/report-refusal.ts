@@ -17,7 +17,7 @@ export type ReportRefusal =
   | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** A cell-key report from a read-only log (an export) that reproduces no recorded release, not asked for as unrecorded. */
   | { readonly code: 'RELEASE_NOT_RECORDED'; readonly message: LocalizedText }
-  /** The figures of an earlier cell-key release have changed since (late entries, amendments). */
+  /** The figures of an earlier release have changed since it was published (late entries, amendments): cell-key or suppression. */
   | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
   | {
@@ -117,13 +117,24 @@ export const reportRefusals = {
       en: 'A cell-key report from a read-only source (an export) cannot be recorded as a release. An unrecorded report cannot be protected: once its figures change, the next report gives them a second version, and the difference shows the change. From an export only a release already recorded can be reproduced (the same options and the same figures); make new reports from the store, or ask explicitly for an unrecorded report that must not be published.',
     },
   }),
-  figuresChanged: (releaseId: string, from: string, to: string): ReportRefusal => ({
+  figuresChanged: (
+    releaseId: string,
+    from: string,
+    to: string,
+    method: 'cell-key' | 'suppression' = 'cell-key',
+  ): ReportRefusal => ({
     code: 'FIGURES_CHANGED',
     releaseId,
-    message: {
-      sv: `Uppgifterna för ${from}–${to} har ändrats sedan de publicerades med cellnyckelmetoden (sena registreringar eller rättelser). En ny rapport över dem skulle ge varje ändrat antal en andra version, och skillnaden mellan versionerna visar ändringen. Publicera en period först när den är avslutad och förseglad; publicerade uppgifter publiceras inte igen med andra värden.`,
-      en: `The figures for ${from} to ${to} have changed since they were published by the cell-key method (late entries or amendments). A new report over them would give each changed count a second version, and the difference between the versions shows the change. Publish a period once it is over and sealed; figures already published are not published again with other values.`,
-    },
+    message:
+      method === 'suppression'
+        ? {
+            sv: `Uppgifterna för ${from}–${to} har ändrats sedan de publicerades med undertryckning (rättelser efter försegling eller sena registreringar). Den som har den tidigare rapporten ser skillnaden mellan de gamla och de nya värdena: den visar rättelsen, till exempel en kontakts kategori i varje dimension, och med de gamla värdena kan dolda antal räknas fram. De gamla värdena sparas inte, så skyddet kan inte prövas mot dem. Publicera en period först när den är avslutad, förseglad och rättad; publicerade uppgifter publiceras inte igen med andra värden.`,
+            en: `The figures for ${from} to ${to} have changed since they were published by suppression (amendments after sealing or late entries). Whoever holds the earlier release sees the difference between the old and the new figures: it shows the correction — a contact's category in every dimension, say — and with the old figures hidden counts can be derived. The old figures are not kept, so the protection cannot be checked against them. Publish a period once it is over, sealed and corrected; figures already published are not published again with other values.`,
+          }
+        : {
+            sv: `Uppgifterna för ${from}–${to} har ändrats sedan de publicerades med cellnyckelmetoden (sena registreringar eller rättelser). En ny rapport över dem skulle ge varje ändrat antal en andra version, och skillnaden mellan versionerna visar ändringen. Publicera en period först när den är avslutad och förseglad; publicerade uppgifter publiceras inte igen med andra värden.`,
+            en: `The figures for ${from} to ${to} have changed since they were published by the cell-key method (late entries or amendments). A new report over them would give each changed count a second version, and the difference between the versions shows the change. Publish a period once it is over and sealed; figures already published are not published again with other values.`,
+          },
   }),
   partialPeriod: (method: 'cell-key' | 'suppression' = 'suppression'): ReportRefusal => ({
     code: 'PARTIAL_PERIOD',

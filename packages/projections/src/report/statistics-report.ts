@@ -126,11 +126,6 @@ function rebuilt(cube: ReportCube, release: ReportRelease): { tables: RawTable[]
   return { tables, changed: publishedDigest(published) !== release.digest };
 }
 
-const changedNote = (releases: readonly ReportRelease[]): LocalizedText => ({
-  sv: `Siffrorna i ${releases.length === 1 ? 'en tidigare publicerad rapport' : `${releases.length} tidigare publicerade rapporter`} har ändrats sedan de publicerades (rättelser efter försegling); röjandeskyddet har prövats mot dagens siffror.`,
-  en: `The figures of ${releases.length === 1 ? 'an earlier release' : `${releases.length} earlier releases`} have changed since they were published (amendments after sealing); the protection was checked against today's figures.`,
-});
-
 /**
  * The statistics as they may leave the library: the tables each selected intervention's
  * policy allows (every category of every code list), summed over the selected units and rolled
@@ -239,7 +234,16 @@ export async function createStatisticsReport(
           k: release.options.k,
         });
       });
-    if (changed.length > 0) notes.push(changedNote(changed));
+    // Figures once published are final under suppression too: the intruder holds the earlier
+    // release as it was published, not as it would be today, and the difference of the two is
+    // the correction — a contact's category in every dimension, and hidden counts pinned by
+    // "old figure + change" (attack 41). Its figures are not kept (only a digest), so the
+    // protection cannot be checked against them: refused.
+    const first = changed[0];
+    if (first !== undefined)
+      return E.left(
+        reportRefusals.figuresChanged(first.releaseId, first.options.from, first.options.to, 'suppression'),
+      );
     const protection = await protectJointly(raw, previous, options, {
       truth: (support) => base.value(support),
       unitsOf: unitsOf(catalogue, base),
