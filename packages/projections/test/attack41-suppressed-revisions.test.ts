@@ -113,7 +113,7 @@ describe('attack 41: a suppressed release, an amendment after sealing, the same 
           command.date >= '2025-04',
       );
       if (contact === undefined) throw new Error(`no contact of ${interventionId}`);
-      return { interventionId, period, unitId: contact.unitId, marks: contact.marks };
+      return { interventionId, period, unitId: contact.unitId, marks: contact.marks ?? {} };
     });
     for (const late of lateContacts) {
       const amended = await service.amendSheet({
