@@ -113,6 +113,7 @@ export {
 export { publishedDigest } from './releases/published-digest.js';
 export {
   eventStoreReleaseLog,
+  type MissingRelease,
   type RecordedReleases,
   type ReleaseLog,
   type ReleaseNotRecorded,
