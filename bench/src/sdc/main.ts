@@ -22,7 +22,7 @@ import {
   type ReportOptionsInput,
   STATISTICS_KEY_ID,
 } from '@pinnstatistik/projections';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { greedyLinearPublication } from './greedy-linear.js';
 import { seededCube } from './seeded-cube.js';
 
@@ -127,8 +127,17 @@ for (const seed of seeds) {
     beforeAttack,
   );
 
+  // Each log is a fresh store with no catalogue (one origin for all), so each gets a key store of
+  // its own for its release key and anchors: under one key store, each would find the others'
+  // anchors and refuse (RELEASES_MISSING, attack 37). The statistics key stays in `keys`.
+  const releaseLog = () =>
+    eventStoreReleaseLog(createMemoryEventStore(), {
+      catalogueId: catalogue.id,
+      keys: createMemoryKeyStore(),
+    });
+
   // Cell keys, the default (the statistics key created in the key store on the first report).
-  const cellKeyLog = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys });
+  const cellKeyLog = releaseLog();
   const cellKey: Publication[] = [];
   const cellKeyFigures: ReportFigures[] = [];
   const digests: string[] = [];
@@ -164,7 +173,7 @@ for (const seed of seeds) {
     | { figures: ReportFigures[]; attack: ReturnType<typeof attackFigures>; quarterAlone: ReportFigures }
     | undefined;
   if (!skipSuppression) {
-    const log = eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys });
+    const log = releaseLog();
     const published: Publication[] = [];
     const suppressionFigures: ReportFigures[] = [];
     for (const granularity of GRANULARITIES) {
@@ -184,7 +193,7 @@ for (const seed of seeds) {
     const alone = await publishStatisticsReport(
       cube,
       { ...YEAR, granularity: 'quarter', method: 'suppression' },
-      { log: eventStoreReleaseLog(createMemoryEventStore(), { catalogueId: catalogue.id, keys }) },
+      { log: releaseLog() },
     );
     if (alone._tag === 'Left') throw new Error(alone.left.message.en);
     suppression = {

@@ -114,6 +114,7 @@ export {
 export { publishedDigest } from './releases/published-digest.js';
 export {
   eventStoreReleaseLog,
+  type MissingRelease,
   type RecordedReleases,
   type ReleaseLog,
   type ReleaseNotRecorded,

@@ -28,7 +28,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { openEvent } from '@pinnstatistik/core';
 import { appendKeyless } from '@pinnstatistik/core/testing';
-import { createMemoryEventStore } from '@pinnstatistik/store-memory';
+import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attackPublications, type Publication, publicationOf } from '../src/intruder/attack-publications.js';
@@ -49,10 +49,17 @@ beforeAll(async () => {
   seeded = await seededCube(42);
 }, 120_000);
 
-/** The operator's release log: a store of its own per test, so each test starts with no releases. */
+/**
+ * The operator's release log: a store of its own per test, so each test starts with no releases,
+ * and a key store of its own for the release key and anchors — these stores adopt no catalogue, so
+ * they share one origin, and under one key store each would find the others' anchors (attack 37).
+ */
 const operatorLog = () => {
   const store = createMemoryEventStore();
-  return { store, log: eventStoreReleaseLog(store, { catalogueId: seeded.catalogue.id, keys: seeded.keys }) };
+  return {
+    store,
+    log: eventStoreReleaseLog(store, { catalogueId: seeded.catalogue.id, keys: createMemoryKeyStore() }),
+  };
 };
 
 /** What the attacker appends: a `ReportPublished` in clear, chained after the stream's last event. */

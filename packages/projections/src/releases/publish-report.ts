@@ -87,6 +87,8 @@ export async function publishStatisticsReport(
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const seen = await context.log.read();
+    // A release deleted from the stream would leave this report blind to what it published (attack 37).
+    if (seen.missing !== undefined) return E.left(reportRefusals.releasesMissing(seen.missing.sequence));
     const report = await createStatisticsReport(cube, input, {
       ...(statisticsKey === undefined ? {} : { statisticsKey }),
       releases: seen.releases,
@@ -96,6 +98,8 @@ export async function publishStatisticsReport(
     const made = { ...report.right, notes: [...report.right.notes, ...unproven] };
     const recorded = await context.log.record(report.right.release, seen);
     if (E.isRight(recorded)) return E.right({ ...made, recorded: true });
+    if (recorded.left.code === 'RELEASES_MISSING')
+      return E.left(reportRefusals.releasesMissing(recorded.left.sequence));
     if (recorded.left.code === 'RELEASE_LOG_READ_ONLY') {
       const again = reproduces(report.right.release, seen.releases);
       if (report.right.options.method === 'cell-key' && !again && context.allowUnrecorded !== true)

@@ -9,6 +9,7 @@ import {
   sealEvent,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { anchorRelease, isAnchored } from './release-anchor.js';
 import { releaseOrigin } from './release-origin.js';
 import {
   createReleaseProofKey,
@@ -37,6 +38,20 @@ export interface RecordedReleases {
    * They are not counted.
    */
   readonly unproven: readonly number[];
+  /**
+   * The first of the operator's releases (its sequence, from 0) that the stream should hold and
+   * does not: a release out of its place, or the key store's anchor for the release after the
+   * last one read. Someone who can write to the event store deleted or altered it (or a
+   * publication stopped between its anchor and its event): no report can be protected jointly.
+   */
+  readonly missing: MissingRelease | undefined;
+  /** The sequences of releases read that were recorded before anchors (no sequence, no anchor): the next release anchors them. */
+  readonly unanchored: readonly number[];
+}
+
+/** A release the key store's anchors say was recorded, missing from the stream. */
+export interface MissingRelease {
+  readonly sequence: number;
 }
 
 /** Why a release could not be recorded. */
@@ -44,7 +59,9 @@ export type ReleaseNotRecorded =
   /** The log is an export or otherwise read-only: the report exists, but later ones cannot know of it. */
   | { readonly code: 'RELEASE_LOG_READ_ONLY' }
   /** Another report was recorded meanwhile: protect again with it, then record. */
-  | { readonly code: 'RELEASE_LOG_CONFLICT' };
+  | { readonly code: 'RELEASE_LOG_CONFLICT' }
+  /** The releases read miss one (`seen.missing`): recording after them would give its number to another. */
+  | { readonly code: 'RELEASES_MISSING'; readonly sequence: number };
 
 /**
  * Where releases are remembered. Everything about how a `ReportPublished` event is written
@@ -61,13 +78,24 @@ export interface ReleaseLog {
   ): Promise<E.Either<ReleaseNotRecorded, { readonly revision: number }>>;
 }
 
-/** How a reader tells the operator's releases: by their proof, or (an export read without keys) as the export records them. */
-type ReleaseTrust = { readonly proofKey: Uint8Array | undefined } | 'as-exported';
+/**
+ * How a reader tells the operator's releases: by their proof, or (an export read without keys) as
+ * the export records them. `anchors`: the key store and catalogue whose anchors bound the stream's
+ * tail — a live log only (an export is rightly behind the key store when more was published since).
+ */
+type ReleaseTrust =
+  | {
+      readonly proofKey: Uint8Array | undefined;
+      readonly anchors?: { readonly keys: KeyStore; readonly catalogueId: string };
+    }
+  | 'as-exported';
 
 async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<RecordedReleases> {
   const releases: ReportRelease[] = [];
   const seen = new Set<string>();
   const unproven: number[] = [];
+  const unanchored: number[] = [];
+  let missing: MissingRelease | undefined;
   let revision: number | undefined;
   let head = GENESIS_HASH;
   const origins = new Map<string, string | null>();
@@ -84,11 +112,11 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       revision = event.revision;
       head = event.hash;
       if (!event.readable || event.type !== REPORT_PUBLISHED) continue;
-      const { release, proof } = splitProof(event.data);
+      const { release, proof, sequence } = splitProof(event.data);
       if (
         trust !== 'as-exported' &&
         (trust.proofKey === undefined ||
-          !isProvenRelease(trust.proofKey, await originOf(release), release, proof))
+          !isProvenRelease(trust.proofKey, await originOf(release), release, proof, sequence))
       ) {
         unproven.push(event.revision);
         continue;
@@ -100,12 +128,22 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       // A genuine release appended again is the same release.
       if (seen.has(parsed.data.releaseId)) continue;
       seen.add(parsed.data.releaseId);
+      if (trust !== 'as-exported') {
+        // A proven sequence is the operator's word for the release's place: another place means a release before it is gone.
+        if (sequence === undefined) unanchored.push(releases.length);
+        else if (sequence !== releases.length) missing ??= { sequence: releases.length };
+      }
       releases.push(parsed.data);
+    }
+    if (missing === undefined && trust !== 'as-exported' && trust.anchors !== undefined) {
+      const { keys, catalogueId } = trust.anchors;
+      if (await isAnchored(keys, await releaseOrigin(store, catalogueId), releases.length))
+        missing = { sequence: releases.length };
     }
   } finally {
     if (trust !== 'as-exported') trust.proofKey?.fill(0);
   }
-  return { releases, revision, head, unproven };
+  return { releases, revision, head, unproven, missing, unanchored };
 }
 
 /**
@@ -115,28 +153,45 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
  * (`RELEASE_PROOF_KEY_ID`, made on the first release), bound to this store (`releaseOrigin`: the
  * first event of the release's catalogue stream — adopt the catalogue before publishing). Only releases whose proof holds are read
  * as releases: the stream is plain, and anyone who can write to the store can append to it.
+ * Each release is numbered (`sequence`, under the proof) and anchored in the key store
+ * (`release-anchor.ts`); a release whose number is not its place, or an anchor past the last
+ * release read, is `missing` — anyone who can write to the store can also delete from it.
  */
 export function eventStoreReleaseLog(
   store: EventStore,
   options: { readonly catalogueId: string; readonly keys: KeyStore },
 ): ReleaseLog {
   return {
-    read: async () => readReleases(store, { proofKey: await readReleaseProofKey(options.keys) }),
+    read: async () =>
+      readReleases(store, {
+        proofKey: await readReleaseProofKey(options.keys),
+        anchors: { keys: options.keys, catalogueId: options.catalogueId },
+      }),
     async record(release, seen) {
+      if (seen.missing !== undefined)
+        return E.left({ code: 'RELEASES_MISSING', sequence: seen.missing.sequence });
       const revision = (seen.revision ?? -1) + 1;
       const commandId = release.releaseId;
+      const sequence = seen.releases.length;
       const origin = await releaseOrigin(store, release.catalogueId);
+      // Anchors first, the event after: a crash in between leaves an anchor without its release,
+      // and the next report is refused (RELEASES_MISSING) until someone looks. The other order
+      // would leave a release without its anchor, which the attacker could delete unseen.
+      // Releases recorded before anchors are anchored here, at the places they were read.
+      const anchorOrigin = await releaseOrigin(store, options.catalogueId);
+      for (const anchored of [...seen.unanchored, sequence])
+        await anchorRelease(options.keys, anchorOrigin, anchored);
       const proofKey = await createReleaseProofKey(options.keys);
       let proof: string;
       try {
-        proof = releaseProof(proofKey, origin, release as unknown as JsonValue);
+        proof = releaseProof(proofKey, origin, release as unknown as JsonValue, sequence);
       } finally {
         proofKey.fill(0);
       }
       const { event } = sealEvent(RELEASES_STREAM, revision, seen.head, {
         id: deriveEventId(commandId, RELEASES_STREAM, 0),
         type: REPORT_PUBLISHED,
-        data: { ...release, proof } as unknown as JsonValue,
+        data: { ...release, sequence, proof } as unknown as JsonValue,
         meta: {
           commandId,
           correlationId: commandId,
@@ -160,8 +215,10 @@ export function eventStoreReleaseLog(
 
 /**
  * The releases of a log that cannot be written (an export): read, never recorded. With the
- * operator's key store (`keys`), only releases whose proof holds; without it, every release as
- * the export records it — only as sure as the export (verify it against the operator's checkpoint).
+ * operator's key store (`keys`), only releases whose proof holds, and a release out of its place is
+ * `missing`; the key store's anchors past the export's last release are not (an export made before
+ * later releases is rightly behind — its reports are not recorded and say so). Without keys, every
+ * release as the export records it — only as sure as the export (verify it against the operator's checkpoint).
  */
 export function readOnlyReleaseLog(
   store: EventStore,

@@ -21,36 +21,58 @@ export function releaseProofSubkey(material: Uint8Array): Uint8Array {
 }
 
 /**
- * The proof of a release's data: HMAC-SHA-256 (hex) of its canonical JSON, bound to the stream and
- * to the store it is recorded in (`origin`, see `releaseOrigin`): a genuine release of another
- * store under the same key store is no release of this one (attack 36).
+ * The proof of a release's data: HMAC-SHA-256 (hex) of its canonical JSON, bound to the stream, to
+ * the store it is recorded in (`origin`, see `releaseOrigin`: a genuine release of another store
+ * under the same key store is no release of this one, attack 36) and to its number among the
+ * operator's releases (`sequence`, anchored in the key store: a release deleted shows, attack 37).
+ * Releases recorded before anchors carry no sequence; their proof covers the rest as before.
  */
-export const releaseProof = (proofKey: Uint8Array, origin: string | null, release: JsonValue): string =>
+export const releaseProof = (
+  proofKey: Uint8Array,
+  origin: string | null,
+  release: JsonValue,
+  sequence?: number,
+): string =>
   createHmac('sha256', proofKey)
-    .update(canonicalJson({ stream: RELEASES_STREAM, origin, release }))
+    .update(
+      canonicalJson(
+        sequence === undefined
+          ? { stream: RELEASES_STREAM, origin, release }
+          : { stream: RELEASES_STREAM, origin, sequence, release },
+      ),
+    )
     .digest('hex');
 
-/** A `ReportPublished` event's data split into the release and the proof it carries. */
-export function splitProof(data: unknown): { readonly release: JsonValue; readonly proof: unknown } {
+/** A `ReportPublished` event's data split into the release, the proof it carries and its sequence (none before anchors). */
+export function splitProof(data: unknown): {
+  readonly release: JsonValue;
+  readonly proof: unknown;
+  readonly sequence: unknown;
+} {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return { release: null, proof: undefined };
-  const { proof, ...release } = data as Record<string, JsonValue>;
-  return { release, proof };
+    return { release: null, proof: undefined, sequence: undefined };
+  const { proof, sequence, ...release } = data as Record<string, JsonValue>;
+  return { release, proof, sequence };
 }
 
 /**
  * Whether a release as read back is one the operator recorded in this store (`origin`): its proof
- * holds under the release key. Anything else — no proof, a proof that is not 64 hex digits, a proof of other data — is
- * not the operator's.
+ * holds under the release key. Anything else — no proof, a proof that is not 64 hex digits, a proof of other data
+ * or of another sequence — is not the operator's.
  */
 export function isProvenRelease(
   proofKey: Uint8Array,
   origin: string | null,
   release: JsonValue,
   proof: unknown,
+  sequence?: unknown,
 ): boolean {
   if (typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof)) return false;
-  const expected = Buffer.from(releaseProof(proofKey, origin, release), 'latin1');
+  if (sequence !== undefined && !(Number.isSafeInteger(sequence) && (sequence as number) >= 0)) return false;
+  const expected = Buffer.from(
+    releaseProof(proofKey, origin, release, sequence as number | undefined),
+    'latin1',
+  );
   const given = Buffer.from(proof, 'latin1');
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -17,6 +17,16 @@ export type ReportRefusal =
   | { readonly code: 'STATISTICS_KEY_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** A cell-key report from a read-only log (an export) that reproduces no recorded release, not asked for as unrecorded. */
   | { readonly code: 'RELEASE_NOT_RECORDED'; readonly message: LocalizedText }
+  /**
+   * A release the key store's anchors say was recorded is not in the releases stream (deleted,
+   * altered, or its publication stopped between anchor and event): nothing can be protected jointly.
+   */
+  | {
+      readonly code: 'RELEASES_MISSING';
+      /** The missing release's sequence among the operator's releases, from 0. */
+      readonly sequence: number;
+      readonly message: LocalizedText;
+    }
   /** The figures of an earlier release have changed since it was published (late entries, amendments): cell-key or suppression. */
   | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
@@ -45,6 +55,7 @@ export const REPORT_REFUSAL_CODES = [
   'STATISTICS_KEY_CHANGED',
   'FIGURES_CHANGED',
   'RELEASE_NOT_RECORDED',
+  'RELEASES_MISSING',
   'PARTIAL_PERIOD',
   'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
@@ -115,6 +126,14 @@ export const reportRefusals = {
     message: {
       sv: 'En rapport med cellnyckelmetoden från en skrivskyddad källa (en exportfil) kan inte registreras som publicerad. En oregistrerad rapport kan inte skyddas: när dess uppgifter senare ändras ger nästa rapport dem en andra version, och skillnaden visar ändringen. Från en exportfil kan bara en redan registrerad rapport återskapas (samma inställningar och samma värden); gör nya rapporter från arkivet, eller be uttryckligen om en oregistrerad rapport som inte får publiceras.',
       en: 'A cell-key report from a read-only source (an export) cannot be recorded as a release. An unrecorded report cannot be protected: once its figures change, the next report gives them a second version, and the difference shows the change. From an export only a release already recorded can be reproduced (the same options and the same figures); make new reports from the store, or ask explicitly for an unrecorded report that must not be published.',
+    },
+  }),
+  releasesMissing: (sequence: number): ReportRefusal => ({
+    code: 'RELEASES_MISSING',
+    sequence,
+    message: {
+      sv: `Publicering nummer ${sequence + 1} saknas i publiceringsloggen: nyckelförrådet visar att den registrerades, men händelselagret har den inte (borttagen eller ändrad). Utan den kan rapporten inte skyddas tillsammans med allt som publicerats, och den görs inte. Återställ publiceringsloggen från en säkerhetskopia eller en export som stämmer mot en signerad kontrollpunkt. Avbröts en publicering innan den registrerades och lämnades rapporten aldrig ut, kan dess ankare i nyckelförrådet (release-anchor-…-${sequence}) förstöras.`,
+      en: `Release number ${sequence + 1} is missing from the releases stream: the key store shows it was recorded, the event store does not hold it (deleted or altered). Without it the report cannot be protected jointly with everything published, so it is not made. Restore the releases stream from a backup or an export that matches a signed checkpoint. If a publication stopped before it was recorded and its report was never given out, its anchor in the key store (release-anchor-…-${sequence}) may be destroyed.`,
     },
   }),
   figuresChanged: (
