@@ -45,6 +45,12 @@ export interface CompactionRequest {
   readonly noDeadRows?: boolean;
   /** Read the files back (default true); without it the outcome is at best `unverifiable`. */
   readonly verify?: boolean;
+  /**
+   * A table rewritten in the order of one of its indexes (`CLUSTER`) after the others: the
+   * streams table by its random ids, so its rows' places in the heap do not keep the order the
+   * streams were created in (attack 40).
+   */
+  readonly reorder?: { readonly table: string; readonly index: string };
 }
 
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -100,6 +106,23 @@ async function rewrite(session: Session, table: string): Promise<string | undefi
   return undefined;
 }
 
+/** Rewrites a table in an index's order (`CLUSTER`); says why not when it could not. */
+async function reorder(
+  session: Session,
+  { table, index }: { readonly table: string; readonly index: string },
+): Promise<string | undefined> {
+  try {
+    await session.query(`cluster ${table} using ${index}`);
+    return undefined;
+  } catch (error) {
+    if (sqlStateOf(error) === LOCK_NOT_AVAILABLE)
+      return `${table} could not be reordered (its rows' places keep the order streams were created in until the next compaction): its exclusive lock was not granted within lock_timeout`;
+    if (sqlStateOf(error) === INSUFFICIENT_PRIVILEGE)
+      return `${table} could not be reordered (the store's role must own the table to CLUSTER it)`;
+    throw error;
+  }
+}
+
 async function checkpoint(session: Session): Promise<string | undefined> {
   try {
     await session.query('checkpoint');
@@ -130,6 +153,10 @@ export async function compactAndVerify(database: Database, request: CompactionRe
       for (const table of request.tables) {
         oldFiles.push(...(await relationFiles(session, table)));
         const failed = await rewrite(session, table);
+        if (failed !== undefined) return { outcome: 'residue', detail: failed };
+      }
+      if (request.reorder !== undefined) {
+        const failed = await reorder(session, request.reorder);
         if (failed !== undefined) return { outcome: 'residue', detail: failed };
       }
       if (request.verify === false)

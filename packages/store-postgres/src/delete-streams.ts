@@ -89,6 +89,7 @@ export async function deleteStreamsFrom(
     needles,
     liveContains: liveContains(settings.schema),
     verify: settings.verify,
+    reorder: { table: `${settings.schema}.streams`, index: 'streams_pkey' },
   });
   const uncheckable = unchecked + (compaction.unchecked ?? 0);
   if (compaction.outcome === 'verified' && uncheckable === 0) return { removed, extent: 'physical' };

@@ -162,7 +162,7 @@ describe('migrations', () => {
       const { rows } = await pool.query<{ version: number }>(
         'select max(version) as version from v5_era.schema_migrations',
       );
-      expect(rows[0]?.version).toBe(6);
+      expect(rows[0]?.version).toBe(latest);
       const retried = await store.append('tally-2025-01-x', [event('a')], { expected: 'any' });
       expect(E.isRight(retried) && retried.right).toEqual(
         expect.objectContaining({ written: 0, nextRevision: 1 }),
@@ -176,6 +176,47 @@ describe('migrations', () => {
         ['a', 0],
         ['b', 1],
         ['c', 2],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrade a version-6 store: stream ids stop counting creations, deleted streams lose theirs, live ones keep theirs', async () => {
+    await applyMigrations(
+      database.url,
+      'v6_era',
+      MIGRATIONS.filter((migration) => migration.version <= 6),
+    );
+    const event = (id: string) => ({ id, type: 'T', data: Uint8Array.of(7), metadata: Uint8Array.of(8) });
+    const before = await createPostgresEventStore({ connection: pool, schema: 'v6_era', migrate: false });
+    try {
+      for (const name of ['series-a', 'series-b', 'period-2025-01'])
+        expect(E.isRight(await before.append(name, [event(name)], { expected: 'no-stream' }))).toBe(true);
+      await before.deleteStreams(['series-a', 'series-b']);
+    } finally {
+      await before.close();
+    }
+    const ids = async () =>
+      new Map(
+        (
+          await pool.query<{ name: string; id: string }>(
+            'select name, stream_id::text as id from v6_era.streams',
+          )
+        ).rows.map((row) => [row.name, row.id]),
+      );
+    const old = await ids();
+    expect([...old.values()].sort()).toEqual(['1', '2', '3']);
+    const store = await createPostgresEventStore({ connection: pool, schema: 'v6_era' });
+    try {
+      const now = await ids();
+      expect(now.get('period-2025-01')).toBe(old.get('period-2025-01'));
+      expect(now.get('series-a')).not.toBe(old.get('series-a'));
+      expect(now.get('series-b')).not.toBe(old.get('series-b'));
+      expect(E.isRight(await store.append('series-c', [event('c')], { expected: 'no-stream' }))).toBe(true);
+      expect(Number((await ids()).get('series-c'))).toBeGreaterThan(1_000_000);
+      expect((await collect(store.readStream('period-2025-01'))).map((recorded) => recorded.id)).toEqual([
+        'period-2025-01',
       ]);
     } finally {
       await store.close();

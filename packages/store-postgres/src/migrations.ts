@@ -85,7 +85,34 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'append_batch looks known ids up by index (it scanned every event on every append)',
     sql: (s) => appendBatchFunction(s, 6),
   },
+  {
+    version: 7,
+    name: 'stream ids say nothing of the order streams were created in',
+    sql: (s) => streamIdsUnordered(s),
+  },
 ];
+
+/**
+ * A stream's id, drawn at random (60 bits of `gen_random_uuid`): ids allocated in creation order
+ * kept, in the tombstones of deleted streams, the order every series had been opened in and its
+ * place between the months' dated streams (attack 40). Nothing reads the ids' order.
+ */
+const RANDOM_STREAM_ID = `(('x' || substr(md5(gen_random_uuid()::text), 1, 15))::bit(60)::bigint)`;
+
+/**
+ * Version 7. New streams take a random id; the tombstones of deleted streams (no event refers to
+ * them any more) are given one too; and the table is rewritten in id order, so not even the rows'
+ * places in the heap keep the order they were created in (compaction after every deletion keeps
+ * it so: see `compactAndVerify`'s `reorder`). Ids of streams still holding events stay as they were.
+ */
+function streamIdsUnordered(s: string): string {
+  return `
+    alter table ${s}.streams alter column stream_id drop identity;
+    alter table ${s}.streams alter column stream_id set default ${RANDOM_STREAM_ID};
+    update ${s}.streams set stream_id = ${RANDOM_STREAM_ID} where deleted;
+    cluster ${s}.streams using streams_pkey;
+  `;
+}
 
 /**
  * Version 5. Events' `data` and `metadata` become the opaque bytes the core hands over (rows an
