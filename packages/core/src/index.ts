@@ -390,6 +390,7 @@ export type { Receipt, TallyReceipt } from './service/receipt.js';
 export type { SeriesClosing } from './service/series-closer.js';
 export { type OpenedSeries, SERIES_TOKEN_KEY_ID } from './service/series-opener.js';
 export { seriesStreamOf } from './service/series-store.js';
+export { isRegisteredStoreOrigin, registerStoreOrigin, storeOriginId } from './service/store-origin.js';
 export {
   catalogueStream,
   type PrivateStreamKind,

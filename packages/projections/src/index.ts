@@ -120,6 +120,11 @@ export {
   type ReleaseNotRecorded,
   readOnlyReleaseLog,
 } from './releases/release-log.js';
+export {
+  type OriginNotRegistered,
+  RELEASE_ORIGINS_ID,
+  registerReleaseOrigin,
+} from './releases/release-origins.js';
 export { RELEASE_PROOF_KEY_ID } from './releases/release-proof.js';
 export {
   RELEASES_STREAM,

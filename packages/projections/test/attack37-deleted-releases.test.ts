@@ -45,6 +45,7 @@ import { attackPublications, publicationOf } from '../src/intruder/attack-public
 import { publishStatisticsReport } from '../src/releases/publish-report.js';
 import { eventStoreReleaseLog, type ReleaseLog, readOnlyReleaseLog } from '../src/releases/release-log.js';
 import { releaseOrigin } from '../src/releases/release-origin.js';
+import { registerReleaseOrigin } from '../src/releases/release-origins.js';
 import { readReleaseProofKey, releaseProof } from '../src/releases/release-proof.js';
 import { RELEASES_STREAM, REPORT_PUBLISHED, type ReportRelease } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
@@ -238,7 +239,7 @@ describe('attack 37: deleted releases', () => {
   // then on its deletion is refused too.
   it('a release recorded before anchors is read, anchored by the next report, and then missed if deleted', async () => {
     const store = await operatorStore();
-    const earlier = await publish(createMemoryEventStore(), report('year'));
+    const earlier = await publish(await operatorStore(), report('year'));
     const release: ReportRelease = { ...earlier.release, releaseId: randomUUID() };
     const proofKey = await readReleaseProofKey(seeded.keys);
     if (proofKey === undefined) throw new Error('no release key');
@@ -256,16 +257,20 @@ describe('attack 37: deleted releases', () => {
     expect(E.isLeft(next) && next.left.code).toBe('RELEASES_MISSING');
   }, 600_000);
 
-  // OPEN (it.fails: the attack still succeeds). The anchors are named by the store's origin — the
+  // BREAK (attack 42, was OPEN here as it.fails). The anchors are named by the store's origin — the
   // hash of the catalogue stream's first event — because stores may share a key store; and the
   // origin is in the event store. The attacker re-chains the catalogue stream (the same events,
   // other envelope metadata: another hash) and deletes the releases: every anchor is now under an
-  // origin the store no longer has, and the store looks like one that never published. Closing it
-  // needs something outside the event store that names the store (the operator's configuration,
-  // or a signed checkpoint verified before publishing); not done here.
-  it.fails('OPEN: the catalogue stream re-chained and the releases deleted, the next report is published', async () => {
+  // origin the store no longer has, and the store looked like one that never published — the
+  // quarterly report was published. Fixed (attack 42): the command service registers the origin
+  // in the key store (`store-origin-{origin}`) before the catalogue's first event is appended, the
+  // first release marks the key store as registering origins (`release-origins`), and from then on
+  // a store whose origin the key store does not know is refused (STORE_ORIGIN_UNKNOWN).
+  // Fails with (tried): (C) the origin check skipped (release-origins.ts, `isKnownOrigin` always
+  // true) — this test fails, the report is published.
+  it('the catalogue stream re-chained and the releases deleted, the next report is refused', async () => {
     const store = await operatorStore();
-    await publish(store, report('month'));
+    const monthly = await publish(store, report('month'));
     const rewritten = createMemoryEventStore();
     for await (const event of store.readAll()) {
       if (event.stream === RELEASES_STREAM) continue;
@@ -281,7 +286,30 @@ describe('attack 37: deleted releases', () => {
         expected: event.revision === 0 ? 'no-stream' : event.revision - 1,
       });
     }
-    const next = await publishStatisticsReport(seeded.cube, report('quarter'), { log: logOf(rewritten) });
-    expect(E.isLeft(next) && next.left.code).toBe('RELEASES_MISSING');
+    const next = await nextReport(rewritten, 're-chained', [monthly]);
+    expect(next).toMatchObject({
+      refused: 'STORE_ORIGIN_UNKNOWN',
+      message: { sv: expect.stringContaining('ursprung'), en: expect.stringContaining('origin') },
+    });
+    expect((await logOf(rewritten).read()).originUnknown).toBe(true);
+    // The operator's step for a store adopted before registration: it accepts the store as it is.
+    const registered = await registerReleaseOrigin(rewritten, seeded.keys, seeded.catalogue.id);
+    expect(E.isRight(registered)).toBe(true);
+    expect((await logOf(rewritten).read()).originUnknown).toBe(false);
+    expect(E.isLeft(await registerReleaseOrigin(createMemoryEventStore(), seeded.keys, 'none'))).toBe(true);
+  }, 600_000);
+
+  // HOLDS: a second store under the same key store (staging beside production), its catalogue
+  // adopted by its own command: its origin was registered at adoption, so its first report is
+  // published although the key store already registers origins. Fails with (tried): (D) the
+  // registration at adoption skipped (catalogue-keeper.ts, `beforeAppend` registering nothing) —
+  // this test and every other store's report after the first are refused STORE_ORIGIN_UNKNOWN.
+  it('a second store sharing the key store publishes its first report', async () => {
+    await publish(await operatorStore(), report('month'));
+    const staging = await operatorStore();
+    expect((await logOf(staging).read()).originUnknown).toBe(false);
+    const first = await publishStatisticsReport(seeded.cube, report('year'), { log: logOf(staging) });
+    expect(E.isRight(first)).toBe(true);
+    expect((await logOf(staging).read()).releases).toHaveLength(1);
   }, 600_000);
 });

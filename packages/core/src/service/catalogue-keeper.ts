@@ -3,7 +3,9 @@ import { type AdoptCatalogue, AdoptCatalogueSchema, catalogueDecider } from '../
 import type { CatalogueInput } from '../catalogue/catalogue.js';
 import type { CatalogueHistory } from '../catalogue/catalogue-history.js';
 import { catalogueVocabulary } from '../input/guard-vocabulary.js';
+import { toHex } from '../merkle/encoding.js';
 import type { EventStore } from '../ports/event-store.js';
+import type { KeyStore } from '../ports/key-store.js';
 import type { Refusal } from '../refusals/refusal.js';
 import { refuse } from '../refusals/refuse.js';
 import { catalogueStream } from '../streams.js';
@@ -11,6 +13,7 @@ import type { CatalogueAdopted } from '../tally/events.js';
 import { parseInput } from '../tally/parse-tally-command.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { Receipt } from './receipt.js';
+import { registerStoreOrigin } from './store-origin.js';
 import type { StreamWriter } from './stream-writer.js';
 
 /** Adopt a catalogue version: what callers send (the catalogue is validated at run time). */
@@ -24,6 +27,7 @@ export interface AdoptCatalogueInput {
 export function createCatalogueKeeper(
   store: EventStore,
   writer: StreamWriter,
+  keys: KeyStore,
   catalogueId: string,
   recheckMs: number,
 ) {
@@ -76,6 +80,12 @@ export function createCatalogueKeeper(
         ),
       evolve: catalogueDecider.evolve,
       remember: keep,
+      // The stream's first event is the store's origin: the key store learns it before it exists
+      // (a crash between leaves an unused slot), so a re-chained stream shows as unknown (attack 42).
+      beforeAppend: async (hashes, firstRevision) => {
+        const first = hashes[0];
+        if (firstRevision === 0 && first !== undefined) await registerStoreOrigin(keys, toHex(first));
+      },
     });
   };
 

@@ -121,7 +121,13 @@ export function createCommandService(options: CommandServiceOptions): CommandSer
     conflictBackoff: jitteredBackoff(2, 250),
     unavailableBackoff: jitteredBackoff(100, 2_000),
   });
-  const catalogues = createCatalogueKeeper(store, writer, catalogueId, options.catalogueRecheckMs ?? 1_000);
+  const catalogues = createCatalogueKeeper(
+    store,
+    writer,
+    options.keys,
+    catalogueId,
+    options.catalogueRecheckMs ?? 1_000,
+  );
   const context: ServiceContext = {
     store,
     keys: options.keys,

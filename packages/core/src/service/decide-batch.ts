@@ -97,6 +97,8 @@ export async function decideBatch(
     events.push(...sealed.events);
   }
   if (decided.length === 0) return { kind: 'done', outcomes };
+  for (const { command, sealed, firstRevision } of decided)
+    await command.beforeAppend?.(sealed.hashes, firstRevision);
 
   const result = await store.append(base.stream, events, {
     expected: base.link === undefined ? 'no-stream' : base.link.revision,

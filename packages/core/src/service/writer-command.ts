@@ -31,6 +31,12 @@ export interface WriterCommand<State, Event extends DomainEvent, Book extends Re
   ) => E.Either<Refusal, Plan<Event>> | Promise<E.Either<Refusal, Plan<Event>>>;
   readonly evolve: (state: State, event: Event) => State;
   readonly remember?: (loaded: LoadedStream<State, Book>) => void;
+  /**
+   * Runs after the command's events are sealed, before they are appended (`hashes`: each event's
+   * chain hash; `firstRevision`: the revision of the first): what must exist before the events do.
+   * A failed append leaves what it made, so it must be harmless unused.
+   */
+  readonly beforeAppend?: (hashes: readonly Uint8Array[], firstRevision: number) => Promise<void>;
   /** The refusal when the stream turns out deleted (its detail shredded). */
   readonly deleted?: () => Refusal;
   /**

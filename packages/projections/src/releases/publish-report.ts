@@ -87,6 +87,8 @@ export async function publishStatisticsReport(
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const seen = await context.log.read();
+    // A store the key store does not know may be this one rewritten, its releases gone with their anchors' origin (attack 42).
+    if (seen.originUnknown) return E.left(reportRefusals.storeOriginUnknown());
     // A release deleted from the stream would leave this report blind to what it published (attack 37).
     if (seen.missing !== undefined) return E.left(reportRefusals.releasesMissing(seen.missing.sequence));
     const report = await createStatisticsReport(cube, input, {
@@ -98,6 +100,7 @@ export async function publishStatisticsReport(
     const made = { ...report.right, notes: [...report.right.notes, ...unproven] };
     const recorded = await context.log.record(report.right.release, seen);
     if (E.isRight(recorded)) return E.right({ ...made, recorded: true });
+    if (recorded.left.code === 'STORE_ORIGIN_UNKNOWN') return E.left(reportRefusals.storeOriginUnknown());
     if (recorded.left.code === 'RELEASES_MISSING')
       return E.left(reportRefusals.releasesMissing(recorded.left.sequence));
     if (recorded.left.code === 'RELEASE_LOG_READ_ONLY') {

@@ -11,6 +11,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { anchorRelease, isAnchored } from './release-anchor.js';
 import { releaseOrigin } from './release-origin.js';
+import { isKnownOrigin, registerOrigin } from './release-origins.js';
 import {
   createReleaseProofKey,
   isProvenRelease,
@@ -47,6 +48,12 @@ export interface RecordedReleases {
   readonly missing: MissingRelease | undefined;
   /** The sequences of releases read that were recorded before anchors (no sequence, no anchor): the next release anchors them. */
   readonly unanchored: readonly number[];
+  /**
+   * The key store registers origins and does not know this store's (its catalogue stream
+   * re-chained, or a store adopted before registration): its anchors, if any, are under another
+   * origin, so no release can be counted as all there is (attack 42). Live logs only.
+   */
+  readonly originUnknown: boolean;
 }
 
 /** A release the key store's anchors say was recorded, missing from the stream. */
@@ -61,7 +68,9 @@ export type ReleaseNotRecorded =
   /** Another report was recorded meanwhile: protect again with it, then record. */
   | { readonly code: 'RELEASE_LOG_CONFLICT' }
   /** The releases read miss one (`seen.missing`): recording after them would give its number to another. */
-  | { readonly code: 'RELEASES_MISSING'; readonly sequence: number };
+  | { readonly code: 'RELEASES_MISSING'; readonly sequence: number }
+  /** The key store does not know the store's origin (`seen.originUnknown`). */
+  | { readonly code: 'STORE_ORIGIN_UNKNOWN' };
 
 /**
  * Where releases are remembered. Everything about how a `ReportPublished` event is written
@@ -96,6 +105,7 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
   const unproven: number[] = [];
   const unanchored: number[] = [];
   let missing: MissingRelease | undefined;
+  let originUnknown = false;
   let revision: number | undefined;
   let head = GENESIS_HASH;
   const origins = new Map<string, string | null>();
@@ -137,13 +147,14 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
     }
     if (missing === undefined && trust !== 'as-exported' && trust.anchors !== undefined) {
       const { keys, catalogueId } = trust.anchors;
-      if (await isAnchored(keys, await releaseOrigin(store, catalogueId), releases.length))
-        missing = { sequence: releases.length };
+      const origin = await releaseOrigin(store, catalogueId);
+      if (await isAnchored(keys, origin, releases.length)) missing = { sequence: releases.length };
+      originUnknown = !(await isKnownOrigin(keys, origin));
     }
   } finally {
     if (trust !== 'as-exported') trust.proofKey?.fill(0);
   }
-  return { releases, revision, head, unproven, missing, unanchored };
+  return { releases, revision, head, unproven, missing, unanchored, originUnknown };
 }
 
 /**
@@ -156,6 +167,8 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
  * Each release is numbered (`sequence`, under the proof) and anchored in the key store
  * (`release-anchor.ts`); a release whose number is not its place, or an anchor past the last
  * release read, is `missing` — anyone who can write to the store can also delete from it.
+ * The origin itself must be one the key store knows (`release-origins.ts`): otherwise the log
+ * says `originUnknown` and records nothing.
  */
 export function eventStoreReleaseLog(
   store: EventStore,
@@ -168,6 +181,7 @@ export function eventStoreReleaseLog(
         anchors: { keys: options.keys, catalogueId: options.catalogueId },
       }),
     async record(release, seen) {
+      if (seen.originUnknown) return E.left({ code: 'STORE_ORIGIN_UNKNOWN' });
       if (seen.missing !== undefined)
         return E.left({ code: 'RELEASES_MISSING', sequence: seen.missing.sequence });
       const revision = (seen.revision ?? -1) + 1;
@@ -179,6 +193,8 @@ export function eventStoreReleaseLog(
       // would leave a release without its anchor, which the attacker could delete unseen.
       // Releases recorded before anchors are anchored here, at the places they were read.
       const anchorOrigin = await releaseOrigin(store, options.catalogueId);
+      // The origin registered before its anchors: the key store then knows every origin it anchors.
+      await registerOrigin(options.keys, anchorOrigin);
       for (const anchored of [...seen.unanchored, sequence])
         await anchorRelease(options.keys, anchorOrigin, anchored);
       const proofKey = await createReleaseProofKey(options.keys);

@@ -27,6 +27,11 @@ export type ReportRefusal =
       readonly sequence: number;
       readonly message: LocalizedText;
     }
+  /**
+   * The key store registers the origins of the stores it publishes from, and this store's is not
+   * one of them: its catalogue stream is not the one registered (rewritten), or it was never registered.
+   */
+  | { readonly code: 'STORE_ORIGIN_UNKNOWN'; readonly message: LocalizedText }
   /** The figures of an earlier release have changed since it was published (late entries, amendments): cell-key or suppression. */
   | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
@@ -56,6 +61,7 @@ export const REPORT_REFUSAL_CODES = [
   'FIGURES_CHANGED',
   'RELEASE_NOT_RECORDED',
   'RELEASES_MISSING',
+  'STORE_ORIGIN_UNKNOWN',
   'PARTIAL_PERIOD',
   'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
@@ -134,6 +140,13 @@ export const reportRefusals = {
     message: {
       sv: `Publicering nummer ${sequence + 1} saknas i publiceringsloggen: nyckelförrådet visar att den registrerades, men händelselagret har den inte (borttagen eller ändrad). Utan den kan rapporten inte skyddas tillsammans med allt som publicerats, och den görs inte. Återställ publiceringsloggen från en säkerhetskopia eller en export som stämmer mot en signerad kontrollpunkt. Avbröts en publicering innan den registrerades och lämnades rapporten aldrig ut, kan dess ankare i nyckelförrådet (release-anchor-…-${sequence}) förstöras.`,
       en: `Release number ${sequence + 1} is missing from the releases stream: the key store shows it was recorded, the event store does not hold it (deleted or altered). Without it the report cannot be protected jointly with everything published, so it is not made. Restore the releases stream from a backup or an export that matches a signed checkpoint. If a publication stopped before it was recorded and its report was never given out, its anchor in the key store (release-anchor-…-${sequence}) may be destroyed.`,
+    },
+  }),
+  storeOriginUnknown: (): ReportRefusal => ({
+    code: 'STORE_ORIGIN_UNKNOWN',
+    message: {
+      sv: 'Nyckelförrådet känner inte igen arkivets ursprung (den första händelsen i dess katalogström): antingen har katalogströmmen skrivits om — och publiceringar som nyckelförrådet minns kan ha tagits bort — eller så antogs katalogen innan ursprung registrerades. Rapporten görs inte, eftersom den inte kan skyddas tillsammans med det som publicerats. Återställ arkivet från en säkerhetskopia eller en export som stämmer mot en signerad kontrollpunkt; är arkivet bevisligen äkta, registrera dess ursprung (registerReleaseOrigin) och försök igen.',
+      en: "The key store does not know the store's origin (the first event of its catalogue stream): either the catalogue stream was rewritten — and releases the key store remembers may have been deleted — or the catalogue was adopted before origins were registered. The report is not made, since it cannot be protected jointly with what was published. Restore the store from a backup or an export that matches a signed checkpoint; if the store is known to be genuine, register its origin (registerReleaseOrigin) and try again.",
     },
   }),
   figuresChanged: (
