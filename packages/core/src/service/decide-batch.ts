@@ -97,8 +97,9 @@ export async function decideBatch(
     events.push(...sealed.events);
   }
   if (decided.length === 0) return { kind: 'done', outcomes };
+  // Only a catalogue's adoption has one: no await (a microtask) for every tally.
   for (const { command, sealed, firstRevision } of decided)
-    await command.beforeAppend?.(sealed.hashes, firstRevision);
+    if (command.beforeAppend !== undefined) await command.beforeAppend(sealed.hashes, firstRevision);
 
   const result = await store.append(base.stream, events, {
     expected: base.link === undefined ? 'no-stream' : base.link.revision,
