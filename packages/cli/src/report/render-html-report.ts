@@ -126,7 +126,9 @@ export function renderHtmlReport(
     return [
       `<section class="intervention" id="${sectionAnchor(intervention.interventionId)}" data-source-row="${intervention.sourceRow ?? ''}">`,
       `<h2>${escapeHtml(interventionLabel(intervention, lang))}</h2>`,
-      `<p class="about">${escapeHtml(words.sheets(intervention.sheets.sealed, intervention.sheets.open))} ${escapeHtml(words.corrections(intervention.corrections.voided, intervention.corrections.amendments))}</p>`,
+      // No count of sheets or corrections: they are counts from the cube, not protected figures —
+      // a sheet exists only where someone was tallied, so "1 sheet" beside a month whose figures
+      // are all 0 said "someone, 1 … 3" (attack 43).
       ...figures,
       `<p class="legend"><strong>${words.legend}:</strong> ${escapeHtml(document.legend[lang])}</p>`,
       '</section>',

@@ -124,12 +124,8 @@ export function renderMarkdownReport(
 
   const tables = new Map(document.tables.map((table) => [table.id, table]));
   for (const intervention of report.interventions) {
-    parts.push(
-      `## ${escapeMarkdown(interventionLabel(intervention, lang))}`,
-      escapeMarkdown(
-        `${words.sheets(intervention.sheets.sealed, intervention.sheets.open)} ${words.corrections(intervention.corrections.voided, intervention.corrections.amendments)}`,
-      ),
-    );
+    // No count of sheets or corrections: not protected figures (attack 43, as in the HTML report).
+    parts.push(`## ${escapeMarkdown(interventionLabel(intervention, lang))}`);
     for (const id of shownTableIds(intervention)) {
       const table = tables.get(id);
       if (table === undefined) continue;
