@@ -34,11 +34,6 @@ export const htmlWords = {
       `Stapeldiagram: ${title}, totalt per ${rows.toLowerCase()} (radsummor: för många kolumner för en stapel per kolumn)`,
     totalsKey: (rows: string) => `Totalt per ${rows.toLowerCase()} (alla kolumner)`,
     suppressedKey: 'undertryckt värde – ramens höjd säger inget om värdet',
-    /** Not for a published report: the counts are not protected (attack 43). */
-    sheets: (sealed: number, open: number) =>
-      `Underlag: ${sealed} ${one(sealed, 'förseglad', 'förseglade')} och ${open} ${one(open, 'öppen pinnlista', 'öppna pinnlistor')}.`,
-    corrections: (voided: number, amendments: number) =>
-      `Rättelser: ${voided} ${one(voided, 'makulerad registrering', 'makulerade registreringar')}, ${amendments} ${one(amendments, 'ändring', 'ändringar')} efter försegling.`,
     excluded: 'Insatser som inte ingår',
     contents: 'Innehåll',
     legend: 'Teckenförklaring',
@@ -95,11 +90,6 @@ export const htmlWords = {
       `Bar chart: ${title}, total by ${rows.toLowerCase()} (row totals: too many columns for a bar each)`,
     totalsKey: (rows: string) => `Total by ${rows.toLowerCase()} (all columns)`,
     suppressedKey: 'suppressed value – the outline’s height says nothing about it',
-    /** Not for a published report: the counts are not protected (attack 43). */
-    sheets: (sealed: number, open: number) =>
-      `Read from ${sealed} sealed and ${open} open ${one(open, 'tally sheet', 'tally sheets')}.`,
-    corrections: (voided: number, amendments: number) =>
-      `Corrections: ${voided} ${one(voided, 'tally', 'tallies')} voided, ${amendments} ${one(amendments, 'amendment', 'amendments')} after sealing.`,
     excluded: 'Interventions not included',
     contents: 'Contents',
     legend: 'Legend',
