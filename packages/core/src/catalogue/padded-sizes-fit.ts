@@ -190,6 +190,7 @@ export function largestEvents(parts: CatalogueParts): LargestEvent[] {
       // The largest event of each padded size the kind's events must fit.
       const largest = new Map<number, LargestEvent>();
       for (const event of byKind[kind]) {
+        // The named form: never shorter than the positional form a tally's detail is sealed in.
         const bytes = encodeInner(event).length;
         const paddedSize = event.fits ?? Math.max(...PADDED_SIZES[kind]);
         if (bytes > (largest.get(paddedSize)?.bytes ?? -1))

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../json.js';
 import { canonicalJson } from './canonical-json.js';
+import { fromPositional, positionalText } from './positional-record.js';
 
 /**
  * What the writer knows about an event beyond its data. Inside the ciphertext for private
@@ -37,7 +38,15 @@ export function encodeInner(record: InnerRecord): Uint8Array {
   return encoder.encode(innerJson(record));
 }
 
-/** Reads payload bytes back; `undefined` when they are not a record of this shape. */
+/**
+ * The text sealed for a private event: the positional form where the record has one (a tally
+ * sheet's detail, see `positional-record.ts`), else the named form of {@link innerJson}.
+ */
+export function sealedInnerJson(record: InnerRecord): string {
+  return positionalText(record) ?? innerJson(record);
+}
+
+/** Reads payload bytes back (either form); `undefined` when they are not a record of this shape. */
 export function decodeInner(bytes: Uint8Array): InnerRecord | undefined {
   let parsed: unknown;
   try {
@@ -46,6 +55,10 @@ export function decodeInner(bytes: Uint8Array): InnerRecord | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
+  if (Array.isArray(parsed)) {
+    const record = fromPositional(parsed);
+    return typeof record?.meta.commandId === 'string' ? (record as unknown as InnerRecord) : undefined;
+  }
   const { type, data, meta } = parsed as { type?: unknown; data?: unknown; meta?: unknown };
   if (typeof type !== 'string' || data === undefined || typeof meta !== 'object' || meta === null)
     return undefined;

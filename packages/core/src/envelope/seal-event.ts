@@ -3,7 +3,7 @@ import type { EventToAppend } from '../ports/event-store.js';
 import { CODEC_IDS, codecIdOf } from './codec-ids.js';
 import { encodeHeader } from './envelope-header.js';
 import { hashEvent } from './event-hash.js';
-import { type EventMeta, innerJson } from './inner-record.js';
+import { type EventMeta, innerJson, sealedInnerJson } from './inner-record.js';
 import { sealPadded, utf8Slab } from './padded-plaintext.js';
 
 /** The clear type of every event whose real type is private. */
@@ -59,7 +59,8 @@ export function sealEvent(
   draft: EventDraft,
   privacy?: StreamPrivacy,
 ): SealedEvent {
-  const inner = innerJson(draft);
+  // Public payloads are read by people (auditors, exports): named; sealed ones positional where they can be.
+  const inner = privacy === undefined ? innerJson(draft) : sealedInnerJson(draft);
   let type = draft.type;
   let codecId: number = CODEC_IDS.plain;
   let payload: Uint8Array;
