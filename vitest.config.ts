@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 import { missingServices, requiredLine, skipLine } from './tools/test-services/services.js';
@@ -36,6 +37,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       ],
       reporters: ['default', ['json', { outputFile: './reports/vitest.json' }]],
       testTimeout: 30_000,
+      hookTimeout: 60_000,
+      // Vitest's default is cores − 1 workers: one on a two-core machine. Most suites wait on
+      // PostgreSQL, a child process or a protocol double part of the time, so at least two.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
       // A run of only skipped suites (e.g. just the HTML test, without Chromium) is not a failure.
       passWithNoTests: missing.length > 0,
     },

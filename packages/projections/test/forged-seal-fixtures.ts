@@ -10,7 +10,12 @@ import {
   tablesDigest,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { ATTACKED_SHEET, appendKeyless, type numberedCommands } from '@pinnstatistik/core/testing';
+import {
+  ATTACKED_SHEET,
+  appendKeyless,
+  type numberedCommands,
+  SESSION_MARKS,
+} from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect } from 'vitest';
@@ -127,14 +132,7 @@ export async function seriesWithNoteInMarch({ uuid }: Pick<Numbered, 'uuid'>) {
     commandId: uuid(801),
     token,
     date: '2025-03-05',
-    marks: {
-      gender: 'female',
-      childAges: [7, 4],
-      numberOfChildren: 2,
-      problemArea: 'parenting',
-      routeIn: 'school',
-      furtherAction: 'none',
-    },
+    marks: SESSION_MARKS,
   });
   expect(E.isRight(session) ? 'ok' : session.left.code).toBe('ok');
   const noted = await service.writeNote({

@@ -16,7 +16,7 @@ import {
   type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
-import { collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
+import { clearData, collect, createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
 import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 
 let serial = 0;
@@ -138,11 +138,8 @@ export async function operatorView(
   return into;
 }
 
-/** Clear JSON of a public event. */
-export function clearData(event: RecordedEvent): Record<string, unknown> | undefined {
-  const opened = openEvent(event);
-  return opened.readable ? (opened.data as Record<string, unknown>) : undefined;
-}
+/** Clear JSON of a public event (core's testing kit). */
+export { clearData };
 
 /** A closing as the clear series index records it: its position, reason, size and proofs' starts. */
 export interface IndexedClosing {

@@ -13,15 +13,7 @@ import { createMemoryEventStore, createMemoryKeyStore } from '../src/index.js';
 // Vaggeryd catalogue adopted, one series of råd och stöd at Mötesplats opened. Command ids
 // come from the caller's `uuid`, so each file keeps ids of its own.
 
-/** The marks of a råd och stöd session with a parent of two children. */
-export const SESSION_MARKS = {
-  gender: 'female',
-  childAges: [7, 4],
-  numberOfChildren: 2,
-  problemArea: 'parenting',
-  routeIn: 'school',
-  furtherAction: 'none',
-};
+export { SESSION_MARKS } from '@pinnstatistik/core/testing';
 
 /** A service (a process) with one open series of råd och stöd, and the series' token (on fresh stores unless given). */
 export async function serviceWithSeries(

@@ -5,43 +5,21 @@ import {
   type EventStore,
   fixedClock,
   type KeyStore,
-  type TallyCommandInput,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
+import { numberedId as uuid } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
 
 // What the tests of commands on one busy sheet share: a fixed day after the year, one sheet of
 // March 2025, commands numbered so that a number is always the same command.
 
 export const clock = fixedClock('2025-12-31T12:00:00Z');
-export const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const hotSheet = { interventionId: 'motesplats-uppsokande', unitId: 'motesplats' } as const;
-
-/** Contact number `n` on the sheet (the same `n` and gender: the same command). */
-export const contact = (
-  n: number,
-  gender: 'female' | 'male' = n % 2 === 0 ? 'female' : 'male',
-): TallyCommandInput => ({
-  type: 'TallyContact' as const,
-  commandId: uuid(n),
-  ...hotSheet,
-  date: '2025-03-14',
-  marks: { gender },
-});
-
-/** Voids a tally of the sheet, as command `n`. */
-export const voiding = (
-  n: number,
-  tallyId: string,
-  reason: 'registered-by-mistake' | 'duplicate' = 'registered-by-mistake',
-): TallyCommandInput => ({
-  type: 'VoidTally' as const,
-  commandId: uuid(n),
-  ...hotSheet,
-  period: '2025-03',
-  tallyId,
-  reason,
-});
+export {
+  HOT_SHEET as hotSheet,
+  hotSheetContact as contact,
+  hotSheetVoid as voiding,
+  numberedId as uuid,
+} from '@pinnstatistik/core/testing';
 
 /** A command service (a process) on a store and key store, with the Vaggeryd catalogue adopted. */
 export async function serviceOn(

@@ -19,13 +19,18 @@ import {
   vaggerydCatalogue,
   writeLogCheckpoint,
 } from '@pinnstatistik/core';
+import {
+  hotSheetContact as contact,
+  HOT_SHEET as hotSheet,
+  rechained,
+  SESSION_MARKS,
+  numberedId as uuid,
+  hotSheetVoid as voiding,
+} from '@pinnstatistik/core/testing';
 import { auditLog, replay, statisticsProjection } from '@pinnstatistik/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rechained } from '../../store-memory/test/forged-events.js';
-import { SESSION_MARKS } from '../../store-memory/test/series-fixture.js';
-import { contact, hotSheet, uuid, voiding } from '../../store-memory/test/sheet-fixture.js';
 import {
   createPostgresEventStore,
   createPostgresKeyStore,

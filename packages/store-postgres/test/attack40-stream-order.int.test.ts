@@ -28,10 +28,9 @@
 // positions count events, and their difference counts multi-event writes (openings, paddings,
 // seals); and dead row versions of `streams` (pageinspect): HOT pruning had left only the last
 // versions but for the newest series (the opening's xid of 2 of 21 at volume 0.05).
-import { collect } from '@pinnstatistik/core/testing';
+import { clearData, collect } from '@pinnstatistik/core/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearData } from '../../store-memory/test/attack11-year.js';
 import { createPostgresEventStore } from '../src/index.js';
 import { comparePositions } from '../src/position.js';
 import { scheduledPostgresYear } from './attack40-year.js';

@@ -13,7 +13,7 @@ import {
   writeLogCheckpoint,
 } from '@pinnstatistik/core';
 import { createCommandRecorder, seededYear } from '@pinnstatistik/core/testing';
-import { createMemoryKeyStore } from '../../store-memory/src/index.js';
+import { createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import { createPostgresEventStore } from '../src/index.js';
 
 const addDays = (date: string, days: number): string =>

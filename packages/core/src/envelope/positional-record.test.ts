@@ -33,6 +33,8 @@ const contact = {
   data: { ...base, marks: { gender: 'female', childAges: ['0-2', '7-9'] } },
 };
 
+const { unitId: _unit, ...withoutUnit } = contact.data;
+
 const records: [string, InnerRecord][] = [
   ['a contact', { ...contact, meta: commandMeta }],
   [
@@ -42,6 +44,10 @@ const records: [string, InnerRecord][] = [
       data: { ...contact.data, session: { series: 'a'.repeat(32), on: '2025-01-14' } },
       meta: { ...commandMeta, correlationId: OTHER_ID, causationId: OTHER_ID, catalogueId: 'vaggeryd' },
     },
+  ],
+  [
+    'a contact of an unusual shape (no unit: built member by member)',
+    { type: 'ContactTallied', data: withoutUnit, meta: { commandId: OTHER_ID } },
   ],
   [
     'a group meeting',

@@ -21,29 +21,111 @@ interface RecordForm {
   readonly type: string;
   /** The type's data members, each optional (a bit says which are present). */
   readonly data: readonly string[];
+  /**
+   * Object literals for the members a record of the type usually has, by their bits: built member
+   * by member (a keyed store each), the record took as long to build as to parse.
+   */
+  readonly usual: Readonly<Record<number, (v: Values, at: number) => Built>>;
 }
+
+type Values = readonly JsonValue[];
+/** Values at indices read after their count was checked against the array's length. */
+type Built = Record<string, JsonValue | undefined>;
 
 const FORMS: readonly (RecordForm | undefined)[] = [
   undefined, // 0 is never a form: a mistaken zero is refused
   {
     type: 'ContactTallied',
     data: ['catalogueVersion', 'interventionId', 'marks', 'period', 'session', 'tallyId', 'unitId'],
+    usual: {
+      111: (v, i) => ({
+        catalogueVersion: v[i],
+        interventionId: v[i + 1],
+        marks: v[i + 2],
+        period: v[i + 3],
+        tallyId: v[i + 4],
+        unitId: v[i + 5],
+      }),
+      127: (v, i) => ({
+        catalogueVersion: v[i],
+        interventionId: v[i + 1],
+        marks: v[i + 2],
+        period: v[i + 3],
+        session: v[i + 4],
+        tallyId: v[i + 5],
+        unitId: v[i + 6],
+      }),
+    },
   },
   {
     type: 'GroupMeetingTallied',
     data: ['catalogueVersion', 'interventionId', 'participants', 'period', 'tallyId', 'unitId'],
+    usual: {
+      63: (v, i) => ({
+        catalogueVersion: v[i],
+        interventionId: v[i + 1],
+        participants: v[i + 2],
+        period: v[i + 3],
+        tallyId: v[i + 4],
+        unitId: v[i + 5],
+      }),
+    },
   },
   {
     type: 'VisitorsTallied',
     data: ['catalogueVersion', 'interventionId', 'period', 'tallyId', 'unitId', 'visitors'],
+    usual: {
+      63: (v, i) => ({
+        catalogueVersion: v[i],
+        interventionId: v[i + 1],
+        period: v[i + 2],
+        tallyId: v[i + 3],
+        unitId: v[i + 4],
+        visitors: v[i + 5],
+      }),
+    },
   },
   {
     type: 'TallyVoided',
     data: ['catalogueVersion', 'interventionId', 'period', 'reason', 'tallyId', 'unitId', 'voided'],
+    usual: {
+      127: (v, i) => ({
+        catalogueVersion: v[i],
+        interventionId: v[i + 1],
+        period: v[i + 2],
+        reason: v[i + 3],
+        tallyId: v[i + 4],
+        unitId: v[i + 5],
+        voided: v[i + 6],
+      }),
+    },
   },
-  { type: 'SeriesEnded', data: ['contacts', 'interventionId', 'period', 'series', 'unitId'] },
-  { type: 'SeriesEndMarked', data: ['interventionId', 'period', 'series', 'unitId'] },
-  { type: 'SheetClosed', data: ['interventionId', 'period', 'unitId'] },
+  {
+    type: 'SeriesEnded',
+    data: ['contacts', 'interventionId', 'period', 'series', 'unitId'],
+    usual: {
+      23: (v, i) => ({ contacts: v[i], interventionId: v[i + 1], period: v[i + 2], unitId: v[i + 3] }),
+      31: (v, i) => ({
+        contacts: v[i],
+        interventionId: v[i + 1],
+        period: v[i + 2],
+        series: v[i + 3],
+        unitId: v[i + 4],
+      }),
+    },
+  },
+  {
+    type: 'SeriesEndMarked',
+    data: ['interventionId', 'period', 'series', 'unitId'],
+    usual: {
+      15: (v, i) => ({ interventionId: v[i], period: v[i + 1], series: v[i + 2], unitId: v[i + 3] }),
+    },
+  },
+  {
+    type: 'SheetClosed',
+    data: ['interventionId', 'period', 'unitId'],
+    usual: { 7: (v, i) => ({ interventionId: v[i], period: v[i + 1], unitId: v[i + 2] }) },
+  },
 ];
 
 const META = [
@@ -66,6 +148,11 @@ const ECHO_OF_META = META.map((key) => {
   const echo = ECHOES.findIndex((candidate) => candidate.meta === key);
   return echo < 0 ? undefined : { data: (ECHOES[echo] as (typeof ECHOES)[number]).data, offset: echo };
 });
+
+/** Meta bits (then echo bits) of a tally command's meta: version and id echoed, digest written. */
+const TALLY_META = 0b11_101010;
+/** Meta bits of a service event's meta: its command id alone. */
+const SERVICE_META = 0b00_001000;
 
 const FORM_OF_TYPE = new Map(
   FORMS.flatMap((form, index) => (form === undefined ? [] : [[form.type, index]])),
@@ -140,15 +227,32 @@ export function fromPositional(values: readonly unknown[]): PositionalRecord | u
   if (form === undefined || !Number.isInteger(present) || present < 0) return undefined;
   const dataCount = form.data.length;
   if (present >= 2 ** (dataCount + META.length + ECHOES.length)) return undefined;
-  const data: Record<string, JsonValue> = {};
-  const meta: Record<string, string> = {};
+  const dataBits = present & ((1 << dataCount) - 1);
   let next = 2;
-  for (let index = 0; index < dataCount; index += 1) {
-    if ((present & (1 << index)) === 0) continue;
-    const value = values[next++];
-    if (value === undefined) return undefined;
-    data[form.data[index] as string] = value as JsonValue;
+  for (let index = 0; index < dataCount; index += 1) if ((dataBits & (1 << index)) !== 0) next += 1;
+  if (next > values.length) return undefined;
+  const usual = form.usual[dataBits];
+  const data = usual === undefined ? {} : usual(values as Values, 2);
+  if (usual === undefined)
+    for (let index = 0, at = 2; index < dataCount; index += 1)
+      if ((dataBits & (1 << index)) !== 0) data[form.data[index] as string] = values[at++] as JsonValue;
+  const metaBits = present >>> dataCount;
+  // The two meta a detail event usually has, as literals (see `usual`): a tally command's
+  // version, id (both echoed) and digest; a service event's command id alone.
+  if (metaBits === TALLY_META && next + 1 === values.length) {
+    const { catalogueVersion, tallyId } = data;
+    const digest = values[next];
+    if (typeof catalogueVersion !== 'string' || typeof tallyId !== 'string' || typeof digest !== 'string')
+      return undefined;
+    const meta = { catalogueVersion, commandId: tallyId, digest };
+    return { type: form.type, data: data as JsonValue, meta };
   }
+  if (metaBits === SERVICE_META && next + 1 === values.length) {
+    const commandId = values[next];
+    if (typeof commandId !== 'string') return undefined;
+    return { type: form.type, data: data as JsonValue, meta: { commandId } };
+  }
+  const meta: Record<string, string> = {};
   const echoBase = dataCount + META.length;
   for (let index = 0; index < META.length; index += 1) {
     const echo = ECHO_OF_META[index];
@@ -163,5 +267,5 @@ export function fromPositional(values: readonly unknown[]): PositionalRecord | u
   }
   // Every value read, none left over.
   if (next !== values.length) return undefined;
-  return { type: form.type, data, meta };
+  return { type: form.type, data: data as JsonValue, meta };
 }
