@@ -189,12 +189,49 @@ describe('attack 35: the personal-data guard', () => {
       expect(findPersonalData(text)).toBeDefined();
   });
 
-  // Open, the price of (b): a lone look-alike letter between two groups of three digits or more is
-  // read as a word, so `81121 l - 9876` (a digit spaced off as a letter) passes where attack 34
-  // found it. Closing it means telling "0930 o 1300" from "81121 l 9876" by the letter — `o` and
-  // `|` as "och" and a separator, `l` as a digit — and `l` is also a litre ("1500 l 2000").
-  it.fails('(b) finds a number with one letter spaced off between long groups', () => {
-    expect(findPersonalData('81121 l - 9876')).toBe('personnummer');
+  // Was open, the price of (b) (an `it.fails` until stop 40): a lone look-alike letter between two
+  // groups of three digits or more was read as a word, so `81121 l - 9873` (811211-9873, a digit
+  // spaced off as a letter) passed where attack 34 found it. (The `it.fails` wrote `81121 l - 9876`:
+  // 811211-9876, whose check digit fails, so that grouping was no personnummer with any reading.)
+  // Now a lone `l` or `I` is a digit where a run of the chain's words, read with it, spells an
+  // identity number whose check digit holds (`lone-letter-digits.ts`). Before: none of these found.
+  // Weakening: drop `spacedOff` in `withDigitLookalikes` (digit-lookalikes.ts).
+  it('(b) finds a number with one letter spaced off between long groups, beside other numbers too', () => {
+    expect(findPersonalData('81121 l - 9873')).toBe('personnummer');
+    expect(findPersonalData('81121 I 9873')).toBe('personnummer');
+    expect(findPersonalData('pnr 1981121 l - 9873')).toBe('personnummer');
+    for (const text of [
+      '81121 l - 9873, 2 barn',
+      'Nr 2: 81121 l - 9873',
+      '81121 l - 9873 o 1300',
+      '1 81121 l 9873',
+      '81121 l 9873 81121 l 9873',
+    ])
+      expect(findPersonalData(text), text).toBe('personnummer');
+  });
+
+  // A fresh attacker on the first fix (a lone letter read as a digit whenever the whole chain had
+  // 10 or 12 digits) found these refused as phone numbers or personnummer: a short number beside two
+  // times made the count. Weakening: read a chain's lone letters as digits by its digit count
+  // alone, or let `o` and `|` complete a number as `l` and `I` do (`240101 | 180` then passes
+  // the check digit).
+  it('(b) reads no times, dates, rooms or amounts joined by a lone letter as a number', () => {
+    expect(
+      refused([
+        'Samtal 14/3 0930 o 1300.',
+        'Mån 14/3 0830 o 1300, tis 15/3 1000 o 1400.',
+        'Samtal 0830 o 1300, 3 deltagare.',
+        'Samtal 0830 o 1300.\n14/3 uppföljning',
+        'Telefontid 0830 | 0900, 1 samtal.',
+        'Tider 0830 | 0900 | 10',
+        'den 3, 0930 o 1300',
+        'Rum 110 o 111 o 1101',
+        'Lgh 1101 o 1102 o 12',
+        'Bidrag 4650 o 10000 kr',
+        'Utbetalning 240101 | 180 kr',
+        'Hembesök 240102 o 900',
+      ]),
+    ).toEqual([]);
   });
 
   // Before: 0 of 4 refused. Weakening: take `\.` out of BRACKETED_DOT (email-addresses.ts).

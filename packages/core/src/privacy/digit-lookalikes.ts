@@ -1,3 +1,5 @@
+import { loneLettersReadAsDigits } from './lone-letter-digits.js';
+
 /**
  * Letters written for digits — `O` and `o` for 0, `I`, `l` and `|` for 1 (`8ll2l8-9876`,
  * `O7O-l23 45 67`, `8 l l 2 l 8 - 9 8 7 6`), and the letters of other scripts drawn as the same
@@ -6,12 +8,15 @@
  * digits and such letters only, each the next within a few characters of the last, that holds
  * a digit. Prose keeps its letters: a word with any other letter breaks the chain, a chain needs
  * a digit to be read as a number, and a lone one-letter word between groups of three digits or
- * more is a word to a reader — "0930 o 1300" is two times and an "och", `0930 | 1100` two times.
+ * more is a word to a reader — "0930 o 1300" is two times and an "och", `0930 | 1100` two times —
+ * unless it is an `l` or `I` that completes an identity number (`81121 l - 9873`, see
+ * {@link loneLettersReadAsDigits}).
  */
 // `O` and `o` are 0, `I`, `l` and `|` are 1: replaced by plain strings, not a callback per letter
 // (with a callback per letter, one word four times as long took twenty times as long to read).
 const ZEROS = /[Oo]/g;
 const ONES = /[Il|]/g;
+const asDigits = (word: string): string => word.replace(ZEROS, '0').replace(ONES, '1');
 // Cyrillic І Ӏ ӏ О о, Greek Ι Ο ο, Armenian Օ օ, the dental click ǀ and the divides sign ∣, as
 // their Latin twins (attack 35). One UTF-16 unit each: positions in the text do not move.
 const LATIN_TWIN: Readonly<Record<string, string>> = {
@@ -66,12 +71,19 @@ export function withDigitLookalikes(text: string): string {
   let chainHasDigit = false;
   // One pass over the words: a chain is read as a number once it ends, if it holds a digit.
   const endChain = () => {
-    if (chainHasDigit)
+    if (chainHasDigit) {
+      const lone = chain.map((_word, index) => isLoneLetter(chain, index));
+      const spacedOff = loneLettersReadAsDigits(
+        chain.map((word) => word.text),
+        lone,
+        asDigits,
+      );
       chain.forEach((word, index) => {
-        if (!LOOKALIKE.test(word.text) || isLoneLetter(chain, index)) return;
-        out += latin.slice(from, word.at) + word.text.replace(ZEROS, '0').replace(ONES, '1');
+        if (!LOOKALIKE.test(word.text) || (lone[index] && !spacedOff[index])) return;
+        out += latin.slice(from, word.at) + asDigits(word.text);
         from = word.at + word.text.length;
       });
+    }
     chain = [];
     chainHasDigit = false;
   };
