@@ -206,6 +206,11 @@ describe('attack 35: the personal-data guard', () => {
       '81121 l - 9873 o 1300',
       '1 81121 l 9873',
       '81121 l 9873 81121 l 9873',
+      // A longer run of punctuation, as between two groups of digits (`811211 -- 9873`). Weakening:
+      // end a chain at any run longer than `NEAR` (digit-lookalikes.ts).
+      '81121 l -- 9873',
+      '81121 l ... 9873',
+      '81121 l _-_ 9873',
     ])
       expect(findPersonalData(text), text).toBe('personnummer');
   });

@@ -5,7 +5,7 @@ import { loneLettersReadAsDigits } from './lone-letter-digits.js';
  * `O7O-l23 45 67`, `8 l l 2 l 8 - 9 8 7 6`), and the letters of other scripts drawn as the same
  * pixels (Cyrillic `І`, `Ӏ`, `О`, Greek `Ι`, `Ο`, Armenian `Օ`: `8ІІ2І8-9876`) — read as those
  * digits by the scan only, where a reader would read a number: in a chain of words made of
- * digits and such letters only, each the next within a few characters of the last, that holds
+ * digits and such letters only, apart by punctuation and spaces with no break in prose, that holds
  * a digit. Prose keeps its letters: a word with any other letter breaks the chain, a chain needs
  * a digit to be read as a number, and a lone one-letter word between groups of three digits or
  * more is a word to a reader — "0930 o 1300" is two times and an "och", `0930 | 1100` two times —
@@ -40,8 +40,13 @@ const WORD = /[\p{L}\p{N}|]+/gu;
 const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
-/** At most this many characters between two words of one chain (`811218 - lOlO`). */
+/** Any run this short between two words keeps them in one chain (`811218 - lOlO`, `3, 0930`). */
 const NEAR = 3;
+/**
+ * A longer run keeps them in one chain too (`81121 l -- 9873`, `81121 l ... 9873`), as a longer run
+ * of punctuation joins two groups of digits, unless it holds a break in prose (`kl 0930 o 1300; 3`).
+ */
+const PROSE_BREAK = /[,;:!?]\s|\n/;
 /** A group this long beside a lone one-letter word makes that word prose (`0930 o 1300`). */
 const LONG_GROUP = 3;
 
@@ -94,7 +99,10 @@ export function withDigitLookalikes(text: string): string {
       continue;
     }
     const last = chain.at(-1);
-    if (last !== undefined && word.at - (last.at + last.text.length) > NEAR) endChain();
+    if (last !== undefined) {
+      const gap = latin.slice(last.at + last.text.length, word.at);
+      if (gap.length > NEAR && PROSE_BREAK.test(gap)) endChain();
+    }
     chain.push(word);
     chainHasDigit ||= DIGIT.test(word.text);
   }
