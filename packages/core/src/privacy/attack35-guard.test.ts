@@ -206,11 +206,15 @@ describe('attack 35: the personal-data guard', () => {
       '81121 l - 9873 o 1300',
       '1 81121 l 9873',
       '81121 l 9873 81121 l 9873',
-      // A longer run of punctuation, as between two groups of digits (`811211 -- 9873`). Weakening:
-      // end a chain at any run longer than `NEAR` (digit-lookalikes.ts).
+      // Any run of punctuation, as between two groups of digits (`811211 -- 9873`, `811211 ..., 9873`).
+      // Weakening: end a chain at a run longer than `NEAR`, or at one with a comma or a `!?` in it
+      // (digit-lookalikes.ts; a second attacker found the latter).
       '81121 l -- 9873',
       '81121 l ... 9873',
       '81121 l _-_ 9873',
+      '81121 l ..., 9873',
+      '81121 l !? 9873',
+      '81121 l -: 9873',
     ])
       expect(findPersonalData(text), text).toBe('personnummer');
   });
@@ -235,6 +239,11 @@ describe('attack 35: the personal-data guard', () => {
         'Bidrag 4650 o 10000 kr',
         'Utbetalning 240101 | 180 kr',
         'Hembesök 240102 o 900',
+        // A second attacker: a sentence begun with `I` after a time and a long run of punctuation
+        // (the chain runs on over it). Weakening: drop `beginsProse` (digit-lookalikes.ts).
+        'Hembesök 240101 8.15 -- I hemmet fanns mamma.',
+        'Hembesök 240101 8.15 ... I hemmet fanns mamma.',
+        'Hembesök 2024-01-01 8.15 -- I hemmet fanns mamma.',
       ]),
     ).toEqual([]);
   });

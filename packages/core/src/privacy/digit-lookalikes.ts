@@ -5,7 +5,7 @@ import { loneLettersReadAsDigits } from './lone-letter-digits.js';
  * `O7O-l23 45 67`, `8 l l 2 l 8 - 9 8 7 6`), and the letters of other scripts drawn as the same
  * pixels (Cyrillic `І`, `Ӏ`, `О`, Greek `Ι`, `Ο`, Armenian `Օ`: `8ІІ2І8-9876`) — read as those
  * digits by the scan only, where a reader would read a number: in a chain of words made of
- * digits and such letters only, apart by punctuation and spaces with no break in prose, that holds
+ * digits and such letters only, apart by any punctuation and spaces (as groups of digits are), that holds
  * a digit. Prose keeps its letters: a word with any other letter breaks the chain, a chain needs
  * a digit to be read as a number, and a lone one-letter word between groups of three digits or
  * more is a word to a reader — "0930 o 1300" is two times and an "och", `0930 | 1100` two times —
@@ -40,13 +40,12 @@ const WORD = /[\p{L}\p{N}|]+/gu;
 const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
-/** Any run this short between two words keeps them in one chain (`811218 - lOlO`, `3, 0930`). */
-const NEAR = 3;
 /**
- * A longer run keeps them in one chain too (`81121 l -- 9873`, `81121 l ... 9873`), as a longer run
- * of punctuation joins two groups of digits, unless it holds a break in prose (`kl 0930 o 1300; 3`).
+ * A one-letter word after a run of punctuation longer than this, with only space between it and a
+ * word of prose, begins that prose (`240101 8.15 -- I hemmet`): it ends the chain, not a number.
  */
-const PROSE_BREAK = /[,;:!?]\s|\n/;
+const NEAR = 3;
+const ONLY_SPACE = /^\s+$/;
 /** A group this long beside a lone one-letter word makes that word prose (`0930 o 1300`). */
 const LONG_GROUP = 3;
 
@@ -63,6 +62,19 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
   return (
     (before === undefined || before.text.length >= LONG_GROUP) &&
     (after === undefined || after.text.length >= LONG_GROUP)
+  );
+}
+
+/** Whether a chain's last word is a one-letter word that begins the prose word at `proseAt`. */
+function beginsProse(chain: readonly Word[], latin: string, proseAt: number): boolean {
+  const [before, last] = chain.slice(-2);
+  return (
+    before !== undefined &&
+    last !== undefined &&
+    last.text.length === 1 &&
+    LOOKALIKE.test(last.text) &&
+    last.at - (before.at + before.text.length) > NEAR &&
+    ONLY_SPACE.test(latin.slice(last.at + 1, proseAt))
   );
 }
 
@@ -95,13 +107,9 @@ export function withDigitLookalikes(text: string): string {
   for (const match of latin.matchAll(WORD)) {
     const word = { at: match.index, text: match[0] };
     if (!DIGITS_AND_LOOKALIKES.test(word.text)) {
+      if (beginsProse(chain, latin, word.at)) chain.pop();
       endChain();
       continue;
-    }
-    const last = chain.at(-1);
-    if (last !== undefined) {
-      const gap = latin.slice(last.at + last.text.length, word.at);
-      if (gap.length > NEAR && PROSE_BREAK.test(gap)) endChain();
     }
     chain.push(word);
     chainHasDigit ||= DIGIT.test(word.text);
