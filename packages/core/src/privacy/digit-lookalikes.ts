@@ -9,7 +9,7 @@ import { loneLettersReadAsDigits } from './lone-letter-digits.js';
  * a digit. Prose keeps its letters: a word with any other letter breaks the chain, a chain needs
  * a digit to be read as a number, and a lone one-letter word between groups of three digits or
  * more is a word to a reader — "0930 o 1300" is two times and an "och", `0930 | 1100` two times —
- * unless it is an `l` or `I` that completes an identity number (`81121 l - 9873`, see
+ * unless it is an `l`, `I` or `O` that completes an identity number (`81121 l - 9873`, see
  * {@link loneLettersReadAsDigits}).
  */
 // `O` and `o` are 0, `I`, `l` and `|` are 1: replaced by plain strings, not a callback per letter
