@@ -218,6 +218,10 @@ describe('attack 35: the personal-data guard', () => {
       // A capital `O` is no "och" (811210-9874). Weakening: leave `O` out of `DIGIT_LIKE`.
       '81121 O 9874',
       '81121 O - 9874',
+      // A third attacker: only an `I` begins prose after a long run; `l` and `O` are no Swedish
+      // words (8112189801, 8112189850). Weakening: any one-letter look-alike in `beginsProse`.
+      '811218-980 -- l hej',
+      '811218-985 -- O mamma',
     ])
       expect(findPersonalData(text), text).toBe('personnummer');
   });
@@ -247,6 +251,18 @@ describe('attack 35: the personal-data guard', () => {
         'Hembesök 240101 8.15 -- I hemmet fanns mamma.',
         'Hembesök 240101 8.15 ... I hemmet fanns mamma.',
         'Hembesök 2024-01-01 8.15 -- I hemmet fanns mamma.',
+        // A third attacker: a time, a long run and a sentence begun with `I` and a year; an amount,
+        // a full stop and `I` (round amounts end in 0: `NN0` + `1` is month 01). Weakening:
+        // drop `beginsSentence` (digit-lookalikes.ts).
+        'Mamma ringde 08.15... I 2023 hade hon ringt 12 gånger.',
+        'Skolan ringde 08.45 -- I 2022 anmälde skolan också.',
+        'Samtal 08:30 -- I 2021 var hon sjukskriven.',
+        'Möte 14/3 08.30 –– I 2020 flyttade familjen.',
+        'Hembesök 2024-03-14 08.45 -- I 2022 anmälde skolan.',
+        'Hembesök 2021-09-23 08:30 -- I 2021 bodde familjen i Malmö.',
+        'Hyran var 850. I 2024-05 höjdes den till 900.',
+        'Skulden var 12050. I 2022 betalades hälften.',
+        'Mamma fick 10100. I 2019 var det mindre.',
       ]),
     ).toEqual([]);
   });

@@ -41,8 +41,8 @@ const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
 /**
- * A one-letter word after a run of punctuation longer than this, with only space between it and a
- * word of prose, begins that prose (`240101 8.15 -- I hemmet`): it ends the chain, not a number.
+ * An `I` after a run of punctuation longer than this begins prose (`240101 8.15 -- I hemmet`,
+ * `08.45 -- I 2022`), as it does after a full stop.
  */
 const NEAR = 3;
 const ONLY_SPACE = /^\s+$/;
@@ -64,15 +64,25 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
     (after === undefined || after.text.length >= LONG_GROUP)
   );
 }
+/** A run between two words that ends a sentence (`850. I 2024`). */
+const SENTENCE_END = /[.!?]\s+$/;
 
-/** Whether a chain's last word is a one-letter word that begins the prose word at `proseAt`. */
+/** Whether a chain's word at `index` follows a full stop, or a run of punctuation longer than `NEAR`. */
+function beginsSentence(chain: readonly Word[], index: number, latin: string): boolean {
+  const word = chain[index] as Word;
+  const before = chain[index - 1];
+  if (before === undefined) return false;
+  const gap = latin.slice(before.at + before.text.length, word.at);
+  return gap.length > NEAR || SENTENCE_END.test(gap);
+}
+
+/** Whether a chain's last word is an `I` (the Swedish "in") that begins the prose word at `proseAt`. */
 function beginsProse(chain: readonly Word[], latin: string, proseAt: number): boolean {
   const [before, last] = chain.slice(-2);
   return (
     before !== undefined &&
     last !== undefined &&
-    last.text.length === 1 &&
-    LOOKALIKE.test(last.text) &&
+    last.text === 'I' &&
     last.at - (before.at + before.text.length) > NEAR &&
     ONLY_SPACE.test(latin.slice(last.at + 1, proseAt))
   );
@@ -90,13 +100,19 @@ export function withDigitLookalikes(text: string): string {
   const endChain = () => {
     if (chainHasDigit) {
       const lone = chain.map((_word, index) => isLoneLetter(chain, index));
+      // An `I` after a full stop or a long run begins a sentence ("Hyran var 850. I 2024-05 …",
+      // `08.45 -- I 2022`): never a digit.
+      const mayBeDigit = lone.map(
+        (isLone, index) => isLone && !(chain[index]?.text === 'I' && beginsSentence(chain, index, latin)),
+      );
       const spacedOff = loneLettersReadAsDigits(
         chain.map((word) => word.text),
-        lone,
+        mayBeDigit,
         asDigits,
       );
       chain.forEach((word, index) => {
         if (!LOOKALIKE.test(word.text) || (lone[index] && !spacedOff[index])) return;
+        if (word.text === 'I' && beginsSentence(chain, index, latin)) return;
         out += latin.slice(from, word.at) + asDigits(word.text);
         from = word.at + word.text.length;
       });
