@@ -31,6 +31,18 @@ const OTHER_SCRIPT_LOOKALIKES: readonly string[] = [
   'ο7ο 123 45 67', // Greek ο (U+03BF)
   'Օ7Օ-123 45 67', // Armenian Օ (U+0555)
   '8 І І 2 І 8 - 9 8 7 6', // spaced out
+  // A third attacker on stop 40's guard: more scripts' strokes and rings (Lisu, Coptic, runic,
+  // Tifinagh, Latin Ɩ and ı, small capital ᴏ, Hebrew paseq).
+  '8ꓲꓲ2ꓲ8-9876', // Lisu ꓲ (U+A4F2)
+  'ꓳ7ꓳ-123 45 67', // Lisu ꓳ (U+A4F3)
+  'ⲟ7ⲟ-123 45 67', // Coptic ⲟ (U+2C9F)
+  'Ⲟ7Ⲟ-123 45 67', // Coptic Ⲟ (U+2C9E)
+  '8ᛁᛁ2ᛁ8-9876', // runic isaz (U+16C1)
+  '8ⵏⵏ2ⵏ8-9876', // Tifinagh yan (U+2D4F)
+  '8ƖƖ2Ɩ8-9876', // Latin iota (U+0196)
+  '8ıı2ı8-9876', // dotless i (U+0131)
+  'ᴏ7ᴏ-123 45 67', // small capital o (U+1D0F)
+  '8׀׀2׀8-9876', // Hebrew paseq (U+05C0)
 ];
 
 // (b) A lone one-letter word — `o` (the note-taker's "och"), `|`, `I` — between two numbers of
@@ -161,8 +173,9 @@ function scanTimeRatio(small: string, large: string): number {
 }
 
 describe('attack 35: the personal-data guard', () => {
-  // Before: 0 of 12 refused. Weakening: drop the Latin twins (`latin = text` in digit-lookalikes.ts).
-  it('(a) finds numbers written with look-alike letters of other scripts (Cyrillic, Greek, Armenian)', () => {
+  // Before: 0 of 12 refused (0 of the last 10 before stop 40). Weakening: drop the Latin twins
+  // (`latin = text` in digit-lookalikes.ts), or any one of them.
+  it('(a) finds numbers written with look-alike letters of other scripts (Cyrillic, Greek, Armenian, …)', () => {
     expect(passed(OTHER_SCRIPT_LOOKALIKES)).toEqual([]);
     for (const text of OTHER_SCRIPT_LOOKALIKES)
       expect(scanForPersonalData({ text: `Samtal om sömn. ${text} Uppföljning v. 14.` })?.path).toBe('/text');

@@ -32,6 +32,17 @@ const LATIN_TWIN: Readonly<Record<string, string>> = {
   '\u03bf': 'o',
   '\u0555': 'O',
   '\u0585': 'o',
+  // Lisu ꓲ ꓳ, Coptic Ⲟ ⲟ, runic ᛁ, Tifinagh ⵏ, Latin Ɩ ı, small capital ᴏ, Hebrew paseq ׀ (stop 40).
+  '\ua4f2': 'I',
+  '\ua4f3': 'O',
+  '\u2c9e': 'O',
+  '\u2c9f': 'o',
+  '\u16c1': 'I',
+  '\u2d4f': 'I',
+  '\u0196': 'l',
+  '\u0131': 'l',
+  '\u1d0f': 'o',
+  '\u05c0': '|',
 };
 const OTHER_SCRIPT = new RegExp(`[${Object.keys(LATIN_TWIN).join('')}]`, 'gu');
 const ANY_LOOKALIKE = new RegExp(`[OoIl|${Object.keys(LATIN_TWIN).join('')}]`, 'u');
