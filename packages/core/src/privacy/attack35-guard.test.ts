@@ -239,6 +239,14 @@ describe('attack 35: the personal-data guard', () => {
       expect(findPersonalData(text), text).toBe('personnummer');
   });
 
+  // A third attacker: look-alike letters inside a number glued to letters (`pnr8ll2l8-9876`) passed
+  // where the digits (`pnr811218-9876`) were refused: the glued word broke the chain. Before: 0 of
+  // 4 found. Weakening: drop `gluedNumber` (digit-lookalikes.ts).
+  it('(b) reads look-alike letters in a number glued to a word', () => {
+    for (const text of ['pnr8ll2l8-9876', 'x8ll2l8-9876', 'nr81121 l 9873', '81121 l 9873st'])
+      expect(findPersonalData(text), text).toBe('personnummer');
+  });
+
   // A fresh attacker on the first fix (a lone letter read as a digit whenever the whole chain had
   // 10 or 12 digits) found these refused as phone numbers or personnummer: a short number beside two
   // times made the count. Weakening: read a chain's lone letters as digits by its digit count

@@ -75,6 +75,19 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
     (after === undefined || after.text.length >= LONG_GROUP)
   );
 }
+/**
+ * The number glued to letters in a word (`pnr8ll2l8`, `9873st`): from its first digit to its last,
+ * when only digits and look-alikes stand between them, so the letters are a prefix or a suffix.
+ */
+function gluedNumber(word: Word): Word | undefined {
+  const first = word.text.search(DIGIT);
+  if (first < 0) return undefined;
+  let last = word.text.length - 1;
+  while (!DIGIT.test(word.text.charAt(last))) last -= 1;
+  const text = word.text.slice(first, last + 1);
+  return DIGITS_AND_LOOKALIKES.test(text) ? { at: word.at + first, text } : undefined;
+}
+
 /** A run between two words that ends a sentence (`850. I 2024`). */
 const SENTENCE_END = /[.!?]\s+$/;
 
@@ -134,8 +147,17 @@ export function withDigitLookalikes(text: string): string {
   for (const match of latin.matchAll(WORD)) {
     const word = { at: match.index, text: match[0] };
     if (!DIGITS_AND_LOOKALIKES.test(word.text)) {
-      if (beginsProse(chain, latin, word.at)) chain.pop();
-      endChain();
+      // Letters glued before a number end a chain as a word would; letters glued after it end it next.
+      const glued = gluedNumber(word);
+      if (glued === undefined || glued.at > word.at) {
+        if (beginsProse(chain, latin, word.at)) chain.pop();
+        endChain();
+      }
+      if (glued !== undefined) {
+        chain.push(glued);
+        chainHasDigit = true;
+        if (glued.at + glued.text.length < word.at + word.text.length) endChain();
+      }
       continue;
     }
     chain.push(word);
