@@ -43,6 +43,14 @@ const OTHER_SCRIPT_LOOKALIKES: readonly string[] = [
   '8ıı2ı8-9876', // dotless i (U+0131)
   'ᴏ7ᴏ-123 45 67', // small capital o (U+1D0F)
   '8׀׀2׀8-9876', // Hebrew paseq (U+05C0)
+  // A fourth attacker: more of the same.
+  '8ⲒⲒ2Ⲓ8-9876', // Coptic Ⲓ (U+2C92)
+  '8ㅣㅣ2ㅣ8-9876', // Hangul ㅣ (U+3163)
+  '8丨丨2丨8-9876', // CJK 丨 (U+4E28)
+  '8וו2ו8-9876', // Hebrew vav (U+05D5)
+  '8اا2ا8-9876', // Arabic alef (U+0627)
+  'ⵔ7ⵔ-123 45 67', // Tifinagh yar (U+2D54)
+  'ס7ס-123 45 67', // Hebrew samekh (U+05E1)
 ];
 
 // (b) A lone one-letter word — `o` (the note-taker's "och"), `|`, `I` — between two numbers of
@@ -245,6 +253,30 @@ describe('attack 35: the personal-data guard', () => {
   it('(b) reads look-alike letters in a number glued to a word', () => {
     for (const text of ['pnr8ll2l8-9876', 'x8ll2l8-9876', 'nr81121 l 9873', '81121 l 9873st'])
       expect(findPersonalData(text), text).toBe('personnummer');
+  });
+
+  // A fourth attacker: a capital look-alike at the end of a glued number stayed with the letters,
+  // so a phone number (all start with 0) or a child's personnummer (0 or 1) passed. Before: 0 of 6
+  // found. Weakening: drop the capital ends in `gluedNumber` (digit-lookalikes.ts).
+  it('(b) reads a capital look-alike at the end of a number glued to a lower-case word', () => {
+    for (const text of ['telO70-123 45 67', 'mobO7O-l23 45 67', 'telO8-123 456 78', 'nrO7O1234567'])
+      expect(findPersonalData(text), text).toBeDefined();
+    expect(findPersonalData('pnrO5O3l2-3457')).toBe('personnummer');
+    expect(findPersonalData('jfr811218-985Ost')).toBe('personnummer');
+  });
+
+  // Weakening: extend a glued number over lower-case look-alikes at its ends too (`kl10` is then 110).
+  it('(b) keeps the letters of words glued to numbers', () => {
+    expect(
+      refused([
+        'kl10.30-11.30 samtal',
+        'Rum Hotell12, våning 3',
+        'Certifierad enligt ISO9001 sedan 2019.',
+        'Bil XPS13 9310',
+        'kl10 o 11.30',
+        '12 l mjölk, 3 l juice',
+      ]),
+    ).toEqual([]);
   });
 
   // A fresh attacker on the first fix (a lone letter read as a digit whenever the whole chain had

@@ -43,6 +43,15 @@ const LATIN_TWIN: Readonly<Record<string, string>> = {
   '\u0131': 'l',
   '\u1d0f': 'o',
   '\u05c0': '|',
+  // Coptic Ⲓ, Hangul ㅣ (U+3163, which NFKC makes the vowel U+1175), CJK 丨, Hebrew vav ו, Arabic
+  // alef ا; Tifinagh ⵔ, Hebrew samekh ס (stop 40).
+  '\u2c92': 'I',
+  '\u1175': 'I',
+  '\u4e28': 'I',
+  '\u05d5': 'I',
+  '\u0627': 'I',
+  '\u2d54': 'O',
+  '\u05e1': 'O',
 };
 const OTHER_SCRIPT = new RegExp(`[${Object.keys(LATIN_TWIN).join('')}]`, 'gu');
 const ANY_LOOKALIKE = new RegExp(`[OoIl|${Object.keys(LATIN_TWIN).join('')}]`, 'u');
@@ -51,6 +60,8 @@ const WORD = /[\p{L}\p{N}|]+/gu;
 const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
+const CAPITAL_LOOKALIKE = /[OI|]/;
+const LOWER_CASE = /\p{Ll}/u;
 /**
  * An `I` after a run of punctuation longer than this begins prose (`240101 8.15 -- I hemmet`,
  * `08.45 -- I 2022`), as it does after a full stop.
@@ -77,15 +88,25 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
 }
 /**
  * The number glued to letters in a word (`pnr8ll2l8`, `9873st`): from its first digit to its last,
- * when only digits and look-alikes stand between them, so the letters are a prefix or a suffix.
+ * when only digits and look-alikes stand between them, so the letters are a prefix or a suffix —
+ * and on over capital look-alikes at either end that border lower-case letters or the word's end
+ * (`telO70`, `985Ost`): a capital `O` or `I` in a lower-case word is no letter of it (`ISO9001`
+ * keeps its `O`). A lower-case `l` or `o` at an end stays with the letters (`kl10`, `Hotell12`).
  */
 function gluedNumber(word: Word): Word | undefined {
-  const first = word.text.search(DIGIT);
+  const text = word.text;
+  let first = text.search(DIGIT);
   if (first < 0) return undefined;
-  let last = word.text.length - 1;
-  while (!DIGIT.test(word.text.charAt(last))) last -= 1;
-  const text = word.text.slice(first, last + 1);
-  return DIGITS_AND_LOOKALIKES.test(text) ? { at: word.at + first, text } : undefined;
+  let last = text.length - 1;
+  while (!DIGIT.test(text.charAt(last))) last -= 1;
+  if (!DIGITS_AND_LOOKALIKES.test(text.slice(first, last + 1))) return undefined;
+  let before = first;
+  while (before > 0 && CAPITAL_LOOKALIKE.test(text.charAt(before - 1))) before -= 1;
+  if (before === 0 || LOWER_CASE.test(text.charAt(before - 1))) first = before;
+  let after = last;
+  while (after < text.length - 1 && CAPITAL_LOOKALIKE.test(text.charAt(after + 1))) after += 1;
+  if (after === text.length - 1 || LOWER_CASE.test(text.charAt(after + 1))) last = after;
+  return { at: word.at + first, text: text.slice(first, last + 1) };
 }
 
 /** A run between two words that ends a sentence (`850. I 2024`). */
