@@ -65,6 +65,49 @@ const LONE_LETTER_PROSE: readonly string[] = [
   'Mamma o pappa kom 0930 o gick 1100 o ringde 1300.',
 ];
 
+// (b) Prose a reader never reads as a number, though letters that look like digits stand in it:
+// words glued to numbers, and times, dates, rooms and amounts joined by a lone letter (each group
+// found by an attacker on a form of the fix; the tests name the weakenings).
+const WORDS_GLUED_TO_NUMBERS: readonly string[] = [
+  'kl10.30-11.30 samtal',
+  'Rum Hotell12, våning 3',
+  'Certifierad enligt ISO9001 sedan 2019.',
+  'Bil XPS13 9310',
+  'kl10 o 11.30',
+  '12 l mjölk, 3 l juice',
+];
+const LONE_LETTER_TIMES_AND_AMOUNTS: readonly string[] = [
+  'Samtal 14/3 0930 o 1300.',
+  'Mån 14/3 0830 o 1300, tis 15/3 1000 o 1400.',
+  'Samtal 0830 o 1300, 3 deltagare.',
+  'Samtal 0830 o 1300.\n14/3 uppföljning',
+  'Telefontid 0830 | 0900, 1 samtal.',
+  'Tider 0830 | 0900 | 10',
+  'den 3, 0930 o 1300',
+  'Rum 110 o 111 o 1101',
+  'Lgh 1101 o 1102 o 12',
+  'Bidrag 4650 o 10000 kr',
+  'Utbetalning 240101 | 180 kr',
+  'Hembesök 240102 o 900',
+  // A second attacker: a sentence begun with `I` after a time and a long run of punctuation
+  // (the chain runs on over it). Weakening: drop `beginsProse` (digit-lookalikes.ts).
+  'Hembesök 240101 8.15 -- I hemmet fanns mamma.',
+  'Hembesök 240101 8.15 ... I hemmet fanns mamma.',
+  'Hembesök 2024-01-01 8.15 -- I hemmet fanns mamma.',
+  // A third attacker: a time, a long run and a sentence begun with `I` and a year; an amount,
+  // a full stop and `I` (round amounts end in 0: `NN0` + `1` is month 01). Weakening:
+  // drop `beginsSentence` (digit-lookalikes.ts).
+  'Mamma ringde 08.15... I 2023 hade hon ringt 12 gånger.',
+  'Skolan ringde 08.45 -- I 2022 anmälde skolan också.',
+  'Samtal 08:30 -- I 2021 var hon sjukskriven.',
+  'Möte 14/3 08.30 –– I 2020 flyttade familjen.',
+  'Hembesök 2024-03-14 08.45 -- I 2022 anmälde skolan.',
+  'Hembesök 2021-09-23 08:30 -- I 2021 bodde familjen i Malmö.',
+  'Hyran var 850. I 2024-05 höjdes den till 900.',
+  'Skulden var 12050. I 2022 betalades hälften.',
+  'Mamma fick 10100. I 2019 var det mindre.',
+];
+
 // (c) An e-mail address written with a bracketed dot — "defanged" (`exempel[.]se`), a habit from
 // IT security that a reader reads as a dot at once — beside a spelled at sign.
 const BRACKETED_DOT_EMAIL: readonly string[] = [
@@ -267,16 +310,7 @@ describe('attack 35: the personal-data guard', () => {
 
   // Weakening: extend a glued number over lower-case look-alikes at its ends too (`kl10` is then 110).
   it('(b) keeps the letters of words glued to numbers', () => {
-    expect(
-      refused([
-        'kl10.30-11.30 samtal',
-        'Rum Hotell12, våning 3',
-        'Certifierad enligt ISO9001 sedan 2019.',
-        'Bil XPS13 9310',
-        'kl10 o 11.30',
-        '12 l mjölk, 3 l juice',
-      ]),
-    ).toEqual([]);
+    expect(refused(WORDS_GLUED_TO_NUMBERS)).toEqual([]);
   });
 
   // A fresh attacker on the first fix (a lone letter read as a digit whenever the whole chain had
@@ -285,39 +319,7 @@ describe('attack 35: the personal-data guard', () => {
   // alone, or let `o` and `|` complete a number as `l`, `I` and `O` do (`240101 | 180` then passes
   // the check digit).
   it('(b) reads no times, dates, rooms or amounts joined by a lone letter as a number', () => {
-    expect(
-      refused([
-        'Samtal 14/3 0930 o 1300.',
-        'Mån 14/3 0830 o 1300, tis 15/3 1000 o 1400.',
-        'Samtal 0830 o 1300, 3 deltagare.',
-        'Samtal 0830 o 1300.\n14/3 uppföljning',
-        'Telefontid 0830 | 0900, 1 samtal.',
-        'Tider 0830 | 0900 | 10',
-        'den 3, 0930 o 1300',
-        'Rum 110 o 111 o 1101',
-        'Lgh 1101 o 1102 o 12',
-        'Bidrag 4650 o 10000 kr',
-        'Utbetalning 240101 | 180 kr',
-        'Hembesök 240102 o 900',
-        // A second attacker: a sentence begun with `I` after a time and a long run of punctuation
-        // (the chain runs on over it). Weakening: drop `beginsProse` (digit-lookalikes.ts).
-        'Hembesök 240101 8.15 -- I hemmet fanns mamma.',
-        'Hembesök 240101 8.15 ... I hemmet fanns mamma.',
-        'Hembesök 2024-01-01 8.15 -- I hemmet fanns mamma.',
-        // A third attacker: a time, a long run and a sentence begun with `I` and a year; an amount,
-        // a full stop and `I` (round amounts end in 0: `NN0` + `1` is month 01). Weakening:
-        // drop `beginsSentence` (digit-lookalikes.ts).
-        'Mamma ringde 08.15... I 2023 hade hon ringt 12 gånger.',
-        'Skolan ringde 08.45 -- I 2022 anmälde skolan också.',
-        'Samtal 08:30 -- I 2021 var hon sjukskriven.',
-        'Möte 14/3 08.30 –– I 2020 flyttade familjen.',
-        'Hembesök 2024-03-14 08.45 -- I 2022 anmälde skolan.',
-        'Hembesök 2021-09-23 08:30 -- I 2021 bodde familjen i Malmö.',
-        'Hyran var 850. I 2024-05 höjdes den till 900.',
-        'Skulden var 12050. I 2022 betalades hälften.',
-        'Mamma fick 10100. I 2019 var det mindre.',
-      ]),
-    ).toEqual([]);
+    expect(refused(LONE_LETTER_TIMES_AND_AMOUNTS)).toEqual([]);
   });
 
   // Before: 0 of 4 refused. Weakening: take `\.` out of BRACKETED_DOT (email-addresses.ts).
