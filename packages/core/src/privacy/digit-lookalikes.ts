@@ -147,17 +147,16 @@ export function withDigitLookalikes(text: string): string {
       const lone = chain.map((_word, index) => isLoneLetter(chain, index));
       // An `I` after a full stop or a long run begins a sentence ("Hyran var 850. I 2024-05 …",
       // `08.45 -- I 2022`): never a digit.
-      const mayBeDigit = lone.map(
-        (isLone, index) => isLone && !(chain[index]?.text === 'I' && beginsSentence(chain, index, latin)),
+      const sentenceStart = chain.map(
+        (word, index) => word.text === 'I' && beginsSentence(chain, index, latin),
       );
       const spacedOff = loneLettersReadAsDigits(
         chain.map((word) => word.text),
-        mayBeDigit,
+        lone.map((isLone, index) => isLone && !sentenceStart[index]),
         asDigits,
       );
       chain.forEach((word, index) => {
-        if (!LOOKALIKE.test(word.text) || (lone[index] && !spacedOff[index])) return;
-        if (word.text === 'I' && beginsSentence(chain, index, latin)) return;
+        if (!LOOKALIKE.test(word.text) || sentenceStart[index] || (lone[index] && !spacedOff[index])) return;
         out += latin.slice(from, word.at) + asDigits(word.text);
         from = word.at + word.text.length;
       });
