@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'stream ids say nothing of the order streams were created in',
     sql: (s) => streamIdsUnordered(s),
   },
+  {
+    version: 8,
+    name: "a stream's revisions are in log order: append_batch holds its streams before drawing a transaction id",
+    sql: (s) => appendBatchFunction(s, 8),
+  },
 ];
 
 /**
