@@ -1,3 +1,4 @@
+import { edgeLettersReadAsDigits } from './edge-letter-digits.js';
 import { loneLettersReadAsDigits } from './lone-letter-digits.js';
 
 /**
@@ -61,6 +62,9 @@ const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
 const CAPITAL_LOOKALIKE = /[OI|]/;
+const LOWER_CASE_LOOKALIKE = /[lo]/;
+/** Lower-case look-alikes an edge of a glued number holds at most (`telo70`; `llll5` is no number's). */
+const EDGE = 2;
 const LOWER_CASE = /\p{Ll}/u;
 /**
  * An `I` after a run of punctuation longer than this begins prose (`240101 8.15 -- I hemmet`,
@@ -74,6 +78,10 @@ const LONG_GROUP = 3;
 interface Word {
   readonly at: number;
   readonly text: string;
+  /** Lower-case look-alikes glued before a number (`pnrl2O3l5`: `l`), read only if they complete one. */
+  readonly head?: string;
+  /** The same after it (`pnr81121l-9873`: `l`). */
+  readonly tail?: string;
 }
 
 /** Whether a chain's word at `index` is a lone one-letter word with only long groups beside it. */
@@ -91,7 +99,8 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
  * when only digits and look-alikes stand between them, so the letters are a prefix or a suffix —
  * and on over capital look-alikes at either end that border lower-case letters or the word's end
  * (`telO70`, `985Ost`): a capital `O` or `I` in a lower-case word is no letter of it (`ISO9001`
- * keeps its `O`). A lower-case `l` or `o` at an end stays with the letters (`kl10`, `Hotell12`).
+ * keeps its `O`). A lower-case `l` or `o` at an end stays with the letters (`kl10`, `Hotell12`)
+ * unless it completes an identity or phone number: the word carries it as its `head` or `tail`.
  */
 function gluedNumber(word: Word): Word | undefined {
   const text = word.text;
@@ -106,7 +115,47 @@ function gluedNumber(word: Word): Word | undefined {
   let after = last;
   while (after < text.length - 1 && CAPITAL_LOOKALIKE.test(text.charAt(after + 1))) after += 1;
   if (after === text.length - 1 || LOWER_CASE.test(text.charAt(after + 1))) last = after;
-  return { at: word.at + first, text: text.slice(first, last + 1) };
+  let head = first;
+  while (head > 0 && first - head < EDGE && LOWER_CASE_LOOKALIKE.test(text.charAt(head - 1))) head -= 1;
+  let tail = last;
+  while (tail < text.length - 1 && tail - last < EDGE && LOWER_CASE_LOOKALIKE.test(text.charAt(tail + 1)))
+    tail += 1;
+  return {
+    at: word.at + first,
+    text: text.slice(first, last + 1),
+    ...(head < first && { head: text.slice(head, first) }),
+    ...(tail > last && { tail: text.slice(last + 1, tail + 1) }),
+  };
+}
+
+/**
+ * The chain with the edges of its glued numbers read where they complete a number (see
+ * {@link edgeLettersReadAsDigits}), as one chain or more: a tail that reached its word's end let the
+ * chain go on (`pnr81121l-9873`); not read, it ends the chain there, as the letters would have.
+ */
+function withEdges(chain: readonly Word[]): Word[][] {
+  const words = chain.map((word) => word.text);
+  const read = [...chain];
+  for (const [index, word] of chain.entries()) {
+    const { head = '', tail = '' } = word;
+    // Edges of one letter first, then longer (`telo70`: the `o`, not `lo`), each with and without the other edge.
+    const readings: Word[] = [];
+    for (let before = 0; before <= head.length; before += 1)
+      for (let after = before === 0 ? 1 : 0; after <= tail.length; after += 1)
+        readings.push({
+          at: word.at - before,
+          text: head.slice(head.length - before) + word.text + tail.slice(0, after),
+        });
+    const reading = readings.find((candidate) =>
+      edgeLettersReadAsDigits(words, index, candidate.text, asDigits),
+    );
+    if (reading !== undefined) read[index] = reading;
+    // A tail that reached its word's end let the chain go on; not read, it ends the chain there.
+    const tailRead = reading !== undefined && reading.at + reading.text.length > word.at + word.text.length;
+    if (tail !== '' && !tailRead && index < chain.length - 1)
+      return [read.slice(0, index + 1), ...withEdges(chain.slice(index + 1))];
+  }
+  return [read];
 }
 
 /** A run between two words that ends a sentence (`850. I 2024`). */
@@ -142,25 +191,27 @@ export function withDigitLookalikes(text: string): string {
   let chain: Word[] = [];
   let chainHasDigit = false;
   // One pass over the words: a chain is read as a number once it ends, if it holds a digit.
+  // A chain read as a number: its look-alikes written as digits, but for lone letters that are words.
+  const readChain = (part: readonly Word[]) => {
+    const lone = part.map((_word, index) => isLoneLetter(part, index));
+    // An `I` after a full stop or a long run begins a sentence ("Hyran var 850. I 2024-05 …",
+    // `08.45 -- I 2022`): never a digit.
+    const sentenceStart = part.map((word, index) => word.text === 'I' && beginsSentence(part, index, latin));
+    const spacedOff = loneLettersReadAsDigits(
+      part.map((word) => word.text),
+      lone.map((isLone, index) => isLone && !sentenceStart[index]),
+      asDigits,
+    );
+    part.forEach((word, index) => {
+      if (!LOOKALIKE.test(word.text) || sentenceStart[index] || (lone[index] && !spacedOff[index])) return;
+      out += latin.slice(from, word.at) + asDigits(word.text);
+      from = word.at + word.text.length;
+    });
+  };
+  // One pass over the words: a chain is read as a number once it ends, if it holds a digit.
   const endChain = () => {
-    if (chainHasDigit) {
-      const lone = chain.map((_word, index) => isLoneLetter(chain, index));
-      // An `I` after a full stop or a long run begins a sentence ("Hyran var 850. I 2024-05 …",
-      // `08.45 -- I 2022`): never a digit.
-      const sentenceStart = chain.map(
-        (word, index) => word.text === 'I' && beginsSentence(chain, index, latin),
-      );
-      const spacedOff = loneLettersReadAsDigits(
-        chain.map((word) => word.text),
-        lone.map((isLone, index) => isLone && !sentenceStart[index]),
-        asDigits,
-      );
-      chain.forEach((word, index) => {
-        if (!LOOKALIKE.test(word.text) || sentenceStart[index] || (lone[index] && !spacedOff[index])) return;
-        out += latin.slice(from, word.at) + asDigits(word.text);
-        from = word.at + word.text.length;
-      });
-    }
+    if (chainHasDigit)
+      for (const part of withEdges(chain)) if (part.some((word) => DIGIT.test(word.text))) readChain(part);
     chain = [];
     chainHasDigit = false;
   };
@@ -176,7 +227,9 @@ export function withDigitLookalikes(text: string): string {
       if (glued !== undefined) {
         chain.push(glued);
         chainHasDigit = true;
-        if (glued.at + glued.text.length < word.at + word.text.length) endChain();
+        // Letters glued after it end the chain — unless they are look-alikes that may be its digits.
+        const gluedEnd = glued.at + glued.text.length + (glued.tail?.length ?? 0);
+        if (gluedEnd < word.at + word.text.length) endChain();
       }
       continue;
     }

@@ -1,8 +1,6 @@
-import { kindOfDigits } from './identity-numbers.js';
-import { passesLuhn } from './luhn.js';
+import { spellsIdentityNumber } from './edge-letter-digits.js';
 
-/** An identity number's digits, short (`YYMMDDNNNN`) and long (`YYYYMMDDNNNN`). */
-const SHORT = 10;
+/** An identity number's longest run of digits (`YYYYMMDDNNNN`). */
 const LONG = 12;
 /** `l`, `I` and `O` a reader may take for a digit alone; `o` is "och" and `|` a separator to one. */
 const DIGIT_LIKE = /^[IlO]$/;
@@ -29,12 +27,8 @@ export function loneLettersReadAsDigits(
     for (let last = first; last < words.length && digits.length < LONG; last += 1) {
       digits += asDigits(words[last] as string);
       digitLike ||= lone[last] === true && DIGIT_LIKE.test(words[last] as string);
-      const spells =
-        digitLike &&
-        (digits.length === SHORT || digits.length === LONG) &&
-        kindOfDigits(digits) !== undefined &&
-        passesLuhn(digits.slice(-SHORT));
-      if (spells) for (let at = first; at <= last; at += 1) read[at] = true;
+      if (digitLike && spellsIdentityNumber(digits))
+        for (let at = first; at <= last; at += 1) read[at] = true;
     }
   }
   return read;
