@@ -43,6 +43,14 @@ export const GUARD_SHAPES: readonly { readonly name: string; make(length: number
     name: 'dates and times',
     make: (length) => '2025-03-14 0930-1100 '.repeat(Math.ceil(length / 21)).slice(0, length),
   },
+  {
+    name: 'glued edges pnrl2O3l5-1237 …',
+    make: (length) => 'pnrl2O3l5-1237 '.repeat(Math.ceil(length / 15)).slice(0, length),
+  },
+  {
+    name: 'glued edges alo1ol-…',
+    make: (length) => 'alo1ol-'.repeat(Math.ceil(length / 7)).slice(0, length),
+  },
   { name: '&#4&#4…', make: (length) => '&#4'.repeat(Math.ceil(length / 3)).slice(0, length) },
   { name: 'fullwidth ０ ０…', make: (length) => '０ '.repeat(length / 2) },
   { name: 'a at a at …', make: (length) => 'a at '.repeat(length / 5) },

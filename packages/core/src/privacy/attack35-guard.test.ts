@@ -312,14 +312,67 @@ describe('attack 35: the personal-data guard', () => {
 
   // A fourth attacker's leftover (stop 40), closed in stop 41: a lower-case `l` or `o` between the
   // letters and a glued number stayed a letter, so `pnrl2O3l5-1236` (120315-1236) and `telo70-…`
-  // passed. Now such an edge (two letters at most) is read only where the digits then spell an
-  // identity number, or from that word a mobile number. Before: 0 of 6 found. Weakening: drop the
-  // edges in `withEdges` (digit-lookalikes.ts), or read edges whatever they spell (the next test fails).
-  it('(b) reads a lower-case look-alike at the edge of a glued number where it completes one', () => {
-    for (const text of ['pnrl2O3l5-1236', 'Pnr: l2O3l5-1236 enl. mamma', 'pnr81121l-9873', 'pnr811218-987o'])
+  // passed. Now such an edge (two letters at most) is read where the digits then spell an identity
+  // or a mobile number, in the groups one is written in. A fifth attacker on the first form found
+  // the rest of this list missed: a second group beginning with an edge (`-l238st`), edges in two
+  // words needed together, a mobile's last digit as a tail, capitals beside capitals (`PNRI2O3I5`).
+  // Before: 0 of 18 found. Weakening: drop the edges in `withEdges` (digit-lookalikes.ts).
+  // Not read (a limit, docs/embedding.md): a date part of look-alikes only (`pnrlOlOlO-1234`),
+  // landlines after an `o` (`telo8-123 456 78`), more than three look-alikes at an edge.
+  it('(b) reads a look-alike at the edge of a glued number where it completes one', () => {
+    for (const text of [
+      'pnrl2O3l5-1236',
+      'Pnr: l2O3l5-1236 enl. mamma',
+      'pnr81121l-9873',
+      'pnr811218-987o',
+      'jfr811218-l238st',
+      'pnr8112l8-l238ok',
+      'pnr81121l-106ost',
+      'PNRI2O3I5-1236',
+      'PNRІ2O3І5-1236',
+      'pnrlol0l0-1234',
+      'föddllo10l-9873',
+    ])
       expect(findPersonalData(text), text).toBe('personnummer');
-    for (const text of ['telo70-123 45 67', 'mobo7o-1234567'])
+    for (const text of [
+      'telo70-123 45 67',
+      'mobo7o-1234567',
+      'Mobil 070-l234567st',
+      'telo7o-123 45 6lst',
+      'tel070-123 45 6lst',
+      'TELO70-123 45 67',
+      'MOBO70-1234567',
+    ])
       expect(findPersonalData(text), text).toBe('phone-number');
+  });
+
+  // The fifth attacker's false refusals of the first form (115,200 generated notes, 3.5 % refused
+  // anew): rooms and times beside a date, account numbers in a mobile's digits, words ending in
+  // `l` or `ool` beside five digits and four. Now a reading must give the groups a number's shape
+  // and a dash after the first group or a disguised word. Weakening: drop that last condition
+  // (`spellsNumberInShape` in edge-letter-digits.ts), or the shapes (any run of 10 or 12 digits).
+  it('(b) reads no room, time, amount or account number beside a glued edge as a number', () => {
+    expect(
+      refused([
+        'Familjen bor på Hotell211 2023-02-20',
+        'Rum Hotell405 2019-12-27 kl 16.00',
+        'hotell1276 2024-12-23 insats beviljad',
+        'Samtal kl9.08 2022-01-04 med mamma',
+        'kl7.11 2025-05-14 hembesök',
+        'Natt på Pool208 2020-02-12 kl 18.30',
+        'Enligt socialsekreterare Kontroll108 2020-06-24',
+        'Kvitto10504 9191 kr ny tid bokad',
+        'stol80323 7930 kr kontakt med bup',
+        'Artikel30163 2020-09-19',
+        'kvitto704270763 sparat',
+        'konto70 4763841 uppföljning',
+        'Radio73 078 53 77 enligt socialsekreterare',
+        'konto78 211 4523 kr',
+        'Porto780-070 886 betalt',
+        'Info7372-262 80 sparat',
+        '2020-06-10 0854-0800 Inget nytt, Protokoll20 | 1630',
+      ]),
+    ).toEqual([]);
   });
 
   // Weakening: extend a glued number over lower-case look-alikes at its ends whatever they spell

@@ -1,4 +1,4 @@
-import { edgeLettersReadAsDigits } from './edge-letter-digits.js';
+import { type EdgeWord, edgeReadings } from './edge-letter-digits.js';
 import { loneLettersReadAsDigits } from './lone-letter-digits.js';
 
 /**
@@ -62,9 +62,12 @@ const DIGITS_AND_LOOKALIKES = /^[0-9OoIl|]+$/;
 const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
 const CAPITAL_LOOKALIKE = /[OI|]/;
-const LOWER_CASE_LOOKALIKE = /[lo]/;
-/** Lower-case look-alikes an edge of a glued number holds at most (`telo70`; `llll5` is no number's). */
-const EDGE = 2;
+/** Look-alikes at the edge of a glued number that may be its digits or the word's letters (`pnrl2O3l5`, `PNRI2O3I5`). */
+const EDGE_LOOKALIKE = /[loIO]/;
+/** Look-alikes an edge holds at most (`pnrlol0l0-1234`). */
+const EDGE = 3;
+/** What stands between a personnummer's date and serial (`-`, or `+` past a hundred years). */
+const DASH_OR_PLUS = /[-+]/;
 const LOWER_CASE = /\p{Ll}/u;
 /**
  * An `I` after a run of punctuation longer than this begins prose (`240101 8.15 -- I hemmet`,
@@ -78,10 +81,14 @@ const LONG_GROUP = 3;
 interface Word {
   readonly at: number;
   readonly text: string;
-  /** Lower-case look-alikes glued before a number (`pnrl2O3l5`: `l`), read only if they complete one. */
+  /** Look-alikes glued before a number (`pnrl2O3l5`: `l`), read only if they complete one. */
   readonly head?: string;
   /** The same after it (`pnr81121l-9873`: `l`). */
   readonly tail?: string;
+  /** Whether the head begins the word (`l238st`), so the chain ran on into it from the words before. */
+  readonly headStartsWord?: boolean;
+  /** Whether the tail ends the word (`pnr81121l`), so the chain ran on from it to the words after. */
+  readonly tailEndsWord?: boolean;
 }
 
 /** Whether a chain's word at `index` is a lone one-letter word with only long groups beside it. */
@@ -99,8 +106,9 @@ function isLoneLetter(chain: readonly Word[], index: number): boolean {
  * when only digits and look-alikes stand between them, so the letters are a prefix or a suffix —
  * and on over capital look-alikes at either end that border lower-case letters or the word's end
  * (`telO70`, `985Ost`): a capital `O` or `I` in a lower-case word is no letter of it (`ISO9001`
- * keeps its `O`). A lower-case `l` or `o` at an end stays with the letters (`kl10`, `Hotell12`)
- * unless it completes an identity or phone number: the word carries it as its `head` or `tail`.
+ * keeps its `O`). Other look-alikes at an end (`l`, `o`, and `I`, `O` beside capitals) stay with
+ * the letters (`kl10`, `Hotell12`, `ISO9001`) unless they complete an identity or mobile number:
+ * the word carries them as its `head` or `tail`.
  */
 function gluedNumber(word: Word): Word | undefined {
   const text = word.text;
@@ -116,46 +124,78 @@ function gluedNumber(word: Word): Word | undefined {
   while (after < text.length - 1 && CAPITAL_LOOKALIKE.test(text.charAt(after + 1))) after += 1;
   if (after === text.length - 1 || LOWER_CASE.test(text.charAt(after + 1))) last = after;
   let head = first;
-  while (head > 0 && first - head < EDGE && LOWER_CASE_LOOKALIKE.test(text.charAt(head - 1))) head -= 1;
+  while (head > 0 && first - head < EDGE && EDGE_LOOKALIKE.test(text.charAt(head - 1))) head -= 1;
   let tail = last;
-  while (tail < text.length - 1 && tail - last < EDGE && LOWER_CASE_LOOKALIKE.test(text.charAt(tail + 1)))
+  while (tail < text.length - 1 && tail - last < EDGE && EDGE_LOOKALIKE.test(text.charAt(tail + 1)))
     tail += 1;
   return {
     at: word.at + first,
     text: text.slice(first, last + 1),
-    ...(head < first && { head: text.slice(head, first) }),
-    ...(tail > last && { tail: text.slice(last + 1, tail + 1) }),
+    ...(head < first && { head: text.slice(head, first), headStartsWord: head === 0 }),
+    ...(tail > last && { tail: text.slice(last + 1, tail + 1), tailEndsWord: tail === text.length - 1 }),
   };
+}
+
+/** A glued number's readings with its edge letters, fewest letters first (`telo70`: `o70` before `lo70`). */
+function edgeReadingsOf(word: Word): Word[] {
+  const { head = '', tail = '' } = word;
+  const readings: Word[] = [];
+  for (let letters = 1; letters <= head.length + tail.length; letters += 1)
+    for (
+      let before = Math.min(letters, head.length);
+      before >= 0 && letters - before <= tail.length;
+      before -= 1
+    )
+      readings.push({
+        at: word.at - before,
+        text: head.slice(head.length - before) + word.text + tail.slice(0, letters - before),
+      });
+  return readings;
 }
 
 /**
  * The chain with the edges of its glued numbers read where they complete a number (see
- * {@link edgeLettersReadAsDigits}), as one chain or more: a tail that reached its word's end let the
- * chain go on (`pnr81121l-9873`); not read, it ends the chain there, as the letters would have.
+ * {@link edgeReadings}), as one chain or more: an edge that began or ended its word let the chain
+ * run on through it (`pnr81121l-9873`, `811218-l238st`); not read, it parts the chain there, as
+ * the letters would have.
  */
-function withEdges(chain: readonly Word[]): Word[][] {
-  const words = chain.map((word) => word.text);
-  const read = [...chain];
-  for (const [index, word] of chain.entries()) {
-    const { head = '', tail = '' } = word;
-    // Edges of one letter first, then longer (`telo70`: the `o`, not `lo`), each with and without the other edge.
-    const readings: Word[] = [];
-    for (let before = 0; before <= head.length; before += 1)
-      for (let after = before === 0 ? 1 : 0; after <= tail.length; after += 1)
-        readings.push({
-          at: word.at - before,
-          text: head.slice(head.length - before) + word.text + tail.slice(0, after),
-        });
-    const reading = readings.find((candidate) =>
-      edgeLettersReadAsDigits(words, index, candidate.text, asDigits),
-    );
-    if (reading !== undefined) read[index] = reading;
-    // A tail that reached its word's end let the chain go on; not read, it ends the chain there.
-    const tailRead = reading !== undefined && reading.at + reading.text.length > word.at + word.text.length;
-    if (tail !== '' && !tailRead && index < chain.length - 1)
-      return [read.slice(0, index + 1), ...withEdges(chain.slice(index + 1))];
-  }
-  return [read];
+function withEdges(chain: readonly Word[], latin: string): Word[][] {
+  const readings = new Map<number, Word[]>();
+  chain.forEach((word, index) => {
+    if (word.head !== undefined || word.tail !== undefined) readings.set(index, edgeReadingsOf(word));
+  });
+  if (readings.size === 0) return [[...chain]];
+  const edges: EdgeWord[] = [...readings].map(([index, words]) => ({
+    index,
+    readings: words.map((reading) => reading.text),
+  }));
+  const dashedBefore = chain.map((word, index) => {
+    const before = chain[index - 1];
+    return before !== undefined && DASH_OR_PLUS.test(latin.slice(before.at + before.text.length, word.at));
+  });
+  const chosen = edgeReadings(
+    chain.map((word) => word.text),
+    edges,
+    asDigits,
+    dashedBefore,
+  );
+  const parts: Word[][] = [];
+  let part: Word[] = [];
+  chain.forEach((word, index) => {
+    const text = chosen?.get(index);
+    const read = readings.get(index)?.find((reading) => reading.text === text) ?? word;
+    if (word.headStartsWord === true && read.at === word.at && part.length > 0) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(read);
+    if (word.tailEndsWord === true && read.at + read.text.length === word.at + word.text.length) {
+      parts.push(part);
+      part = [];
+    }
+  });
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** A run between two words that ends a sentence (`850. I 2024`). */
@@ -211,7 +251,8 @@ export function withDigitLookalikes(text: string): string {
   // One pass over the words: a chain is read as a number once it ends, if it holds a digit.
   const endChain = () => {
     if (chainHasDigit)
-      for (const part of withEdges(chain)) if (part.some((word) => DIGIT.test(word.text))) readChain(part);
+      for (const part of withEdges(chain, latin))
+        if (part.some((word) => DIGIT.test(word.text))) readChain(part);
     chain = [];
     chainHasDigit = false;
   };
@@ -220,7 +261,8 @@ export function withDigitLookalikes(text: string): string {
     if (!DIGITS_AND_LOOKALIKES.test(word.text)) {
       // Letters glued before a number end a chain as a word would; letters glued after it end it next.
       const glued = gluedNumber(word);
-      if (glued === undefined || glued.at > word.at) {
+      // Unless look-alikes that may be its digits begin the word (`l238st` after `811218-`).
+      if (glued === undefined || (glued.at > word.at && glued.headStartsWord !== true)) {
         if (beginsProse(chain, latin, word.at)) chain.pop();
         endChain();
       }
@@ -228,8 +270,8 @@ export function withDigitLookalikes(text: string): string {
         chain.push(glued);
         chainHasDigit = true;
         // Letters glued after it end the chain — unless they are look-alikes that may be its digits.
-        const gluedEnd = glued.at + glued.text.length + (glued.tail?.length ?? 0);
-        if (gluedEnd < word.at + word.text.length) endChain();
+        if (glued.at + glued.text.length < word.at + word.text.length && glued.tailEndsWord !== true)
+          endChain();
       }
       continue;
     }
