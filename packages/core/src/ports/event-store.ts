@@ -212,7 +212,7 @@ export interface EventStore {
   deleteStreams(streams: readonly string[]): Promise<StreamDeletion>;
   /** One stream's events; an absent stream reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
-  /** Every stream's events in global (append) order. */
+  /** Every stream's events in global (append) order — each stream's in revision order, however appends interleaved. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   /**
    * Optional: the same events as `readAll`, in the same order, a page (an array) at a time —

@@ -289,6 +289,30 @@ export function eventStoreContract(): readonly ContractCase[] {
         }),
     },
     {
+      // PostgreSQL's log once showed a stream's revision 28 after 29 and 30 under concurrent
+      // appends (store-postgres' migration 8): a fold of the log would have applied them out of order.
+      name: "many appends at once to the same streams: readAll yields each stream's events in revision order",
+      run: (factory) =>
+        within(factory, async (store) => {
+          const streams = [freshStream(), freshStream()];
+          await Promise.all(
+            Array.from({ length: 40 }, async (_, index) => {
+              const stream = streams[index % streams.length] as string;
+              mustAppend(await store.append(stream, events(1 + (index % 3)), { expected: 'any' }), 'append');
+            }),
+          );
+          const log = await collect(store.readAll());
+          for (const stream of streams) {
+            const revisions = log.filter((event) => event.stream === stream).map((event) => event.revision);
+            deepStrictEqual(
+              revisions,
+              revisions.map((_, index) => index),
+              stream,
+            );
+          }
+        }),
+    },
+    {
       name: 'positions survive a JSON round trip and resume reads exactly where they left off',
       run: (factory) =>
         within(factory, async (store) => {
