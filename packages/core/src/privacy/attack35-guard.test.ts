@@ -312,13 +312,16 @@ describe('attack 35: the personal-data guard', () => {
 
   // A fourth attacker's leftover (stop 40), closed in stop 41: a lower-case `l` or `o` between the
   // letters and a glued number stayed a letter, so `pnrl2O3l5-1236` (120315-1236) and `telo70-…`
-  // passed. Now such an edge (two letters at most) is read where the digits then spell an identity
-  // or a mobile number, in the groups one is written in. A fifth attacker on the first form found
-  // the rest of this list missed: a second group beginning with an edge (`-l238st`), edges in two
-  // words needed together, a mobile's last digit as a tail, capitals beside capitals (`PNRI2O3I5`).
-  // Before: 0 of 18 found. Weakening: drop the edges in `withEdges` (digit-lookalikes.ts).
-  // Not read (a limit, docs/embedding.md): a date part of look-alikes only (`pnrlOlOlO-1234`),
-  // landlines after an `o` (`telo8-123 456 78`), more than three look-alikes at an edge.
+  // passed. Now such an edge is read where the digits then spell an identity or a mobile number,
+  // in the groups one is written in. Two more attackers on the first forms found the rest of this
+  // list missed: a second group beginning with an edge (`-l238st`), a mobile's last digit as a
+  // tail, capitals or `|` beside capitals (`PNRI2O3I5`), a date in pairs (`l2 03 15-1236`).
+  // Before: 0 of 17 found. Weakening: drop the edges in `withEdges` (digit-lookalikes.ts).
+  // Not read (limits, docs/embedding.md): a date part of look-alikes only (`pnrlOlOlO-1234`),
+  // landlines after an `o` (`telo8-123 456 78`), more than three look-alikes at an edge, two edges
+  // needed together (`pnr81121l-106ost`), a weak edge (two letters or more, or capitals) on a
+  // number with no look-alike inside (`föddllo10l-9873`, `TELO70-123 45 67`), a mobile after an
+  // `o` written `070-1234567` without one (`telo70-1234567`: `Konto70-8704153` is an account).
   it('(b) reads a look-alike at the edge of a glued number where it completes one', () => {
     for (const text of [
       'pnrl2O3l5-1236',
@@ -327,30 +330,31 @@ describe('attack 35: the personal-data guard', () => {
       'pnr811218-987o',
       'jfr811218-l238st',
       'pnr8112l8-l238ok',
-      'pnr81121l-106ost',
       'PNRI2O3I5-1236',
       'PNRІ2O3І5-1236',
       'pnrlol0l0-1234',
-      'föddllo10l-9873',
+      'PNR|2O3|5-1236',
+      'pnrl2 03 15-1236',
     ])
       expect(findPersonalData(text), text).toBe('personnummer');
     for (const text of [
       'telo70-123 45 67',
       'mobo7o-1234567',
       'Mobil 070-l234567st',
-      'telo7o-123 45 6lst',
       'tel070-123 45 6lst',
-      'TELO70-123 45 67',
-      'MOBO70-1234567',
+      'TELO7O-123 45 67',
     ])
       expect(findPersonalData(text), text).toBe('phone-number');
   });
 
   // The fifth attacker's false refusals of the first form (115,200 generated notes, 3.5 % refused
   // anew): rooms and times beside a date, account numbers in a mobile's digits, words ending in
-  // `l` or `ool` beside five digits and four. Now a reading must give the groups a number's shape
-  // and a dash after the first group or a disguised word. Weakening: drop that last condition
-  // (`spellsNumberInShape` in edge-letter-digits.ts), or the shapes (any run of 10 or 12 digits).
+  // `l` or `ool` beside five digits and four; a sixth found time ranges and protocol numbers glued
+  // to words ending in `ll`/`oll` (5.7 % of `fotboll1120–1230` notes), accounts and references
+  // (`Konto70-8704153`, `PO77-698 5238`). Now a reading must give the groups a number's shape, a
+  // dash between them or a disguised word, and a weak edge (two letters or more, or capitals) a
+  // disguised word. Weakening: drop any of these three conditions (`spellsNumberInShape`,
+  // `spellsWith` in edge-letter-digits.ts), or read a mobile `070-1234567` without a disguise.
   it('(b) reads no room, time, amount or account number beside a glued edge as a number', () => {
     expect(
       refused([
@@ -371,6 +375,14 @@ describe('attack 35: the personal-data guard', () => {
         'Porto780-070 886 betalt',
         'Info7372-262 80 sparat',
         '2020-06-10 0854-0800 Inget nytt, Protokoll20 | 1630',
+        'Idag fotboll1120–1230',
+        'Stall1215-0915',
+        'Ref. protokoll102-2018',
+        'Enligt Kontroll120 - 2016',
+        'Hotell1001-2018',
+        'Konto70-8704153 betalt',
+        'Enl. PO77-698 5238 st',
+        'Dnr JO73-517 5615 ok',
       ]),
     ).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { type EdgeWord, edgeReadings } from './edge-letter-digits.js';
+import { type EdgeReading, type EdgeWord, edgeReadings } from './edge-letter-digits.js';
 import { loneLettersReadAsDigits } from './lone-letter-digits.js';
 
 /**
@@ -63,7 +63,7 @@ const DIGIT = /[0-9]/;
 const LOOKALIKE = /[OoIl|]/;
 const CAPITAL_LOOKALIKE = /[OI|]/;
 /** Look-alikes at the edge of a glued number that may be its digits or the word's letters (`pnrl2O3l5`, `PNRI2O3I5`). */
-const EDGE_LOOKALIKE = /[loIO]/;
+const EDGE_LOOKALIKE = /[loIO|]/;
 /** Look-alikes an edge holds at most (`pnrlol0l0-1234`). */
 const EDGE = 3;
 /** What stands between a personnummer's date and serial (`-`, or `+` past a hundred years). */
@@ -136,21 +136,13 @@ function gluedNumber(word: Word): Word | undefined {
   };
 }
 
-/** A glued number's readings with its edge letters, fewest letters first (`telo70`: `o70` before `lo70`). */
-function edgeReadingsOf(word: Word): Word[] {
-  const { head = '', tail = '' } = word;
-  const readings: Word[] = [];
-  for (let letters = 1; letters <= head.length + tail.length; letters += 1)
-    for (
-      let before = Math.min(letters, head.length);
-      before >= 0 && letters - before <= tail.length;
-      before -= 1
-    )
-      readings.push({
-        at: word.at - before,
-        text: head.slice(head.length - before) + word.text + tail.slice(0, letters - before),
-      });
-  return readings;
+/** A glued number with the look-alikes of its edges that a reading takes as digits. */
+function withEdgeRead(word: Word, { before, after }: EdgeReading): Word {
+  const head = word.head ?? '';
+  return {
+    at: word.at - before,
+    text: head.slice(head.length - before) + word.text + (word.tail ?? '').slice(0, after),
+  };
 }
 
 /**
@@ -160,15 +152,18 @@ function edgeReadingsOf(word: Word): Word[] {
  * the letters would have.
  */
 function withEdges(chain: readonly Word[], latin: string): Word[][] {
-  const readings = new Map<number, Word[]>();
+  const edges: EdgeWord[] = [];
   chain.forEach((word, index) => {
-    if (word.head !== undefined || word.tail !== undefined) readings.set(index, edgeReadingsOf(word));
+    if (word.head !== undefined || word.tail !== undefined)
+      edges.push({
+        index,
+        head: word.head ?? '',
+        tail: word.tail ?? '',
+        headStartsWord: word.headStartsWord === true,
+        tailEndsWord: word.tailEndsWord === true,
+      });
   });
-  if (readings.size === 0) return [[...chain]];
-  const edges: EdgeWord[] = [...readings].map(([index, words]) => ({
-    index,
-    readings: words.map((reading) => reading.text),
-  }));
+  if (edges.length === 0) return [[...chain]];
   const dashedBefore = chain.map((word, index) => {
     const before = chain[index - 1];
     return before !== undefined && DASH_OR_PLUS.test(latin.slice(before.at + before.text.length, word.at));
@@ -182,8 +177,8 @@ function withEdges(chain: readonly Word[], latin: string): Word[][] {
   const parts: Word[][] = [];
   let part: Word[] = [];
   chain.forEach((word, index) => {
-    const text = chosen?.get(index);
-    const read = readings.get(index)?.find((reading) => reading.text === text) ?? word;
+    const edge = chosen.get(index);
+    const read = edge === undefined ? word : withEdgeRead(word, edge);
     if (word.headStartsWord === true && read.at === word.at && part.length > 0) {
       parts.push(part);
       part = [];
