@@ -51,6 +51,12 @@ const OTHER_SCRIPT_LOOKALIKES: readonly string[] = [
   '8اا2ا8-9876', // Arabic alef (U+0627)
   'ⵔ7ⵔ-123 45 67', // Tifinagh yar (U+2D54)
   'ס7ס-123 45 67', // Hebrew samekh (U+05E1)
+  // A sixth attacker (stop 41).
+  '8ꟾꟾ2ꟾ8-9876', // Latin epigraphic I longa (U+A7FE)
+  '8ɩɩ2ɩ8-9876', // Latin small iota (U+0269)
+  'ㅇ7ㅇ-123 45 67', // Hangul ieung (U+3147)
+  'ଠ7ଠ-123 45 67', // Oriya tha (U+0B20)
+  'ዐ7ዐ-123 45 67', // Ethiopic pharyngeal a (U+12D0)
 ];
 
 // (b) A lone one-letter word — `o` (the note-taker's "och"), `|`, `I` — between two numbers of

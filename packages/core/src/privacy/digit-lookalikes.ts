@@ -53,6 +53,13 @@ const LATIN_TWIN: Readonly<Record<string, string>> = {
   '\u0627': 'I',
   '\u2d54': 'O',
   '\u05e1': 'O',
+  // Latin epigraphic I longa ꟾ and small iota ɩ; Hangul ㅇ (U+3147, which NFKC makes U+110B), Oriya
+  // ଠ, Ethiopic ዐ (stop 41).
+  '\ua7fe': 'I',
+  '\u0269': 'l',
+  '\u110b': 'O',
+  '\u0b20': 'O',
+  '\u12d0': 'O',
 };
 const OTHER_SCRIPT = new RegExp(`[${Object.keys(LATIN_TWIN).join('')}]`, 'gu');
 const ANY_LOOKALIKE = new RegExp(`[OoIl|${Object.keys(LATIN_TWIN).join('')}]`, 'u');
