@@ -57,6 +57,12 @@ const OTHER_SCRIPT_LOOKALIKES: readonly string[] = [
   'ㅇ7ㅇ-123 45 67', // Hangul ieung (U+3147)
   'ଠ7ଠ-123 45 67', // Oriya tha (U+0B20)
   'ዐ7ዐ-123 45 67', // Ethiopic pharyngeal a (U+12D0)
+  // A seventh: an acute accent (U+0301) on a look-alike, which NFKC composes into ĺ or ó.
+  '8l\u0301l2l8-9876',
+  'pnrl\u03012O3l5-1236',
+  '811218-987l\u0301',
+  'o\u03017o-123 45 67',
+  'telo\u030170-123 45 67',
 ];
 
 // (b) A lone one-letter word — `o` (the note-taker's "och"), `|`, `I` — between two numbers of
@@ -359,8 +365,10 @@ describe('attack 35: the personal-data guard', () => {
   // to words ending in `ll`/`oll` (5.7 % of `fotboll1120–1230` notes), accounts and references
   // (`Konto70-8704153`, `PO77-698 5238`). Now a reading must give the groups a number's shape, a
   // dash between them or a disguised word, and a weak edge (two letters or more, or capitals) a
-  // disguised word. Weakening: drop any of these three conditions (`spellsNumberInShape`,
-  // `spellsWith` in edge-letter-digits.ts), or read a mobile `070-1234567` without a disguise.
+  // disguised word; a seventh found protocol numbers with a year (`Protokoll50112-2020`, 0.7 %):
+  // undisguised, a last group that is a year is one. Weakening: drop any of these conditions
+  // (`spellsNumberInShape`, `spellsWith` in edge-letter-digits.ts), or read a mobile
+  // `070-1234567` without a disguise.
   it('(b) reads no room, time, amount or account number beside a glued edge as a number', () => {
     expect(
       refused([
@@ -389,6 +397,8 @@ describe('attack 35: the personal-data guard', () => {
         'Konto70-8704153 betalt',
         'Enl. PO77-698 5238 st',
         'Dnr JO73-517 5615 ok',
+        'Protokoll50112-2020',
+        'Se protokoll60585-2019 justerat',
       ]),
     ).toEqual([]);
   });

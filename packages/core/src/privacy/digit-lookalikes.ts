@@ -20,7 +20,7 @@ const ONES = /[Il|]/g;
 const asDigits = (word: string): string => word.replace(ZEROS, '0').replace(ONES, '1');
 // Cyrillic І Ӏ ӏ О о, Greek Ι Ο ο, Armenian Օ օ, the dental click ǀ and the divides sign ∣, as
 // their Latin twins (attack 35). One UTF-16 unit each: positions in the text do not move.
-const LATIN_TWIN: Readonly<Record<string, string>> = {
+const OTHER_SCRIPT_TWINS: Readonly<Record<string, string>> = {
   '\u0406': 'I',
   '\u04c0': 'I',
   '\u04cf': 'l',
@@ -61,6 +61,14 @@ const LATIN_TWIN: Readonly<Record<string, string>> = {
   '\u0b20': 'O',
   '\u12d0': 'O',
 };
+/**
+ * Look-alikes under a mark that NFKC composes with them (`l` and U+0301 are `ĺ`; a mark alone is
+ * dropped by the scan): read as the letter beneath. Not `ö`, a Swedish letter (stop 41).
+ */
+const MARKED_LOOKALIKES: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'ĺļľÌÍÎÏĨĪĬĮİÒÓÔÕŌŎŐǑǪòóôõōŏőǒǫ'].map((letter) => [letter, letter.normalize('NFD').charAt(0)]),
+);
+const LATIN_TWIN: Readonly<Record<string, string>> = { ...OTHER_SCRIPT_TWINS, ...MARKED_LOOKALIKES };
 const OTHER_SCRIPT = new RegExp(`[${Object.keys(LATIN_TWIN).join('')}]`, 'gu');
 const ANY_LOOKALIKE = new RegExp(`[OoIl|${Object.keys(LATIN_TWIN).join('')}]`, 'u');
 // A word is a run of letters (of any script: `öl` and `Он` are no chain) and digits.

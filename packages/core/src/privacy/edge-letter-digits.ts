@@ -17,6 +17,8 @@ const IDENTITY_SHAPES = new Set(['10', '12', '6,4', '8,4', '2,2,2,4', '4,2,2,4']
 const MOBILE_SHAPES = new Set(['10', '3,7', '3,3,2,2', '3,3,4']);
 /** The most groups a shape has. */
 const MOST_GROUPS = 4;
+/** A year of a date in a note: 1900–2039. */
+const YEAR = /^(19\d\d|20[0-3]\d)$/;
 /** Look-alike letters in a word as written. */
 const LOOKALIKE = /[OoIl|]/;
 const CAPITAL_LOOKALIKE = /[IO|]/;
@@ -40,7 +42,9 @@ export function spellsIdentityNumber(digits: string): boolean {
 function spellsNumberInShape(groups: readonly string[], dashed: boolean, disguised: boolean): boolean {
   const shape = groups.map((group) => group.length).join(',');
   if (!dashed && !disguised) return false;
-  const identity = IDENTITY_SHAPES.has(shape);
+  // Undisguised, a last group that is a year is one (`Protokoll50112-2020`), as a serial rarely is.
+  const identity =
+    IDENTITY_SHAPES.has(shape) && (disguised || groups.length === 1 || !YEAR.test(groups.at(-1) ?? ''));
   if (!identity && !MOBILE_SHAPES.has(shape)) return false;
   const digits = groups.join('');
   if (identity && spellsIdentityNumber(digits)) return true;
