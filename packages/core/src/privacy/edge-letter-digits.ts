@@ -1,5 +1,4 @@
-import { kindOfDigits } from './identity-numbers.js';
-import { passesLuhn } from './luhn.js';
+import { spellsIdentityNumber } from './identity-numbers.js';
 import { isValidSwedishNumber } from './phone-metadata.js';
 
 /** An identity number's digits, short (`YYMMDDNNNN`) and long (`YYYYMMDDNNNN`). */
@@ -22,15 +21,6 @@ const YEAR = /^(19\d\d|20[0-3]\d)$/;
 /** Look-alike letters in a word as written. */
 const LOOKALIKE = /[OoIl|]/;
 const CAPITAL_LOOKALIKE = /[IO|]/;
-
-/** Whether digits spell exactly an identity number: a date, a serial and a check digit that holds. */
-export function spellsIdentityNumber(digits: string): boolean {
-  return (
-    (digits.length === SHORT || digits.length === LONG) &&
-    kindOfDigits(digits) !== undefined &&
-    passesLuhn(digits.slice(-SHORT))
-  );
-}
 
 /**
  * Whether groups of digits are an identity number or a mobile number, written as one is, with a

@@ -45,6 +45,15 @@ export function kindOfDigits(digits: string): IdentityKind | undefined {
   return kindOfDate(undefined, Number(digits.slice(2, 4)), Number(digits.slice(4, 6)));
 }
 
+/** Whether digits spell exactly an identity number: 10 or 12 of them, a date, a serial and a check digit that holds. */
+export function spellsIdentityNumber(digits: string): boolean {
+  return (
+    (digits.length === 10 || digits.length === 12) &&
+    kindOfDigits(digits) !== undefined &&
+    passesLuhn(digits.slice(-10))
+  );
+}
+
 /** `YYMMDD-NNNN`, `YYMMDD+NNNN` or `YYYYMMDD-NNNN`: written as one, so a wrong check digit does not make it less of one. */
 function isCanonicalShape(runs: readonly DigitRun[], first: number, last: number): boolean {
   if (last !== first + 1) return false;

@@ -1,4 +1,4 @@
-import { spellsIdentityNumber } from './edge-letter-digits.js';
+import { spellsIdentityNumber } from './identity-numbers.js';
 
 /** An identity number's longest run of digits (`YYYYMMDDNNNN`). */
 const LONG = 12;
