@@ -95,6 +95,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "a stream's revisions are in log order: append_batch holds its streams before drawing a transaction id",
     sql: (s) => appendBatchFunction(s, 8),
   },
+  {
+    version: 9,
+    name: 'append_batch holds at most 64 advisory locks a statement: appends at once never fill the lock table',
+    sql: (s) => appendBatchFunction(s, 9),
+  },
 ];
 
 /**

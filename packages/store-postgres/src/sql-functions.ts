@@ -24,7 +24,7 @@
  * `AppendSuccess` says), also for a retry of events that are no longer the last. Plans are
  * generic: no statement is planned again per call.
  */
-export function appendBatchFunction(s: string, version: 5 | 6 | 8 = 8): string {
+export function appendBatchFunction(s: string, version: 5 | 6 | 8 | 9 = 9): string {
   // A known id is looked up by the (stream, event id) index, one lookup an event appended. As
   // released in version 5, the check let the planner turn its EXISTS into a hashed subplan —
   // a scan of every event of both tables on every append (its generic plan was made on an
@@ -73,7 +73,7 @@ export function appendBatchFunction(s: string, version: 5 | 6 | 8 = 8): string {
       found_tx text;
       found_seq text;
       i int;${version >= 8 ? '\n      lock_key bigint;' : ''}
-    begin${version >= 8 ? lockStreamsFirst() : ''}
+    begin${version >= 8 ? lockStreamsFirst(version === 8 ? LOCKS_OF_VERSION_8 : LOCKS_OF_VERSION_9) : ''}
       for i in 1 .. 2 loop
         select array_agg(st.stream_id order by t.part),
                array_agg(coalesce(st.revision, -1) order by t.part),
@@ -220,16 +220,34 @@ export function appendBatchFunction(s: string, version: 5 | 6 | 8 = 8): string {
   `;
 }
 
-/** Calls naming at most this many streams lock each stream; larger ones lock stripes of streams. */
-const STREAMS_LOCKED_ONE_BY_ONE = 1_024;
-/** Stripes of streams (by name hash) a large call locks: at most this many locks, whatever its size. */
-const STRIPES = 256;
+/** How `append_batch` locks a call's streams (see {@link lockStreamsFirst}). */
+interface StreamLocking {
+  /** Calls naming at most this many streams lock each stream; larger ones lock stripes of streams. */
+  readonly oneByOne: number;
+  /** Stripes of streams (by name hash). */
+  readonly stripes: number;
+}
+
+/**
+ * Version 8, as released: up to 1,024 streams one by one, 256 stripes — up to 1,280 advisory
+ * locks in one statement. Sixteen such group commits at once filled a lock table of PostgreSQL's
+ * default size (`max_locks_per_transaction` 64 × 100 connections) and failed with "out of shared
+ * memory" (`lock-table.int.test.ts`).
+ */
+const LOCKS_OF_VERSION_8: StreamLocking = { oneByOne: 1_024, stripes: 256 };
+/**
+ * Version 9: at most 64 advisory locks a statement, whatever the call — the share of the lock
+ * table PostgreSQL sizes for each connection — so no number of connections appending at once
+ * fills it. A call of up to 32 streams takes at most 32 stripes shared and its 32 streams; a
+ * larger one at most 64 stripes exclusively.
+ */
+const LOCKS_OF_VERSION_9: StreamLocking = { oneByOne: 32, stripes: 64 };
 /** Advisory-lock class of the stripes ("pinS"); `stream-lock.ts` uses "pins" for its session locks. */
 const STRIPE_CLASS = 0x70696e53;
 
 /**
- * The first statements of `append_batch` (version 8): a transaction-scoped advisory lock on every
- * stream of the call, before any statement that draws a transaction id. The log is read in
+ * The first statements of `append_batch` (versions 8 and 9): a transaction-scoped advisory lock on
+ * every stream of the call, before any statement that draws a transaction id. The log is read in
  * transaction-id order, so a stream's revisions must be written in that order too. Locking the
  * stream's row was not enough: a call that had waited for the row (its holder updating it) was at
  * times given its id before the row was its own, and a call arriving later took the row first with
@@ -238,15 +256,15 @@ const STRIPE_CLASS = 0x70696e53;
  * writes nothing, so waiting for one draws no id: whoever holds a stream draws the id after the
  * stream's previous writer has committed.
  *
- * A call of up to {@link STREAMS_LOCKED_ONE_BY_ONE} streams locks its streams' stripes shared, then
- * each stream exclusively; a larger call (an import's batch) locks its stripes exclusively, so a
- * lock table of PostgreSQL's default size is never filled by one call. Stripes before streams, each
- * in key order: two calls never wait on each other in a cycle. Names that hash alike only share a lock.
+ * A small call locks its streams' stripes shared, then each stream exclusively; a larger call (an
+ * import's batch, a busy group commit) locks its stripes exclusively, so the locks a statement
+ * holds are bounded (see {@link LOCKS_OF_VERSION_9}). Stripes before streams, each in key order:
+ * two calls never wait on each other in a cycle. Names that hash alike only share a lock.
  */
-function lockStreamsFirst(): string {
-  const stripes = `select distinct hashtextextended(n, 0) & ${STRIPES - 1} from unnest(p_streams) as n order by 1`;
+function lockStreamsFirst(locking: StreamLocking): string {
+  const stripes = `select distinct hashtextextended(n, 0) & ${locking.stripes - 1} from unnest(p_streams) as n order by 1`;
   return `
-      if parts <= ${STREAMS_LOCKED_ONE_BY_ONE} then
+      if parts <= ${locking.oneByOne} then
         for lock_key in ${stripes} loop
           perform pg_advisory_xact_lock_shared(${STRIPE_CLASS}, lock_key::int);
         end loop;
