@@ -59,7 +59,10 @@ afterAll(() => database?.drop());
 const batchesAtOnce = (): number =>
   Math.min(80, Math.max(16, Math.ceil((3 * lockTableSize) / VERSION_8_LOCKS_PER_BATCH)));
 
-const batch = (round: string, writer: number): { stream: string; events: EventToAppend[]; expected: 'any' }[] =>
+const batch = (
+  round: string,
+  writer: number,
+): { stream: string; events: EventToAppend[]; expected: 'any' }[] =>
   Array.from({ length: STREAMS_PER_BATCH }, (_, index) => ({
     stream: `${round}-w${writer}-s${index}`,
     expected: 'any' as const,
