@@ -2,10 +2,9 @@ import type { EventToAppend } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
-import { applyMigrations } from './migrate.js';
-import { MIGRATIONS } from './migrations.js';
+import type { FreshDatabase } from '../test/fresh-database.js';
+import { sleepMetadata } from '../test/slow-commit.js';
+import { CURRENT_SCHEMA, databaseWithWeakSchema } from '../test/weak-schema.js';
 import { createPostgresEventStore } from './postgres-event-store.js';
 
 /**
@@ -21,7 +20,7 @@ import { createPostgresEventStore } from './postgres-event-store.js';
 let database: FreshDatabase;
 /** Advisory locks the server's lock table holds (its size; PostgreSQL's default is 6,400). */
 let lockTableSize: number;
-const CURRENT = 'pinnstatistik';
+const CURRENT = CURRENT_SCHEMA;
 const VERSION_8 = 'version_8';
 const STREAMS_PER_BATCH = 1_000;
 /** What version 8 took a batch of 1,000 streams at most: its 256 stripes shared and the 1,000 streams. */
@@ -29,18 +28,9 @@ const VERSION_8_LOCKS_PER_BATCH = 1_256;
 const encoder = new TextEncoder();
 
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await databaseWithWeakSchema(VERSION_8, 8);
   const pool = new pg.Pool({ connectionString: database.url });
   try {
-    const store = await createPostgresEventStore({ connection: pool });
-    await store.close();
-    await applyMigrations(
-      database.url,
-      VERSION_8,
-      MIGRATIONS.filter((migration) => migration.version <= 8),
-    );
-    await installSlowCommits(pool, CURRENT);
-    await installSlowCommits(pool, VERSION_8);
     const { rows } = await pool.query<{ size: string }>(
       `select (current_setting('max_locks_per_transaction')::int
               * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int))::text as size`,

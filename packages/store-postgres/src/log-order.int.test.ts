@@ -1,12 +1,10 @@
 import type { EventToAppend, RecordedEvent } from '@pinnstatistik/core';
 import { collect } from '@pinnstatistik/core/testing';
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
-import { applyMigrations } from './migrate.js';
-import { MIGRATIONS } from './migrations.js';
+import type { FreshDatabase } from '../test/fresh-database.js';
+import { sleepMetadata } from '../test/slow-commit.js';
+import { CURRENT_SCHEMA, databaseWithWeakSchema } from '../test/weak-schema.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 
 /**
@@ -18,25 +16,11 @@ import { createPostgresEventStore, type PostgresEventStore } from './postgres-ev
  * every run; the second test shows it, so the first is known to bite.
  */
 let database: FreshDatabase;
-const CURRENT = 'pinnstatistik';
+const CURRENT = CURRENT_SCHEMA;
 const VERSION_7 = 'version_7';
 
 beforeAll(async () => {
-  database = await freshDatabase();
-  const pool = new pg.Pool({ connectionString: database.url });
-  try {
-    const store = await createPostgresEventStore({ connection: pool });
-    await store.close();
-    await applyMigrations(
-      database.url,
-      VERSION_7,
-      MIGRATIONS.filter((migration) => migration.version <= 7),
-    );
-    await installSlowCommits(pool, CURRENT);
-    await installSlowCommits(pool, VERSION_7);
-  } finally {
-    await pool.end();
-  }
+  database = await databaseWithWeakSchema(VERSION_7, 7);
 });
 afterAll(() => database?.drop());
 
