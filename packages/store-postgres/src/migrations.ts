@@ -97,8 +97,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    name: 'append_batch holds at most 64 advisory locks a statement: appends at once never fill the lock table',
-    sql: (s) => appendBatchFunction(s, 9),
+    name: "append_batch holds at most 64 advisory locks a statement, its schema's own; delete_streams locks rows in name order",
+    sql: (s) => `${appendBatchFunction(s, 9)}\n${deleteStreamsFunction(s, 9)}`,
   },
 ];
 
@@ -175,6 +175,6 @@ function eventsAsBytes(s: string): string {
     create trigger detail_events_append_only before update or delete or truncate on ${s}.detail_events
       for each statement execute function ${s}.refuse_event_edit();
     ${appendBatchFunction(s, 5)}
-    ${deleteStreamsFunction(s)}
+    ${deleteStreamsFunction(s, 1)}
   `;
 }

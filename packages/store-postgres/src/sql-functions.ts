@@ -73,7 +73,7 @@ export function appendBatchFunction(s: string, version: 5 | 6 | 8 | 9 = 9): stri
       found_tx text;
       found_seq text;
       i int;${version >= 8 ? '\n      lock_key bigint;' : ''}
-    begin${version >= 8 ? lockStreamsFirst(version === 8 ? LOCKS_OF_VERSION_8 : LOCKS_OF_VERSION_9) : ''}
+    begin${version >= 8 ? lockStreamsFirst(version === 8 ? LOCKS_OF_VERSION_8 : LOCKS_OF_VERSION_9, s) : ''}
       for i in 1 .. 2 loop
         select array_agg(st.stream_id order by t.part),
                array_agg(coalesce(st.revision, -1) order by t.part),
@@ -226,6 +226,13 @@ interface StreamLocking {
   readonly oneByOne: number;
   /** Stripes of streams (by name hash). */
   readonly stripes: number;
+  /**
+   * Whether the locks are the schema's own. Advisory locks belong to the database: under
+   * version 8 one schema's import (every stripe) held the appends of another schema sharing the
+   * database — another store, another tenant — for as long as it ran (2.6 s against 12 ms:
+   * `attack-m9-schemas.int.test.ts`).
+   */
+  readonly perSchema: boolean;
 }
 
 /**
@@ -234,14 +241,15 @@ interface StreamLocking {
  * default size (`max_locks_per_transaction` 64 × 100 connections) and failed with "out of shared
  * memory" (`lock-table.int.test.ts`).
  */
-const LOCKS_OF_VERSION_8: StreamLocking = { oneByOne: 1_024, stripes: 256 };
+const LOCKS_OF_VERSION_8: StreamLocking = { oneByOne: 1_024, stripes: 256, perSchema: false };
 /**
  * Version 9: at most 64 advisory locks a statement, whatever the call — the share of the lock
  * table PostgreSQL sizes for each connection — so no number of connections appending at once
  * fills it. A call of up to 32 streams takes at most 32 stripes shared and its 32 streams; a
- * larger one at most 64 stripes exclusively.
+ * larger one at most 64 stripes exclusively. The stripes' lock class and the streams' hash seed are
+ * the schema's: stores sharing a database never wait for each other.
  */
-const LOCKS_OF_VERSION_9: StreamLocking = { oneByOne: 32, stripes: 64 };
+const LOCKS_OF_VERSION_9: StreamLocking = { oneByOne: 32, stripes: 64, perSchema: true };
 /** Advisory-lock class of the stripes ("pinS"); `stream-lock.ts` uses "pins" for its session locks. */
 const STRIPE_CLASS = 0x70696e53;
 
@@ -261,19 +269,22 @@ const STRIPE_CLASS = 0x70696e53;
  * holds are bounded (see {@link LOCKS_OF_VERSION_9}). Stripes before streams, each in key order:
  * two calls never wait on each other in a cycle. Names that hash alike only share a lock.
  */
-function lockStreamsFirst(locking: StreamLocking): string {
+function lockStreamsFirst(locking: StreamLocking, s: string): string {
   const stripes = `select distinct hashtextextended(n, 0) & ${locking.stripes - 1} from unnest(p_streams) as n order by 1`;
+  // The schema's name (quoted, as `s` is) in a literal: lower-case letters, digits and _ only.
+  const stripeClass = locking.perSchema ? `hashtext('pinS:${s}')` : `${STRIPE_CLASS}`;
+  const streamSeed = locking.perSchema ? `hashtext('${s}')` : '0';
   return `
       if parts <= ${locking.oneByOne} then
         for lock_key in ${stripes} loop
-          perform pg_advisory_xact_lock_shared(${STRIPE_CLASS}, lock_key::int);
+          perform pg_advisory_xact_lock_shared(${stripeClass}, lock_key::int);
         end loop;
-        for lock_key in select distinct hashtextextended(n, 0) from unnest(p_streams) as n order by 1 loop
+        for lock_key in select distinct hashtextextended(n, ${streamSeed}) from unnest(p_streams) as n order by 1 loop
           perform pg_advisory_xact_lock(lock_key);
         end loop;
       else
         for lock_key in ${stripes} loop
-          perform pg_advisory_xact_lock(${STRIPE_CLASS}, lock_key::int);
+          perform pg_advisory_xact_lock(${stripeClass}, lock_key::int);
         end loop;
       end if;
   `;
@@ -287,15 +298,25 @@ function lockStreamsFirst(locking: StreamLocking): string {
  * inside its data and its metadata (within the first TOAST chunk) — for the store to search the
  * compacted files for.
  */
-export function deleteStreamsFunction(s: string): string {
+export function deleteStreamsFunction(s: string, version: 1 | 9 = 9): string {
+  // Version 9 locks the rows in name order first, as `append_batch` does: version 1 marked them
+  // in the order the scan met them, and a deletion and an append that held one row each and
+  // wanted the other's deadlocked — the deletion rolled back and thrown to the sealing caller
+  // (`attack-m9-delete-deadlock.int.test.ts`).
+  const inNameOrder =
+    version === 1
+      ? ''
+      : `
+      perform 1 from ${s}.streams st
+       where st.name = any(p_names) and not st.deleted order by st.name for update;`;
   return `
-    create function ${s}.delete_streams(p_names text[])
+    create ${version === 1 ? '' : 'or replace '}function ${s}.delete_streams(p_names text[])
     returns table (r_table text, r_event_id text, r_data bytea, r_metadata bytea)
     language plpgsql as $$
     declare
       doomed bigint[];
     begin
-      perform set_config('pinnstatistik.shredding', 'on', true);
+      perform set_config('pinnstatistik.shredding', 'on', true);${inNameOrder}
       with marked as (
         update ${s}.streams st set deleted = true
          where st.name = any(p_names) and not st.deleted
