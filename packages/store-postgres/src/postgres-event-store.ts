@@ -118,7 +118,7 @@ export async function createPostgresEventStore(
     isDetail: options.detailStreams ?? ((stream: string) => privateStreamOf(stream) !== undefined),
   };
   const groupCommit = createGroupCommit(target, options.appendConcurrency ?? 2);
-  const streamLocks = createStreamLocks(database);
+  const streamLocks = createStreamLocks(database, schema);
   const maintenance = openMaintenance(options.maintenance, database, timeouts, onFault);
   const deletion = {
     database,

@@ -1,7 +1,11 @@
 import type { Database } from './database.js';
 import { createSlots } from './slots.js';
 
-/** Advisory-lock class for streams ("pins"); the stream name's hash is the second key. */
+/**
+ * Advisory-lock class for streams ("pins"); the second key is the hash of the schema and the
+ * stream's name — advisory locks belong to the database, and stores in other schemas of it must
+ * not take turns with this one (`stream-lock-schemas.int.test.ts`).
+ */
 const STREAM_LOCK_CLASS = 0x70696e73;
 
 /** Runs a body while holding a stream's lock, across processes (see {@link createStreamLocks}). */
@@ -16,7 +20,7 @@ export type StreamLocks = <T>(stream: string, body: () => Promise<T>) => Promise
  * statement timeout (then `StoreUnavailable`, nothing written). Streams whose names hash alike
  * share a lock, which only serialises them.
  */
-export function createStreamLocks(database: Database): StreamLocks {
+export function createStreamLocks(database: Database, schema: string): StreamLocks {
   const queues = new Map<string, Promise<unknown>>();
   // A held lock keeps a pooled connection while its body reads and appends on others: with a
   // lock on every connection, no body could go on. Locks held at once leave two connections
@@ -35,7 +39,7 @@ export function createStreamLocks(database: Database): StreamLocks {
           await session.query({
             name: 'pinnstatistik-stream-lock',
             text: 'select pg_advisory_lock($1, hashtext($2))',
-            values: [STREAM_LOCK_CLASS, stream],
+            values: [STREAM_LOCK_CLASS, `${schema}/${stream}`],
           });
           try {
             resolve(await body());
@@ -46,7 +50,7 @@ export function createStreamLocks(database: Database): StreamLocks {
             await session.query({
               name: 'pinnstatistik-stream-unlock',
               text: 'select pg_advisory_unlock($1, hashtext($2))',
-              values: [STREAM_LOCK_CLASS, stream],
+              values: [STREAM_LOCK_CLASS, `${schema}/${stream}`],
             });
           }
         })
