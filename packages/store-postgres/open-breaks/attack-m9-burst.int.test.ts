@@ -1,10 +1,9 @@
-import type { EventToAppend } from '@pinnstatistik/core';
-import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresEventStore } from '../src/postgres-event-store.js';
+import { batchBurst } from '../test/batch-burst.js';
 import { type FreshDatabase, freshDatabase } from '../test/fresh-database.js';
-import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
+import { installSlowCommits } from '../test/slow-commit.js';
 
 /**
  * The attack of `lock-table.int.test.ts`, unchanged but for how many batches come at once: that
@@ -21,7 +20,6 @@ import { installSlowCommits, sleepMetadata } from '../test/slow-commit.js';
  * log order. What would close it: large calls that do not hold every stripe until they commit.
  */
 let database: FreshDatabase;
-const encoder = new TextEncoder();
 const SCHEMA = 'pinnstatistik';
 const WRITERS = 31;
 const STREAMS_PER_BATCH = 1_000;
@@ -39,45 +37,17 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const batch = (writer: number) =>
-  Array.from({ length: STREAMS_PER_BATCH }, (_, index) => ({
-    stream: `w${writer}-s${index}`,
-    expected: 'any' as const,
-    events: [
-      {
-        id: `w${writer}-e${index}`,
-        type: 'Imported',
-        data: encoder.encode('{}'),
-        metadata: index === 0 ? sleepMetadata(400) : encoder.encode('{}'),
-      } satisfies EventToAppend,
-    ],
-  }));
-
 describe('attack m9: the lock-table burst at max_connections = 200', () => {
   it(`${WRITERS} batches of 1,000 streams at once, each holding its commit 400 ms: every one is written`, async () => {
-    const stores = await Promise.all(
-      Array.from({ length: WRITERS }, () =>
-        createPostgresEventStore({ connection: database.url, schema: SCHEMA, migrate: false }),
-      ),
-    );
-    const faults: string[] = [];
-    let written = 0;
     const start = Date.now();
-    try {
-      await Promise.all(
-        stores.map(async (store, writer) => {
-          try {
-            const result = await store.appendBatch(batch(writer));
-            if (E.isLeft(result)) faults.push(`refused: ${result.left.code}`);
-            else written += result.right.reduce((sum, part) => sum + part.written, 0);
-          } catch (error) {
-            faults.push(error instanceof Error ? error.message : String(error));
-          }
-        }),
-      );
-    } finally {
-      await Promise.all(stores.map((store) => store.close()));
-    }
+    const { written, faults } = await batchBurst({
+      url: database.url,
+      schema: SCHEMA,
+      round: 'burst',
+      writers: WRITERS,
+      streamsPerBatch: STREAMS_PER_BATCH,
+      holdMs: 400,
+    });
     console.log(
       `${WRITERS} batches: ${written} events written in ${Date.now() - start} ms; ${faults.length} thrown`,
       faults.slice(0, 2),

@@ -1,11 +1,8 @@
-import type { EventToAppend } from '@pinnstatistik/core';
-import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchBurst } from '../test/batch-burst.js';
 import type { FreshDatabase } from '../test/fresh-database.js';
-import { sleepMetadata } from '../test/slow-commit.js';
 import { CURRENT_SCHEMA, databaseWithWeakSchema } from '../test/weak-schema.js';
-import { createPostgresEventStore } from './postgres-event-store.js';
 
 /**
  * The attack: many connections commit large batches at once — an import in several workers, or
@@ -25,7 +22,6 @@ const VERSION_8 = 'version_8';
 const STREAMS_PER_BATCH = 1_000;
 /** What version 8 took a batch of 1,000 streams at most: its 256 stripes shared and the 1,000 streams. */
 const VERSION_8_LOCKS_PER_BATCH = 1_256;
-const encoder = new TextEncoder();
 
 beforeAll(async () => {
   database = await databaseWithWeakSchema(VERSION_8, 8);
@@ -49,54 +45,19 @@ afterAll(() => database?.drop());
 const batchesAtOnce = (): number =>
   Math.min(80, Math.max(16, Math.ceil((3 * lockTableSize) / VERSION_8_LOCKS_PER_BATCH)));
 
-const batch = (
-  round: string,
-  writer: number,
-): { stream: string; events: EventToAppend[]; expected: 'any' }[] =>
-  Array.from({ length: STREAMS_PER_BATCH }, (_, index) => ({
-    stream: `${round}-w${writer}-s${index}`,
-    expected: 'any' as const,
-    events: [
-      {
-        id: `${round}-w${writer}-e${index}`,
-        type: 'Imported',
-        data: encoder.encode('{}'),
-        // The first event of each batch holds its transaction open: every batch holds its locks at
-        // once. Batches of 1,000 streams lock every stripe and so commit one after another under
-        // version 9: held 6 s in all, they stay within the statement timeout (10 s; more is an open
-        // break, `open-breaks/attack-m9-burst.int.test.ts`).
-        metadata: index === 0 ? sleepMetadata(Math.floor(6_000 / batchesAtOnce())) : encoder.encode('{}'),
-      },
-    ],
-  }));
-
-/** Every writer commits one large batch at the same moment; what each call answered or threw. */
-async function burst(schema: string, round: string): Promise<{ written: number; faults: string[] }> {
-  const writers = batchesAtOnce();
-  const stores = await Promise.all(
-    Array.from({ length: writers }, () =>
-      createPostgresEventStore({ connection: database.url, schema, migrate: false }),
-    ),
-  );
-  const faults: string[] = [];
-  let written = 0;
-  try {
-    await Promise.all(
-      stores.map(async (store, writer) => {
-        try {
-          const result = await store.appendBatch(batch(round, writer));
-          if (E.isLeft(result)) faults.push(`refused: ${result.left.code}`);
-          else written += result.right.reduce((sum, part) => sum + part.written, 0);
-        } catch (error) {
-          faults.push(error instanceof Error ? error.message : String(error));
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(stores.map((store) => store.close()));
-  }
-  return { written, faults };
-}
+/** Every writer commits one 1,000-stream batch at the same moment. */
+const burst = (schema: string, round: string) =>
+  batchBurst({
+    url: database.url,
+    schema,
+    round,
+    writers: batchesAtOnce(),
+    streamsPerBatch: STREAMS_PER_BATCH,
+    // Batches of 1,000 streams lock every stripe and so commit one after another under version 9:
+    // held 6 s in all, they stay within the statement timeout (10 s; more is an open break,
+    // `open-breaks/attack-m9-burst.int.test.ts`).
+    holdMs: Math.floor(6_000 / batchesAtOnce()),
+  });
 
 describe('appends at once never fill PostgreSQL’s lock table', () => {
   it('as many large batches at once as would need the lock table three times over under version 8: every one is written', async () => {
