@@ -227,17 +227,17 @@ interface StreamLocking {
   /** Stripes of streams (by name hash). */
   readonly stripes: number;
   /**
-   * Whether the locks are the schema's own. Advisory locks belong to the database: under
-   * version 8 one schema's import (every stripe) held the appends of another schema sharing the
-   * database — another store, another tenant — for as long as it ran (2.6 s against 12 ms:
-   * `attack-m9-schemas.int.test.ts`).
+   * Whether the locks are the schema's own. Advisory locks belong to the database: a call that
+   * holds every stripe (version 8: more than 1,024 streams; this version's first form, never
+   * released: more than 32) held the appends of every other schema sharing the database — another
+   * store, another tenant — until it committed (2.6 s against 12 ms: `attack-m9-schemas.int.test.ts`).
    */
   readonly perSchema: boolean;
 }
 
 /**
  * Version 8, as released: up to 1,024 streams one by one, 256 stripes — up to 1,280 advisory
- * locks in one statement. Sixteen such group commits at once filled a lock table of PostgreSQL's
+ * locks in one statement. Sixteen 1,000-stream batches at once filled a lock table of PostgreSQL's
  * default size (`max_locks_per_transaction` 64 × 100 connections) and failed with "out of shared
  * memory" (`lock-table.int.test.ts`).
  */
