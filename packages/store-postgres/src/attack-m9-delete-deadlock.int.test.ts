@@ -8,12 +8,13 @@ import { createPostgresEventStore, type PostgresEventStore } from './postgres-ev
 
 /**
  * The attack: `deleteStreams` runs while appends write to the same streams. `append_batch` holds
- * its streams (advisory locks, then their rows in name order); `delete_streams` takes no advisory
- * lock and marks the rows in whatever order its scan meets them — the heap's, which is the order
+ * its streams (advisory locks, then their rows in name order); `delete_streams`, up to schema
+ * version 8, marked the rows in whatever order its scan met them — the heap's, which is the order
  * the streams were created in (or, after compaction, of their random ids). An append holding
  * stream `a` and waiting for `b`, and a deletion holding `b` and waiting for `a`, wait on each
  * other: the server kills one. When the deletion is the one killed, `deleteStreams` throws
  * (`StoreUnavailable`, "deadlock detected", outcome unknown): it is not retried as an append is.
+ * Since migration 9 it locks its rows in name order first, and the cycle cannot form.
  *
  * Made deterministic: the rows lie b, c, a in the heap; a slow append to `c` holds c's row, so
  * the deletion marks b and waits at c; the append to [a, b] then holds a and waits for b; when
