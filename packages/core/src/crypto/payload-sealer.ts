@@ -6,18 +6,35 @@ export function associatedData(context: SealContext): Uint8Array {
   return Buffer.from(`${context.stream}\u0000${context.eventId}`, 'utf8');
 }
 
+let scratch = Buffer.alloc(1024);
+let scratchInUse = false;
+
+/**
+ * Writes an ASCII string into the scratch at `from` and returns where it ends, or -1 at the first
+ * other character (the caller writes it as UTF-8 instead: the bytes are the same for ASCII).
+ * Stream names and event ids are ASCII: a loop here costs less than `Buffer.write`'s two calls.
+ */
+function writeAscii(text: string, from: number): number {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code > 0x7f) return -1;
+    scratch[from + index] = code;
+  }
+  return from + text.length;
+}
+
 // The associated data of the event being sealed or opened, written into one buffer: a new
 // buffer per event cost more than the hashing of it. Ciphers read it synchronously; a cipher
 // that seals or opens with a sealer of its own meanwhile (envelope encryption) gets a fresh one.
-let scratch = Buffer.alloc(1024);
-let scratchInUse = false;
 function withAssociatedData<T>(context: SealContext, use: (associated: Uint8Array) => T): T {
   if (scratchInUse) return use(associatedData(context));
   const needed = 3 * (context.stream.length + context.eventId.length) + 1;
   if (needed > scratch.length) scratch = Buffer.alloc(2 * needed);
-  let at = scratch.write(context.stream, 0, 'utf8');
+  let at = writeAscii(context.stream, 0);
+  if (at === -1) at = scratch.write(context.stream, 0, 'utf8');
   scratch[at] = 0;
-  at += 1 + scratch.write(context.eventId, at + 1, 'utf8');
+  const idAt = writeAscii(context.eventId, at + 1);
+  at = idAt === -1 ? at + 1 + scratch.write(context.eventId, at + 1, 'utf8') : idAt;
   scratchInUse = true;
   try {
     return use(scratch.subarray(0, at));

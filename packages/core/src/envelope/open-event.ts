@@ -72,13 +72,14 @@ function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecor
     return decodeInner(unpadded);
   } finally {
     // The plaintext handed back is ours to zero, wherever the cipher put it (AES-GCM: a buffer
-    // of node's); the decoded record shares none of it.
-    padded?.fill(0);
+    // of node's); the decoded record shares none of it. In the shared buffer it is zeroed below.
+    const inScratch = shared && padded?.buffer === plaintextScratch.buffer;
+    if (!inScratch) padded?.fill(0);
     if (shared) {
       // What a cipher may have written into the shared buffer, also when it refused or threw:
       // at most the ciphertext's length or the view it returned — zeroing all 32 KiB per event
       // cost 14 % of a replay.
-      const end = padded?.buffer === plaintextScratch.buffer ? padded.byteOffset + padded.length : 0;
+      const end = inScratch && padded !== undefined ? padded.byteOffset + padded.length : 0;
       plaintextScratch.fill(0, 0, Math.min(plaintextScratch.length, Math.max(recorded.data.length, end)));
       scratchInUse = false;
     }

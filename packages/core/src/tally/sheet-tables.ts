@@ -100,7 +100,8 @@ export function createTablesAccumulator(
           }
         }
         for (const pair of pairsOf(event.data.catalogueVersion)) {
-          const [a, b] = [marks[pair[0]], marks[pair[1]]];
+          const a = marks[pair[0]];
+          const b = marks[pair[1]];
           if (typeof a !== 'string' || typeof b !== 'string') continue;
           const key = crossTabulationKey(pair);
           tables.crossTabulations[key] ??= {};
