@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { type LibraryBuild, libraryBuild } from './library-build.js';
 
 /** The machine and code a run measured. */
 export interface Machine {
@@ -16,6 +17,8 @@ export interface Machine {
    * touch of a 4 KiB page is dear (a VM), it moves the store-level figures by 2× (bench/README).
    */
   readonly transparentHugePages: string | undefined;
+  /** Which build of the library was measured: the packages users install (`dist`), or the sources through tsx. */
+  readonly library: LibraryBuild;
 }
 
 /** The mode Linux marks with brackets in `/sys/kernel/mm/transparent_hugepage/enabled`. */
@@ -46,5 +49,6 @@ export function describeMachine(): Machine {
     commit,
     date: new Date().toISOString(),
     transparentHugePages: transparentHugePages(),
+    library: libraryBuild(),
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Task } from './child.js';
 import { type CipherName, sodiumUnavailable } from './ciphers.js';
+import { staleBuild } from './library-build.js';
 import { describeMachine } from './machine.js';
 import type { GuardResult } from './measure-guard.js';
 import type { LiveResult } from './measure-live.js';
@@ -159,11 +160,20 @@ async function main(): Promise<void> {
   const unavailable = options.sodium ? sodiumUnavailable() : 'not measured (--no-sodium)';
   const ciphers: CipherName[] = unavailable === undefined ? ['aes', 'sodium'] : ['aes'];
   const machine = describeMachine();
+  const stale = machine.library === 'dist' ? staleBuild() : undefined;
+  if (stale !== undefined) {
+    process.stderr.write(`pinnstatistik bench measures the built packages: ${stale}\n`);
+    process.exit(1);
+  }
   const shape = createWorkload(n).shape;
   const started = performance.now();
   process.stderr.write(
     `pinnstatistik bench: N = ${n.toLocaleString('en')}, ${runs} run(s) each (pipeline ${options.pipelineRuns}), ${machine.cpu} × ${machine.cores}, node ${machine.node}\n`,
   );
+  if (machine.library === 'source')
+    process.stderr.write(
+      '  measuring the sources through tsx, not the built packages users install (`pnpm bench` does)\n',
+    );
   if (unavailable !== undefined && options.sodium)
     process.stderr.write(`  sodium-native cannot load here: ${unavailable}\n`);
 
@@ -328,7 +338,7 @@ async function main(): Promise<void> {
       .join(', ')}), median of ${runs} (pipeline: ${options.pipelineRuns})`,
   );
   console.log(
-    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}${machine.transparentHugePages === undefined ? '' : `, transparent huge pages ${machine.transparentHugePages}`}${machine.commit === undefined ? '' : `, commit ${machine.commit}`}`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, node ${machine.node}${machine.transparentHugePages === undefined ? '' : `, transparent huge pages ${machine.transparentHugePages}`}${machine.commit === undefined ? '' : `, commit ${machine.commit}`}, library from ${machine.library === 'dist' ? 'its built packages' : 'source (tsx)'}`,
   );
   console.log();
   const width = Math.max(...table.map((row) => row.measure.length));
