@@ -79,7 +79,7 @@ function openPrivate(recorded: RecordedEvent, sealer: PayloadSealer): InnerRecor
       // What a cipher may have written into the shared buffer, also when it refused or threw:
       // at most the ciphertext's length or the view it returned — zeroing all 32 KiB per event
       // cost 14 % of a replay.
-      const end = inScratch && padded !== undefined ? padded.byteOffset + padded.length : 0;
+      const end = inScratch && padded !== undefined ? padded.byteOffset + padded.byteLength : 0;
       plaintextScratch.fill(0, 0, Math.min(plaintextScratch.length, Math.max(recorded.data.length, end)));
       scratchInUse = false;
     }
