@@ -85,3 +85,23 @@ describe('the children’s ages table (row 11)', () => {
     expect(sum(tables.listMarginals?.childAges)).toBe(6);
   });
 });
+
+describe('tables handed out by an accumulator', () => {
+  const sessions = [session([2]), session([4], 'male'), session([9])];
+
+  it('stay as they were when more tallies are added, and a caller changing them changes nothing kept', () => {
+    const accumulator = createTablesAccumulator(noPairs);
+    accumulator.addTally(sessions[0] as TallyEvent, 1);
+    const first = accumulator.tables();
+    const copy = structuredClone(first);
+    accumulator.addTally(sessions[1] as TallyEvent, 1);
+    expect(first).toEqual(copy);
+    (first.marginals.gender as Record<string, number>).female = 1000;
+    (first as { contacts: number }).contacts = 1000;
+    accumulator.addTally(sessions[2] as TallyEvent, 1);
+    const last = accumulator.tables();
+    expect(last.contacts).toBe(3);
+    expect(last.marginals.gender).toEqual({ female: 2, male: 1 });
+    marginalsAddUp(last);
+  });
+});
