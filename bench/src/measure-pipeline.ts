@@ -32,6 +32,8 @@ export interface PipelineResult {
   readonly storedEvents: number;
   /** (f) heap bytes per stored event after GC, the store and key store only. */
   readonly heapBytesPerEvent: number;
+  /** (f) the mean payload of a stored event: for a sealed one its nonce, padded ciphertext and tag. */
+  readonly payloadBytesPerEvent: number;
   /** (b) heap bytes per command the live command service holds after GC (its caches of sheets and series), beside the stores. */
   readonly serviceHeapBytesPerCommand: number;
   /** (c) replay + statistics projection of the open year. */
@@ -127,6 +129,7 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
   const storesHeap = settledHeapBytes();
   const heapBytesPerEvent = (storesHeap - before) / storedEvents;
   const serviceHeapBytesPerCommand = (withServiceHeap - storesHeap) / n;
+  const payloadBytesPerEvent = await meanPayloadBytes(store);
 
   const projection = () => statisticsProjection({ keys, ciphers: [cipher] });
   const open = await timed(() => replay(store, projection()));
@@ -164,6 +167,7 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
     latencyMaxUs: percentile(latencies, n, 100) * 1000,
     storedEvents,
     heapBytesPerEvent,
+    payloadBytesPerEvent,
     serviceHeapBytesPerCommand,
     openReplayPerSec: perSecond(open.result.events, open.ms),
     openReplayMs: open.ms,
@@ -176,4 +180,15 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
     sealedReplayEvents: sealed.result.events,
     sealedDigest: foldDigest(foldOfSheets(sealed.result.state.sheets())),
   };
+}
+
+/** The mean length of the stored events' payloads (`data`), read back after the heap was measured. */
+async function meanPayloadBytes(store: EventStore): Promise<number> {
+  let events = 0;
+  let bytes = 0;
+  for await (const recorded of store.readAll()) {
+    events += 1;
+    bytes += recorded.data.length;
+  }
+  return events === 0 ? 0 : bytes / events;
 }

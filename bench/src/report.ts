@@ -162,9 +162,10 @@ export function rows(results: Results): Row[] {
             vsRaw: `${(rawMs / pipeline.sealedFullReplayMs).toFixed(2)}× raw fold time`,
           }),
     });
+    const overhead = pipeline.heapBytesPerEvent - pipeline.payloadBytesPerEvent;
     out.push({
       id: `f-heap-${cipher}`,
-      measure: `(f) heap per stored event after GC (command-path events), ${name}`,
+      measure: `(f) heap per stored event after GC (command-path events; payload ${pipeline.payloadBytesPerEvent.toFixed(0)} B: the store and key store add ${overhead.toFixed(0)} B), ${name}`,
       value: pipeline.heapBytesPerEvent,
       unit: 'B/event',
       ...(raw === undefined
@@ -174,8 +175,8 @@ export function rows(results: Results): Row[] {
             ratio: pipeline.heapBytesPerEvent / raw.heapBytesPerEvent,
             vsRaw: `${(pipeline.heapBytesPerEvent / raw.heapBytesPerEvent).toFixed(2)}× raw bytes`,
           }),
-      target: '≤ 300 B',
-      met: pipeline.heapBytesPerEvent <= 300,
+      target: '≤ payload + 80 B',
+      met: overhead <= 80,
     });
     out.push({
       id: `b-service-heap-${cipher}`,
@@ -189,14 +190,14 @@ export function rows(results: Results): Row[] {
     if (append === undefined) continue;
     out.push({
       id: 'f-heap-store',
-      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded: the store adds ${(append.heapBytesPerEvent - append.encodedBytes).toFixed(0)} B), N = ${k(append.n)}`,
+      measure: `(f) heap per stored event after GC (store-level envelopes, ${append.encodedBytes.toFixed(0)} B encoded, ${append.payloadBytes.toFixed(0)} B of it payload: header and store add ${(append.heapBytesPerEvent - append.payloadBytes).toFixed(0)} B), N = ${k(append.n)}`,
       value: append.heapBytesPerEvent,
       unit: 'B/event',
       raw: append.rawHeapBytesPerEvent,
       ratio: append.heapBytesPerEvent / append.rawHeapBytesPerEvent,
       vsRaw: `${(append.heapBytesPerEvent / append.rawHeapBytesPerEvent).toFixed(2)}× raw bytes (copies in an array)`,
-      target: '≤ 300 B',
-      met: append.heapBytesPerEvent <= 300,
+      target: '≤ payload + 80 B',
+      met: append.heapBytesPerEvent - append.payloadBytes <= 80,
     });
   }
   if (live !== undefined) {
