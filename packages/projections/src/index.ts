@@ -120,6 +120,7 @@ export {
   type ReleaseNotRecorded,
   readOnlyReleaseLog,
 } from './releases/release-log.js';
+export { releaseOrigin } from './releases/release-origin.js';
 export {
   type OriginNotRegistered,
   RELEASE_ORIGINS_ID,

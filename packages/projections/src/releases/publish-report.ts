@@ -87,6 +87,8 @@ export async function publishStatisticsReport(
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const seen = await context.log.read();
+    // Another store's history in this one, a genuine store's included: the operator pinned the origin (attack 44).
+    if (seen.originNotExpected) return E.left(reportRefusals.storeOriginNotExpected());
     // A store the key store does not know may be this one rewritten, its releases gone with their anchors' origin (attack 42).
     if (seen.originUnknown) return E.left(reportRefusals.storeOriginUnknown());
     // A release deleted from the stream would leave this report blind to what it published (attack 37).
@@ -100,6 +102,8 @@ export async function publishStatisticsReport(
     const made = { ...report.right, notes: [...report.right.notes, ...unproven] };
     const recorded = await context.log.record(report.right.release, seen);
     if (E.isRight(recorded)) return E.right({ ...made, recorded: true });
+    if (recorded.left.code === 'STORE_ORIGIN_NOT_EXPECTED')
+      return E.left(reportRefusals.storeOriginNotExpected());
     if (recorded.left.code === 'STORE_ORIGIN_UNKNOWN') return E.left(reportRefusals.storeOriginUnknown());
     if (recorded.left.code === 'RELEASES_MISSING')
       return E.left(reportRefusals.releasesMissing(recorded.left.sequence));

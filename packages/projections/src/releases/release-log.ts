@@ -54,6 +54,12 @@ export interface RecordedReleases {
    * origin, so no release can be counted as all there is (attack 42). Live logs only.
    */
   readonly originUnknown: boolean;
+  /**
+   * The operator pinned the store's origin (`expectedOrigin`) and the store has another: it is
+   * some other store's history — another genuine store's, copied in under the same key store, is
+   * one the key store knows (attack 44). Live logs only.
+   */
+  readonly originNotExpected: boolean;
 }
 
 /** A release the key store's anchors say was recorded, missing from the stream. */
@@ -70,7 +76,9 @@ export type ReleaseNotRecorded =
   /** The releases read miss one (`seen.missing`): recording after them would give its number to another. */
   | { readonly code: 'RELEASES_MISSING'; readonly sequence: number }
   /** The key store does not know the store's origin (`seen.originUnknown`). */
-  | { readonly code: 'STORE_ORIGIN_UNKNOWN' };
+  | { readonly code: 'STORE_ORIGIN_UNKNOWN' }
+  /** The store's origin is not the one the operator pinned (`seen.originNotExpected`). */
+  | { readonly code: 'STORE_ORIGIN_NOT_EXPECTED' };
 
 /**
  * Where releases are remembered. Everything about how a `ReportPublished` event is written
@@ -95,7 +103,11 @@ export interface ReleaseLog {
 type ReleaseTrust =
   | {
       readonly proofKey: Uint8Array | undefined;
-      readonly anchors?: { readonly keys: KeyStore; readonly catalogueId: string };
+      readonly anchors?: {
+        readonly keys: KeyStore;
+        readonly catalogueId: string;
+        readonly expectedOrigin?: string;
+      };
     }
   | 'as-exported';
 
@@ -106,6 +118,7 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
   const unanchored: number[] = [];
   let missing: MissingRelease | undefined;
   let originUnknown = false;
+  let originNotExpected = false;
   let revision: number | undefined;
   let head = GENESIS_HASH;
   const origins = new Map<string, string | null>();
@@ -146,15 +159,16 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       releases.push(parsed.data);
     }
     if (missing === undefined && trust !== 'as-exported' && trust.anchors !== undefined) {
-      const { keys, catalogueId } = trust.anchors;
+      const { keys, catalogueId, expectedOrigin } = trust.anchors;
       const origin = await releaseOrigin(store, catalogueId);
+      originNotExpected = expectedOrigin !== undefined && origin !== expectedOrigin.toLowerCase();
       if (await isAnchored(keys, origin, releases.length)) missing = { sequence: releases.length };
       originUnknown = !(await isKnownOrigin(keys, origin));
     }
   } finally {
     if (trust !== 'as-exported') trust.proofKey?.fill(0);
   }
-  return { releases, revision, head, unproven, missing, unanchored, originUnknown };
+  return { releases, revision, head, unproven, missing, unanchored, originUnknown, originNotExpected };
 }
 
 /**
@@ -168,19 +182,29 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
  * (`release-anchor.ts`); a release whose number is not its place, or an anchor past the last
  * release read, is `missing` — anyone who can write to the store can also delete from it.
  * The origin itself must be one the key store knows (`release-origins.ts`): otherwise the log
- * says `originUnknown` and records nothing.
+ * says `originUnknown` and records nothing. The key store knows which origins are genuine, not
+ * which one this store should have: pin it (`expectedOrigin`, from the operator's configuration —
+ * `registerReleaseOrigin` and `releaseOrigin` tell it) and a store carrying any other history,
+ * another genuine store's included, records nothing (`originNotExpected`).
  */
 export function eventStoreReleaseLog(
   store: EventStore,
-  options: { readonly catalogueId: string; readonly keys: KeyStore },
+  options: {
+    readonly catalogueId: string;
+    readonly keys: KeyStore;
+    /** The store's origin as the operator knows it (hex, as `releaseOrigin` gives it). */
+    readonly expectedOrigin?: string;
+  },
 ): ReleaseLog {
+  const { catalogueId, keys, expectedOrigin } = options;
   return {
     read: async () =>
       readReleases(store, {
-        proofKey: await readReleaseProofKey(options.keys),
-        anchors: { keys: options.keys, catalogueId: options.catalogueId },
+        proofKey: await readReleaseProofKey(keys),
+        anchors: { keys, catalogueId, ...(expectedOrigin === undefined ? {} : { expectedOrigin }) },
       }),
     async record(release, seen) {
+      if (seen.originNotExpected) return E.left({ code: 'STORE_ORIGIN_NOT_EXPECTED' });
       if (seen.originUnknown) return E.left({ code: 'STORE_ORIGIN_UNKNOWN' });
       if (seen.missing !== undefined)
         return E.left({ code: 'RELEASES_MISSING', sequence: seen.missing.sequence });

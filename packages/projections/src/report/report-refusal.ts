@@ -32,6 +32,11 @@ export type ReportRefusal =
    * one of them: its catalogue stream is not the one registered (rewritten), or it was never registered.
    */
   | { readonly code: 'STORE_ORIGIN_UNKNOWN'; readonly message: LocalizedText }
+  /**
+   * The store's origin is not the one the operator pinned (`expectedOrigin`): its catalogue stream
+   * and releases are another store's — a genuine one sharing the key store, copied in (attack 44).
+   */
+  | { readonly code: 'STORE_ORIGIN_NOT_EXPECTED'; readonly message: LocalizedText }
   /** The figures of an earlier release have changed since it was published (late entries, amendments): cell-key or suppression. */
   | { readonly code: 'FIGURES_CHANGED'; readonly releaseId: string; readonly message: LocalizedText }
   /** Suppression cannot protect the report together with earlier releases. */
@@ -62,6 +67,7 @@ export const REPORT_REFUSAL_CODES = [
   'RELEASE_NOT_RECORDED',
   'RELEASES_MISSING',
   'STORE_ORIGIN_UNKNOWN',
+  'STORE_ORIGIN_NOT_EXPECTED',
   'PARTIAL_PERIOD',
   'UNITS_PARTLY_PUBLISHED',
   'CANNOT_PROTECT',
@@ -147,6 +153,13 @@ export const reportRefusals = {
     message: {
       sv: 'Nyckelförrådet känner inte igen arkivets ursprung (den första händelsen i dess katalogström): antingen har katalogströmmen skrivits om — och publiceringar som nyckelförrådet minns kan ha tagits bort — eller så antogs katalogen innan ursprung registrerades. Rapporten görs inte, eftersom den inte kan skyddas tillsammans med det som publicerats. Återställ arkivet från en säkerhetskopia eller en export som stämmer mot en signerad kontrollpunkt; är arkivet bevisligen äkta, registrera dess ursprung (registerReleaseOrigin) och försök igen.',
       en: "The key store does not know the store's origin (the first event of its catalogue stream): either the catalogue stream was rewritten — and releases the key store remembers may have been deleted — or the catalogue was adopted before origins were registered. The report is not made, since it cannot be protected jointly with what was published. Restore the store from a backup or an export that matches a signed checkpoint; if the store is known to be genuine, register its origin (registerReleaseOrigin) and try again.",
+    },
+  }),
+  storeOriginNotExpected: (): ReportRefusal => ({
+    code: 'STORE_ORIGIN_NOT_EXPECTED',
+    message: {
+      sv: 'Arkivets ursprung (den första händelsen i dess katalogström) är inte det som operatören har angett för det: arkivet bär ett annat arkivs historik — kanske ett annat äkta arkiv som delar nyckelförrådet, kopierat hit — och publiceringar som gjorts härifrån kan saknas. Rapporten görs inte, eftersom den inte kan skyddas tillsammans med det som publicerats. Kontrollera att rätt arkiv är anslutet, och återställ det annars från en säkerhetskopia eller en export som stämmer mot en signerad kontrollpunkt.',
+      en: "The store's origin (the first event of its catalogue stream) is not the one the operator configured for it: the store carries another store's history — perhaps another genuine store sharing the key store, copied here — and releases made from this store may be missing. The report is not made, since it cannot be protected jointly with what was published. Check that the right store is connected; otherwise restore it from a backup or an export that matches a signed checkpoint.",
     },
   }),
   figuresChanged: (
