@@ -162,10 +162,12 @@ export function rows(results: Results): Row[] {
             vsRaw: `${(rawMs / pipeline.sealedFullReplayMs).toFixed(2)}× raw fold time`,
           }),
     });
-    const overhead = pipeline.heapBytesPerEvent - pipeline.payloadBytesPerEvent;
+    // Item 4's target is judged on the store-level row below: measured here, by the heap's growth
+    // over a whole command path, what the store adds came out at -18 B at N = 1 M — below the
+    // payload itself, so this difference cannot resolve tens of bytes.
     out.push({
       id: `f-heap-${cipher}`,
-      measure: `(f) heap per stored event after GC (command-path events; payload ${pipeline.payloadBytesPerEvent.toFixed(0)} B: the store and key store add ${overhead.toFixed(0)} B), ${name}`,
+      measure: `(f) heap per stored event after GC (command-path events, with the key store; payload ${pipeline.payloadBytesPerEvent.toFixed(0)} B — item 4's "+ 80 B" is judged on the store-level row), ${name}`,
       value: pipeline.heapBytesPerEvent,
       unit: 'B/event',
       ...(raw === undefined
@@ -175,8 +177,6 @@ export function rows(results: Results): Row[] {
             ratio: pipeline.heapBytesPerEvent / raw.heapBytesPerEvent,
             vsRaw: `${(pipeline.heapBytesPerEvent / raw.heapBytesPerEvent).toFixed(2)}× raw bytes`,
           }),
-      target: '≤ payload + 80 B',
-      met: overhead <= 80,
     });
     out.push({
       id: `b-service-heap-${cipher}`,
