@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandService, fixedClock, periodKeyId, vaggerydCatalogue } from '@pinnstatistik/core';
+import { releaseOrigin } from '@pinnstatistik/projections';
 import { createFileKeyStore } from '@pinnstatistik/store-memory';
 import { createPostgresEventStore } from '@pinnstatistik/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -354,5 +355,50 @@ describe('seal and series expire', () => {
     );
     expect(shared.code).toBe(0);
     expect(shared.stdout).toContain('series expired');
+  });
+});
+
+describe('a report pinned to its store’s origin (attack 44)', () => {
+  const report = (source: string, origin: string) =>
+    run(
+      'report',
+      source,
+      '--keys',
+      source === operated.url ? 'operator-keys' : 'keys',
+      '--from',
+      '2025-03',
+      '--to',
+      '2025-03',
+      '--method',
+      'suppression',
+      '--format',
+      'csv',
+      '--today',
+      '2025-04-20',
+      '--origin',
+      origin,
+    );
+
+  it('publishes from the store whose origin is pinned; another origin, a malformed one or an export is refused, the value never repeated', async () => {
+    const store = await createPostgresEventStore({ connection: operated.url });
+    const origin = await releaseOrigin(store, 'vaggeryd');
+    await store.close();
+    if (origin === null) throw new Error('the live store has no catalogue stream');
+    const other = 'ab'.repeat(32);
+    const refused = await report(operated.url, other);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('STORE_ORIGIN_NOT_EXPECTED');
+    expect(refused.stderr).not.toContain(other);
+    const published = await report(operated.url, origin.toUpperCase());
+    expect(published.stderr).toBe('');
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain('2025-03');
+    const malformed = await report(operated.url, 'zz-not-an-origin');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/--origin must be 64 hexadecimal characters/);
+    expect(malformed.stderr).not.toContain('zz-not-an-origin');
+    const fromExport = await report('log.jsonl', origin);
+    expect(fromExport.code).toBe(2);
+    expect(fromExport.stderr).toMatch(/--origin pins a live store's origin/);
   });
 });

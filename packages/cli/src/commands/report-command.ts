@@ -54,6 +54,10 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     )
     .option('--today <date>', 'today, YYYY-MM-DD (default: today), for the audit in the HTML header')
     .option(
+      '--origin <hex>',
+      "a live store's origin as the operator keeps it (64 hexadecimal characters: releaseOrigin); a store with another is refused",
+    )
+    .option(
       '--unrecorded',
       'from an export: make a cell-key report that reproduces no recorded release anyway — for checking, never for publication (it cannot be recorded)',
     )
@@ -66,7 +70,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     .action(
       async (
         target: string,
-        args: ReportArguments & { out?: string; keys?: string; unrecorded?: boolean },
+        args: ReportArguments & { out?: string; keys?: string; unrecorded?: boolean; origin?: string },
       ) => {
         const today = todayOr(args.today);
         const request = parseReportRequest({ ...args, today });
@@ -83,7 +87,10 @@ export function registerReport(program: Command, { io }: CommandContext): void {
             request.options,
             io,
             request.lang,
-            { allowUnrecorded: args.unrecorded === true },
+            {
+              allowUnrecorded: args.unrecorded === true,
+              ...(args.origin === undefined ? {} : { expectedOrigin: args.origin }),
+            },
           );
           const months = { sealed: sealedPeriods, open: openPeriods, unreadable: unreadablePeriods, today };
           const note = unreadablePeriodsNote(unreadablePeriods, source.keysDescription, request.lang);

@@ -40,8 +40,24 @@ export async function collectReport(
   options: ReportOptionsInput,
   io: CliIo,
   lang: 'sv' | 'en' = 'en',
-  publishing: { readonly allowUnrecorded?: boolean } = {},
+  publishing: { readonly allowUnrecorded?: boolean; readonly expectedOrigin?: string } = {},
 ): Promise<CollectedReport> {
+  const { expectedOrigin } = publishing;
+  // Checked before anything is read. The value is the operator's configuration: never repeated.
+  if (expectedOrigin !== undefined && !/^[0-9a-fA-F]{64}$/.test(expectedOrigin))
+    throw new CliError('--origin must be 64 hexadecimal characters (the store origin releaseOrigin gives)', {
+      sv: { message: '--origin ska vara 64 hexadecimala tecken (arkivets ursprung som releaseOrigin ger)' },
+    });
+  if (expectedOrigin !== undefined && source.kind === 'file')
+    throw new CliError(
+      "--origin pins a live store's origin; an export's releases are read-only and not checked against it",
+      {
+        sv: {
+          message:
+            '--origin låser ett levande händelselagers ursprung; en exportfils publiceringar är skrivskyddade och kontrolleras inte mot det',
+        },
+      },
+    );
   const overview = createLogOverview();
   const progress = startProgress(
     io,
@@ -88,7 +104,11 @@ export async function collectReport(
     log:
       source.kind === 'file' || source.keys === undefined
         ? readOnlyReleaseLog(source.store, source.keys === undefined ? {} : { keys: source.keys })
-        : eventStoreReleaseLog(source.store, { catalogueId, keys: source.keys }),
+        : eventStoreReleaseLog(source.store, {
+            catalogueId,
+            keys: source.keys,
+            ...(expectedOrigin === undefined ? {} : { expectedOrigin }),
+          }),
     ...(source.keys === undefined ? {} : { keys: source.keys }),
     createStatisticsKey: source.kind !== 'file',
     allowUnrecorded: publishing.allowUnrecorded === true,
