@@ -180,8 +180,8 @@ const HUNDREDS_AND_ENGLISH_PROSE: readonly string[] = [
 ];
 
 // (f) A number split by prose, in one note or across two: "pnr 811218, sista fyra 9876". A reader
-// joins the two; the scan does not join numbers across words (a date and a time of day are
-// written so all the time). Left open — see the test.
+// joins the two; the scan did not join numbers across words (a date and a time of day are
+// written so all the time). Closed where the text names the number (see the test).
 const SPLIT_BY_PROSE: readonly string[] = [
   'Personnumret är 811218 och de fyra sista 9876',
   'pnr 811218, sista fyra 9876',
@@ -450,13 +450,38 @@ describe('attack 35: the personal-data guard', () => {
     expect(refused(HUNDREDS_AND_ENGLISH_PROSE)).toEqual([]);
   });
 
-  // Open: closing it means joining a birth date and a four-digit group a few words apart when
-  // the check digit holds — one date-and-number pair in ten in ordinary notes ("Möte 250314,
-  // rum 1030") would be refused. A reader who writes a number so has set out to dodge the guard
-  // with prose; the guard reads how numbers are written, not what a sentence says.
-  it.fails('(f) finds a personnummer split by prose within a note or across two notes', () => {
+  // Was open (an `it.fails` until stop 44): joining any birth date and four-digit group a few
+  // words apart when the check digit holds would refuse one date-and-number pair in ten in
+  // ordinary notes ("Möte 250314, rum 1030"). Closed where the text names the number
+  // (`identity-number-split-by-prose.ts`: "pnr", "personnummer", "sista fyra" …): a note that says
+  // it holds a personnummer is read as a reader reads it. Weakening: drop the cue words' rule
+  // from `findPersonalData` — this test fails.
+  it('(f) finds a personnummer split by prose within a note or across two notes', () => {
     expect(passed(SPLIT_BY_PROSE)).toEqual([]);
     expect(findPersonalDataAcrossNotes('Mammans pnr börjar 811218.', 'De sista fyra är 9876.')).toBeDefined();
+    // In number words (also where the cue's own "fyra" reads as a digit beside them), and as a
+    // samordningsnummer (the day plus 60).
+    expect(
+      refused([
+        'Personnumret 811218, de sista siffrorna nio åtta sju sex',
+        'Mammans pnr börjar 811218. Hon säger de sista fyra nio åtta sju sex',
+        'Samordningsnummer 811278 och sista fyra 9873',
+      ]),
+    ).toHaveLength(3);
+  });
+
+  // The price of (f), held to it: without a cue word nothing is joined, and with one only a pair
+  // whose check digit holds is refused (`2503141034` holds, `…1030` does not).
+  it('(f) joins nothing without a word naming the number, nor a pair whose check digit fails', () => {
+    expect(
+      passed([
+        'Möte 811218, rum 9876.',
+        'Pnr saknas, möte 250314 rum 1030.',
+        'Personnummer finns i akten; samtal 2025-03-14 kl 0930.',
+        'De fyra sista mötena: 250314, 250321, 250328 och 250404.',
+      ]),
+    ).toHaveLength(4);
+    expect(refused(['Pnr saknas, möte 250314 rum 1034.'])).toHaveLength(1);
   });
 
   // Before: 'digits glued to letters' failed (attack 34's callback per replaced letter: 21 times the

@@ -1,5 +1,6 @@
 import { isDigitLookalike } from './digit-lookalikes.js';
 import { findEmailAddress } from './email-addresses.js';
+import { findIdentityNumberSplitByProse } from './identity-number-split-by-prose.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
 import { scanForms } from './normalise-text.js';
@@ -111,7 +112,10 @@ function findInNormalised(normalised: string, text: string): PersonalDataKind | 
     return kind !== undefined;
   });
   return (
-    kind ?? findUnknownDigitNumber(normalised) ?? (findEmailAddress(normalised) ? 'email-address' : undefined)
+    kind ??
+    findUnknownDigitNumber(normalised) ??
+    (findEmailAddress(normalised) ? 'email-address' : undefined) ??
+    findIdentityNumberSplitByProse(normalised, text)
   );
 }
 

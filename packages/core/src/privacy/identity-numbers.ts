@@ -4,7 +4,7 @@ import type { DigitRun } from './number-clusters.js';
 import type { NumberTokens } from './number-tokens.js';
 import type { PersonalDataKind } from './personal-data-kind.js';
 
-type IdentityKind = Extract<PersonalDataKind, 'personnummer' | 'samordningsnummer'>;
+export type IdentityKind = Extract<PersonalDataKind, 'personnummer' | 'samordningsnummer'>;
 
 /** The kind a date part names: a birth date, or a birth date with 60 added to the day. */
 function kindOfDate(year: number | undefined, month: number, day: number): IdentityKind | undefined {
