@@ -34,6 +34,7 @@ import {
   createCommandService,
   type EventStore,
   fixedClock,
+  isRegisteredStoreOrigin,
   type KeyStore,
   type RecordedEvent,
 } from '@pinnstatistik/core';
@@ -194,6 +195,63 @@ describe('attack 44: another genuine store’s history copied in', () => {
     });
     const next = await publishStatisticsReport(seeded.cube, report('quarter'), { log: log(origin) });
     expect(E.isLeft(next) && next.left.code).toBe('STORE_ORIGIN_NOT_EXPECTED');
+  }, 600_000);
+
+  // HOLDS (round 2): the origin is a hash that follows from the catalogue's first event. A header
+  // claiming production's origin over staging's bytes named production's origin before, so any
+  // catalogue stream could carry any origin. Fails with (tried): (F) `checkLink` dropped from
+  // `releaseOrigin` — this test fails.
+  it('a header claiming another store’s origin over other bytes names no origin', async () => {
+    const production = await adoptedStore();
+    const staging = await adoptedStore();
+    const origin = (await releaseOrigin(production, seeded.catalogue.id)) as string;
+    const forged = createMemoryEventStore();
+    for await (const event of staging.readStream(catalogueStream(seeded.catalogue.id), { limit: 1 })) {
+      const header = new Uint8Array(event.metadata);
+      header.set(Buffer.from(origin, 'hex'), header.length - 32);
+      const { id, type, data } = event;
+      await forged.append(event.stream, [{ id, type, data, metadata: header }], { expected: 'no-stream' });
+    }
+    expect(await releaseOrigin(forged, seeded.catalogue.id)).toBeNull();
+    const next = await publishStatisticsReport(seeded.cube, report('quarter'), {
+      log: logOf(forged, origin),
+    });
+    expect(E.isLeft(next) && next.left.code).toBe('STORE_ORIGIN_NOT_EXPECTED');
+  }, 600_000);
+
+  // HOLDS (round 2), without a pin: the store answers the record with another catalogue stream
+  // than the read (rows rewritten between the two queries). The record compares the origin it
+  // reads with the one the read was checked under: a conflict, read again — nothing signed,
+  // anchored or registered under the other. Fails with (tried): (G) that comparison dropped
+  // (release-log.ts, `anchorOrigin !== seen.origin`) — staging's origin signed the release here.
+  it('without a pin, a catalogue stream swapped between the read and the record is a conflict', async () => {
+    const keys = createMemoryKeyStore();
+    const production = await adoptedStore(keys);
+    const staging = await adoptedStore(keys);
+    const stagingOrigin = (await releaseOrigin(staging, seeded.catalogue.id)) as string;
+    let reads = 0;
+    const raced = new Proxy(production, {
+      get(target, property) {
+        if (property === 'readStream')
+          return (stream: string, options?: Parameters<EventStore['readStream']>[1]) =>
+            (stream === catalogueStream(seeded.catalogue.id) && reads++ >= 1 ? staging : target).readStream(
+              stream,
+              options,
+            );
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const log = eventStoreReleaseLog(raced, { catalogueId: seeded.catalogue.id, keys });
+    const seen = await log.read();
+    const release = (await publish(await adoptedStore(), report('year'))).release;
+    const recorded = await log.record({ ...release, releaseId: randomUUID() }, seen);
+    expect(E.isLeft(recorded) && recorded.left.code).toBe('RELEASE_LOG_CONFLICT');
+    expect(await keys.get(`release-anchor-${stagingOrigin}-0`)).toBeUndefined();
+    expect(
+      (await eventStoreReleaseLog(production, { catalogueId: seeded.catalogue.id, keys }).read()).releases,
+    ).toEqual([]);
+    expect(await isRegisteredStoreOrigin(keys, stagingOrigin)).toBe(true); // staging's own adoption
   }, 600_000);
 
   // HOLDS: normal use with the pin — several reports, an import of the store (every event byte for

@@ -60,6 +60,13 @@ export interface RecordedReleases {
    * one the key store knows (attack 44). Live logs only.
    */
   readonly originNotExpected: boolean;
+  /**
+   * The store's origin as this read found it (`null`: no genuine first event in the log's
+   * catalogue stream), read once and used for every check of the read; a log that records
+   * compares it with the origin it records under (the store must not change in between).
+   * `undefined` for a read-only log.
+   */
+  readonly origin?: string | null;
 }
 
 /** A release the key store's anchors say was recorded, missing from the stream. */
@@ -121,8 +128,17 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
   let originNotExpected = false;
   let revision: number | undefined;
   let head = GENESIS_HASH;
+  const anchors = trust === 'as-exported' ? undefined : trust.anchors;
+  // The log's origin is read once: every check of this read uses the same one (read apart, a
+  // store answering differently each time passed the proofs with one stream and the pin and
+  // anchors with another — attack 44, round 2).
+  const origin = anchors === undefined ? undefined : await releaseOrigin(store, anchors.catalogueId);
   const origins = new Map<string, string | null>();
+  if (anchors !== undefined && origin !== undefined) origins.set(anchors.catalogueId, origin);
   const originOf = async (release: JsonValue): Promise<string | null> => {
+    // Pinned, every release counts only under the pinned store's origin: a proof bound to another
+    // catalogue stream of the store (copied in from another store) is not this store's.
+    if (anchors?.expectedOrigin !== undefined) return origin ?? null;
     const catalogueId = (release as { catalogueId?: unknown } | null)?.catalogueId;
     if (typeof catalogueId !== 'string') return null;
     if (!origins.has(catalogueId)) origins.set(catalogueId, await releaseOrigin(store, catalogueId));
@@ -158,17 +174,27 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       }
       releases.push(parsed.data);
     }
-    if (missing === undefined && trust !== 'as-exported' && trust.anchors !== undefined) {
-      const { keys, catalogueId, expectedOrigin } = trust.anchors;
-      const origin = await releaseOrigin(store, catalogueId);
+    if (anchors !== undefined && origin !== undefined) {
+      const { keys, expectedOrigin } = anchors;
       originNotExpected = expectedOrigin !== undefined && origin !== expectedOrigin.toLowerCase();
-      if (await isAnchored(keys, origin, releases.length)) missing = { sequence: releases.length };
+      if (missing === undefined && (await isAnchored(keys, origin, releases.length)))
+        missing = { sequence: releases.length };
       originUnknown = !(await isKnownOrigin(keys, origin));
     }
   } finally {
     if (trust !== 'as-exported') trust.proofKey?.fill(0);
   }
-  return { releases, revision, head, unproven, missing, unanchored, originUnknown, originNotExpected };
+  return {
+    releases,
+    revision,
+    head,
+    unproven,
+    missing,
+    unanchored,
+    originUnknown,
+    originNotExpected,
+    ...(origin === undefined ? {} : { origin }),
+  };
 }
 
 /**
@@ -211,12 +237,22 @@ export function eventStoreReleaseLog(
       const revision = (seen.revision ?? -1) + 1;
       const commandId = release.releaseId;
       const sequence = seen.releases.length;
-      const origin = await releaseOrigin(store, release.catalogueId);
+      // The origin read once more, as the store is now: the pin holds it, and it is the one `seen`
+      // was checked under — else the store changed since (or answers differently each time: the
+      // catalogue stream swapped between the read and this record, attack 44, round 2), and what
+      // was read is not what would be signed and anchored here.
+      const anchorOrigin = await releaseOrigin(store, catalogueId);
+      if (expectedOrigin !== undefined && anchorOrigin !== expectedOrigin.toLowerCase())
+        return E.left({ code: 'STORE_ORIGIN_NOT_EXPECTED' });
+      if (anchorOrigin !== seen.origin) return E.left({ code: 'RELEASE_LOG_CONFLICT' });
+      const origin =
+        expectedOrigin !== undefined || release.catalogueId === catalogueId
+          ? anchorOrigin
+          : await releaseOrigin(store, release.catalogueId);
       // Anchors first, the event after: a crash in between leaves an anchor without its release,
       // and the next report is refused (RELEASES_MISSING) until someone looks. The other order
       // would leave a release without its anchor, which the attacker could delete unseen.
       // Releases recorded before anchors are anchored here, at the places they were read.
-      const anchorOrigin = await releaseOrigin(store, options.catalogueId);
       // The origin registered before its anchors: the key store then knows every origin it anchors.
       await registerOrigin(options.keys, anchorOrigin);
       for (const anchored of [...seen.unanchored, sequence])
