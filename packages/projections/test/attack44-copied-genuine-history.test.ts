@@ -31,12 +31,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   catalogueStream,
-  createCommandService,
   type EventStore,
-  fixedClock,
   isRegisteredStoreOrigin,
   type KeyStore,
-  type RecordedEvent,
 } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
@@ -50,6 +47,7 @@ import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { StatisticsReport } from '../src/report/statistics-report.js';
 import { seededCube } from './seeded-publications.js';
+import { adoptedStoreUnder, withStreamsOf } from './store-rewrites.js';
 
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
 const report = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
@@ -65,22 +63,8 @@ beforeAll(async () => {
 }, 120_000);
 
 /** A store with the catalogue adopted by its own command (its own origin), under the shared key store (or `keys`). */
-async function adoptedStore(keys: KeyStore = seeded.keys): Promise<EventStore> {
-  const store = createMemoryEventStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: seeded.catalogue.id,
-    clock: fixedClock('2025-01-02T08:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: randomUUID(),
-    catalogue: seeded.catalogue,
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  return store;
-}
+const adoptedStore = (keys: KeyStore = seeded.keys): Promise<EventStore> =>
+  adoptedStoreUnder(keys, seeded.catalogue);
 
 const logOf = (store: EventStore, expectedOrigin?: string): ReleaseLog =>
   eventStoreReleaseLog(store, {
@@ -93,21 +77,6 @@ async function publish(store: EventStore, input: ReportOptionsInput, expectedOri
   const published = await publishStatisticsReport(seeded.cube, input, { log: logOf(store, expectedOrigin) });
   if (E.isLeft(published)) throw new Error(published.left.code);
   return published.right;
-}
-
-/** Every event copied byte for byte, except `replaced`'s streams, which are taken from `donor` instead. */
-async function withStreamsOf(target: EventStore, donor: EventStore, replaced: readonly string[]) {
-  const rewritten = createMemoryEventStore();
-  const copy = async (event: RecordedEvent) => {
-    const { id, type, data, metadata } = event;
-    const result = await rewritten.append(event.stream, [{ id, type, data, metadata }], {
-      expected: event.revision === 0 ? 'no-stream' : event.revision - 1,
-    });
-    if (E.isLeft(result)) throw new Error(result.left.code);
-  };
-  for await (const event of donor.readAll()) if (replaced.includes(event.stream)) await copy(event);
-  for await (const event of target.readAll()) if (!replaced.includes(event.stream)) await copy(event);
-  return rewritten;
 }
 
 async function findings(reports: readonly StatisticsReport[]) {

@@ -36,14 +36,11 @@ import { randomUUID } from 'node:crypto';
 import {
   type Catalogue,
   catalogueStream,
-  createCommandService,
   type EventStore,
-  fixedClock,
   GENESIS_HASH,
   isRegisteredStoreOrigin,
   type KeyStore,
   openEvent,
-  type RecordedEvent,
   sealEvent,
 } from '@pinnstatistik/core';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
@@ -57,6 +54,7 @@ import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { seededCube } from './seeded-publications.js';
+import { adoptedStoreUnder, withStreamsOf } from './store-rewrites.js';
 
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
 const THREE = ['familjecentral-enskilda-samtal', 'faltare-gruppverksamhet', 'motesplats-oppen-verksamhet'];
@@ -82,22 +80,8 @@ beforeAll(async () => {
 const C = () => seeded.catalogue.id;
 
 /** A store with `catalogue` adopted by its own command, under `keys`. */
-async function adoptedStore(keys: KeyStore, catalogue: Catalogue = seeded.catalogue): Promise<EventStore> {
-  const store = createMemoryEventStore();
-  const service = createCommandService({
-    store,
-    keys,
-    catalogueId: catalogue.id,
-    clock: fixedClock('2025-01-02T08:00:00Z'),
-  });
-  const adopted = await service.adoptCatalogue({
-    type: 'AdoptCatalogue',
-    commandId: randomUUID(),
-    catalogue,
-  });
-  if (E.isLeft(adopted)) throw new Error(adopted.left.code);
-  return store;
-}
+const adoptedStore = (keys: KeyStore, catalogue: Catalogue = seeded.catalogue): Promise<EventStore> =>
+  adoptedStoreUnder(keys, catalogue);
 
 const logOf = (store: EventStore, keys: KeyStore, expectedOrigin?: string, catalogueId = C()): ReleaseLog =>
   eventStoreReleaseLog(store, {
@@ -110,21 +94,6 @@ async function publish(log: ReleaseLog, input: ReportOptionsInput, cube: ReportC
   const published = await publishStatisticsReport(cube, input, { log });
   if (E.isLeft(published)) throw new Error(published.left.code);
   return published.right;
-}
-
-/** Every event copied byte for byte, except `replaced`'s streams, taken from `donor` instead. */
-async function withStreamsOf(target: EventStore, donor: EventStore, replaced: readonly string[]) {
-  const rewritten = createMemoryEventStore();
-  const copy = async (event: RecordedEvent) => {
-    const { id, type, data, metadata } = event;
-    const result = await rewritten.append(event.stream, [{ id, type, data, metadata }], {
-      expected: event.revision === 0 ? 'no-stream' : event.revision - 1,
-    });
-    if (E.isLeft(result)) throw new Error(result.left.code);
-  };
-  for await (const event of donor.readAll()) if (replaced.includes(event.stream)) await copy(event);
-  for await (const event of target.readAll()) if (!replaced.includes(event.stream)) await copy(event);
-  return rewritten;
 }
 
 /**
