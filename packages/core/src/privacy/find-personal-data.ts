@@ -1,6 +1,6 @@
 import { isDigitLookalike } from './digit-lookalikes.js';
 import { findEmailAddress } from './email-addresses.js';
-import { findIdentityNumberSplitByProse } from './identity-number-split-by-prose.js';
+import { findIdentityNumberSplitByProse, namesIdentityNumber } from './identity-number-split-by-prose.js';
 import { findIdentityNumber, kindOfDigits } from './identity-numbers.js';
 import { passesLuhn } from './luhn.js';
 import { scanForms } from './normalise-text.js';
@@ -124,9 +124,19 @@ function findInNormalised(normalised: string, text: string): PersonalDataKind | 
  * read one after the other): a number split across notes is found though no note shows it
  * alone. The note is read after the last {@link NOTE_TAIL_LENGTH} characters of `previous` as
  * the scan reads them (a note of combining marks takes no room). Parts of a number further
- * apart than that, with prose between them, are not joined: a number ending one note and one
- * starting a later note are as often a date and a time of day (a documented limit).
+ * apart than that, with prose between them, are not joined — a number ending one note and one
+ * starting a later note are as often a date and a time of day (a documented limit) — unless an
+ * earlier note names a personal identity number (`identity-number-split-by-prose.ts`).
  */
 export function findPersonalDataAcrossNotes(previous: string, text: string): PersonalDataKind | undefined {
-  return findPersonalData(`${tailReadAs(previous, NOTE_TAIL_LENGTH)}\n${text}`);
+  const joined = `${tailReadAs(previous, NOTE_TAIL_LENGTH)}\n${text}`;
+  const found = findPersonalData(joined);
+  if (found !== undefined || !namesIdentityNumber(previous)) return found;
+  // An earlier note named the number ("…uppgav sitt personnummer, det börjar med 811218"), further
+  // back than the tail read with this one: its date and this note's four digits are still joined.
+  for (const form of scanForms(joined)) {
+    const kind = findIdentityNumberSplitByProse(form, joined, true);
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
 }

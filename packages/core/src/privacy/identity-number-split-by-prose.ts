@@ -1,50 +1,112 @@
-import { type IdentityKind, kindOfDigits, spellsIdentityNumber } from './identity-numbers.js';
+import { type IdentityKind, kindOfDigits } from './identity-numbers.js';
+import { luhnSum } from './luhn.js';
 
 /**
  * Words that say a number in the text is a personal identity number, or its last four digits
- * ("pnr 811218, sista fyra 9876"). Only with one of them does the scan join a date and a
- * four-digit group that prose keeps apart: without it, such a pair is as often a date and a time
- * of day ("Möte 250314, rum 1030"), and one in ten would pass the check digit (attack 35 (f)).
+ * ("pnr 811218, sista fyra 9876"), as notes spell them: abbreviated (`p.nr`, `pers-nr`, `ID-nr`,
+ * `samordningsnr`), inflected or misspelled (`personnumret`, `personummer`, `person nummer`), the
+ * count as a word or a digit (`sista fyra`, `de 4 sista`, `sista siffrorna`), and in English
+ * (`SSN`, `last 4`, `civic registration number`). Only with one of them does the scan join a date
+ * and a four-digit group that prose keeps apart: without it, such a pair is as often a date and a
+ * time of day ("Möte 250314, rum 1030"), and one in ten passes the check digit (attack 35 (f)).
  */
-const CUE =
-  /(?<![\p{L}\p{N}])(?:person(?:nummer|numret|nr)|pers\.? ?nr|p-?nr|samordningsnumm(?:er|ret)|id-?nummer|sista fyra|fyra sista|last four|personal (?:identity )?number)(?![\p{L}])/iu;
+const CUE = new RegExp(
+  [
+    'person\\s?n?u?m{1,2}(?:er|ret|ren|rets|rens)',
+    'pers(?:on)?[-.\\s]{0,2}nr',
+    'p[-.\\s]{0,2}n[-.\\s]{0,2}r',
+    'samordnings\\s?(?:nr|n?u?m{1,2}(?:er|ret))',
+    'födelse\\s?n(?:r|u?m{1,2}(?:er|ret))',
+    'id[-.\\s]?(?:nr|no|n?u?m{1,2}(?:er|ret)|number)',
+    '(?:sista|fyra|4)\\s+(?:fyra|4|sista|siffror(?:na)?)',
+    'ssn',
+    'social\\s+security',
+    'personal\\s+(?:identity\\s+|id\\s+)?(?:number|no)',
+    'civic\\s+(?:registration\\s+)?number',
+    'last\\s+(?:four|4)',
+  ]
+    .map((cue) => `(?:${cue})`)
+    .join('|')
+    .replace(/^/, '(?<![\\p{L}\\p{N}])(?:')
+    .concat(')(?![\\p{L}])'),
+  'iu',
+);
 
-/** Date runs held while scanning: a note is short, and a writer puts the date before the four digits. */
-const DATES_KEPT = 8;
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** Whether a text names a personal identity number (see {@link CUE}). */
+export function namesIdentityNumber(text: string): boolean {
+  return CUE.test(text);
+}
 
 /**
- * A personnummer written as a date and its last four digits with prose between them, in a text
- * that names it (see {@link CUE}): a run of 6 or 8 digits, then — anywhere later — four digits
- * (a run of four, or the first or last four of a run of five), which together spell an identity
- * number whose check digit holds. `text` is one
- * form of the scan (`scanForms`: other digit systems and number words already read as ASCII
- * digits), `written` the text as it was sent. Linear in the text's length.
+ * A date as notes write one: six or eight digits, whole or in three groups with one separator
+ * (`811218`, `81-12-18`, `81.12.18`, `81 12 18`, `1981-12-18`).
  */
-export function findIdentityNumberSplitByProse(text: string, written: string): IdentityKind | undefined {
-  // The cue is read as written too: number words in it ("sista fyra") are digits in the scan's form.
-  if (!CUE.test(text) && !CUE.test(written)) return undefined;
-  const dates: string[] = [];
-  let index = 0;
-  while (index < text.length) {
-    if (!isDigit(text.charCodeAt(index))) {
-      index += 1;
-      continue;
-    }
-    const start = index;
-    while (index < text.length && isDigit(text.charCodeAt(index))) index += 1;
-    const run = text.slice(start, index);
-    // The four digits may be glued to one more by the scan's reading of number words ("sista
-    // fyra nio åtta sju sex" reads "sista 49876"): the first and the last four of a run of five too.
-    const fours = run.length === 4 ? [run] : run.length === 5 ? [run.slice(0, 4), run.slice(1)] : [];
-    for (const four of fours)
-      for (const date of dates)
-        if (spellsIdentityNumber(`${date}${four}`)) return kindOfDigits(`${date}${four}`);
-    if (run.length === 6 || run.length === 8) {
-      dates.push(run);
-      if (dates.length > DATES_KEPT) dates.shift();
-    }
+const DATE = /(?<!\d)(\d{2}|\d{4})([-./ ]?)(\d{2})\2(\d{2})(?!\d)/g;
+/**
+ * Four digits as notes write the last four: whole, in two pairs (`98 76`, `98-76`) or one by one
+ * (`9 8 7 6`); or five, of which the first or last four are read (the scan reads "sista fyra nio
+ * åtta sju sex" as "sista 49876", and "sista fyra 9 8 7 6" as "sista 4 9 8 7 6").
+ */
+const FOUR = /(?<!\d)(?:\d(?: \d){3,4}|\d{2}[-. ]\d{2}|\d{4,5})(?!\d)/g;
+
+interface Found {
+  readonly at: number;
+  readonly end: number;
+}
+
+function dates(text: string): (Found & { readonly digits: string })[] {
+  const found: (Found & { readonly digits: string })[] = [];
+  for (const match of text.matchAll(DATE)) {
+    const [whole, head = '', , month = '', day = ''] = match;
+    found.push({ at: match.index, end: match.index + whole.length, digits: `${head}${month}${day}` });
   }
+  return found;
+}
+
+function fours(text: string, within: readonly Found[]): string[][] {
+  const found: string[][] = [];
+  let date = 0;
+  for (const match of text.matchAll(FOUR)) {
+    const at = match.index;
+    // Digits of a date are the date's: "2025-03-14" holds no "2025" or "03-14" as well.
+    while (date < within.length && (within[date] as Found).end <= at) date += 1;
+    if (date < within.length && (within[date] as Found).at <= at) continue;
+    const digits = match[0].replace(/\D/g, '');
+    found.push(digits.length === 5 ? [digits.slice(0, 4), digits.slice(1)] : [digits]);
+  }
+  return found;
+}
+
+/**
+ * A personnummer written as a date and its last four digits with prose between them — in either
+ * order — in a text that names it (see {@link CUE}; `cued`: a note before it did): a date, and
+ * four digits anywhere else, which together spell an identity number whose check digit holds.
+ * `text` is one form of the scan (`scanForms`: other digit systems and number words read as
+ * ASCII digits), `written` the text as it was sent. Linear in the text's length: the check digit
+ * adds over the two parts, so each date is kept by the remainder its four digits must bring, and
+ * each four looks up the one remainder it completes — no pair is tried.
+ */
+export function findIdentityNumberSplitByProse(
+  text: string,
+  written: string,
+  cued = false,
+): IdentityKind | undefined {
+  // The cue is read as written too: a cue of number words ("sista fyra") is digits in the scan's form.
+  if (!cued && !CUE.test(text) && !CUE.test(written)) return undefined;
+  const foundDates = dates(text);
+  // By the Luhn remainder of date and zeros (the last ten digits): a date of a valid kind each.
+  const byRemainder: (IdentityKind | undefined)[] = new Array(10).fill(undefined);
+  for (const { digits } of foundDates) {
+    const kind = kindOfDigits(`${digits}0000`);
+    const sum = luhnSum(`${digits.slice(-6)}0000`);
+    if (kind !== undefined && sum !== undefined) byRemainder[sum % 10] ??= kind;
+  }
+  if (byRemainder.every((kind) => kind === undefined)) return undefined;
+  for (const candidates of fours(text, foundDates))
+    for (const four of candidates) {
+      const sum = luhnSum(`000000${four}`);
+      const kind = sum === undefined ? undefined : byRemainder[(10 - (sum % 10)) % 10];
+      if (kind !== undefined) return kind;
+    }
   return undefined;
 }
