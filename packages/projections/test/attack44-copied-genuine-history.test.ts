@@ -38,7 +38,6 @@ import {
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attackPublications, publicationOf } from '../src/intruder/attack-publications.js';
 import { publishStatisticsReport } from '../src/releases/publish-report.js';
 import { eventStoreReleaseLog, type ReleaseLog } from '../src/releases/release-log.js';
 import { releaseOrigin } from '../src/releases/release-origin.js';
@@ -47,7 +46,7 @@ import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { StatisticsReport } from '../src/report/statistics-report.js';
 import { seededCube } from './seeded-publications.js';
-import { adoptedStoreUnder, withStreamsOf } from './store-rewrites.js';
+import { adoptedStoreUnder, jointFindings, withStreamsOf } from './store-rewrites.js';
 
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
 const report = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
@@ -79,14 +78,7 @@ async function publish(store: EventStore, input: ReportOptionsInput, expectedOri
   return published.right;
 }
 
-async function findings(reports: readonly StatisticsReport[]) {
-  const attack = await attackPublications(
-    reports.map((published) => publicationOf(seeded.cube, published)),
-    { base: seeded.base, catalogue: seeded.catalogue },
-  );
-  const exact = attack.findings.filter((finding) => finding.exact).length;
-  return { targets: attack.targets, findings: attack.findings.length, exact };
-}
+const findings = (reports: readonly StatisticsReport[]) => jointFindings(seeded, reports);
 
 /** Production with its monthly release, and production rewritten to carry staging's catalogue and releases. */
 async function copiedIn() {

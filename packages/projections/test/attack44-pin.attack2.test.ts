@@ -46,7 +46,6 @@ import {
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attackPublications, publicationOf } from '../src/intruder/attack-publications.js';
 import { publishStatisticsReport } from '../src/releases/publish-report.js';
 import { eventStoreReleaseLog, type ReleaseLog, readOnlyReleaseLog } from '../src/releases/release-log.js';
 import { releaseOrigin } from '../src/releases/release-origin.js';
@@ -54,7 +53,7 @@ import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { seededCube } from './seeded-publications.js';
-import { adoptedStoreUnder, withStreamsOf } from './store-rewrites.js';
+import { adoptedStoreUnder, jointFindings, withStreamsOf } from './store-rewrites.js';
 
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
 const THREE = ['familjecentral-enskilda-samtal', 'faltare-gruppverksamhet', 'motesplats-oppen-verksamhet'];
@@ -117,14 +116,7 @@ function racedStore(base: EventStore, serve: (stream: string, n: number) => Even
   });
 }
 
-async function findings(reports: readonly StatisticsReport[]) {
-  const attack = await attackPublications(
-    reports.map((published) => publicationOf(seeded.cube, published)),
-    { base: seeded.base, catalogue: seeded.catalogue },
-  );
-  const exact = attack.findings.filter((finding) => finding.exact).length;
-  return { targets: attack.targets, findings: attack.findings.length, exact };
-}
+const findings = (reports: readonly StatisticsReport[]) => jointFindings(seeded, reports);
 
 /** Production (its monthly report published under the pin) and staging, sharing a fresh key store. */
 async function productionAndStaging(stagingCatalogue?: Catalogue) {

@@ -9,6 +9,9 @@ import {
 } from '@pinnstatistik/core';
 import { createMemoryEventStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
+import { attackPublications, publicationOf } from '../src/intruder/attack-publications.js';
+import type { StatisticsReport } from '../src/report/statistics-report.js';
+import type { seededCube } from './seeded-publications.js';
 
 /** A store with `catalogue` adopted by a command of its own (so an origin of its own), under `keys`. */
 export async function adoptedStoreUnder(keys: KeyStore, catalogue: Catalogue): Promise<EventStore> {
@@ -48,4 +51,17 @@ export async function withStreamsOf(
   for await (const event of donor.readAll()) if (replaced.includes(event.stream)) await copy(event);
   for await (const event of target.readAll()) if (!replaced.includes(event.stream)) await copy(event);
   return rewritten;
+}
+
+/** What the joint intruder derives from every published report: its targets, its findings, the exact ones. */
+export async function jointFindings(
+  seeded: Awaited<ReturnType<typeof seededCube>>,
+  reports: readonly StatisticsReport[],
+): Promise<{ readonly targets: number; readonly findings: number; readonly exact: number }> {
+  const attack = await attackPublications(
+    reports.map((published) => publicationOf(seeded.cube, published)),
+    { base: seeded.base, catalogue: seeded.catalogue },
+  );
+  const exact = attack.findings.filter((finding) => finding.exact).length;
+  return { targets: attack.targets, findings: attack.findings.length, exact };
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, findPersonalDataAcrossNotes } from './find-personal-data.js';
 import { NOTE_CORPUS } from './fixtures/note-corpus.js';
+import { scanTimeRatio } from './fixtures/scan-time.js';
 import { scanForPersonalData } from './personal-data-guard.js';
 
 const refused = (texts: readonly string[]): string[] =>
@@ -211,31 +212,6 @@ const CHAIN_SHAPES: Readonly<Record<string, (length: number) => string>> = {
     'x at a,com '.repeat(Math.ceil(length / 11)).slice(0, length),
   'bracketed dots': (length) => 'a at b[.]'.repeat(Math.ceil(length / 9)).slice(0, length),
 };
-
-/** The fastest of several interleaved timings of each text, per scan (as `linear-scan.test.ts`). */
-function fastestMs(texts: readonly string[], rounds = 7, batch = 5): number[] {
-  const fastest = texts.map(() => Number.POSITIVE_INFINITY);
-  for (let round = 0; round < rounds; round += 1)
-    texts.forEach((text, index) => {
-      const started = performance.now();
-      for (let scan = 0; scan < batch; scan += 1) findPersonalData(text);
-      fastest[index] = Math.min(
-        fastest[index] ?? Number.POSITIVE_INFINITY,
-        (performance.now() - started) / batch,
-      );
-    });
-  return fastest;
-}
-
-function scanTimeRatio(small: string, large: string): number {
-  fastestMs([small, large], 2, 2);
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 5 && best >= 10; attempt += 1) {
-    const [smallMs = 0, largeMs = 0] = fastestMs([small, large]);
-    best = Math.min(best, largeMs / Math.max(smallMs, 0.05));
-  }
-  return best;
-}
 
 describe('attack 35: the personal-data guard', () => {
   // Before: 0 of 12 refused (0 of the last 10 before stop 40). Weakening: drop the Latin twins

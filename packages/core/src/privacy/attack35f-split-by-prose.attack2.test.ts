@@ -13,6 +13,7 @@
 // comment).
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, findPersonalDataAcrossNotes } from './find-personal-data.js';
+import { scanTimeRatio } from './fixtures/scan-time.js';
 
 const refused = (texts: readonly string[]): string[] =>
   texts.filter((text) => findPersonalData(text) !== undefined);
@@ -39,29 +40,6 @@ const date = (int: (low: number, high: number) => number): string =>
   `${two(int(20, 26))}${two(int(1, 12))}${two(int(1, 28))}`;
 const clock = (int: (low: number, high: number) => number): string =>
   `${two(int(8, 16))}${two(15 * int(0, 3))}`;
-
-/** The fastest of several interleaved timings of each text (as linear-scan.test.ts). */
-function fastestMs(texts: readonly string[], rounds = 7, batch = 5): number[] {
-  const fastest = texts.map(() => Number.POSITIVE_INFINITY);
-  for (let round = 0; round < rounds; round += 1) {
-    texts.forEach((text, index) => {
-      const started = performance.now();
-      for (let scan = 0; scan < batch; scan += 1) findPersonalData(text);
-      const perScan = (performance.now() - started) / batch;
-      fastest[index] = Math.min(fastest[index] ?? Number.POSITIVE_INFINITY, perScan);
-    });
-  }
-  return fastest;
-}
-function scanTimeRatio(small: string, large: string): number {
-  fastestMs([small, large], 2, 2);
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 5 && best >= 10; attempt += 1) {
-    const [smallMs = 0, largeMs = 0] = fastestMs([small, large]);
-    best = Math.min(best, largeMs / Math.max(smallMs, 0.05));
-  }
-  return best;
-}
 
 // Dates and four- and five-digit groups no pair of which spells an identity number whose check
 // digit holds: a text of them is scanned to its end (nothing refused early).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData } from './find-personal-data.js';
+import { scanTimeRatio } from './fixtures/scan-time.js';
 
 /** Shapes that make a backtracking or quadratic scanner slow, as a function of the length wanted. */
 const WORST_SHAPES: Readonly<Record<string, (length: number) => string>> = {
@@ -27,32 +27,6 @@ const WORST_SHAPES: Readonly<Record<string, (length: number) => string>> = {
   'bracketed a': (length) => 'a (a) '.repeat(Math.ceil(length / 6)).slice(0, length),
   'circled a': (length) => 'a \u24d0 '.repeat(length / 4),
 };
-
-/** The fastest of several interleaved timings of each text (per scan, over a batch): the least disturbed by other work. */
-function fastestMs(texts: readonly string[], rounds = 7, batch = 5): number[] {
-  const fastest = texts.map(() => Number.POSITIVE_INFINITY);
-  for (let round = 0; round < rounds; round += 1) {
-    texts.forEach((text, index) => {
-      const started = performance.now();
-      for (let scan = 0; scan < batch; scan += 1) findPersonalData(text);
-      const perScan = (performance.now() - started) / batch;
-      fastest[index] = Math.min(fastest[index] ?? Number.POSITIVE_INFINITY, perScan);
-    });
-  }
-  return fastest;
-}
-
-/** The ratio of the scan times of the large and the small text; measured again (up to five times) while it looks superlinear. */
-function scanTimeRatio(small: string, large: string): number {
-  fastestMs([small, large], 2, 2); // warm up the JIT on this shape
-  let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 5 && best >= 10; attempt += 1) {
-    const [smallMs = 0, largeMs = 0] = fastestMs([small, large]);
-    // Below a twentieth of a millisecond a shared machine's noise is larger than the scan.
-    best = Math.min(best, largeMs / Math.max(smallMs, 0.05));
-  }
-  return best;
-}
 
 describe('the scan is linear in the length of the text', () => {
   it.each(Object.entries(WORST_SHAPES))(
