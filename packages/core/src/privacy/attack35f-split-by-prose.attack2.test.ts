@@ -5,11 +5,10 @@
 // Tests named "FINDING" failed on b9771c6: each text passed the guard though a reader reads a
 // personnummer in it at once. Fixed since (stop 44: the cue words as notes spell them, dates and
 // fours as notes group them, in either order, every date kept by its check-digit remainder, and a
-// cue in an earlier note read across notes): findings 1–6, 8, 9 (its first case) and 10. Still
-// OPEN, as `it.fails` (a test that passes once they are closed fails here, to be turned back):
-// look-alike and accented letters inside a cue word (7, and 6's Cyrillic а), a date pushed out of
-// the 32-character window by a note between (9, second case), and a date with the month in words
-// (11). The other tests hold (each was shown to fail under a weakening of the rule, named in its
+// cue in an earlier note read across notes, cue words read through look-alike letters and
+// accents): findings 1–8, 9 (its first case) and 10. Still OPEN, as `it.fails` (a test that passes
+// once they are closed fails here, to be turned back): a date pushed out of the 32-character
+// window by a note between (9, second case), and a date with the month in words (11). The other tests hold (each was shown to fail under a weakening of the rule, named in its
 // comment).
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, findPersonalDataAcrossNotes } from './find-personal-data.js';
@@ -301,10 +300,11 @@ describe('attack 35 (f), second attacker: a personnummer split by prose', () => 
     ).toEqual([]);
   });
 
-  // FINDING 7, OPEN: a look-alike or accented letter in the cue (zero-width characters are read
-  // through; a Cyrillic р or а, or an accent NFKC composes, is not). Closing it: read cue words with
-  // the letters of other scripts drawn the same folded to Latin, and accents dropped.
-  it.fails('FINDING (open): look-alike or accented letters in "pnr", "personnummer" and "fyra"', () => {
+  // FINDING 7: a look-alike or accented letter in the cue (zero-width characters were read
+  // through; a Cyrillic р or а, or an accent NFKC composes, was not). Closed since: cue words are
+  // also read with Cyrillic and Greek twins as Latin and accents dropped. Weakening: drop
+  // `asLatin` from `namesIdentityNumber` — this test fails.
+  it('FINDING: look-alike or accented letters in "pnr", "personnummer" and "fyra"', () => {
     expect(
       passed([
         'Född 811218, sista fyr\u0430 9876',

@@ -32,9 +32,27 @@ const CUE = new RegExp(
   'iu',
 );
 
-/** Whether a text names a personal identity number (see {@link CUE}). */
+/**
+ * Letters of other scripts drawn as the Latin letters of the cue words (Cyrillic, Greek), so
+ * `рnr` with a Cyrillic р reads `pnr`; with accents dropped (`pńr`, `Pérsonnummer`). Read for the
+ * cue only: the text itself is scanned as written. Each letter of `TWINS` is drawn as the Latin
+ * letter at its place in `LATIN`.
+ */
+const TWINS = 'аеорсухіѕјԁһոАВЕКМНОРСТХІЅαεικνορτυΑΒΕΙΚΜΝΟΡΤΥΧ';
+const LATIN = 'aeopcyxisjdhnABEKMHOPCTXISaeikvoptuABEIKMNOPTYX';
+const TWIN = new RegExp(`[${TWINS}]`, 'g');
+const NOT_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+function asLatin(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(TWIN, (letter) => LATIN[TWINS.indexOf(letter)] ?? letter);
+}
+
+/** Whether a text names a personal identity number (see {@link CUE}), look-alike letters and accents read through. */
 export function namesIdentityNumber(text: string): boolean {
-  return CUE.test(text);
+  return CUE.test(text) || (NOT_ASCII.test(text) && CUE.test(asLatin(text)));
 }
 
 /**
@@ -92,7 +110,7 @@ export function findIdentityNumberSplitByProse(
   cued = false,
 ): IdentityKind | undefined {
   // The cue is read as written too: a cue of number words ("sista fyra") is digits in the scan's form.
-  if (!cued && !CUE.test(text) && !CUE.test(written)) return undefined;
+  if (!cued && !CUE.test(text) && !namesIdentityNumber(written)) return undefined;
   const foundDates = dates(text);
   // By the Luhn remainder of date and zeros (the last ten digits): a date of a valid kind each.
   const byRemainder: (IdentityKind | undefined)[] = new Array(10).fill(undefined);
