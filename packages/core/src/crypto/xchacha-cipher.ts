@@ -37,6 +37,18 @@ export function createXChaChaCipher(sodium: SodiumNative): Cipher {
   const POOL = NONCE * 1024;
   const pool = new Uint8Array(POOL);
   let offset = POOL;
+  // The nonce being opened, copied out of the sealed bytes, and the last plaintext view handed
+  // out: two fresh views per event cost ≈ 50 ns, about 1 % of an open-year rebuild's event.
+  const opening = new Uint8Array(NONCE);
+  let lastInto: Uint8Array | undefined;
+  let lastView: Uint8Array = new Uint8Array(0);
+  const plaintextView = (into: Uint8Array, length: number): Uint8Array => {
+    if (into !== lastInto || lastView.length !== length) {
+      lastView = into.subarray(0, length);
+      lastInto = into;
+    }
+    return lastView;
+  };
   return {
     algorithm: 'xchacha20-poly1305',
     encrypt(key, plaintext, associatedData) {
@@ -64,14 +76,15 @@ export function createXChaChaCipher(sodium: SodiumNative): Cipher {
       const length = sealed.length - NONCE - TAG;
       // A fresh 1 KiB buffer per event cost nearly as much as decrypting it.
       const plain =
-        into !== undefined && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+        into !== undefined && into.length >= length ? plaintextView(into, length) : new Uint8Array(length);
+      for (let at = 0; at < NONCE; at += 1) opening[at] = sealed[at] as number;
       try {
         sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
           plain,
           null,
           sealed.subarray(NONCE),
           associatedData,
-          sealed.subarray(0, NONCE),
+          opening,
           key,
         );
         return plain;

@@ -48,16 +48,30 @@ export function padTo(plaintext: Uint8Array, size: number): Uint8Array {
   return padded;
 }
 
+// The last buffer unpadded, as 32-bit words: a decrypting caller reuses one buffer for every
+// event, and a word view of it per event cost as much as the scan.
+let lastBuffer: ArrayBufferLike | undefined;
+let lastWords: Uint32Array = new Uint32Array(0);
+
+function wordsOf(buffer: ArrayBufferLike): Uint32Array {
+  if (buffer !== lastBuffer) {
+    lastWords = new Uint32Array(buffer, 0, buffer.byteLength >>> 2);
+    lastBuffer = buffer;
+  }
+  return lastWords;
+}
+
 /** Removes the padding; `undefined` when the bytes are not padded this way. */
 export function unpad(padded: Uint8Array): Uint8Array | undefined {
   let end = padded.length - 1;
   // Most of a padded plaintext is its zero tail: skip it four bytes at a time where the bytes
   // are aligned (a decrypted plaintext is a fresh buffer), then byte by byte.
   if (padded.byteOffset % 4 === 0 && padded.length % 4 === 0) {
-    const words = new Uint32Array(padded.buffer, padded.byteOffset, padded.length / 4);
-    let word = words.length - 1;
-    while (word >= 0 && words[word] === 0) word -= 1;
-    end = 4 * word + 3;
+    const words = wordsOf(padded.buffer);
+    const first = padded.byteOffset / 4;
+    let word = first + padded.length / 4 - 1;
+    while (word >= first && words[word] === 0) word -= 1;
+    end = 4 * (word - first) + 3;
   }
   while (end >= 0 && padded[end] === 0) end -= 1;
   if (end < 0 || padded[end] !== 0x80) return undefined;
