@@ -2,7 +2,7 @@ import type { JsonValue } from '../json.js';
 import type { RecordedEvent } from '../ports/event-store.js';
 import { privateStreamOf } from '../streams.js';
 import type { CodecName } from './codec-ids.js';
-import { readHeader } from './envelope-header.js';
+import { HEADER_BYTES, readCodec } from './envelope-header.js';
 import { decodeInner, type EventMeta, type InnerRecord } from './inner-record.js';
 import { unpad } from './padding.js';
 import type { PayloadSealer } from './seal-event.js';
@@ -106,21 +106,22 @@ export function openEvent(
   sealerFor?: SealerFor,
   options?: OpenEventOptions,
 ): OpenedEvent {
-  const header = readHeader(recorded.metadata);
-  if (header === undefined) throw new MalformedEvent(recorded, 'no envelope header of this format');
+  // The codec alone (no header object made per event): the hash is a view made for the result.
+  const codec = readCodec(recorded.metadata);
+  if (codec === undefined) throw new MalformedEvent(recorded, 'no envelope header of this format');
   // The results are written out whole, not spread from a shared base: a spread here cost more
   // than decrypting the event.
   let inner: InnerRecord | undefined;
-  if (header.codec !== 'plain') {
-    const sealer = sealerFor?.(recorded, header.codec);
+  if (codec !== 'plain') {
+    const sealer = sealerFor?.(recorded, codec);
     if (sealer === undefined)
       return {
         stream: recorded.stream,
         revision: recorded.revision,
         position: recorded.position,
         id: recorded.id,
-        codec: header.codec,
-        hash: header.hash,
+        codec,
+        hash: recorded.metadata.subarray(2, HEADER_BYTES),
         readable: false,
       };
     inner = openPrivate(recorded, sealer);
@@ -132,15 +133,15 @@ export function openEvent(
     inner = decodeInner(recorded.data);
   }
   if (inner === undefined) throw new MalformedEvent(recorded, 'payload is not an event record');
-  if (header.codec === 'plain' && inner.type !== recorded.type)
+  if (codec === 'plain' && inner.type !== recorded.type)
     throw new MalformedEvent(recorded, 'clear type and payload type differ');
   return {
     stream: recorded.stream,
     revision: recorded.revision,
     position: recorded.position,
     id: recorded.id,
-    codec: header.codec,
-    hash: header.hash,
+    codec,
+    hash: recorded.metadata.subarray(2, HEADER_BYTES),
     readable: true,
     type: inner.type,
     data: inner.data,
