@@ -6,12 +6,15 @@
 // personnummer in it at once. Fixed since (stop 44: the cue words as notes spell them, dates and
 // fours as notes group them, in either order, every date kept by its check-digit remainder, and a
 // cue in an earlier note read across notes, cue words read through look-alike letters and
-// accents): findings 1–8, 9 (its first case) and 10. Still OPEN, as `it.fails` (a test that passes
-// once they are closed fails here, to be turned back): a date pushed out of the 32-character
-// window by a note between (9, second case), and a date with the month in words (11). The other tests hold (each was shown to fail under a weakening of the rule, named in its
-// comment).
+// accents): findings 1–8, 9 (its first case) and 10; stop 45: 11, a birth date written out, the
+// month in words or day first (`birth-date-in-words.ts`, attacked in
+// `attack35f-month-in-words.attack3.test.ts`). Still OPEN, as `it.fails` (a test that passes once
+// it is closed fails here, to be turned back): a date pushed out of the 32-character window by a
+// note between (9, second case). The other tests hold (each was shown to fail under a weakening
+// of the rule, named in its comment).
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, findPersonalDataAcrossNotes } from './find-personal-data.js';
+import { type Draw, refusalRate } from './fixtures/generated-notes.js';
 import { scanTimeRatio } from './fixtures/scan-time.js';
 
 const refused = (texts: readonly string[]): string[] =>
@@ -19,26 +22,10 @@ const refused = (texts: readonly string[]): string[] =>
 const passed = (texts: readonly string[]): string[] =>
   texts.filter((text) => findPersonalData(text) === undefined);
 
-/** A small deterministic generator (a linear congruential one), so the corpora are the same every run. */
-function generator(seed: number): (low: number, high: number) => number {
-  let state = seed;
-  return (low, high) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return low + Math.floor((state / 2_147_483_648) * (high - low + 1));
-  };
-}
 const two = (value: number): string => String(value).padStart(2, '0');
 
-/** Notes of one template, generated; the share the guard refuses. */
-function refusalRate(template: (int: (low: number, high: number) => number) => string, count = 500): number {
-  const int = generator(35);
-  const notes = Array.from({ length: count }, () => template(int));
-  return refused(notes).length / notes.length;
-}
-const date = (int: (low: number, high: number) => number): string =>
-  `${two(int(20, 26))}${two(int(1, 12))}${two(int(1, 28))}`;
-const clock = (int: (low: number, high: number) => number): string =>
-  `${two(int(8, 16))}${two(15 * int(0, 3))}`;
+const date = (int: Draw): string => `${two(int(20, 26))}${two(int(1, 12))}${two(int(1, 28))}`;
+const clock = (int: Draw): string => `${two(int(8, 16))}${two(15 * int(0, 3))}`;
 
 // Dates and four- and five-digit groups no pair of which spells an identity number whose check
 // digit holds: a text of them is scanned to its end (nothing refused early).
@@ -180,7 +167,7 @@ describe('attack 35 (f), second attacker: a personnummer split by prose', () => 
   // measured 15–20 % of such notes refused (≈ 1 − 0.9², 500 notes each), twice "one in ten".
   // Held to at most the pairs' chance, so the rule costs no more than its check digit.
   it('false refusals: realistic notes with a cue and two pairs are refused about one time in five', () => {
-    const templates: readonly ((int: (low: number, high: number) => number) => string)[] = [
+    const templates: readonly ((int: Draw) => string)[] = [
       (int) => `Personnummer saknas i ansökan. Möte ${date(int)} kl ${clock(int)}, rum ${int(1000, 9999)}.`,
       (int) =>
         `Klienten har samordningsnummer. Hembesök ${date(int)}, nästa gång ${date(int)} kl ${clock(int)}.`,
@@ -361,9 +348,11 @@ describe('attack 35 (f), second attacker: a personnummer split by prose', () => 
     expect(findPersonalData(`Pnr 811218. Möten ${between}. Sista fyra 9876.`)).toBe('personnummer');
   });
 
-  // FINDING 11, OPEN: the birth date with the month in words, and the last four named: every Swede
-  // composes 811218-9876 from it. Closing it: read month names and `18/12 -81` as dates.
-  it.fails('FINDING (open): a birth date with the month in words and "sista fyra"', () => {
+  // FINDING 11: the birth date with the month in words, and the last four named: every Swede
+  // composes 811218-9876 from it. Was open (`it.fails`), closed in stop 45: month names and
+  // `18/12 -81` are read as dates (`birth-date-in-words.ts`). Weakening: drop `datesWrittenOut`
+  // from `dates` — this test fails.
+  it('FINDING: a birth date with the month in words and "sista fyra"', () => {
     expect(passed(['Född 18 december 1981, sista fyra 9876', 'Född 18/12 -81, sista fyra 9876'])).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { datesWrittenOut } from './birth-date-in-words.js';
 import { type IdentityKind, kindOfDigits } from './identity-numbers.js';
+import { asLatin } from './latin-twins.js';
 import { luhnSum } from './luhn.js';
 
 /**
@@ -32,32 +34,20 @@ const CUE = new RegExp(
   'iu',
 );
 
-/**
- * Letters of other scripts drawn as the Latin letters of the cue words (Cyrillic, Greek), so
- * `рnr` with a Cyrillic р reads `pnr`; with accents dropped (`pńr`, `Pérsonnummer`). Read for the
- * cue only: the text itself is scanned as written. Each letter of `TWINS` is drawn as the Latin
- * letter at its place in `LATIN`.
- */
-const TWINS = 'аеорсухіѕјԁһոАВЕКМНОРСТХІЅαεικνορτυΑΒΕΙΚΜΝΟΡΤΥΧ';
-const LATIN = 'aeopcyxisjdhnABEKMHOPCTXISaeikvoptuABEIKMNOPTYX';
-const TWIN = new RegExp(`[${TWINS}]`, 'g');
 const NOT_ASCII = /[^\t\n\r\x20-\x7e]/;
 
-function asLatin(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(TWIN, (letter) => LATIN[TWINS.indexOf(letter)] ?? letter);
-}
-
-/** Whether a text names a personal identity number (see {@link CUE}), look-alike letters and accents read through. */
+/**
+ * Whether a text names a personal identity number (see {@link CUE}), Cyrillic and Greek letters
+ * drawn as Latin ones and accents read through (`рnr`, `Pérsonnummer`, `latin-twins.ts`).
+ */
 export function namesIdentityNumber(text: string): boolean {
   return CUE.test(text) || (NOT_ASCII.test(text) && CUE.test(asLatin(text)));
 }
 
 /**
  * A date as notes write one: six or eight digits, whole or in three groups with one separator
- * (`811218`, `81-12-18`, `81.12.18`, `81 12 18`, `1981-12-18`).
+ * (`811218`, `81-12-18`, `81.12.18`, `81 12 18`, `1981-12-18`); dates written out, the month in
+ * words or day first (`18 december 1981`, `18/12 -81`), are read by `birth-date-in-words.ts`.
  */
 const DATE = /(?<!\d)(\d{2}|\d{4})([-./ ]?)(\d{2})\2(\d{2})(?!\d)/g;
 /**
@@ -72,23 +62,48 @@ interface Found {
   readonly end: number;
 }
 
-function dates(text: string): (Found & { readonly digits: string })[] {
-  const found: (Found & { readonly digits: string })[] = [];
+type FoundDate = Found & { readonly digits: string };
+
+/** The dates of a text in text order: runs of digits (`811218`), dates written out (`18 december 1981`). */
+function dates(text: string): FoundDate[] {
+  const compact: FoundDate[] = [];
   for (const match of text.matchAll(DATE)) {
     const [whole, head = '', , month = '', day = ''] = match;
-    found.push({ at: match.index, end: match.index + whole.length, digits: `${head}${month}${day}` });
+    compact.push({ at: match.index, end: match.index + whole.length, digits: `${head}${month}${day}` });
   }
-  return found;
+  return inTextOrder(compact, datesWrittenOut(text));
+}
+
+/** Two lists each in text order as one (merged, not sorted: the scan stays linear). */
+function inTextOrder(left: readonly FoundDate[], right: readonly FoundDate[]): FoundDate[] {
+  const merged: FoundDate[] = [];
+  let [fromLeft, fromRight] = [0, 0];
+  for (;;) {
+    const [next, other] = [left[fromLeft], right[fromRight]];
+    if (next !== undefined && (other === undefined || next.at <= other.at)) {
+      merged.push(next);
+      fromLeft += 1;
+    } else if (other !== undefined) {
+      merged.push(other);
+      fromRight += 1;
+    } else return merged;
+  }
 }
 
 function fours(text: string, within: readonly Found[]): string[][] {
   const found: string[][] = [];
   let date = 0;
-  for (const match of text.matchAll(FOUR)) {
+  FOUR.lastIndex = 0;
+  for (let match = FOUR.exec(text); match !== null; match = FOUR.exec(text)) {
     const at = match.index;
-    // Digits of a date are the date's: "2025-03-14" holds no "2025" or "03-14" as well.
     while (date < within.length && (within[date] as Found).end <= at) date += 1;
-    if (date < within.length && (within[date] as Found).at <= at) continue;
+    const around = within[date];
+    // Digits of a date are the date's: "2025-03-14" holds no "2025" or "03-14" as well, and
+    // "18/12 -81 98-76" no "81 98"; the next four is looked for after the date.
+    if (around !== undefined && around.at <= at) {
+      FOUR.lastIndex = around.end;
+      continue;
+    }
     const digits = match[0].replace(/\D/g, '');
     found.push(digits.length === 5 ? [digits.slice(0, 4), digits.slice(1)] : [digits]);
   }
@@ -97,12 +112,13 @@ function fours(text: string, within: readonly Found[]): string[][] {
 
 /**
  * A personnummer written as a date and its last four digits with prose between them — in either
- * order — in a text that names it (see {@link CUE}; `cued`: a note before it did): a date, and
- * four digits anywhere else, which together spell an identity number whose check digit holds.
- * `text` is one form of the scan (`scanForms`: other digit systems and number words read as
- * ASCII digits), `written` the text as it was sent. Linear in the text's length: the check digit
- * adds over the two parts, so each date is kept by the remainder its four digits must bring, and
- * each four looks up the one remainder it completes — no pair is tried.
+ * order — in a text that names it (see {@link CUE}; `cued`: a note before it did): a date (in
+ * digits, or written out: `18 december 1981`, `18/12 -81`), and four digits anywhere else, which
+ * together spell an identity number whose check digit holds. `text` is one form of the scan
+ * (`scanForms`: other digit systems and number words read as ASCII digits), `written` the text as
+ * it was sent. Linear in the text's length: the check digit adds over the two parts, so each date
+ * is kept by the remainder its four digits must bring, and each four looks up the one remainder it
+ * completes — no pair is tried.
  */
 export function findIdentityNumberSplitByProse(
   text: string,
@@ -112,12 +128,14 @@ export function findIdentityNumberSplitByProse(
   // The cue is read as written too: a cue of number words ("sista fyra") is digits in the scan's form.
   if (!cued && !CUE.test(text) && !namesIdentityNumber(written)) return undefined;
   const foundDates = dates(text);
-  // By the Luhn remainder of date and zeros (the last ten digits): a date of a valid kind each.
+  // By the Luhn remainder of date and zeros (the last ten digits): a date of a valid kind each, a
+  // birth date before a day + 60 (`18/12/81` is 811218 day first and 181281 year first).
   const byRemainder: (IdentityKind | undefined)[] = new Array(10).fill(undefined);
   for (const { digits } of foundDates) {
     const kind = kindOfDigits(`${digits}0000`);
     const sum = luhnSum(`${digits.slice(-6)}0000`);
-    if (kind !== undefined && sum !== undefined) byRemainder[sum % 10] ??= kind;
+    if (kind !== undefined && sum !== undefined && byRemainder[sum % 10] !== 'personnummer')
+      byRemainder[sum % 10] = kind;
   }
   if (byRemainder.every((kind) => kind === undefined)) return undefined;
   for (const candidates of fours(text, foundDates))
