@@ -7,6 +7,7 @@ import { releaseOrigin } from '@pinnstatistik/projections';
 import { createFileKeyStore } from '@pinnstatistik/store-memory';
 import { createPostgresEventStore } from '@pinnstatistik/store-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJsonLinesEventStore } from '../src/jsonl/json-lines-event-store.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
 import { bin, runBin } from './run-bin.js';
 import { type YearLog, yearLog } from './year-log.js';
@@ -379,7 +380,7 @@ describe('a report pinned to its store’s origin (attack 44)', () => {
       origin,
     );
 
-  it('publishes from the store whose origin is pinned; another origin, a malformed one or an export is refused, the value never repeated', async () => {
+  it('publishes from the store whose origin is pinned; another origin, a malformed one or another store’s export is refused, the value never repeated', async () => {
     const store = await createPostgresEventStore({ connection: operated.url });
     const origin = await releaseOrigin(store, 'vaggeryd');
     await store.close();
@@ -397,8 +398,20 @@ describe('a report pinned to its store’s origin (attack 44)', () => {
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/--origin must be 64 hexadecimal characters/);
     expect(malformed.stderr).not.toContain('zz-not-an-origin');
+    // An export is pinned too: this export is another store's (its own origin), and is refused
+    // under the live store's pin, in the same words, the pin not repeated.
     const fromExport = await report('log.jsonl', origin);
     expect(fromExport.code).toBe(2);
-    expect(fromExport.stderr).toMatch(/--origin pins a live store's origin/);
+    expect(fromExport.stderr).toContain('STORE_ORIGIN_NOT_EXPECTED');
+    expect(fromExport.stderr).not.toContain(origin);
+    const exportOrigin = await releaseOrigin(createJsonLinesEventStore(join(dir, 'log.jsonl')), 'vaggeryd');
+    if (exportOrigin === null) throw new Error('the export has no catalogue stream');
+    expect(exportOrigin).not.toBe(origin);
+    // Its own origin pinned, the export's report is made (and, from an export, said not to be recorded).
+    const ownExport = await report('log.jsonl', exportOrigin);
+    expect(ownExport.code).toBe(0);
+    expect(ownExport.stderr).toMatch(/not recorded/);
+    expect(ownExport.stderr).not.toContain('STORE_ORIGIN_NOT_EXPECTED');
+    expect(ownExport.stdout).toContain('2025-03');
   });
 });

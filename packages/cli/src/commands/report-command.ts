@@ -55,7 +55,7 @@ export function registerReport(program: Command, { io }: CommandContext): void {
     .option('--today <date>', 'today, YYYY-MM-DD (default: today), for the audit in the HTML header')
     .option(
       '--origin <hex>',
-      "a live store's origin as the operator keeps it (64 hexadecimal characters: releaseOrigin); a store with another is refused",
+      "the store's origin as the operator keeps it (64 hexadecimal characters: releaseOrigin); a store or an export with another is refused",
     )
     .option(
       '--unrecorded',

@@ -48,16 +48,6 @@ export async function collectReport(
     throw new CliError('--origin must be 64 hexadecimal characters (the store origin releaseOrigin gives)', {
       sv: { message: '--origin ska vara 64 hexadecimala tecken (arkivets ursprung som releaseOrigin ger)' },
     });
-  if (expectedOrigin !== undefined && source.kind === 'file')
-    throw new CliError(
-      "--origin pins a live store's origin; an export's releases are read-only and not checked against it",
-      {
-        sv: {
-          message:
-            '--origin låser ett levande händelselagers ursprung; en exportfils publiceringar är skrivskyddade och kontrolleras inte mot det',
-        },
-      },
-    );
   const overview = createLogOverview();
   const progress = startProgress(
     io,
@@ -103,7 +93,11 @@ export async function collectReport(
   const built = await publishStatisticsReport(cube, options, {
     log:
       source.kind === 'file' || source.keys === undefined
-        ? readOnlyReleaseLog(source.store, source.keys === undefined ? {} : { keys: source.keys })
+        ? readOnlyReleaseLog(source.store, {
+            ...(source.keys === undefined ? {} : { keys: source.keys }),
+            // An export pinned too: another store's export (another genuine store's included) is refused.
+            ...(expectedOrigin === undefined ? {} : { catalogueId, expectedOrigin }),
+          })
         : eventStoreReleaseLog(source.store, {
             catalogueId,
             keys: source.keys,

@@ -57,14 +57,14 @@ export interface RecordedReleases {
   /**
    * The operator pinned the store's origin (`expectedOrigin`) and the store has another: it is
    * some other store's history — another genuine store's, copied in under the same key store, is
-   * one the key store knows (attack 44). Live logs only.
+   * one the key store knows (attack 44). Live logs, and exports read with a pin.
    */
   readonly originNotExpected: boolean;
   /**
    * The store's origin as this read found it (`null`: no genuine first event in the log's
    * catalogue stream), read once and used for every check of the read; a log that records
    * compares it with the origin it records under (the store must not change in between).
-   * `undefined` for a read-only log.
+   * `undefined` for a read-only log without a pin.
    */
   readonly origin?: string | null;
 }
@@ -106,17 +106,19 @@ export interface ReleaseLog {
  * How a reader tells the operator's releases: by their proof, or (an export read without keys) as
  * the export records them. `anchors`: the key store and catalogue whose anchors bound the stream's
  * tail — a live log only (an export is rightly behind the key store when more was published since).
+ * `pin`: the store's origin as the operator keeps it, for a live log or an export alike.
  */
-type ReleaseTrust =
-  | {
-      readonly proofKey: Uint8Array | undefined;
-      readonly anchors?: {
-        readonly keys: KeyStore;
-        readonly catalogueId: string;
-        readonly expectedOrigin?: string;
-      };
-    }
-  | 'as-exported';
+interface ReleaseTrust {
+  readonly proofs: { readonly proofKey: Uint8Array | undefined } | 'as-exported';
+  readonly anchors?: { readonly keys: KeyStore; readonly catalogueId: string };
+  readonly pin?: OriginPin;
+}
+
+/** The origin the operator pinned, and the catalogue whose stream's first event gives it. */
+interface OriginPin {
+  readonly catalogueId: string;
+  readonly expectedOrigin: string;
+}
 
 async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<RecordedReleases> {
   const releases: ReportRelease[] = [];
@@ -128,17 +130,18 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
   let originNotExpected = false;
   let revision: number | undefined;
   let head = GENESIS_HASH;
-  const anchors = trust === 'as-exported' ? undefined : trust.anchors;
+  const { proofs, anchors, pin } = trust;
   // The log's origin is read once: every check of this read uses the same one (read apart, a
   // store answering differently each time passed the proofs with one stream and the pin and
-  // anchors with another — attack 44, round 2).
-  const origin = anchors === undefined ? undefined : await releaseOrigin(store, anchors.catalogueId);
+  // anchors with another — attack 44, round 2). A live log's anchors and pin name one catalogue.
+  const originCatalogue = anchors?.catalogueId ?? pin?.catalogueId;
+  const origin = originCatalogue === undefined ? undefined : await releaseOrigin(store, originCatalogue);
   const origins = new Map<string, string | null>();
-  if (anchors !== undefined && origin !== undefined) origins.set(anchors.catalogueId, origin);
+  if (originCatalogue !== undefined && origin !== undefined) origins.set(originCatalogue, origin);
   const originOf = async (release: JsonValue): Promise<string | null> => {
     // Pinned, every release counts only under the pinned store's origin: a proof bound to another
     // catalogue stream of the store (copied in from another store) is not this store's.
-    if (anchors?.expectedOrigin !== undefined) return origin ?? null;
+    if (pin !== undefined) return origin ?? null;
     const catalogueId = (release as { catalogueId?: unknown } | null)?.catalogueId;
     if (typeof catalogueId !== 'string') return null;
     if (!origins.has(catalogueId)) origins.set(catalogueId, await releaseOrigin(store, catalogueId));
@@ -153,9 +156,9 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       if (!event.readable || event.type !== REPORT_PUBLISHED) continue;
       const { release, proof, sequence } = splitProof(event.data);
       if (
-        trust !== 'as-exported' &&
-        (trust.proofKey === undefined ||
-          !isProvenRelease(trust.proofKey, await originOf(release), release, proof, sequence))
+        proofs !== 'as-exported' &&
+        (proofs.proofKey === undefined ||
+          !isProvenRelease(proofs.proofKey, await originOf(release), release, proof, sequence))
       ) {
         unproven.push(event.revision);
         continue;
@@ -167,22 +170,23 @@ async function readReleases(store: EventStore, trust: ReleaseTrust): Promise<Rec
       // A genuine release appended again is the same release.
       if (seen.has(parsed.data.releaseId)) continue;
       seen.add(parsed.data.releaseId);
-      if (trust !== 'as-exported') {
+      if (proofs !== 'as-exported') {
         // A proven sequence is the operator's word for the release's place: another place means a release before it is gone.
         if (sequence === undefined) unanchored.push(releases.length);
         else if (sequence !== releases.length) missing ??= { sequence: releases.length };
       }
       releases.push(parsed.data);
     }
+    if (pin !== undefined && origin !== undefined)
+      originNotExpected = origin !== pin.expectedOrigin.toLowerCase();
     if (anchors !== undefined && origin !== undefined) {
-      const { keys, expectedOrigin } = anchors;
-      originNotExpected = expectedOrigin !== undefined && origin !== expectedOrigin.toLowerCase();
+      const { keys } = anchors;
       if (missing === undefined && (await isAnchored(keys, origin, releases.length)))
         missing = { sequence: releases.length };
       originUnknown = !(await isKnownOrigin(keys, origin));
     }
   } finally {
-    if (trust !== 'as-exported') trust.proofKey?.fill(0);
+    if (proofs !== 'as-exported') proofs.proofKey?.fill(0);
   }
   return {
     releases,
@@ -226,8 +230,9 @@ export function eventStoreReleaseLog(
   return {
     read: async () =>
       readReleases(store, {
-        proofKey: await readReleaseProofKey(keys),
-        anchors: { keys, catalogueId, ...(expectedOrigin === undefined ? {} : { expectedOrigin }) },
+        proofs: { proofKey: await readReleaseProofKey(keys) },
+        anchors: { keys, catalogueId },
+        ...(expectedOrigin === undefined ? {} : { pin: { catalogueId, expectedOrigin } }),
       }),
     async record(release, seen) {
       if (seen.originNotExpected) return E.left({ code: 'STORE_ORIGIN_NOT_EXPECTED' });
@@ -295,15 +300,25 @@ export function eventStoreReleaseLog(
  * `missing`; the key store's anchors past the export's last release are not (an export made before
  * later releases is rightly behind — its reports are not recorded and say so). Without keys, every
  * release as the export records it — only as sure as the export (verify it against the operator's checkpoint).
+ * With the store's origin pinned (`catalogueId` and `expectedOrigin`, as for
+ * {@link eventStoreReleaseLog}), an export of any other store — another genuine store's history
+ * included — says `originNotExpected`, and with keys every proof is checked under the pinned origin.
  */
 export function readOnlyReleaseLog(
   store: EventStore,
-  options: { readonly keys?: KeyStore } = {},
+  options: { readonly keys?: KeyStore; readonly catalogueId?: string; readonly expectedOrigin?: string } = {},
 ): ReleaseLog {
-  const { keys } = options;
+  const { keys, catalogueId, expectedOrigin } = options;
+  if (expectedOrigin !== undefined && catalogueId === undefined)
+    throw new TypeError('a pinned origin needs the catalogue id whose stream gives it');
+  const pin =
+    expectedOrigin === undefined ? undefined : { catalogueId: catalogueId as string, expectedOrigin };
   return {
     read: async () =>
-      readReleases(store, keys === undefined ? 'as-exported' : { proofKey: await readReleaseProofKey(keys) }),
+      readReleases(store, {
+        proofs: keys === undefined ? 'as-exported' : { proofKey: await readReleaseProofKey(keys) },
+        ...(pin === undefined ? {} : { pin }),
+      }),
     record: async () => E.left({ code: 'RELEASE_LOG_READ_ONLY' }),
   };
 }
