@@ -7,6 +7,7 @@ const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   jan: 1,
   februari: 2,
   february: 2,
+  febr: 2,
   feb: 2,
   mars: 3,
   march: 3,
@@ -44,12 +45,14 @@ const MONTH_NAMES = Object.keys(MONTH_NUMBERS)
 /** A month name or abbreviation, with or without a dot. */
 const monthName = (group: string): string => `(?<${group}>${MONTH_NAMES})\\.?`;
 const CENTURY_YEAR = '(?:18|19|20)\\d{2}';
-const DASH_OR_APOSTROPHE = "[-'’‘ʼ′]";
+// The apostrophes and primes notes put before a two-digit year ('81, ’81, `81, ʹ81, ″81 …).
+const DASH_OR_APOSTROPHE = "[-'’‘ʼ′`‛ʹˈʻꞌ″‵]";
 /**
  * `1981`, `81`, `-81`, `'81`, `-1981` — not the hour of a time (`3 mars 10.30`) nor the start of
- * a range (`18/12 14-16`).
+ * a range (`18/12 14-16`); but a year followed by four digits alone is the number written whole
+ * (`18 dec 1981-9876`, `18/12 81-9876`).
  */
-const YEAR = `(?:${DASH_OR_APOSTROPHE} ?)?(?:${CENTURY_YEAR}|\\d{2})(?!\\d|[-.:,/]\\d)`;
+const YEAR = `(?:${DASH_OR_APOSTROPHE} ?)?(?:${CENTURY_YEAR}|\\d{2})(?!\\d|[-.:,/]\\d(?!\\d{3}(?!\\d)))`;
 /**
  * After a month name: a space, a dash or a slash (`dec -81`, `18-dec-1981`); a comma or `år` only
  * before a four-digit year (`3 mars, 12 deltagare` is no date; `å` is read as `a` here).

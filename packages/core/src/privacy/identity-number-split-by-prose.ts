@@ -12,6 +12,10 @@ import { luhnSum } from './luhn.js';
  * and a four-digit group that prose keeps apart: without it, such a pair is as often a date and a
  * time of day ("Möte 250314, rum 1030"), and one in ten passes the check digit (attack 35 (f)).
  */
+/** After a count of digits: no word but one that names digits or says what they are. */
+const COUNT_ENDS =
+  '(?!\\s+(?!(?:(?:siffr|digit|nummer|number)\\p{L}*|är|var|is|was|are|were)(?![\\p{L}]))\\p{L})';
+
 const CUE = new RegExp(
   [
     'person\\s?n?u?m{1,2}(?:er|ret|ren|rets|rens)',
@@ -20,12 +24,15 @@ const CUE = new RegExp(
     'samordnings\\s?(?:nr|n?u?m{1,2}(?:er|ret))',
     'födelse\\s?n(?:r|u?m{1,2}(?:er|ret))',
     'id[-.\\s]?(?:nr|no|n?u?m{1,2}(?:er|ret)|number)',
-    '(?:sista|fyra|4)\\s+(?:fyra|4|sista|siffror(?:na)?)',
+    // A count names digits only when no other word follows it: "sista fyra 9876", "sista fyra:
+    // 9876", "de fyra sista är 9876" — not "de sista fyra veckorna" or "the last 4 weeks".
+    `(?:sista|fyra|4)\\s+(?:siffror(?:na)?|(?:fyra|4|sista)${COUNT_ENDS})`,
+    '(?:slut|kontroll)\\s?siffr(?:a|an|or|orna)',
     'ssn',
     'social\\s+security',
     'personal\\s+(?:identity\\s+|id\\s+)?(?:number|no)',
     'civic\\s+(?:registration\\s+)?number',
-    'last\\s+(?:four|4)',
+    `last\\s+(?:four|4)${COUNT_ENDS}`,
   ]
     .map((cue) => `(?:${cue})`)
     .join('|')

@@ -4,8 +4,8 @@
  * Cyrillic е is `dec`. Each letter of `TWINS` is drawn as the Latin letter at its place in `LATIN`.
  * Read for words only (cue words, month names): the text itself is scanned as written.
  */
-const TWINS = 'аеорсухіѕјԁһոАВЕКМНОРСТХІЅαεικνορτυΑΒΕΙΚΜΝΟΡΤΥΧ';
-const LATIN = 'aeopcyxisjdhnABEKMHOPCTXISaeikvoptuABEIKMNOPTYX';
+const TWINS = 'аеорсухіѕјԁһոАВЕКМНОРСТХІЅЈкмпαεικνορτυΑΒΕΙΚΜΝΟΡΤΥΧϲϹϳ';
+const LATIN = 'aeopcyxisjdhnABEKMHOPCTXISJkmnaeikvoptuABEIKMNOPTYXcCj';
 const TWIN = new RegExp(`[${TWINS}]`, 'g');
 const MARKS = /\p{M}/gu;
 const NOT_ASCII = /[\u0080-\uffff]/g;
