@@ -45,16 +45,10 @@ import { registerReleaseOrigin } from '../src/releases/release-origins.js';
 import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { StatisticsReport } from '../src/report/statistics-report.js';
-import { seededCube } from './seeded-publications.js';
+import { seededCube, suppressedYear } from './seeded-publications.js';
 import { adoptedStoreUnder, jointFindings, withStreamsOf } from './store-rewrites.js';
 
-const YEAR = { from: '2025-01', to: '2025-12' } as const;
-const report = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
-  ...YEAR,
-  interventions: ['familjecentral-enskilda-samtal', 'faltare-gruppverksamhet', 'motesplats-oppen-verksamhet'],
-  method: 'suppression',
-  granularity,
-});
+const report = suppressedYear;
 
 let seeded: Awaited<ReturnType<typeof seededCube>>;
 beforeAll(async () => {

@@ -30,17 +30,10 @@ import { publishStatisticsReport } from '../src/releases/publish-report.js';
 import { eventStoreReleaseLog, readOnlyReleaseLog } from '../src/releases/release-log.js';
 import { releaseOrigin } from '../src/releases/release-origin.js';
 import { RELEASES_STREAM } from '../src/releases/report-release.js';
-import type { ReportOptionsInput } from '../src/report/report-options.js';
-import { seededCube } from './seeded-publications.js';
+import { seededCube, suppressedYear } from './seeded-publications.js';
 import { adoptedStoreUnder, jointFindings, withStreamsOf } from './store-rewrites.js';
 
-const YEAR = { from: '2025-01', to: '2025-12' } as const;
-const report = (granularity: 'month' | 'quarter'): ReportOptionsInput => ({
-  ...YEAR,
-  interventions: ['familjecentral-enskilda-samtal', 'faltare-gruppverksamhet', 'motesplats-oppen-verksamhet'],
-  method: 'suppression',
-  granularity,
-});
+const report = suppressedYear;
 
 let seeded: Awaited<ReturnType<typeof seededCube>>;
 beforeAll(async () => {

@@ -109,3 +109,15 @@ export function publishedFigures(report: StatisticsReport): Map<string, Document
       cells.set(cell.key, cell);
   return cells;
 }
+
+/**
+ * The suppressed report of 2025 the release attacks (36, 37, 44) publish, by month, quarter or
+ * year: three interventions whose small counts the joint intruder can reach.
+ */
+export const suppressedYear = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
+  from: '2025-01',
+  to: '2025-12',
+  interventions: ['familjecentral-enskilda-samtal', 'faltare-gruppverksamhet', 'motesplats-oppen-verksamhet'],
+  method: 'suppression',
+  granularity,
+});
