@@ -377,6 +377,19 @@ export { sessionTag } from './series/session-tag.js';
 // Service
 export { type Backoff, jitteredBackoff } from './service/backoff.js';
 export type { AdoptCatalogueInput } from './service/catalogue-keeper.js';
+export {
+  type CatalogueChainHead,
+  type CatalogueVersionVetting,
+  createCatalogueVersionVetting,
+} from './service/catalogue-version-vetting.js';
+export {
+  catalogueVersionId,
+  catalogueVersionsRegisteredId,
+  isRegisteredCatalogueVersion,
+  markCatalogueVersionsRegistered,
+  registerCatalogueVersion,
+  registersCatalogueVersions,
+} from './service/catalogue-versions.js';
 export { commandDigest } from './service/command-digest.js';
 export {
   type CommandService,
@@ -387,10 +400,19 @@ export { IntegrityError, isIntegrityError } from './service/integrity-error.js';
 export type { WorkingNote } from './service/notes-vault.js';
 export { earliestSealDate, type SealReport } from './service/period-sealer.js';
 export type { Receipt, TallyReceipt } from './service/receipt.js';
+export {
+  type CatalogueVersionsNotRegistered,
+  registerCatalogueVersions,
+} from './service/register-catalogue-versions.js';
 export type { SeriesClosing } from './service/series-closer.js';
 export { type OpenedSeries, SERIES_TOKEN_KEY_ID } from './service/series-opener.js';
 export { seriesStreamOf } from './service/series-store.js';
 export { isRegisteredStoreOrigin, registerStoreOrigin, storeOriginId } from './service/store-origin.js';
+export {
+  type VettedCatalogueStream,
+  vetCatalogueStream,
+  vettedCatalogues,
+} from './service/vetted-catalogues.js';
 export {
   catalogueStream,
   type PrivateStreamKind,

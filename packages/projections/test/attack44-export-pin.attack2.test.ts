@@ -7,20 +7,19 @@
  * shares production's key store (staging). Does NOT hold the key store or the checkpoint-signing
  * key. The auditor pins production's origin correctly, and holds the operator's signed checkpoint.
  *
- * Every test asserts the SAFE behaviour: an `it.fails` is a break that works today.
- *  1. FINDING (open): a catalogue version the operator never adopted, appended to production's
+ * Every test asserts the SAFE behaviour.
+ *  1. FIXED (was open): a catalogue version the operator never adopted, appended to production's
  *     genuine catalogue stream after its first event (a plain `CatalogueAdopted`, chained by hand,
  *     dated 2099 so it is in force for nothing, identical but for "Rörligt elevstöd"'s `oneOf`).
- *     The pin reads only that first event: silent. With the key store every release is production's
- *     and proven, the export verifies CLEAN against the operator's signed checkpoint (an event after
- *     it only grows the stream), and the CLI's own report path makes the report. But the joint
- *     protection keeps a catalogue identity only where *every adopted version* states it
- *     (`policyRelations(cube.catalogues())`), so the forged version strips attack 39's identity:
- *     (a) production publishes the monthly report, the auditor's quarterly one from the edited
- *     export discloses 3 counts, 3 exactly (the same export without the forged line: 0);
- *     (b) the same event appended to the live store (the live pin is the same first event):
- *     production's own month, quarter and year reports disclose 19 counts, 16 exactly — attack 39's
- *     measured break, its fix undone.
+ *     The pin reads only that first event, and the export verifies clean against the operator's
+ *     signed checkpoint (an event after it only grows the stream). The joint protection keeps a
+ *     catalogue identity only where *every adopted version* states it, so the forged version
+ *     stripped attack 39's identity: (a) from the auditor's quarterly report made from the edited
+ *     export (3 counts, 3 exactly; without the forged line: 0); (b) on the live store, from
+ *     production's own month, quarter and year reports (19 counts, 16 exactly). Now the adopting
+ *     service registers each version's chain hash in the key store, and the statistics projection
+ *     holding the keys folds no other (`createCatalogueVersionVetting`): the forged version is not
+ *     folded, and nothing is disclosed.
  *  2. the store answering its catalogue stream differently each time (a file swapped between
  *     reads): the origin is read once, so staging's bytes on the first read are refused however
  *     production's answer every later read.
@@ -30,12 +29,12 @@
  *  4. staging's first catalogue event with a header claiming production's origin (the hash does not
  *     follow from its bytes), and malformed pins (whitespace, 0x, a prefix, a non-hex digit): refused.
  *
- * Measured (seed 42): 1a 3 counts, 3 exactly (control 0); 1b 19 counts, 16 exactly. A forged version
- * in force within the range (effective 2025-12-01) is refused from the export (FIGURES_CHANGED: the
- * rebuilt monthly tables differ), but on the live store, appended before the operator's reports,
- * it gave 23 counts, 7 exactly. Root cause: `CatalogueAdopted` carries no proof and the statistics
- * projection folds every one it reads (any `catalogue-*` stream); the pin — and the key store's
- * origin registration — vouch only for the stream's first event.
+ * Measured (seed 42) before the fix: 1a 3 counts, 3 exactly (control 0); 1b 19 counts, 16 exactly.
+ * A forged version in force within the range (effective 2025-12-01) on the live store gave 23
+ * counts, 7 exactly. Root cause: `CatalogueAdopted` carried no proof and the statistics projection
+ * folded every one it read; the pin — and the key store's origin registration — vouch only for the
+ * stream's first event. After the fix: 0 counts in each (more attackers on the fix in
+ * `attack45-forged-catalogue-versions.test.ts`).
  * Shown to fail against (tried, restored): (W1) the pin compared with a second read of the
  * catalogue stream — 2; (W2) pinned proofs checked per release catalogue again — 3; (W3)
  * `checkLink` dropped from `releaseOrigin` — 4.
@@ -80,18 +79,8 @@ import { RELEASES_STREAM } from '../src/releases/report-release.js';
 import type { ReportOptionsInput } from '../src/report/report-options.js';
 import type { ReportCube, StatisticsReport } from '../src/report/statistics-report.js';
 import { replay } from '../src/runner/replay.js';
-import { seededCube } from './seeded-publications.js';
+import { ELEVSTOD, elevstod, seededCube } from './seeded-publications.js';
 import { adoptedStoreUnder, jointFindings, withStreamsOf } from './store-rewrites.js';
-
-/** Attack 39's intervention: its policy's `oneOf` links the pupil-age and adult-age tables. */
-const ELEVSTOD = 'rorligt-elevstod';
-const elevstod = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
-  from: '2025-01',
-  to: '2025-12',
-  interventions: [ELEVSTOD],
-  method: 'suppression',
-  granularity,
-});
 
 let seeded: Awaited<ReturnType<typeof seededCube>>;
 let dir: string;
@@ -215,8 +204,8 @@ async function exportedWithMonthly(forge: boolean) {
 }
 
 describe('attack 44 on an export, round 2: the export pin', () => {
-  // 1 (a). The forged version in the export: pinned, proven, verified clean — and 3 counts disclosed.
-  it.fails('FINDING (open): 1a — a catalogue version nobody adopted, appended to production’s catalogue stream in the export, passes the pin and the signed checkpoint and strips the oneOf identity from the auditor’s report', async () => {
+  // 1 (a). The forged version in the export: pinned, proven, verified clean — it disclosed 3 counts.
+  it('1a (fixed): a catalogue version nobody adopted, appended to production’s catalogue stream in the export, is not folded by the auditor holding the keys: nothing disclosed', async () => {
     const { pin, monthly, file, verified } = await exportedWithMonthly(true);
     const exported = createJsonLinesEventStore(file);
     const seen = await readOnlyReleaseLog(exported, {
@@ -248,7 +237,11 @@ describe('attack 44 on an export, round 2: the export pin', () => {
         joint,
       })}`,
     );
-    // Safe: the pin (or the verification, or the report) refuses the export, or nothing is disclosed.
+    // Safe: the forged version is not folded, and the pin (or the verification, or the report)
+    // refuses the export, or nothing is disclosed.
+    expect(cube.catalogues().map((catalogue) => catalogue.version)).toEqual(
+      seeded.cube.catalogues().map((catalogue) => catalogue.version),
+    );
     expect(
       seen.originNotExpected ||
         verified.findings.length > 0 ||
@@ -257,8 +250,8 @@ describe('attack 44 on an export, round 2: the export pin', () => {
     ).toBe(true);
   }, 600_000);
 
-  // 1 (b). The same event on the live store: the operator's own pinned reports lose the identity.
-  it.fails('FINDING (open): 1b — the same forged version appended to the live store: the pin is silent and production’s own month, quarter and year reports disclose what attack 39 closed', async () => {
+  // 1 (b). The same event on the live store: the operator's own pinned reports lost the identity.
+  it('1b (fixed): the same forged version appended to the live store is not folded: production’s own month, quarter and year reports disclose nothing', async () => {
     const { store, pin } = await production();
     await appendForgedVersion(store);
     const { state: cube } = await replay(store, statisticsProjection({ keys: seeded.keys }));

@@ -121,3 +121,15 @@ export const suppressedYear = (granularity: 'month' | 'quarter' | 'year'): Repor
   method: 'suppression',
   granularity,
 });
+
+/** Attack 39's intervention: its policy's `oneOf` links the pupil-age and adult-age tables. */
+export const ELEVSTOD = 'rorligt-elevstod';
+
+/** The suppressed report of 2025 for attack 39's intervention alone (the forged-version attacks, 44 and 45). */
+export const elevstod = (granularity: 'month' | 'quarter' | 'year'): ReportOptionsInput => ({
+  from: '2025-01',
+  to: '2025-12',
+  interventions: [ELEVSTOD],
+  method: 'suppression',
+  granularity,
+});

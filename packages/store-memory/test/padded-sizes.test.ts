@@ -12,6 +12,7 @@ import {
   type KeyStore,
   largestEvents,
   parseCatalogue,
+  registerCatalogueVersions,
   SERIES_INDEX_STREAM,
   sealEvent,
   unpad,
@@ -220,9 +221,12 @@ async function serviceOnOldLog(
     meta: { commandId: uuid(1), catalogueId: 'vaggeryd' },
   });
   expect(E.isRight(await store.append(stream, [adopted.event], { expected: 'no-stream' }))).toBe(true);
+  // The operator's upgrade step for a log adopted by an earlier release: its versions registered.
+  const keys = options.keys ?? createMemoryKeyStore();
+  expect(E.isRight(await registerCatalogueVersions(store, keys, 'vaggeryd'))).toBe(true);
   const service = createCommandService({
     store,
-    keys: options.keys ?? createMemoryKeyStore(),
+    keys,
     catalogueId: 'vaggeryd',
     clock,
     ...(options.cipher === undefined ? {} : { cipher: options.cipher }),

@@ -14,7 +14,11 @@ import { type CommandContext, example } from '../cli/command-context.js';
 import { parseLanguage } from '../cli/parse-options.js';
 import { openSource } from '../sources/open-source.js';
 
-async function cataloguesFor(file: string | undefined, from: string | undefined): Promise<Catalogue[]> {
+async function cataloguesFor(
+  file: string | undefined,
+  from: string | undefined,
+  keys: string | undefined,
+): Promise<Catalogue[]> {
   if (file !== undefined && from !== undefined)
     throw new CliError('give a catalogue file or --from, not both', {
       sv: { message: 'ange en katalogfil eller --from, inte båda' },
@@ -22,9 +26,9 @@ async function cataloguesFor(file: string | undefined, from: string | undefined)
   if (file !== undefined) return [await readCatalogueFile(file)];
   // Both built-in versions: 1.0 still governs the logs recorded under it.
   if (from === undefined) return [vaggerydCatalogueV1_0(), vaggerydCatalogue()];
-  const source = await openSource(from, { purpose: 'read' });
+  const source = await openSource(from, { purpose: 'read', ...(keys === undefined ? {} : { keys }) });
   try {
-    const catalogues = await adoptedCatalogues(source.store);
+    const catalogues = await adoptedCatalogues(source.store, source.keys);
     if (catalogues.length === 0)
       throw new CliError(`${source.description} holds no adopted catalogue`, {
         sv: { message: `${source.description}: loggen har ingen antagen katalog` },
@@ -65,6 +69,10 @@ export function registerCatalogue(program: Command, { io }: CommandContext): voi
     )
     .argument('[file]', 'a catalogue as JSON (default: the built-in Vaggeryd catalogue, 1.0 and 1.1)')
     .option('--from <source>', 'show a catalogue adopted in a log (export file, esdb://… or postgres://…)')
+    .option(
+      '--keys <keys>',
+      'with --from: the key store (a key directory or postgres://…); only the versions it vouches for are shown',
+    )
     .option('--version <version>', 'which adopted version (default: the latest)')
     .option('--lang <lang>', 'sv or en', 'en')
     .addHelpText(
@@ -74,24 +82,29 @@ export function registerCatalogue(program: Command, { io }: CommandContext): voi
         'pinnstatistik catalogue show --from log.jsonl --version 2025-1',
       ),
     )
-    .action(async (file: string | undefined, options: { from?: string; version?: string; lang: string }) => {
-      const lang = parseLanguage(options.lang);
-      const catalogues = await cataloguesFor(file, options.from);
-      const chosen =
-        options.version === undefined
-          ? catalogues[catalogues.length - 1]
-          : catalogues.find((candidate) => candidate.version === options.version);
-      if (chosen === undefined)
-        throw new CliError(
-          `no catalogue version ${options.version ?? ''}; there are: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
-          {
-            sv: {
-              message: `ingen katalogversion ${options.version ?? ''}; det finns: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
+    .action(
+      async (
+        file: string | undefined,
+        options: { from?: string; keys?: string; version?: string; lang: string },
+      ) => {
+        const lang = parseLanguage(options.lang);
+        const catalogues = await cataloguesFor(file, options.from, options.keys);
+        const chosen =
+          options.version === undefined
+            ? catalogues[catalogues.length - 1]
+            : catalogues.find((candidate) => candidate.version === options.version);
+        if (chosen === undefined)
+          throw new CliError(
+            `no catalogue version ${options.version ?? ''}; there are: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
+            {
+              sv: {
+                message: `ingen katalogversion ${options.version ?? ''}; det finns: ${catalogues.map((candidate) => candidate.version).join(', ')}`,
+              },
             },
-          },
-        );
-      io.stdout.write(catalogueTable(chosen, lang));
-    });
+          );
+        io.stdout.write(catalogueTable(chosen, lang));
+      },
+    );
   catalogue
     .command('schema')
     .description("the catalogue's JSON Schema (draft 2020-12), for editors and other tools")

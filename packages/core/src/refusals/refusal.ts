@@ -92,6 +92,11 @@ export interface CatalogueRejected extends RefusalBase<'CATALOGUE_REJECTED'> {
 export interface CatalogueVersionExists extends RefusalBase<'CATALOGUE_VERSION_EXISTS'> {
   readonly version: string;
 }
+/**
+ * The catalogue stream was not begun by a service of this key store, nor registered by the
+ * operator: anyone who can write to the store could have begun it, so no version in it is taken.
+ */
+export interface CatalogueNotRegistered extends RefusalBase<'CATALOGUE_NOT_REGISTERED'> {}
 /** The command kept meeting concurrent writers; nothing was written and it may be retried as is. */
 export interface ConcurrencyConflict extends RefusalBase<'CONCURRENCY_CONFLICT'> {
   readonly stream: string;
@@ -175,6 +180,7 @@ export type Refusal =
   | TallyAlreadyVoided
   | CatalogueRejected
   | CatalogueVersionExists
+  | CatalogueNotRegistered
   | ConcurrencyConflict
   | SheetSealed
   | SealTooEarly
@@ -213,6 +219,7 @@ export const REFUSAL_CODES = [
   'TALLY_ALREADY_VOIDED',
   'CATALOGUE_REJECTED',
   'CATALOGUE_VERSION_EXISTS',
+  'CATALOGUE_NOT_REGISTERED',
   'CONCURRENCY_CONFLICT',
   'SHEET_SEALED',
   'SEAL_TOO_EARLY',

@@ -311,6 +311,15 @@ export const refuse = {
       en: `Version ${version} of the catalogue was already adopted with other content. A change is adopted as a new version.`,
     },
   }),
+  catalogueNotRegistered: (): Of<'CATALOGUE_NOT_REGISTERED'> => ({
+    kind: 'refusal',
+    code: 'CATALOGUE_NOT_REGISTERED',
+    rule: { clause: 'catalogue/adoption' },
+    message: {
+      sv: 'Katalogströmmen påbörjades inte av tjänsten med det här nyckelförrådet och operatören har inte registrerat den: vem som helst som kan skriva i händelselagret kan ha skrivit den, så ingen version i den gäller. Ingenting sparades. Kontrollera händelselagret mot en signerad kontrollpunkt och registrera det (registerReleaseOrigin), eller börja i ett tomt händelselager.',
+      en: 'The catalogue stream was not begun by the service with this key store, and the operator has not registered it: anyone who can write to the event store could have written it, so no version in it is in force. Nothing was stored. Check the event store against a signed checkpoint and register it (registerReleaseOrigin), or start in an empty event store.',
+    },
+  }),
   concurrencyConflict: (stream: string): Of<'CONCURRENCY_CONFLICT'> => ({
     kind: 'refusal',
     code: 'CONCURRENCY_CONFLICT',

@@ -11,10 +11,12 @@ import { refuse } from '../refusals/refuse.js';
 import { catalogueStream } from '../streams.js';
 import type { CatalogueAdopted } from '../tally/events.js';
 import { parseInput } from '../tally/parse-tally-command.js';
+import { markCatalogueVersionsRegistered, registerCatalogueVersion } from './catalogue-versions.js';
 import { catchUp, emptyStream, type LoadedStream } from './loaded-stream.js';
 import type { Receipt } from './receipt.js';
 import { registerStoreOrigin } from './store-origin.js';
 import type { StreamWriter } from './stream-writer.js';
+import { type VettedCatalogueStream, vetCatalogueStream } from './vetted-catalogues.js';
 
 /** Adopt a catalogue version: what callers send (the catalogue is validated at run time). */
 export interface AdoptCatalogueInput {
@@ -39,6 +41,11 @@ export function createCatalogueKeeper(
   // consults the catalogues, and re-reading a stream that changes a few times a year would be a
   // round trip per command. Callers meanwhile share one read.
   let freshUntil = Number.NEGATIVE_INFINITY;
+  // The versions the key store vouches for, by the stream state they were read for (below).
+  let vetted:
+    | { readonly state: CatalogueHistory; readonly stream: Promise<VettedCatalogueStream> }
+    | undefined;
+
   let reading: Promise<LoadedStream<CatalogueHistory>> | undefined;
   // A read begun before an adoption here landed answers after it: it must not undo it.
   const keep = (loaded: LoadedStream<CatalogueHistory>): LoadedStream<CatalogueHistory> => {
@@ -49,6 +56,9 @@ export function createCatalogueKeeper(
     reading ??= catchUp(store, catalogues, () => undefined, catalogueDecider.evolve)
       .then((loaded) => {
         freshUntil = performance.now() + recheckMs;
+        // What the key store vouches for is read again too: the operator's registration of a store
+        // changes it without changing the stream (attack 46, finding 5).
+        vetted = undefined;
         return keep(loaded);
       })
       .finally(() => {
@@ -58,6 +68,21 @@ export function createCatalogueKeeper(
   };
   const refresh = async (): Promise<LoadedStream<CatalogueHistory>> =>
     performance.now() < freshUntil ? catalogues : refreshNow();
+
+  // The versions the key store vouches for, read again whenever the stream is (at most once per
+  // `recheckMs`): a version chained in by anyone who can write to the store is not one the service
+  // records under (attack 44, round 2). A failed read is not kept.
+  const vouchedFor = (state: CatalogueHistory): Promise<VettedCatalogueStream> => {
+    if (vetted?.state !== state) {
+      const reading = vetCatalogueStream(store, keys, catalogueId);
+      vetted = { state, stream: reading };
+      reading.catch(() => {
+        if (vetted?.stream === reading) vetted = undefined;
+      });
+    }
+    return vetted.stream;
+  };
+  const history = async (): Promise<CatalogueHistory> => (await vouchedFor((await refresh()).state)).versions;
 
   const adoptCatalogue = async (input: AdoptCatalogueInput): Promise<E.Either<Refusal, Receipt>> => {
     const parsed = parseInput(AdoptCatalogueSchema, input);
@@ -74,32 +99,45 @@ export function createCatalogueKeeper(
     return writer.run({
       commandId: command.commandId,
       load: refreshNow,
-      decide: (loaded) =>
-        E.map((events: readonly CatalogueAdopted[]) => ({ commandId: command.commandId, events }))(
-          catalogueDecider.decide(command, loaded.state),
-        ),
+      // Decided against the versions the key store vouches for: a forged version squatting the
+      // number or the day of the operator's next one must not refuse it.
+      // A stream the key store does not know (begun by someone else) is refused, not adopted into:
+      // nothing in it would be in force, and the operator would not be told (attack 46, finding 4).
+      decide: async (loaded) => {
+        const vouched = await vouchedFor(loaded.state);
+        if (vouched.standing === 'unknown') return E.left(refuse.catalogueNotRegistered());
+        return E.map((events: readonly CatalogueAdopted[]) => ({ commandId: command.commandId, events }))(
+          catalogueDecider.decide(command, vouched.versions),
+        );
+      },
       evolve: catalogueDecider.evolve,
       remember: keep,
-      // The stream's first event is the store's origin: the key store learns it before it exists
-      // (a crash between leaves an unused slot), so a re-chained stream shows as unknown (attack 42).
+      // The key store learns each version before it exists (a crash between leaves an unused
+      // slot), so readers holding the keys fold no version appended by anyone else (attack 44,
+      // round 2). The stream's first event is the store's origin: registered too, so a re-chained
+      // stream shows as unknown (attack 42), and marked as a store whose every version is registered.
       beforeAppend: async (hashes, firstRevision) => {
+        for (const hash of hashes) await registerCatalogueVersion(keys, toHex(hash));
         const first = hashes[0];
-        if (firstRevision === 0 && first !== undefined) await registerStoreOrigin(keys, toHex(first));
+        if (firstRevision === 0 && first !== undefined) {
+          await registerStoreOrigin(keys, toHex(first));
+          await markCatalogueVersionsRegistered(keys, toHex(first));
+        }
       },
     });
   };
 
-  // The words of every adopted version, computed once per history (a new adoption makes a new one).
+  // The words of every vouched-for version, computed once per history (a new adoption makes a new one).
   let words: { readonly history: CatalogueHistory; readonly vocabulary: ReadonlySet<string> } | undefined;
   const vocabulary = async (): Promise<ReadonlySet<string>> => {
-    const history = (await refresh()).state;
-    if (words?.history !== history) {
+    const versions = await history();
+    if (words?.history !== versions) {
       const union = new Set<string>();
-      for (const catalogue of history) for (const word of catalogueVocabulary(catalogue)) union.add(word);
-      words = { history, vocabulary: union };
+      for (const catalogue of versions) for (const word of catalogueVocabulary(catalogue)) union.add(word);
+      words = { history: versions, vocabulary: union };
     }
     return words.vocabulary;
   };
 
-  return { adoptCatalogue, history: async () => (await refresh()).state, vocabulary };
+  return { adoptCatalogue, history, vocabulary };
 }

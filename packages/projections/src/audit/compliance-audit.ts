@@ -2,6 +2,7 @@ import {
   type Catalogue,
   type Cipher,
   chainFindingText,
+  createCatalogueVersionVetting,
   createChainVerifier,
   type EventStore,
   isMalformedEvent,
@@ -22,6 +23,7 @@ import {
   STREAM_PREFIXES,
 } from '@pinnstatistik/core';
 import { createKeyedOpener } from '../reading/keyed-opener.js';
+import { isReadableDetail } from './detail-shape.js';
 import {
   survivingKeyFindings,
   undeletedDetailFindings,
@@ -90,6 +92,9 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
     (options.seals ?? (options.keys === undefined ? 'digest-only' : 'proven')) === 'digest-only';
   let events = 0;
   let sealedDetail = 0;
+  // With the keys, a catalogue version is judged against only when the key store vouches for it:
+  // anyone who can write to the store can chain one in (attack 44, round 2).
+  const vetting = options.keys === undefined ? undefined : createCatalogueVersionVetting(options.keys);
 
   const add = (
     event: RecordedEvent,
@@ -108,12 +113,22 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
     });
   };
 
+  const addMalformed = (event: RecordedEvent): void =>
+    add(
+      event,
+      'EVENT_MALFORMED',
+      { clause: 'envelope/payload' },
+      'Händelsen har inte den form biblioteket skriver: den läses inte.',
+      'The event does not have the shape the library writes: it is not read.',
+    );
+
   const { checkRecording, checkDetail } = createRecordingRules(catalogues, add);
 
   const checkPublic = async (
     event: RecordedEvent,
     period: string | undefined,
     opened: OpenedEvent & { readable: true },
+    vouched: boolean,
   ) => {
     // Clear events anyone can append: one not shaped as the library writes it stopped the audit
     // (no verdict at all — attack 31); it is reported and not read.
@@ -122,17 +137,22 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       (opened.type === 'SeriesClosed' &&
         typeof (opened.data as { series?: unknown } | null)?.series !== 'string');
     if (malformed) {
-      add(
-        event,
-        'EVENT_MALFORMED',
-        { clause: 'envelope/payload' },
-        'Händelsen har inte den form biblioteket skriver: den läses inte.',
-        'The event does not have the shape the library writes: it is not read.',
-      );
+      addMalformed(event);
       return;
     }
     switch (opened.type) {
       case 'CatalogueAdopted':
+        // Outside a catalogue stream it is no adoption (attack 45, finding 3): reported, not read.
+        if (!vouched || !event.stream.startsWith(STREAM_PREFIXES.catalogue)) {
+          add(
+            event,
+            'CATALOGUE_VERSION_UNREGISTERED',
+            { clause: 'catalogue/adoption' },
+            'Katalogversionen är inte antagen av operatören (nyckelförrådet känner den inte, eller den står utanför katalogströmmen): ingenting prövas mot den.',
+            'The catalogue version was not adopted by the operator (the key store does not know it, or it stands outside the catalogue stream): nothing is judged against it.',
+          );
+          return;
+        }
         catalogues.push((opened.data as unknown as { catalogue: Catalogue }).catalogue);
         return;
       case 'SheetsSealed': {
@@ -229,6 +249,10 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
       );
     }
     const period = PERIOD_OF_STREAM.exec(event.stream)?.[1];
+    const vouched =
+      vetting === undefined ||
+      !event.stream.startsWith(STREAM_PREFIXES.catalogue) ||
+      (await vetting.vet(event));
     let opened: OpenedEvent;
     try {
       opened = await opener.open(event);
@@ -258,9 +282,11 @@ export async function auditLog(store: EventStore, options: AuditOptions): Promis
         'An event in a stream that must be encrypted is stored in clear.',
       );
     }
-    if (detailStream && period !== undefined)
+    if (detailStream && period !== undefined && !isReadableDetail(opened.type, opened.data))
+      addMalformed(event);
+    else if (detailStream && period !== undefined)
       checkDetail(event, period, { type: opened.type, data: opened.data } as unknown as SheetDetailEvent);
-    else if (opened.codec === 'plain') await checkPublic(event, period, opened);
+    else if (opened.codec === 'plain') await checkPublic(event, period, opened, vouched);
   }
 
   findings.push(

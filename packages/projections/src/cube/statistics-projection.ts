@@ -1,7 +1,9 @@
 import {
   type Catalogue,
+  type CatalogueChainHead,
   type Cipher,
   createAesGcmCipher,
+  createCatalogueVersionVetting,
   isProvenAmendment,
   isProvenSealOf,
   isSealOverTables,
@@ -46,6 +48,12 @@ export interface StatisticsProjectionOptions {
    * before it, and every amendment — anyone who can write to the store could have written them.
    */
   readonly seals?: 'proven' | 'digest-only';
+  /**
+   * Which catalogue versions are folded. `vouched` (the default, unless `seals` is `digest-only`):
+   * only those the key store vouches for (see `createCatalogueVersionVetting`). `any`, for a reader
+   * given no keys: every adoption in a catalogue stream — it cannot tell one chained in by hand.
+   */
+  readonly catalogueVersions?: 'vouched' | 'any';
 }
 
 /**
@@ -60,6 +68,7 @@ interface SavedCube {
   readonly undecryptable: number;
   readonly sealedPeriods?: readonly string[];
   readonly heldTables?: CubeSnapshot['heldTables'];
+  readonly catalogueChains: readonly CatalogueChainHead[];
 }
 
 /**
@@ -73,7 +82,12 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
   // from a read that served a forged `SheetsSealed`, then failed) must not leave the keys it
   // forgot forgotten — the month's detail then counted as undecryptable for good (attack 22).
   let opener = createKeyedOpener(options.keys, ciphers);
+  // A `CatalogueAdopted` is folded only when the key store vouches for it: anyone who can write to
+  // the store can chain one after the operator's versions, and one version without a `oneOf`
+  // stripped attack 39's identity from every report (attack 44, round 2). Fresh with every state.
+  let vetting = createCatalogueVersionVetting(options.keys);
   const digestOnly = options.seals === 'digest-only';
+  const anyVersion = (options.catalogueVersions ?? (digestOnly ? 'any' : 'vouched')) === 'any';
   // A month's tables replace its detail only once its seal is read and holds over them: anyone who
   // can write to the store can append tables and a seal to an open month's stream (attack 28).
   // The seal's proof is checked under the key store's seal-proof key; with none there (nothing
@@ -133,7 +147,10 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
       return cube;
     switch (opened.type) {
       case 'CatalogueAdopted':
-        cube.adoptCatalogue((opened.data as unknown as { catalogue: Catalogue }).catalogue);
+        // Only from a catalogue stream, where it was vetted: one in a period stream was folded
+        // unvetted (attack 45, finding 3).
+        if (event.stream.startsWith(STREAM_PREFIXES.catalogue))
+          cube.adoptCatalogue((opened.data as unknown as { catalogue: Catalogue }).catalogue);
         break;
       case 'SheetsSealed': {
         const { period, sheets } = opened.data as unknown as { period: string; sheets: SealedSheet[] };
@@ -157,16 +174,24 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
     }
     return cube;
   };
+  const openAndApply = (cube: StatisticsCube, event: RecordedEvent) => {
+    const opened = opener.open(event);
+    return opened instanceof Promise
+      ? opened.then((done) => apply(cube, event, done))
+      : apply(cube, event, opened);
+  };
   const context = (period: string) => ({ stream: `checkpoint-${name}`, eventId: period });
   const version = statisticsProjectionVersion({
     seals: digestOnly ? 'digest-only' : 'proven',
     ciphers: ciphers.map((cipher) => cipher.algorithm),
+    catalogueVersions: anyVersion ? 'any' : 'vouched',
   });
   return {
     name,
     version,
     initial: () => {
       opener = createKeyedOpener(options.keys, ciphers);
+      vetting = createCatalogueVersionVetting(options.keys);
       return createStatisticsCube();
     },
     apply(cube, event) {
@@ -177,10 +202,9 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         !event.stream.startsWith(STREAM_PREFIXES.tallySheet)
       )
         return cube;
-      const opened = opener.open(event);
-      return opened instanceof Promise
-        ? opened.then((done) => apply(cube, event, done))
-        : apply(cube, event, opened);
+      if (event.stream.startsWith(STREAM_PREFIXES.catalogue) && !anyVersion)
+        return vetting.vet(event).then((adopted) => (adopted ? openAndApply(cube, event) : cube));
+      return openAndApply(cube, event);
     },
     async snapshot(cube): Promise<JsonValue> {
       const whole = cube.snapshot();
@@ -209,12 +233,14 @@ export function statisticsProjection(options: StatisticsProjectionOptions): Proj
         undecryptable: whole.undecryptable,
         sealedPeriods: whole.sealedPeriods ?? [],
         heldTables: whole.heldTables ?? [],
+        catalogueChains: vetting.heads(),
       };
       return saved as unknown as JsonValue;
     },
     async restore(snapshot) {
       opener = createKeyedOpener(options.keys, ciphers);
       const saved = snapshot as unknown as SavedCube;
+      vetting = createCatalogueVersionVetting(options.keys, saved.catalogueChains);
       const sheets: CubeSheetSnapshot[] = [...saved.sealed];
       for (const group of saved.open) {
         const sealer = await opener.sealer(periodKeyId(group.period), group.algorithm);

@@ -1,7 +1,9 @@
 import {
+  type CatalogueVersionsNotRegistered,
   type EventStore,
   isRegisteredStoreOrigin,
   type KeyStore,
+  registerCatalogueVersions,
   registerStoreOrigin,
 } from '@pinnstatistik/core';
 import * as E from 'fp-ts/lib/Either.js';
@@ -36,15 +38,18 @@ export async function registerOrigin(keys: KeyStore, origin: string | null): Pro
 }
 
 /** Why an origin could not be registered. */
-export type OriginNotRegistered = { readonly code: 'STORE_HAS_NO_ORIGIN' };
+export type OriginNotRegistered =
+  | { readonly code: 'STORE_HAS_NO_ORIGIN' }
+  | { readonly code: 'CATALOGUE_CHAIN_BROKEN'; readonly revision: number };
 
 /**
  * The operator's step for a store the key store does not know (`STORE_ORIGIN_UNKNOWN`): a store
  * whose catalogue was adopted before origins were registered. It also marks the key store as
  * registering origins, ending the trust given to any origin before the first release (run it
- * after an upgrade, once each genuine store is verified against a signed checkpoint). Only for a
- * store the operator knows to be genuine — registering a rewritten store accepts its history,
- * deletions and all.
+ * after an upgrade, once each genuine store is verified against a signed checkpoint). It registers
+ * the catalogue versions the store holds as well, so readers holding the keys fold no version
+ * appended after (attack 44, round 2). Only for a store the operator knows to be genuine —
+ * registering a rewritten store accepts its history, deletions and forged versions all.
  */
 export async function registerReleaseOrigin(
   store: EventStore,
@@ -53,6 +58,14 @@ export async function registerReleaseOrigin(
 ): Promise<E.Either<OriginNotRegistered, { readonly origin: string }>> {
   const origin = await releaseOrigin(store, catalogueId);
   if (origin === null) return E.left({ code: 'STORE_HAS_NO_ORIGIN' });
+  // The origin's link holds (`releaseOrigin` checked it); a later one that does not names no
+  // versions to vouch for, and the origin is not registered either.
+  const versions = await registerCatalogueVersions(store, keys, catalogueId);
+  if (E.isLeft(versions))
+    return E.left({ code: 'CATALOGUE_CHAIN_BROKEN', revision: revisionOf(versions.left) });
   await registerOrigin(keys, origin);
   return E.right({ origin });
 }
+
+const revisionOf = (refusal: CatalogueVersionsNotRegistered): number =>
+  refusal.code === 'CATALOGUE_CHAIN_BROKEN' ? refusal.revision : 0;

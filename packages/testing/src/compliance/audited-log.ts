@@ -11,10 +11,12 @@ import {
   GENESIS_HASH,
   type JsonValue,
   type KeyStore,
+  markCatalogueVersionsRegistered,
   paddedSizeFor,
   periodKeyId,
   privateStreamOf,
   readHeader,
+  registerCatalogueVersion,
   STREAM_PREFIXES,
   sealEvent,
 } from '@pinnstatistik/core';
@@ -106,12 +108,18 @@ export async function auditedLog(
   };
 
   for (const catalogue of catalogues) {
-    await appendBare(
-      `${STREAM_PREFIXES.catalogue}${catalogue.id}`,
+    const stream = `${STREAM_PREFIXES.catalogue}${catalogue.id}`;
+    const revision = await appendBare(
+      stream,
       'CatalogueAdopted',
       { catalogue },
       { catalogueId: catalogue.id, catalogueVersion: catalogue.version },
     );
+    // The given catalogues stand for the operator's adoptions: registered as the command service
+    // registers its own, so an audit holding the system's keys judges against them.
+    const hash = Buffer.from((heads.get(stream) as { hash: Uint8Array }).hash).toString('hex');
+    await registerCatalogueVersion(bareKeys, hash);
+    if (revision === 0) await markCatalogueVersionsRegistered(bareKeys, hash);
   }
   const replacing = catalogues.length > 0;
   let index = -1;
