@@ -18,11 +18,9 @@ import {
   catalogueStream,
   createCommandService,
   fixedClock,
-  type JsonValue,
-  openEvent,
-  sealEvent,
   vaggerydCatalogue,
 } from '@pinnstatistik/core';
+import { appendKeyless } from '@pinnstatistik/core/testing';
 import { createFileKeyStore, createMemoryEventStore } from '@pinnstatistik/store-memory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../src/jsonl/write-export.js';
@@ -59,18 +57,9 @@ beforeAll(async () => {
         : policy,
     ),
   } as Catalogue;
-  const stream = catalogueStream(genuine.id);
-  let last: ReturnType<typeof openEvent> | undefined;
-  for await (const event of store.readStream(stream)) last = openEvent(event);
-  if (last === undefined || !last.readable) throw new Error('no catalogue stream');
-  const { event } = sealEvent(stream, last.revision + 1, last.hash, {
-    id: randomUUID(),
-    type: 'CatalogueAdopted',
-    data: { catalogue: forged } as unknown as JsonValue,
-    meta: { ...last.meta, catalogueVersion: forged.version },
-  });
-  const appended = await store.append(stream, [event], { expected: last.revision });
-  if (appended._tag === 'Left') throw new Error(appended.left.code);
+  await appendKeyless(store, catalogueStream(genuine.id), [
+    { id: randomUUID(), type: 'CatalogueAdopted', data: { catalogue: forged } },
+  ]);
   const sink = createWriteStream(join(dir, 'log.jsonl'));
   await writeExport(store, sink, { source: 'attack 45' });
   sink.end();

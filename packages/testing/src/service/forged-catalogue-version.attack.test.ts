@@ -23,7 +23,6 @@ import {
   createCommandService,
   type EventStore,
   fixedClock,
-  GENESIS_HASH,
   type JsonValue,
   type KeyStore,
   openEvent,
@@ -34,6 +33,7 @@ import {
   vaggerydCatalogue,
   vettedCatalogues,
 } from '@pinnstatistik/core';
+import { appendKeyless } from '@pinnstatistik/core/testing';
 import { auditLog, releaseOrigin } from '@pinnstatistik/projections';
 import { createMemoryEventStore, createMemoryKeyStore } from '@pinnstatistik/store-memory';
 import * as E from 'fp-ts/lib/Either.js';
@@ -56,34 +56,26 @@ function forgedVersion(): Catalogue {
   } as Catalogue;
 }
 
-/** Appends a plain `CatalogueAdopted` after the stream's last event, chained as the library chains. */
-async function append(store: EventStore, catalogue: Catalogue, label: string, header?: Uint8Array) {
+/** The attacker's plain `CatalogueAdopted`, chained after the stream's last event (no key needed). */
+const append = (store: EventStore, catalogue: Catalogue, label: string) =>
+  appendKeyless(store, catalogueStream(genuine.id), [
+    { id: testCommandId(`${label} event`), type: 'CatalogueAdopted', data: { catalogue } },
+  ]);
+
+/** The same, with a header claiming another event's hash over these bytes (test 2). */
+async function appendClaiming(store: EventStore, catalogue: Catalogue, label: string, claimed: Uint8Array) {
   const stream = catalogueStream(genuine.id);
   let last: ReturnType<typeof openEvent> | undefined;
   for await (const event of store.readStream(stream)) last = openEvent(event);
-  const commandId = testCommandId(label);
-  const meta = {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    catalogueVersion: catalogue.version,
-  };
-  const { event } = sealEvent(
-    stream,
-    last === undefined ? 0 : last.revision + 1,
-    last?.hash ?? GENESIS_HASH,
-    {
-      id: testCommandId(`${label} event`),
-      type: 'CatalogueAdopted',
-      data: { catalogue } as unknown as JsonValue,
-      meta: last?.readable ? { ...last.meta, ...meta } : meta,
-    },
-  );
-  // A header claiming another event's hash over these bytes (test 2).
-  if (header !== undefined) event.metadata.set(header, event.metadata.length - 32);
-  const appended = await store.append(stream, [event], {
-    expected: last === undefined ? 'no-stream' : last.revision,
+  if (last === undefined) throw new Error('no catalogue stream');
+  const { event } = sealEvent(stream, last.revision + 1, last.hash, {
+    id: testCommandId(`${label} event`),
+    type: 'CatalogueAdopted',
+    data: { catalogue } as unknown as JsonValue,
+    meta: { commandId: testCommandId(label) },
   });
+  event.metadata.set(claimed, event.metadata.length - 32);
+  const appended = await store.append(stream, [event], { expected: last.revision });
   if (E.isLeft(appended)) throw new Error(appended.left.code);
 }
 
@@ -137,7 +129,8 @@ describe('a catalogue version nobody adopted, on the write path', () => {
     let adoptedHash: Uint8Array | undefined;
     for await (const event of store.readStream(catalogueStream(genuine.id)))
       adoptedHash = openEvent(event).hash;
-    await append(store, forgedVersion(), 'claimed', adoptedHash);
+    if (adoptedHash === undefined) throw new Error('no adopted version');
+    await appendClaiming(store, forgedVersion(), 'claimed', adoptedHash);
     // The service's own chain check stops at such a stream (it throws: an integrity fault); the
     // versions the key store vouches for must not include it either way.
     const versions = await vettedCatalogues(store, keys, genuine.id);
