@@ -14,7 +14,7 @@ import { createWorkload } from './workload.js';
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100_000);
   const cipherName = (process.argv[3] ?? 'aes') as CipherName;
-  const out = process.argv[4];
+  const out = process.argv[4] || undefined;
   const workload = createWorkload(n);
   const cipher = cipherNamed(cipherName);
   const { store, keys, service } = await openService(workload, cipher);
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     session.connect();
     await session.post('Profiler.enable');
     // 100 µs between samples: V8's default (1 ms) gives a replay of 50,000 events a few hundred.
-    await session.post('Profiler.setSamplingInterval', { interval: 100 });
+    await session.post('Profiler.setSamplingInterval', {
+      interval: Number(process.env.PROFILE_INTERVAL_US ?? 100),
+    });
     await session.post('Profiler.start');
   }
   for (let round = 0; round < Number(process.argv[5] ?? 2); round += 1) {

@@ -271,6 +271,7 @@ async function refusalsThroughTheService(): Promise<Refusal[]> {
 /** Refusals no ordinary mistake reaches in memory (a store that fails, a series unknown to a log, an old log's catalogue, a key destroyed outside). */
 const infrastructureRefusals = (): Refusal[] => [
   refuse.catalogueNotRegistered(),
+  refuse.commandIdTaken(),
   refuse.concurrencyConflict('tally-2025-06-0f3a'),
   refuse.eventTooLarge(),
   refuse.periodKeyLost('2025-06'),

@@ -142,6 +142,12 @@ export interface SeriesRequired extends RefusalBase<'SERIES_REQUIRED'> {
 /** The command id was used before for a command with other content: nothing was written. */
 export interface CommandIdReused extends RefusalBase<'COMMAND_ID_REUSED'> {}
 /**
+ * The command id is already borne by an event in the stream that the key store does not vouch for
+ * (written by someone else, who guessed the id): its receipt is not the command's, and nothing was
+ * written.
+ */
+export interface CommandIdTaken extends RefusalBase<'COMMAND_ID_TAKEN'> {}
+/**
  * An event the command would write does not fit the padded size of its stream — possible only
  * under a catalogue adopted before such catalogues were refused: nothing was written.
  */
@@ -193,6 +199,7 @@ export type Refusal =
   | PeriodNotSealed
   | SeriesRequired
   | CommandIdReused
+  | CommandIdTaken
   | EventTooLarge
   | PeriodKeyLost
   | StoreUnavailableRefusal;
@@ -232,6 +239,7 @@ export const REFUSAL_CODES = [
   'PERIOD_NOT_SEALED',
   'SERIES_REQUIRED',
   'COMMAND_ID_REUSED',
+  'COMMAND_ID_TAKEN',
   'EVENT_TOO_LARGE',
   'PERIOD_KEY_LOST',
   'STORE_UNAVAILABLE',

@@ -457,6 +457,15 @@ export const refuse = {
       en: 'The command id was already used for a command with other content. Nothing was stored; give every new command a new id.',
     },
   }),
+  commandIdTaken: (): Of<'COMMAND_ID_TAKEN'> => ({
+    kind: 'refusal',
+    code: 'COMMAND_ID_TAKEN',
+    rule: { clause: 'catalogue/adoption' },
+    message: {
+      sv: 'Kommando-id:t finns redan i katalogströmmen, på en händelse som nyckelförrådet inte går i god för: någon som kan skriva i händelselagret har använt det. Ingenting sparades och ingen version antogs. Försök igen med ett nytt, slumpat id.',
+      en: 'The command id is already borne by an event in the catalogue stream that the key store does not vouch for: someone who can write to the event store used it. Nothing was stored and no version was adopted. Try again with a new, random id.',
+    },
+  }),
   eventTooLarge: (): Of<'EVENT_TOO_LARGE'> => ({
     kind: 'refusal',
     code: 'EVENT_TOO_LARGE',

@@ -96,7 +96,7 @@ export function createCatalogueKeeper(
         ]),
       );
     }
-    return writer.run({
+    const outcome = await writer.run({
       commandId: command.commandId,
       load: refreshNow,
       // Decided against the versions the key store vouches for: a forged version squatting the
@@ -125,6 +125,19 @@ export function createCatalogueKeeper(
         }
       },
     });
+    return E.isRight(outcome) ? answeredByVouched(outcome.right) : outcome;
+  };
+
+  // A receipt answers the command only if the key store vouches for its events: anyone who can
+  // write to the store can chain in an event bearing the operator's next command id, whose receipt
+  // would report an adoption that never happened (attack 46, finding 10). The events of this
+  // command's own append were registered before they were written.
+  const answeredByVouched = async (receipt: Receipt): Promise<E.Either<Refusal, Receipt>> => {
+    if (receipt.eventIds.length === 0) return E.right(receipt);
+    const { eventIds } = await vouchedFor(catalogues.state);
+    return receipt.eventIds.every((id) => eventIds.has(id))
+      ? E.right(receipt)
+      : E.left(refuse.commandIdTaken());
   };
 
   // The words of every vouched-for version, computed once per history (a new adoption makes a new one).

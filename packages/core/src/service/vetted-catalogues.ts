@@ -15,6 +15,8 @@ import { isRegisteredStoreOrigin } from './store-origin.js';
  */
 export interface VettedCatalogueStream {
   readonly versions: CatalogueHistory;
+  /** The ids of the stream's events the key store vouches for (a receipt answers only for these). */
+  readonly eventIds: ReadonlySet<string>;
   readonly standing: 'none' | 'known' | 'unknown';
 }
 
@@ -30,19 +32,21 @@ export async function vetCatalogueStream(
 ): Promise<VettedCatalogueStream> {
   const vetting = createCatalogueVersionVetting(keys);
   const versions: Catalogue[] = [];
+  const eventIds = new Set<string>();
   for await (const event of store.readStream(catalogueStream(catalogueId))) {
     if (!(await vetting.vet(event))) continue;
+    eventIds.add(event.id);
     const opened = openEvent(event);
     const catalogue = opened.readable && opened.type === 'CatalogueAdopted' ? opened.data : undefined;
     if (catalogue !== undefined) versions.push((catalogue as unknown as { catalogue: Catalogue }).catalogue);
   }
   const [head] = vetting.heads();
-  if (head === undefined) return { versions, standing: 'none' };
+  if (head === undefined) return { versions, eventIds, standing: 'none' };
   const known =
     head.origin !== null &&
     ((await registersCatalogueVersions(keys, head.origin)) ||
       (await isRegisteredStoreOrigin(keys, head.origin)));
-  return { versions, standing: known ? 'known' : 'unknown' };
+  return { versions, eventIds, standing: known ? 'known' : 'unknown' };
 }
 
 /** The versions of a catalogue the key store vouches for, in the order they were adopted. */

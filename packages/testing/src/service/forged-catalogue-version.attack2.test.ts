@@ -42,9 +42,10 @@
  *     one in a period stream is UNREGISTERED, a listed outreach is judged against 1.1.
  *  9. FIXED (was a finding, pre-existing, outside this defence; now EVENT_MALFORMED, not read): a plain, well-chained `ContactTallied` without
  *     `marks` in any `tally-…` stream makes `auditLog` throw (TypeError, checkDetail): no verdict.
- * 10. FINDING (needs the command id): a forged event bearing the command id of the operator's next
- *     adoption answers it with its own receipt (revision 1): 2.0 never adopted. The keeper counts
- *     receipts of unvouched events and gives adoptions no digest. Needs a derived id (not a UUID).
+ * 10. FIXED in stop 47 (was a finding; needs the command id): a forged event bearing the command id
+ *     of the operator's next adoption answered it with its own receipt (revision 1): 2.0 never
+ *     adopted. Now a receipt answers only for events the key store vouches for: the adoption is
+ *     refused (COMMAND_ID_TAKEN), nothing written, and the same catalogue under a new id is adopted.
  *
  * Weakenings (each tried, then restored; md5 and `git diff --stat` as at the start):
  *  W1 keeper `history` = the raw stream state — 1 (the address passes the guard; talks
@@ -429,16 +430,57 @@ describe('attack 46: forged catalogue versions on the write path and the audit, 
     expect(Array.isArray(outcome) && outcome.includes('DETAIL_IN_CLEAR')).toBe(true); // a verdict, naming it
   });
 
-  it.fails('FINDING (open, needs the command id): 10 — a forged event bearing the operator’s next command id answers that adoption, which never happens', async () => {
+  it('10 (closed in stop 47): a forged event bearing the operator’s next command id no longer answers that adoption', async () => {
     const { store, keys } = await adoptedByTheOperator(15);
     await forge(store, outreachTallied('1.9', '2025-06-01'), 'adopt 2.0'); // a derived, guessable id
-    const adopted = await adopt(serviceOn(store, keys), outreachTallied('2.0', '2025-06-01'), 'adopt 2.0');
-    const outcome = {
+    const service = serviceOn(store, keys);
+    const eventsIn = async (): Promise<number> => {
+      let count = 0;
+      for await (const _event of store.readAll()) count += 1;
+      return count;
+    };
+    const before = await eventsIn();
+    const adopted = await adopt(service, outreachTallied('2.0', '2025-06-01'), 'adopt 2.0');
+    const refused = {
       adopted: E.isLeft(adopted) ? adopted.left.code : adopted.right.revision,
+      written: (await eventsIn()) - before,
       vouched: await versions(store, keys),
     };
+    // The operator, told why, adopts the same catalogue under a fresh id; a retry of that is answered.
+    const again = await adopt(service, outreachTallied('2.0', '2025-06-01'), 'adopt 2.0 (random id)');
+    const retried = await adopt(service, outreachTallied('2.0', '2025-06-01'), 'adopt 2.0 (random id)');
+    const outcome = {
+      ...refused,
+      again: E.isLeft(again) ? again.left.code : again.right.revision,
+      retried: E.isLeft(retried) ? retried.left.code : retried.right.revision,
+      finally: await versions(store, keys),
+    };
     console.log(`attack46 10: ${JSON.stringify(outcome)}`);
-    // Measured: adopted at revision 1 (the forged event's receipt), vouched ['1.1']: told it adopted 2.0, it did not.
-    expect(typeof outcome.adopted === 'string' || outcome.vouched.includes('2.0')).toBe(true);
+    // Measured before the fix: adopted at revision 1 (the forged event's receipt), vouched ['1.1'].
+    expect(outcome).toEqual({
+      adopted: 'COMMAND_ID_TAKEN',
+      written: 0,
+      vouched: ['1.1'],
+      again: 2,
+      retried: 2,
+      finally: ['1.1', '2.0'],
+    });
+  });
+
+  it('10b: a faithful copy of the operator’s next version, under its id, is no receipt either: the version is adopted under a new id', async () => {
+    const { store, keys } = await adoptedByTheOperator(16);
+    const next = outreachTallied('2.0', '2025-06-01');
+    await forge(store, next, 'adopt 2.0'); // the published draft, chained in under the guessed id
+    const service = serviceOn(store, keys);
+    const adopted = await adopt(service, next, 'adopt 2.0');
+    const again = await adopt(service, next, 'adopt 2.0 (random id)');
+    const outcome = {
+      adopted: E.isLeft(adopted) ? adopted.left.code : adopted.right.revision,
+      again: E.isLeft(again) ? again.left.code : again.right.revision,
+      vouched: await versions(store, keys),
+    };
+    console.log(`attack46 10b: ${JSON.stringify(outcome)}`);
+    // The copy is never vouched for: the version in force is the operator's own event.
+    expect(outcome).toEqual({ adopted: 'COMMAND_ID_TAKEN', again: 2, vouched: ['1.1', '2.0'] });
   });
 });
