@@ -32,6 +32,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
           find: /^@pinnstatistik\/core\/testing$/,
           replacement: here('./packages/core/src/testing/index.ts'),
         },
+        { find: /^@pinnstatistik\/core\/opening$/, replacement: here('./packages/core/src/opening.ts') },
         { find: /^@pinnstatistik\/testing\/vitest$/, replacement: here('./packages/testing/src/vitest.ts') },
         { find: /^@pinnstatistik\/([a-z-]+)$/, replacement: here('./packages/$1/src/index.ts') },
       ],

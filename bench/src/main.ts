@@ -302,6 +302,7 @@ async function main(): Promise<void> {
   if (raw !== undefined) digests.set('raw fold', raw.digest);
   for (const [cipher, result] of Object.entries(pipeline)) {
     digests.set(`open replay (${cipher})`, result.openDigest);
+    digests.set(`open replay, parallel opening (${cipher})`, result.openParallelDigest);
     digests.set(`sealed replay (${cipher})`, result.sealedDigest);
     digests.set(`sealed full-log replay (${cipher})`, result.sealedFullDigest);
   }

@@ -40,6 +40,10 @@ export interface PipelineResult {
   readonly openReplayPerSec: number;
   readonly openReplayMs: number;
   readonly openDigest: string;
+  /** (c∥) the same with `parallelOpening` (decryption on a second thread, a page ahead). */
+  readonly openParallelReplayPerSec: number;
+  readonly openParallelReplayMs: number;
+  readonly openParallelDigest: string;
   /** (d) sealing the twelve months, by a fresh service (cold caches). */
   readonly sealMs: number;
   readonly sealPerSec: number;
@@ -134,6 +138,10 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
   const projection = () => statisticsProjection({ keys, ciphers: [cipher] });
   const open = await timed(() => replay(store, projection()));
   const openDigest = foldDigest(foldOfSheets(open.result.state.sheets()));
+  const openParallel = await timed(() =>
+    replay(store, statisticsProjection({ keys, ciphers: [cipher], parallelOpening: true })),
+  );
+  const openParallelDigest = foldDigest(foldOfSheets(openParallel.result.state.sheets()));
 
   const sealer = createCommandService({
     store,
@@ -172,6 +180,9 @@ export async function measurePipeline(n: number, cipherName: CipherName): Promis
     openReplayPerSec: perSecond(open.result.events, open.ms),
     openReplayMs: open.ms,
     openDigest,
+    openParallelReplayPerSec: perSecond(openParallel.result.events, openParallel.ms),
+    openParallelReplayMs: openParallel.ms,
+    openParallelDigest,
     sealMs: seal.ms,
     sealPerSec: perSecond(n, seal.ms),
     sealedFullReplayMs: full.ms,

@@ -31,7 +31,14 @@ async function main(): Promise<void> {
   }
   for (let round = 0; round < Number(process.argv[5] ?? 2); round += 1) {
     const { result, ms } = await timed(() =>
-      replay(store, statisticsProjection({ keys, ciphers: [cipher] })),
+      replay(
+        store,
+        statisticsProjection({
+          keys,
+          ciphers: [cipher],
+          parallelOpening: process.env.PARALLEL_OPENING === '1',
+        }),
+      ),
     );
     console.log(
       `replay of ${result.events} events (${cipherName}): ${perSecond(result.events, ms).toFixed(0)} ev/s`,

@@ -127,6 +127,16 @@ export function rows(results: Results): Row[] {
       cipher === 'aes' ? '≥ 100 k ev/s' : '≥ 250 k ev/s',
       pipeline.openReplayPerSec >= (cipher === 'aes' ? 100_000 : 250_000),
     );
+    // Runs from before parallel opening have no such row.
+    if (pipeline.openParallelReplayPerSec !== undefined)
+      rate(
+        `c-open-parallel-${cipher}`,
+        `(c∥) the same with parallelOpening (decryption on a second thread), ${name}`,
+        pipeline.openParallelReplayPerSec,
+        raw?.foldPerSec,
+        cipher === 'aes' ? '≥ 100 k ev/s' : '≥ 250 k ev/s',
+        pipeline.openParallelReplayPerSec >= (cipher === 'aes' ? 100_000 : 250_000),
+      );
     rate(
       `d-seal-${cipher}`,
       `(d) sealing the year (12 months), detail ev/s, ${name}`,

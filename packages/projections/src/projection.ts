@@ -22,4 +22,12 @@ export interface Projection<State> {
    */
   snapshot(state: State): JsonValue | Promise<JsonValue>;
   restore(snapshot: JsonValue): State | Promise<State>;
+  /**
+   * Optional: a page of events the projection will be given next, handed over before the page
+   * before it is applied — to start work on it meanwhile (the statistics projection's
+   * `parallelOpening` decrypts it on a second thread). `replay` calls it; it changes no state.
+   */
+  prefetch?(page: readonly RecordedEvent[]): void | Promise<void>;
+  /** Optional: releases what `prefetch` holds (a worker, its keys). `replay` calls it when it ends. */
+  close?(): Promise<void>;
 }

@@ -29,6 +29,11 @@ export interface KeyedOpener {
   /** Whether a key was forgotten — for a caller that got a sealer before an await. */
   isForgotten(keyId: string): boolean;
   /**
+   * The encryption subkey of a key already looked up and not forgotten (for the opening worker,
+   * `parallel-opener.ts`), else `undefined`: nothing is looked up.
+   */
+  subkeyOf(keyId: string, algorithm: string): Uint8Array | undefined;
+  /**
    * The subkey seals are proven with (of the key store's seal-proof key), or `undefined` while the
    * key store holds none (nothing sealed yet, or a reader given no keys). Asked again until found;
    * synchronous once found.
@@ -141,6 +146,7 @@ export function createKeyedOpener(
     sealer,
     proofKey,
     isForgotten: (keyId) => forgotten.has(keyId),
+    subkeyOf: (keyId, algorithm) => (forgotten.has(keyId) ? undefined : subkeys.get(`${algorithm}/${keyId}`)),
     forget(keyId) {
       forgotten.add(keyId);
       byStream.clear();

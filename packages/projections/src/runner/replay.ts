@@ -50,7 +50,8 @@ export async function replay<State>(
   const beyond =
     asOf !== undefined && 'position' in asOf ? await firstAfter(store, asOf.position) : undefined;
   // A page at a time, and a projection that answers at once is not awaited: no promise per event.
-  pages: for await (const page of readAllInPages(store)) {
+  // A projection that prefetches is handed each page one page ahead of its fold.
+  pages: for await (const page of prefetched(readAllInPages(store), projection)) {
     for (const event of page) {
       if (event.position === beyond) break pages;
       if (asOf === undefined || !('date' in asOf) || withinDate(event, asOf.date)) {
@@ -64,6 +65,49 @@ export async function replay<State>(
     }
   }
   return { state, events, position };
+}
+
+/** Pages read and handed to `prefetch` before the fold reaches them. */
+const PAGES_AHEAD = 2;
+
+/**
+ * The pages, each handed to the projection's `prefetch` as soon as it is read — while the page
+ * before it is folded — and the projection closed when the replay ends, however it ends.
+ */
+async function* prefetched<State>(
+  pages: AsyncIterable<readonly RecordedEvent[]>,
+  projection: Projection<State>,
+): AsyncIterable<readonly RecordedEvent[]> {
+  if (projection.prefetch === undefined) {
+    try {
+      yield* pages;
+    } finally {
+      await projection.close?.();
+    }
+    return;
+  }
+  const reading = pages[Symbol.asyncIterator]();
+  // Two pages ahead of the fold: a page that takes the second thread longer than usual is then
+  // not waited for.
+  const ahead: (readonly RecordedEvent[])[] = [];
+  let ended = false;
+  const readAhead = async () => {
+    while (!ended && ahead.length < PAGES_AHEAD + 1) {
+      const next = await reading.next();
+      if (next.done === true) ended = true;
+      else {
+        await projection.prefetch?.(next.value);
+        ahead.push(next.value);
+      }
+    }
+  };
+  try {
+    for (await readAhead(); ahead.length > 0; await readAhead())
+      yield ahead.shift() as readonly RecordedEvent[];
+  } finally {
+    await reading.return?.();
+    await projection.close?.();
+  }
 }
 
 async function firstAfter(store: EventStore, position: string): Promise<string | undefined> {
