@@ -62,6 +62,8 @@ interface Slot {
 
 interface Batch {
   readonly index: Map<RecordedEvent, number>;
+  /** Items already taken: a second take of the same object is opened on the calling thread. */
+  readonly taken: Uint8Array;
   readonly keyIds: readonly string[];
   readonly slot: Slot;
   /** Whether the worker answered (else its events are opened here). */
@@ -71,13 +73,17 @@ interface Batch {
 
 interface StreamKey {
   readonly keyId: string;
+  readonly codec: string;
   readonly slot: number;
 }
 
 /** Pages in flight at most: the one being folded and three read ahead of it (`replay` reads up to three). */
 const SLOTS = 4;
-/** How long the fold waits for a page before opening it itself, and using the worker no more. */
-const PAGE_TIMEOUT_MS = 5_000;
+/**
+ * How long the fold waits for a page before opening it itself and using the worker no more (a page
+ * takes it a few milliseconds; a dead worker cannot say so while the fold is blocked).
+ */
+const PAGE_TIMEOUT_MS = 1_000;
 /** How long the first page waits for the worker to load. */
 const LOAD_TIMEOUT_MS = 5_000;
 
@@ -117,7 +123,7 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
   const queue: Batch[] = [];
   const ring: Slot[] = [];
   const slots = new Map<string, number>();
-  const byStream = new Map<string, StreamKey | null>();
+  const byStream = new Map<string, StreamKey>();
   let nextSlot = 0;
 
   let closed = false;
@@ -153,8 +159,6 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
   // The slot of a stream's key, sending the key first: looked up as the fold would (a key forgotten
   // is not found, and one forgotten after is never used: see `openedFrom`).
   const keyOf = async (stream: string, codec: string): Promise<StreamKey | undefined> => {
-    const known = byStream.get(stream);
-    if (known !== undefined) return known ?? undefined;
     const keyId = privateStreamOf(stream)?.keyId;
     if (keyId === undefined) return undefined;
     if (opener.subkeyOf(keyId, codec) === undefined) await opener.sealer(keyId, codec);
@@ -167,7 +171,7 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
       slots.set(cacheKey, slot);
       post({ kind: 'key', slot, algorithm: codec, key: subkey });
     }
-    const found = { keyId, slot };
+    const found = { keyId, codec, slot };
     byStream.set(stream, found);
     return found;
   };
@@ -185,12 +189,17 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
     const chosen: RecordedEvent[] = [];
     const keys: StreamKey[] = [];
     let dataBytes = 0;
+    const seen = new Set<RecordedEvent>();
     for (const event of page) {
-      if (!event.stream.startsWith(STREAM_PREFIXES.tallySheet)) continue;
+      // The same object twice in a page is sent once (its plaintext is zeroed at its first take).
+      if (seen.has(event) || !event.stream.startsWith(STREAM_PREFIXES.tallySheet)) continue;
+      seen.add(event);
       const codec = readCodec(event.metadata);
       if (codec === undefined || codec === 'plain' || !opens(codec)) continue;
+      // By stream and codec: an event whose header names another algorithm than its stream's others
+      // is not opened with their key (one thread finds no key for it, or refuses it).
       const known = byStream.get(event.stream);
-      const key = known === undefined ? await keyOf(event.stream, codec) : (known ?? undefined);
+      const key = known?.codec === codec ? known : await keyOf(event.stream, codec);
       if (key === undefined) continue;
       chosen.push(event);
       keys.push(key);
@@ -226,7 +235,13 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
       items[base + 5] = at;
       index.set(event, item);
     }
-    queue.push({ index, keyIds: keys.map((key) => key.keyId), slot, used: 0 });
+    queue.push({
+      index,
+      taken: new Uint8Array(chosen.length),
+      keyIds: keys.map((key) => key.keyId),
+      slot,
+      used: 0,
+    });
     Atomics.store(slot.status, 0, SLOT_SENT);
     post(
       {
@@ -247,7 +262,9 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
   const answered = (batch: Batch): boolean => {
     if (batch.answered === undefined) {
       const { status } = batch.slot;
-      if (Atomics.load(status, 0) === SLOT_SENT) Atomics.wait(status, 0, SLOT_SENT, PAGE_TIMEOUT_MS);
+      // Once a page has timed out, no other is waited for.
+      if (!failed && Atomics.load(status, 0) === SLOT_SENT)
+        Atomics.wait(status, 0, SLOT_SENT, PAGE_TIMEOUT_MS);
       batch.answered = Atomics.load(status, 0) === SLOT_OPENED;
       // A worker that does not answer is used no more; its slot is never handed out again.
       if (!batch.answered) failed = true;
@@ -286,25 +303,20 @@ export function createParallelOpener(opener: KeyedOpener): ParallelOpener {
   };
 
   const take = (event: RecordedEvent): OpenedEvent | undefined => {
-    for (;;) {
-      const batch = queue[0];
-      if (batch === undefined) return undefined;
-      const item = batch.index.get(event);
-      if (item === undefined) {
-        // A later page's event: what is left of this page was never asked for (a replay that
-        // skipped events within it); its plaintexts go.
-        if (queue[1]?.index.has(event) === true) {
-          retire(batch);
-          continue;
-        }
-        return undefined;
-      }
-      batch.used += 1;
-      try {
-        return answered(batch) ? openedFrom(batch, item, event) : undefined;
-      } finally {
-        if (batch.used === batch.index.size) retire(batch);
-      }
+    const at = queue.findIndex((batch) => batch.index.has(event));
+    if (at < 0) return undefined;
+    // A later page's event: what is left of the pages before it was never asked for (a replay
+    // that skipped events in them); their plaintexts go.
+    for (let stale = 0; stale < at; stale += 1) retire(queue[0] as Batch);
+    const batch = queue[0] as Batch;
+    const item = batch.index.get(event) as number;
+    if (batch.taken[item] === 1) return undefined;
+    batch.taken[item] = 1;
+    batch.used += 1;
+    try {
+      return answered(batch) ? openedFrom(batch, item, event) : undefined;
+    } finally {
+      if (batch.used === batch.index.size) retire(batch);
     }
   };
 

@@ -105,8 +105,13 @@ async function* prefetched<State>(
     for (await readAhead(); ahead.length > 0; await readAhead())
       yield ahead.shift() as readonly RecordedEvent[];
   } finally {
-    await reading.return?.();
-    await projection.close?.();
+    // Closed however the read ends: a store whose cursor fails to close left the worker, and its
+    // keys, alive.
+    try {
+      await reading.return?.();
+    } finally {
+      await projection.close?.();
+    }
   }
 }
 
